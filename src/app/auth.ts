@@ -1,0 +1,138 @@
+/**
+ * Sessions and CSRF. A session is a random token in an HttpOnly cookie; the database keeps only its
+ * sha256. Every state-changing request made with a session must carry the session's CSRF token in
+ * the `x-csrf-token` header (the staff app reads it from GET /api/v1/session).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TLanguage, TRole, TScopeKind } from '../staff/staff.schemas';
+import { sessions, staffUsers } from '../staff/staff.tables';
+import type { AppConfig } from './config';
+import type { Db } from './db';
+import { AppError, forbidden, sendProblem, unauthorized } from './errors';
+
+export const SESSION_COOKIE = 'kp_session';
+
+export interface Actor {
+  id: string;
+  login: string;
+  fullName: string;
+  role: TRole;
+  scopeKind: TScopeKind;
+  scopeId: string | null;
+  libraryId: string | null;
+  language: TLanguage;
+  mustChangePassword: boolean;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export async function createSession(db: Db, userId: string, days: number, ip: string, userAgent: string) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + days * 86400_000),
+    ip,
+    userAgent: userAgent.slice(0, 300),
+  });
+  return { token, csrfToken };
+}
+
+export async function findActorBySessionToken(db: Db, token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  const rows = await db
+    .select({ user: staffUsers, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(staffUsers.isActive, true)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const u = row.user;
+  return {
+    id: u.id,
+    login: u.login,
+    fullName: u.fullName,
+    role: u.role,
+    scopeKind: u.scopeKind,
+    scopeId: u.scopeId,
+    libraryId: u.libraryId,
+    language: u.language,
+    mustChangePassword: u.mustChangePassword,
+    csrfToken: row.csrfToken,
+    tokenHash,
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a person may call while a password change is pending. */
+const ALLOWED_WITH_PENDING_PASSWORD = new Set(['/api/v1/session', '/api/v1/session/password']);
+
+export function registerAuth(app: FastifyInstance, db: Db, config: AppConfig) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    request.actor = await findActorBySessionToken(db, token);
+    if (!request.actor) return;
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (header !== request.actor.csrfToken) {
+        return sendProblem(reply, request, new AppError(403, 'csrf', 'error.csrf'));
+      }
+      const path = request.url.split('?')[0] ?? '';
+      if (request.actor.mustChangePassword && path.startsWith('/api/') && !ALLOWED_WITH_PENDING_PASSWORD.has(path)) {
+        return sendProblem(reply, request, new AppError(403, 'must_change_password', 'error.must_change_password'));
+      }
+    }
+  });
+  app.decorate('sessionCookieOptions', (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies === 'always' || (config.secureCookies === 'auto' && request.protocol === 'https'),
+    maxAge: config.sessionDays * 86400,
+  }));
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCookieOptions(request: FastifyRequest): {
+      path: string;
+      httpOnly: boolean;
+      sameSite: 'lax';
+      secure: boolean;
+      maxAge: number;
+    };
+  }
+}
+
+/** The signed-in staff member, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** The signed-in staff member holding one of the roles, or 401/403. */
+export function requireRole(request: FastifyRequest, roles: readonly TRole[]): Actor {
+  const actor = requireActor(request);
+  if (!roles.includes(actor.role)) throw forbidden();
+  return actor;
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

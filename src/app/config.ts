@@ -1,0 +1,61 @@
+/**
+ * Configuration comes from environment variables (and `.env` in the working directory, if present).
+ * Every variable is documented in README.md.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  KITEPKANA_DATA: z.string().default('./data'),
+  KITEPKANA_DEMO: z.string().default('1'),
+  KITEPKANA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KITEPKANA_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+  KITEPKANA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  KITEPKANA_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  logLevel: z.infer<typeof ZConfig>['KITEPKANA_LOG_LEVEL'];
+  secureCookies: 'auto' | 'always' | 'never';
+  sessionDays: number;
+  loginLimitPerMinute: number;
+}
+
+let dotenvLoaded = false;
+
+/** Reads the configuration; throws a readable error naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  if (!dotenvLoaded && env === process.env && existsSync('.env')) {
+    loadDotenv({ quiet: true });
+    dotenvLoaded = true;
+  }
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL || undefined,
+    dataDir: resolve(c.KITEPKANA_DATA),
+    demo: c.KITEPKANA_DEMO !== '0',
+    logLevel: c.KITEPKANA_LOG_LEVEL,
+    secureCookies: c.KITEPKANA_SECURE_COOKIES,
+    sessionDays: c.KITEPKANA_SESSION_DAYS,
+    loginLimitPerMinute: c.KITEPKANA_LOGIN_LIMIT,
+  };
+}
+
+export const APP_VERSION: string = process.env.npm_package_version ?? '0.1.0';

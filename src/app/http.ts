@@ -1,0 +1,125 @@
+/** The one Fastify application: JSON API, staff web app, public portal. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuditRoutes } from '../audit/audit.routes';
+import { registerNetworkRoutes } from '../network/network.routes';
+import { registerPortal } from '../portal/portal.routes';
+import { registerSetupRoutes } from '../staff/setup.routes';
+import { registerStaffRoutes } from '../staff/staff.routes';
+import { registerAuth } from './auth';
+import { APP_VERSION, type AppConfig } from './config';
+import type { Database } from './db';
+import { registerErrorHandling } from './errors';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface AppContext {
+  database: Database;
+  config: AppConfig;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { database, config } = ctx;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The portal and staff app are served over plain HTTP on village networks too.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kitepkana API', version: APP_VERSION, description: 'JSON API of Kitepkana.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kp_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuth(app, database.db, config);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Health check (anyone)',
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgresql']), version: z.string() }),
+        },
+      },
+    },
+    async () => {
+      await database.query('select 1');
+      return { status: 'ok' as const, db: database.kind, version: APP_VERSION };
+    },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    registerStaffRoutes(api, ctx);
+    registerSetupRoutes(api, ctx);
+    registerNetworkRoutes(api, ctx);
+    registerAuditRoutes(api, ctx);
+  });
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/staff/', wildcard: false, index: 'index.html' });
+    app.get('/staff', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/staff/*', (_req, reply) => reply.sendFile('index.html'));
+  } else {
+    app.get('/staff', (_req, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('The staff app is not built: run `npm run build`.'),
+    );
+  }
+  await registerPortal(app, ctx);
+  return app;
+}

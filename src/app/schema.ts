@@ -1,0 +1,5 @@
+/** Every table of the application, for Drizzle and drizzle-kit. Domains add their tables here. */
+export * from './settings.tables';
+export * from '../audit/audit.tables';
+export * from '../network/network.tables';
+export * from '../staff/staff.tables';

@@ -1,0 +1,37 @@
+/** Starting the server: configuration, database, migrations, demo on first run, HTTP. */
+import { buildDemoIfEmpty, DEMO_ACCOUNTS } from '../demo';
+import type { AppConfig } from './config';
+import { migrateDatabase, openDatabase } from './db';
+import { buildApp } from './http';
+
+export async function startServer(config: AppConfig) {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const app = await buildApp({ database, config });
+  if (config.demo) {
+    const loaded = await buildDemoIfEmpty(database.db);
+    if (loaded) app.log.info('Demo network loaded.');
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  const base = `http://localhost:${config.port}`;
+  const lines = [
+    `Kitepkana is running on ${where}.`,
+    `  Public portal: ${base}/`,
+    `  Staff app:     ${base}/staff`,
+    `  API docs:      ${base}/api/docs`,
+  ];
+  if (config.demo) {
+    lines.push('  Demo logins (password for all: demo12345):');
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.login.padEnd(14)} ${a.description}`);
+  }
+  console.log(lines.join('\n'));
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return { app, database };
+}

@@ -1,0 +1,35 @@
+/**
+ * The schema in code and the generated migrations must agree: drizzle-kit is asked to generate into a
+ * scratch copy of drizzle/; if it writes a new migration, someone changed a table without generating.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export async function checkMigrations(): Promise<boolean> {
+  const scratch = mkdtempSync(join(tmpdir(), 'kp-migrations-'));
+  try {
+    cpSync('drizzle', join(scratch, 'drizzle'), { recursive: true });
+    const config = join(scratch, 'drizzle.config.ts');
+    writeFileSync(
+      config,
+      `export default { dialect: 'postgresql', schema: ${JSON.stringify(resolve('src/app/schema.ts'))}, out: ${JSON.stringify(join(scratch, 'drizzle'))}, casing: 'snake_case', migrations: { prefix: 'timestamp' } };\n`,
+    );
+    const before = readdirSync(join(scratch, 'drizzle')).length;
+    const run = spawnSync('npx', ['drizzle-kit', 'generate', '--config', config, '--name', 'check'], { encoding: 'utf8' });
+    if (run.status !== 0) {
+      console.error(run.stdout, run.stderr);
+      return false;
+    }
+    const after = readdirSync(join(scratch, 'drizzle')).length;
+    if (after !== before) {
+      console.error('The schema in src/ differs from the migrations in drizzle/: run `npm run db:generate`.');
+      return false;
+    }
+    console.log('Schema and migrations agree.');
+    return true;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
