@@ -27,6 +27,8 @@ export interface Database {
   /** Plain SQL for the few places that need it (backup, harness); returns rows as objects. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball (tests start new databases from it). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -62,6 +64,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
     async close() {
       await client.close();
+    },
+    async dumpDataDir() {
+      return client.dumpDataDir('none');
     },
   };
 }

@@ -1,0 +1,150 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase, type Database, type Db } from '../app/db';
+import { auditLog } from '../audit';
+import {
+  libraries,
+  libraryMunicipalities,
+  libraryPassports,
+  monitoringChecks,
+  municipalities,
+  networks,
+  servicePoints,
+} from '../network/network.tables';
+import { ZPassportData } from '../network/network.schemas';
+import { verifyLogin } from '../staff/staff.service';
+import { staffUsers } from '../staff/staff.tables';
+import { buildDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD, resetDemo } from './index';
+
+const count = async (db: Db, table: PgTable) =>
+  (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n ?? 0;
+
+/** A fingerprint of the loaded demo that does not depend on the generated ids. */
+async function snapshot(db: Db) {
+  return {
+    networks: await count(db, networks),
+    libraries: await count(db, libraries),
+    municipalities: await count(db, municipalities),
+    links: await count(db, libraryMunicipalities),
+    passports: await count(db, libraryPassports),
+    servicePoints: await count(db, servicePoints),
+    checks: await count(db, monitoringChecks),
+    staff: await count(db, staffUsers),
+    audit: await count(db, auditLog),
+  };
+}
+
+describe('demo region', { timeout: 60_000 }, () => {
+  let database: Database;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await openDatabase({});
+    await migrateDatabase(database);
+    db = database.db;
+  }, 60_000);
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('loads into an empty database, quickly', async () => {
+    const started = performance.now();
+    expect(await buildDemoIfEmpty(db)).toBe(true);
+    const ms = performance.now() - started;
+    console.log(`demo loaded in ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('has the two networks of the region, Kemin as its report describes it', async () => {
+    const nets = await db.select().from(networks);
+    expect(nets.map((n) => n.shortName).sort()).toEqual(['Аламудунская ЦБС', 'Кеминская ЦБС']);
+    expect(new Set(nets.map((n) => n.regionId)).size).toBe(1);
+    const kemin = nets.find((n) => n.shortName === 'Кеминская ЦБС')!;
+    const libs = await db.select().from(libraries).where(eq(libraries.networkId, kemin.id));
+    const byKind = (k: string) => libs.filter((l) => l.kind === k).length;
+    expect([byKind('central'), byKind('children'), byKind('branch')]).toEqual([1, 1, 28]);
+    const branch21 = libs.find((l) => l.number === 21);
+    expect(branch21?.name).toBe('Филиал № 21');
+    expect(branch21?.settlement).toBe('с. Подгорное');
+    const aos = await db
+      .select()
+      .from(municipalities)
+      .where(and(eq(municipalities.networkId, kemin.id), eq(municipalities.kind, 'aiyl_okmotu')));
+    expect(aos).toHaveLength(12);
+    for (const ao of aos) {
+      expect(ao.headName).not.toBe('');
+      expect(ao.population).toBeGreaterThanOrEqual(2_000);
+      expect(ao.population).toBeLessThanOrEqual(12_000);
+    }
+  });
+
+  it('links every library to a municipality of its own network', async () => {
+    const rows = await db
+      .select({ lib: libraries.networkId, muni: municipalities.networkId, id: libraries.id })
+      .from(libraryMunicipalities)
+      .innerJoin(libraries, eq(libraries.id, libraryMunicipalities.libraryId))
+      .innerJoin(municipalities, eq(municipalities.id, libraryMunicipalities.municipalityId));
+    expect(rows.every((r) => r.lib === r.muni)).toBe(true);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(await count(db, libraries));
+  });
+
+  it('gives every library a valid passport for last year and this year', async () => {
+    const year = new Date().getFullYear();
+    const libs = await db.select({ id: libraries.id }).from(libraries);
+    const passports = await db.select().from(libraryPassports);
+    for (const lib of libs) {
+      const years = passports.filter((p) => p.libraryId === lib.id).map((p) => p.year).sort();
+      expect(years).toEqual([year - 1, year]);
+    }
+    for (const p of passports) expect(() => ZPassportData.parse(p.data)).not.toThrow();
+    const current = passports.filter((p) => p.year === year).map((p) => p.data.building.condition);
+    expect(current.filter((c) => c === 'emergency')).toHaveLength(1);
+    expect(current.filter((c) => c === 'needs_repair').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has outreach points and monitoring with open and closed follow-ups', async () => {
+    const kinds = new Set((await db.select().from(servicePoints)).map((p) => p.kind));
+    for (const k of ['deposit_camp', 'deposit_school', 'deposit_farm', 'mobile_stop', 'home_delivery'] as const)
+      expect(kinds.has(k)).toBe(true);
+    const checks = await db.select().from(monitoringChecks);
+    expect(checks.some((c) => c.isFollowUpDone)).toBe(true);
+    expect(checks.some((c) => c.followUp !== '' && !c.isFollowUpDone)).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(checks.every((c) => c.checkedOn <= today)).toBe(true);
+  });
+
+  it('lets every demo account log in with the demo password', async () => {
+    expect(DEMO_ACCOUNTS.map((a) => a.role)).toEqual(
+      expect.arrayContaining([
+        'network_admin', 'director', 'methodologist', 'cataloguer', 'acquisitions', 'librarian',
+        'municipal_official', 'reader',
+      ]),
+    );
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await verifyLogin(db, account.login, DEMO_PASSWORD);
+      expect(user?.role, account.login).toBe(account.role);
+    }
+    expect(await verifyLogin(db, 'director', 'wrong-password')).toBeNull();
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await snapshot(db);
+    expect(await buildDemoIfEmpty(db)).toBe(false);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('resetDemo erases additions and loads the demo again', async () => {
+    const before = await snapshot(db);
+    const [kemin] = await db.select().from(networks).where(eq(networks.shortName, 'Кеминская ЦБС'));
+    await db.insert(libraries).values({ networkId: kemin!.id, kind: 'branch', number: 99, name: 'Филиал № 99', code: 'EXTRA' });
+    expect(await count(db, libraries)).toBe(before.libraries + 1);
+    await resetDemo(db);
+    // The audit log is erased too: only the new load's entry remains.
+    expect(await snapshot(db)).toEqual({ ...before, audit: 1 });
+    const [entry] = await db.select().from(auditLog);
+    expect(entry?.action).toBe('demo.load');
+    expect(await verifyLogin(db, 'methodist', DEMO_PASSWORD)).not.toBeNull();
+  });
+});
