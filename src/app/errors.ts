@@ -93,8 +93,9 @@ export function validationError(issues: readonly IssueLike[], prefix = ''): AppE
   const fields = issues.flatMap((issue) => {
     const described = describeIssue(issue);
     const base = [prefix, issuePath(issue)].filter(Boolean).join('.');
-    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-      return issue.keys.map((k) => ({ field: [base, k].filter(Boolean).join('.'), code: described.code, key: described.key, params: described.params }));
+    const keys = issue.keys ?? (issue.params?.keys as string[] | undefined);
+    if (described.code === 'unrecognized_keys' && keys?.length) {
+      return keys.map((k) => ({ field: [base, k].filter(Boolean).join('.'), code: described.code, key: described.key, params: described.params }));
     }
     return [{ field: base, code: described.code, key: described.key, params: described.params }];
   });

@@ -80,6 +80,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       },
     },
     transform: jsonSchemaTransform,
+    // Only the JSON API is documented; portal pages and the staff app are not API routes.
+    hideUntagged: true,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
