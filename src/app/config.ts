@@ -2,7 +2,7 @@
  * Configuration comes from environment variables (and `.env` in the working directory, if present).
  * Every variable is documented in README.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -58,4 +58,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-export const APP_VERSION: string = process.env.npm_package_version ?? '0.1.0';
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+export const APP_VERSION: string = packageJson.version;

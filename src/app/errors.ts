@@ -103,7 +103,7 @@ export function validationError(issues: readonly IssueLike[], prefix = ''): AppE
 }
 
 export function fromZodError(error: ZodError, prefix = ''): AppError {
-  return validationError(error.issues as IssueLike[], prefix);
+  return validationError(error.issues, prefix);
 }
 
 function problemBody(error: AppError, lang: TLanguage, instance: string) {
@@ -144,7 +144,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) return sendProblem(reply, request, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = error.validationContext === 'querystring' ? 'query' : error.validationContext === 'params' ? 'params' : '';
-      return sendProblem(reply, request, validationError(error.validation as IssueLike[], part));
+      return sendProblem(reply, request, validationError(error.validation, part));
     }
     const dbError = fromDatabaseError(error);
     if (dbError) return sendProblem(reply, request, dbError);

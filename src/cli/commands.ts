@@ -1,10 +1,13 @@
 /** CLI commands. Exit codes: 0 done, 1 failed, 2 wrong usage. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../app/config';
 import { migrateDatabase, openDatabase } from '../app/db';
 import { WEB_DIST } from '../app/http';
 import { startServer } from '../app/server';
+import { backupCommand, restoreCommand } from '../backup';
 import { resetDemo } from '../demo';
 import { checkMigrations } from './check-migrations';
 import { buildWebApp } from './build-web';
@@ -14,6 +17,8 @@ interface Command {
   usage: string;
   run(args: string[]): Promise<number>;
 }
+
+const SRC_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 
@@ -62,6 +67,8 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  backup: backupCommand,
+  restore: restoreCommand,
   'check-migrations': {
     summary: 'Fail when the schema in code and the migrations in drizzle/ disagree',
     usage: 'kitepkana check-migrations',
@@ -79,11 +86,21 @@ function usage(name: string): number {
   return 0;
 }
 
-/** True when dist/web is missing or older than the newest source file of the staff app. */
+/** True when dist/web is missing or older than any source file of the staff app (src/web, src/<domain>/web). */
 function webAppIsStale(): boolean {
   const index = `${WEB_DIST}/index.html`;
   if (!existsSync(index)) return true;
-  return statSync(index).mtimeMs < statSync('package.json').mtimeMs;
+  const built = statSync(index).mtimeMs;
+  const newest = (dir: string, insideWeb: boolean): number => {
+    let latest = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) latest = Math.max(latest, newest(path, insideWeb || entry.name === 'web'));
+      else if (insideWeb) latest = Math.max(latest, statSync(path).mtimeMs);
+    }
+    return latest;
+  };
+  return newest(SRC_DIR, false) > built;
 }
 
 export async function runCommand(name: string, args: string[]): Promise<number> {

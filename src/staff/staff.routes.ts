@@ -1,4 +1,5 @@
 /** Routes: the session (login, logout, password, language) and staff accounts. */
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, createSession, requireActor, requireRole, SESSION_COOKIE } from '../app/auth';
 import { AppError, forbidden, notFound } from '../app/errors';
@@ -52,7 +53,7 @@ const ZSessionOut = z.object({
 
 export function registerStaffRoutes(app: App, { database, config }: AppContext) {
   const { db } = database;
-  const api = app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
     '/api/v1/session',

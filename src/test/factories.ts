@@ -89,7 +89,7 @@ export async function login(app: App, loginName: string, password = TEST_PASSWOR
   const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: loginName, password } });
   if (res.statusCode !== 200) throw new Error(`login ${loginName} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'kp_session');
-  return { cookie: `kp_session=${cookie!.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+  return { cookie: `kp_session=${cookie!.value}`, csrf: res.json<{ csrfToken: string }>().csrfToken };
 }
 
 /** An in-process HTTP client acting as a signed-in person (or anonymous with no session). */

@@ -41,7 +41,7 @@ export async function createTestDatabase(kind: DbKind): Promise<Database> {
 }
 
 export const testConfig = (overrides: Record<string, string> = {}) =>
-  loadConfig({ KITEPKANA_DATA: 'memory://', KITEPKANA_LOG_LEVEL: 'silent', KITEPKANA_LOGIN_LIMIT: '1000', ...overrides } as NodeJS.ProcessEnv);
+  loadConfig({ KITEPKANA_DATA: 'memory://', KITEPKANA_LOG_LEVEL: 'silent', KITEPKANA_LOGIN_LIMIT: '1000', ...overrides });
 
 export interface TestContext {
   kind: DbKind;

@@ -1,0 +1,51 @@
+/**
+ * Browser test support: Debian's Chromium driven by playwright-core against the app served on a
+ * random local port, on a fresh PGlite with the demo region loaded. Tests skip, saying why, when
+ * Chromium is not installed.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { WEB_DIST, type App } from '../src/app/http';
+import { buildApp } from '../src/app/http';
+import type { Database } from '../src/app/db';
+import { buildDemoIfEmpty } from '../src/demo';
+import { buildWebApp } from '../src/cli/build-web';
+import { createTestDatabase, testConfig } from '../src/test/harness';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
+
+export interface Served {
+  app: App;
+  database: Database;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function serveDemo(): Promise<Served> {
+  if (!existsSync(`${WEB_DIST}/index.html`)) await buildWebApp();
+  const database = await createTestDatabase('pglite');
+  await buildDemoIfEmpty(database.db);
+  const app = await buildApp({ database, config: testConfig() }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    app,
+    database,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
