@@ -157,5 +157,17 @@ export function registerErrorHandling(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, new AppError(500, 'internal', 'error.internal'));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound()));
+}
+
+/** Unknown API addresses get problem+json; anything else (a mistyped portal link) gets the portal's page. */
+export function registerNotFound(
+  app: FastifyInstance,
+  htmlNotFound: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+) {
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/sru') || request.url.startsWith('/oai')) {
+      return sendProblem(reply, request, notFound());
+    }
+    return htmlNotFound(request, reply);
+  });
 }

@@ -41,3 +41,12 @@ describeOnEachDatabase('platform', (ctx) => {
     expect(res.json()).toMatchObject({ status: 404, code: 'not_found', title: 'Not found.' });
   });
 });
+
+describeOnEachDatabase('not found outside the API', (ctx) => {
+  it('answers a mistyped portal address with the portal page, status 404', async () => {
+    const res = await ctx.app.inject({ url: '/librarie', headers: { 'accept-language': 'ru' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Страница не найдена');
+  });
+});

@@ -24,7 +24,7 @@ import { registerStaffRoutes } from '../staff/staff.routes';
 import { registerAuth } from './auth';
 import { APP_VERSION, type AppConfig } from './config';
 import type { Database } from './db';
-import { registerErrorHandling } from './errors';
+import { registerErrorHandling, registerNotFound } from './errors';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -115,13 +115,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/staff/', wildcard: false, index: 'index.html' });
-    app.get('/staff', (_req, reply) => reply.sendFile('index.html'));
-    app.get('/staff/*', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/staff', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    app.get('/staff/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   } else {
-    app.get('/staff', (_req, reply) =>
+    app.get('/staff', { schema: { hide: true } }, (_req, reply) =>
       reply.code(503).type('text/plain; charset=utf-8').send('The staff app is not built: run `npm run build`.'),
     );
   }
-  await registerPortal(app, ctx);
+  registerNotFound(app, await registerPortal(app, ctx));
   return app;
 }

@@ -1,5 +1,6 @@
 /** Regions, networks, libraries and service points: reading and changing them (audited). */
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { foldedContains } from '../app/text-fold';
 import type { Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
 import type { TLibraryInput, TServicePointInput } from './network.schemas';
@@ -93,16 +94,17 @@ export async function listLibraries(db: Db, query: LibraryListQuery, visibility:
     );
   }
   if (query.q) {
-    const like = `%${query.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    const asNumber = Number.parseInt(query.q.replace(/\D/g, ''), 10);
+    // "21", "№ 21" or "филиал 21" look for a branch number; anything else is a text search.
+    const numberMatch = /^\s*(?:№|n|no\.?|филиал\s*№?)?\s*(\d{1,4})\s*$/i.exec(query.q);
     where.push(
-      or(
-        ilike(libraries.name, like),
-        ilike(libraries.settlement, like),
-        ilike(libraries.code, like),
-        sql`(${currentPassport})->>'address' ilike ${like}`,
-        Number.isFinite(asNumber) ? eq(libraries.number, asNumber) : undefined,
-      ),
+      numberMatch
+        ? eq(libraries.number, Number(numberMatch[1]))
+        : or(
+            foldedContains(libraries.name, query.q),
+            foldedContains(libraries.settlement, query.q),
+            foldedContains(libraries.code, query.q),
+            foldedContains(sql`(${currentPassport})->>'address'`, query.q),
+          ),
     );
   }
   const condition = and(...where);

@@ -143,3 +143,22 @@ describeOnEachDatabase('libraries and municipalities', (ctx) => {
     expect(checks).toEqual([expect.objectContaining({ checklistName: 'Мониторинг филиалов', isFollowUpDone: true })]);
   });
 });
+
+describeOnEachDatabase('library search folding', (ctx) => {
+  it('ignores case, ё/е and the Kyrgyz letters; a bare number means a branch number', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const a = await buildLibrary(db, network.id, { number: 3, name: 'Филиал № 3', settlement: 'с. Жаңы-Алыш' });
+    const b = await buildLibrary(db, network.id, { number: 4, name: 'Филиал № 4', settlement: 'с. Тёплый Ключ' });
+    await buildLibrary(db, network.id, { number: 34, name: 'Филиал № 34', settlement: 'с. Подгорное 3' });
+    const user = await buildStaff(db, 'director', 'network', network.id);
+    const http = client(ctx.app, await login(ctx.app, user.login));
+    const ids = async (q: string) =>
+      ((await http.get(`/api/v1/libraries?q=${encodeURIComponent(q)}`)).json() as { items: { id: string }[] }).items.map((l) => l.id);
+    expect(await ids('жаны-алыш')).toEqual([a.id]);
+    expect(await ids('ЖАҢЫ')).toEqual([a.id]);
+    expect(await ids('теплый')).toEqual([b.id]);
+    expect(await ids('№ 3')).toEqual([a.id]);
+    expect(await ids('4')).toEqual([b.id]);
+  });
+});

@@ -1,5 +1,6 @@
 /** Municipalities (айыл окмоту, МО, district): their records and the libraries that serve them. */
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { foldedContains } from '../app/text-fold';
 import type { Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
 import type { TMunicipalityInput } from './network.schemas';
@@ -33,8 +34,7 @@ export async function listMunicipalities(
   }
   if (query.networkId) where.push(eq(municipalities.networkId, query.networkId));
   if (query.q) {
-    const like = `%${query.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(municipalities.name, like), ilike(municipalities.headName, like)));
+    where.push(or(foldedContains(municipalities.name, query.q), foldedContains(municipalities.headName, query.q)));
   }
   const condition = and(...where);
   const [items, total] = await Promise.all([

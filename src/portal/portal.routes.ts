@@ -43,7 +43,8 @@ const ZLibrariesQuery = z.object({
 
 const hidden = { schema: { hide: true } };
 
-export async function registerPortal(app: App, { database }: AppContext) {
+/** Registers the portal; returns the page for unknown addresses outside the API. */
+export async function registerPortal(app: App, { database }: AppContext): Promise<PortalNotFound> {
   const { db } = database;
   registerAssets(app);
 
@@ -155,4 +156,12 @@ export async function registerPortal(app: App, { database }: AppContext) {
     else reply.setCookie(A11Y_COOKIE, '1', cookieOptions(request));
     return reply.redirect(sameOriginPath(query.back), 303);
   });
+
+  return async (request, reply) => {
+    const page = pageOf(request, reply);
+    const networks = await listPortalNetworks(db);
+    return sendHtml(request, reply, notFoundPage(page, siteNameOf(page, networks)), 404);
+  };
 }
+
+export type PortalNotFound = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;

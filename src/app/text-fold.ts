@@ -1,0 +1,25 @@
+/**
+ * Folding for simple "contains" searches over names and addresses: case, ё → е and the Kyrgyz letters
+ * ң → н, ө → о, ү → у, so "жаны-алыш" finds "Жаңы-Алыш" and "онор" finds "өнөр".
+ */
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
+const FROM = 'ёңөүЁҢӨҮ';
+const TO = 'еноуеноу';
+
+export function foldText(value: string): string {
+  let out = value.toLowerCase();
+  for (let i = 0; i < FROM.length; i++) out = out.replaceAll(FROM[i]!, TO[i]!);
+  return out;
+}
+
+/** `expr` folded the same way, in SQL. */
+export function foldedSql(expr: SQLWrapper): SQL {
+  return sql`translate(lower(${expr}), ${FROM}, ${TO})`;
+}
+
+/** `expr` contains the folded query (LIKE wildcards in the query are taken literally). */
+export function foldedContains(expr: SQLWrapper, query: string): SQL {
+  const like = `%${foldText(query.trim()).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return sql`${foldedSql(expr)} like ${like}`;
+}
