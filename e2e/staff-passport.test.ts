@@ -1,0 +1,48 @@
+/**
+ * A methodologist logs in, opens a branch, edits its passport, switches the interface to Kyrgyz and
+ * finds her change in the audit log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, serveDemo, type Served } from './browser';
+
+describe.skipIf(!hasChromium)('staff app in a browser', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serveDemo();
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('edits a branch passport, switches to Kyrgyz and sees the change in the audit log', async () => {
+    const context = await served.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${served.baseUrl}/staff/`);
+    await page.getByTestId('login-login').fill('methodist');
+    await page.getByTestId('login-password').fill('demo12345');
+    await page.getByTestId('login-submit').click();
+
+    await page.getByTestId('nav-libraries').click();
+    await page.getByPlaceholder(/Поиск/).fill('Подгорное');
+    await page.getByTestId('library-row').filter({ hasText: 'Филиал № 21' }).first().click();
+    await page.getByTestId('passport-edit').click();
+
+    const newPhone = `+996 3535 ${Math.floor(100000 + Math.random() * 899999)}`;
+    await page.getByTestId('passport-phone').fill(newPhone);
+    await page.getByTestId('passport-save').click();
+    await expect.poll(async () => (await page.locator('body').innerText()).includes(newPhone)).toBe(true);
+
+    await page.getByTestId('language-switcher').click();
+    await page.getByRole('option', { name: /Кыргыз/ }).click();
+    await expect.poll(async () => (await page.locator('nav').first().innerText()).includes('Китепканалар')).toBe(true);
+
+    await page.getByTestId('nav-audit').click();
+    const row = page.getByTestId('audit-row').filter({ hasText: 'Филиал № 21' }).first();
+    await expect.poll(async () => row.count()).toBeGreaterThan(0);
+    await row.click();
+    await expect.poll(async () => (await page.locator('body').innerText()).includes(newPhone)).toBe(true);
+    await page.screenshot({ path: 'test-results/staff-audit-ky.png', fullPage: true });
+    await context.close();
+  });
+});

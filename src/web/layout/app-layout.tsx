@@ -1,0 +1,91 @@
+/** The frame of every signed-in screen: header, navigation by domain, the page. */
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingCommunity, IconHistory, IconHome, IconLibrary, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import type { TRole } from '../../staff/staff.schemas';
+import { ChangePasswordForm } from '../../staff/web/change-password';
+import { paths } from '../paths';
+import { canSeeAudit, canSeeStaff } from '../permissions';
+import { useSession } from '../session';
+import { LanguageSwitcher } from './language-switcher';
+import { UserMenu } from './user-menu';
+
+interface NavItem {
+  id: string;
+  to: string;
+  label: 'nav.home' | 'nav.libraries' | 'nav.municipalities' | 'nav.staff' | 'nav.audit';
+  icon: ReactNode;
+  allow?: (role: TRole) => boolean;
+}
+
+const NAV: NavItem[] = [
+  { id: 'home', to: paths.home, label: 'nav.home', icon: <IconHome size={18} /> },
+  { id: 'libraries', to: paths.libraries, label: 'nav.libraries', icon: <IconLibrary size={18} /> },
+  {
+    id: 'municipalities',
+    to: paths.municipalities,
+    label: 'nav.municipalities',
+    icon: <IconBuildingCommunity size={18} />,
+  },
+  { id: 'staff', to: paths.staff, label: 'nav.staff', icon: <IconUsers size={18} />, allow: canSeeStaff },
+  { id: 'audit', to: paths.audit, label: 'nav.audit', icon: <IconHistory size={18} />, allow: canSeeAudit },
+];
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // Until a temporary password is replaced the server refuses every change, so nothing else is offered.
+  const isPasswordPending = user.mustChangePassword;
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: isPasswordPending } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {!isPasswordPending && (
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggleMenu')} />
+            )}
+            <Text fw={700} size="lg" component={Link} to={paths.home} c="teal.8" td="none">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      {!isPasswordPending && (
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
+          {NAV.filter((item) => !item.allow || item.allow(user.role)).map((item) => (
+            <NavLink
+              key={item.id}
+              component={Link}
+              to={item.to}
+              label={t(item.label)}
+              leftSection={item.icon}
+              active={isActive(pathname, item.to)}
+              aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+              data-testid={`nav-${item.id}`}
+              onClick={close}
+            />
+          ))}
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main>{isPasswordPending ? <ChangePasswordForm isForced /> : <Outlet />}</AppShell.Main>
+    </AppShell>
+  );
+}

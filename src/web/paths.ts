@@ -1,0 +1,12 @@
+/** Addresses of the staff app's screens, relative to /staff. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  libraries: '/libraries',
+  library: (id: string) => `/libraries/${id}`,
+  municipalities: '/municipalities',
+  municipality: (id: string) => `/municipalities/${id}`,
+  staff: '/accounts',
+  audit: '/audit',
+  changePassword: '/change-password',
+} as const;

@@ -1,0 +1,13 @@
+/**
+ * What the interface offers to each role. The server decides for real (see each domain's policy);
+ * this only hides what a role could not use anyway, so the lists here mirror those policies.
+ */
+import type { TRole } from '../staff/staff.schemas';
+
+/** Roles that run the network: libraries, municipalities, monitoring, staff list and audit log. */
+export const MANAGER_ROLES: readonly TRole[] = ['network_admin', 'director', 'methodologist'];
+
+export const isManager = (role: TRole) => MANAGER_ROLES.includes(role);
+export const canSeeStaff = isManager;
+export const canSeeAudit = isManager;
+export const canEditStaff = (role: TRole) => role === 'network_admin';

@@ -1,0 +1,28 @@
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+interface ConfirmModalProps {
+  opened: boolean;
+  title: string;
+  text: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before an action that would throw away what the user typed. */
+export function ConfirmModal({ opened, title, text, onConfirm, onCancel }: ConfirmModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onCancel} title={title} centered>
+      <Text mb="lg">{text}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel} data-autofocus>
+          {t('common.cancel')}
+        </Button>
+        <Button color="red" onClick={onConfirm}>
+          {t('common.continue')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
