@@ -24,7 +24,7 @@ import { registerStaffRoutes } from '../staff/staff.routes';
 import { registerAuth } from './auth';
 import { APP_VERSION, type AppConfig } from './config';
 import type { Database } from './db';
-import { registerErrorHandling, registerNotFound } from './errors';
+import { notFound, registerErrorHandling, registerNotFound, sendProblem } from './errors';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -116,6 +116,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/staff/', wildcard: false, index: 'index.html' });
     app.get('/staff', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    // A missing asset (e.g. after a rebuild) must be a 404, not the app's page under the asset's name.
+    app.get('/staff/assets/*', { schema: { hide: true } }, (request, reply) => sendProblem(reply, request, notFound()));
     app.get('/staff/*', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   } else {
     app.get('/staff', { schema: { hide: true } }, (_req, reply) =>

@@ -25,6 +25,15 @@ const ZAuditOut = z.object({
   ip: z.string(),
 });
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function registerAuditRoutes(app: App, { database }: AppContext) {
   const { db } = database;
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -40,6 +49,11 @@ export function registerAuditRoutes(app: App, { database }: AppContext) {
           libraryId: z.uuid().optional(),
           from: ZDate.optional(),
           to: ZDate.optional(),
+          tz: z
+            .string()
+            .max(60)
+            .refine((zone) => isTimeZone(zone), { message: 'invalid' })
+            .optional(),
           q: z.string().max(100).optional(),
         }),
         response: { 200: ZPaged(ZAuditOut), ...problems(401, 403, 422) },

@@ -46,6 +46,8 @@ export interface AuditQuery {
   libraryId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** IANA time zone in which `from`/`to` are calendar days (the person's own); UTC when absent. */
+  tz?: string | undefined;
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -64,8 +66,9 @@ export async function listAudit(db: Db, query: AuditQuery, networkIds: string[] 
   if (query.objectType) where.push(eq(auditLog.objectType, query.objectType));
   if (query.objectId) where.push(eq(auditLog.objectId, query.objectId));
   if (query.libraryId) where.push(eq(auditLog.libraryId, query.libraryId));
-  if (query.from) where.push(gte(auditLog.at, new Date(`${query.from}T00:00:00Z`)));
-  if (query.to) where.push(lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86400_000)));
+  const zone = query.tz ?? 'UTC';
+  if (query.from) where.push(gte(auditLog.at, sql`(${query.from}::date)::timestamp at time zone ${zone}`));
+  if (query.to) where.push(lt(auditLog.at, sql`(${query.to}::date + 1)::timestamp at time zone ${zone}`));
   if (query.q) {
     const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(auditLog.summary, like), ilike(auditLog.action, like), ilike(auditLog.actorLogin, like)));

@@ -88,7 +88,9 @@ export function registerLibraryRoutes(app: App, { database }: AppContext) {
       const actor = requireRole(request, STAFF_ROLES);
       const scope = await resolveScope(db, actor);
       const all = await listNetworks(db, null);
-      return all.filter((n) => canReadNetwork(actor.role, scope, n.id));
+      return all
+        .filter((n) => canReadNetwork(actor.role, scope, n.id))
+        .map((n) => ({ ...n, canManage: canManageNetwork(actor.role, scope, n.id) }));
     },
   );
 

@@ -39,7 +39,6 @@ export function canMonitorLibrary(role: TRole, scope: ResolvedScope, lib: Librar
 
 export function canReadNetwork(role: TRole, scope: ResolvedScope, networkId: string): boolean {
   if (!STAFF_ROLES.includes(role)) return false;
-  if (role === 'municipal_official') return scope.isAll;
   return scope.isAll || scope.readNetworkIds.has(networkId);
 }
 

@@ -130,4 +130,6 @@ export const ZNetworkOut = z.object({
   shortName: z.string(),
   country: z.string(),
   libraryCount: z.number().int(),
+  /** Whether the caller may add libraries, municipalities and checklists to this network. */
+  canManage: z.boolean(),
 });

@@ -75,6 +75,8 @@ export async function resolveScope(db: Db, holder: ScopeHolder): Promise<Resolve
   const muni = (await db.select().from(municipalities).where(eq(municipalities.id, id)))[0];
   if (!muni) return scope;
   scope.municipalityIds.add(muni.id);
+  // An official reads the network's own definitions (e.g. monitoring checklists), never its other libraries.
+  scope.readNetworkIds.add(muni.networkId);
   const links = await db
     .select({ libraryId: libraryMunicipalities.libraryId })
     .from(libraryMunicipalities)

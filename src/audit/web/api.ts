@@ -34,6 +34,7 @@ export const OBJECT_TYPES = [
 export const useAudit = (params: QueryParams) =>
   useQuery({
     queryKey: ['audit', params],
-    queryFn: () => api.get<Paged<AuditEntry>>('/api/v1/audit', params),
+    // Dates in the filter are the person's own calendar days, not UTC ones.
+    queryFn: () => api.get<Paged<AuditEntry>>('/api/v1/audit', { ...params, tz: Intl.DateTimeFormat().resolvedOptions().timeZone }),
     placeholderData: (previous) => previous,
   });

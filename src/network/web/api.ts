@@ -24,6 +24,7 @@ export interface Network {
   shortName: string;
   country: string;
   libraryCount: number;
+  canManage: boolean;
 }
 
 export interface Overview {
@@ -133,6 +134,12 @@ export interface Check {
 
 export const useNetworks = () =>
   useQuery({ queryKey: ['networks'], queryFn: () => api.get<Network[]>('/api/v1/networks') });
+
+/** Networks the person may add libraries and municipalities to. */
+export const useManagedNetworks = () => {
+  const query = useNetworks();
+  return { ...query, data: query.data?.filter((n) => n.canManage) };
+};
 
 export const useOverview = () =>
   useQuery({ queryKey: ['overview'], queryFn: () => api.get<Overview>('/api/v1/overview') });

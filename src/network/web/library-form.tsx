@@ -20,7 +20,7 @@ import { enumOptions } from '../../web/ui/fields';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { ZLibraryInput, ZLibraryKind, type TLibraryInput } from '../network.schemas';
-import { refreshNetworkData, useMunicipalityOptions, useNetworks, type LibraryDetail } from './api';
+import { refreshNetworkData, useMunicipalityOptions, useManagedNetworks, type LibraryDetail } from './api';
 
 interface LibraryFormProps {
   /** The library to change; without it a new one is added. */
@@ -32,7 +32,7 @@ interface LibraryFormProps {
 function LibraryFormBody({ library, onClose, onSaved }: LibraryFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const networks = useNetworks();
+  const networks = useManagedNetworks();
   const municipalities = useMunicipalityOptions();
   const form = useForm({
     initialValues: {

@@ -9,7 +9,7 @@ import { enumOptions } from '../../web/ui/fields';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { ZMunicipalityInput, ZMunicipalityKind, type TMunicipalityInput } from '../network.schemas';
-import { refreshNetworkData, useNetworks, type MunicipalityDetail } from './api';
+import { refreshNetworkData, useManagedNetworks, type MunicipalityDetail } from './api';
 
 interface MunicipalityFormProps {
   municipality?: MunicipalityDetail;
@@ -20,7 +20,7 @@ interface MunicipalityFormProps {
 function MunicipalityFormBody({ municipality: m, onClose, onSaved }: MunicipalityFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const networks = useNetworks();
+  const networks = useManagedNetworks();
   const form = useForm({
     initialValues: {
       networkId: m?.networkId ?? '',
