@@ -3,7 +3,7 @@
  * table goes in with a single multi-row insert and nothing has to be read back between inserts.
  */
 import { randomUUID } from 'node:crypto';
-import {
+import type {
   libraries,
   libraryMunicipalities,
   libraryPassports,
@@ -15,7 +15,7 @@ import {
   servicePoints,
 } from '../network/network.tables';
 import { ZCheckResult } from '../network/network.schemas';
-import { staffUsers } from '../staff/staff.tables';
+import type { staffUsers } from '../staff/staff.tables';
 import { DEMO_STAFF, type DemoScope } from './demo.accounts';
 import { ALAMUDUN } from './demo.alamudun';
 import { KEMIN } from './demo.kemin';
