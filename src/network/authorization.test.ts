@@ -20,6 +20,7 @@ import { ROLES, type TRole } from '../staff/staff.schemas';
 import { monitoringChecklists, monitoringChecks, servicePoints } from './network.tables';
 
 interface Fixture {
+  regionA: string;
   networkA: string;
   networkB: string;
   central: string;
@@ -70,6 +71,10 @@ const staffBody = (scopeId: string) => ({
 });
 
 const CASES: Case[] = [
+  { name: 'create region (installation admins only)', method: 'POST', url: () => '/api/v1/regions', body: () => ({ name: uniq('Область ') }), allowed: [] },
+  { name: 'create network (installation or region admins only)', method: 'POST', url: () => '/api/v1/networks', body: (f) => ({ regionId: f.regionA, name: uniq('ЦБС '), shortName: uniq('S') }), allowed: [] },
+  { name: 'rename own network', method: 'PUT', url: (f) => `/api/v1/networks/${f.networkA}`, body: (f) => ({ regionId: f.regionA, name: 'ЦБС А', shortName: 'А' }), allowed: MANAGERS },
+  { name: 'rename other network', method: 'PUT', url: (f) => `/api/v1/networks/${f.networkB}`, body: (f) => ({ regionId: f.regionA, name: 'ЦБС Б', shortName: 'Б' }), allowed: [] },
   { name: 'list regions', method: 'GET', url: () => '/api/v1/regions', allowed: ALL_STAFF },
   { name: 'list networks', method: 'GET', url: () => '/api/v1/networks', allowed: ALL_STAFF },
   { name: 'overview', method: 'GET', url: () => '/api/v1/overview', allowed: ALL_STAFF },
@@ -131,7 +136,7 @@ describeOnEachDatabase('authorization: role × scope × route', (ctx) => {
     const db = ctx.database.db;
     const a = await buildNetwork(db);
     const b = await buildNetwork(db);
-    Object.assign(f, { networkA: a.id, networkB: b.id });
+    Object.assign(f, { networkA: a.id, networkB: b.id, regionA: a.regionId });
     f.central = (await buildLibrary(db, a.id, { kind: 'central' })).id;
     f.branch1 = (await buildLibrary(db, a.id, { number: 1 })).id;
     f.branch2 = (await buildLibrary(db, a.id, { number: 2 })).id;
@@ -202,6 +207,23 @@ describeOnEachDatabase('authorization: role × scope × route', (ctx) => {
     expect(audit.items.every((e) => e.networkId === f.networkA)).toBe(true);
     const staff = (await director.get('/api/v1/staff?pageSize=500')).json() as { items: { id: string }[] };
     expect(staff.items.map((s) => s.id)).not.toContain(f.staffInB);
+  });
+
+  it('an installation admin creates regions and networks; a region admin only in their region', async () => {
+    const db = ctx.database.db;
+    const root = await buildStaff(db, 'network_admin', 'installation', null);
+    const rootHttp = client(ctx.app, await login(ctx.app, root.login));
+    const region = await rootHttp.post('/api/v1/regions', { name: uniq('Иссык-Кульская область ') });
+    expect(region.statusCode).toBe(201);
+    const regionId = (region.json() as { id: string }).id;
+    const regionAdmin = await buildStaff(db, 'network_admin', 'region', regionId);
+    const regionHttp = client(ctx.app, await login(ctx.app, regionAdmin.login));
+    const created = await regionHttp.post('/api/v1/networks', { regionId, name: uniq('Тонская ЦБС '), shortName: uniq('Тон') });
+    expect(created.statusCode).toBe(201);
+    const networks = (await regionHttp.get('/api/v1/networks')).json() as { id: string; canManage: boolean }[];
+    expect(networks).toEqual([expect.objectContaining({ id: (created.json() as { id: string }).id, canManage: true })]);
+    expect((await regionHttp.post('/api/v1/networks', { regionId: f.regionA, name: uniq('Чужая '), shortName: 'Ч' })).statusCode).toBe(403);
+    expect((await regionHttp.post('/api/v1/regions', { name: uniq('Нарын ') })).statusCode).toBe(403);
   });
 
   it('a network admin cannot grant a scope outside their own', async () => {

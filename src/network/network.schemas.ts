@@ -181,3 +181,14 @@ export function emptyPassport(): TPassportData {
     accessibility: {},
   });
 }
+
+export const ZRegionInput = z.object({ name: z.string().trim().min(1).max(200) });
+export type TRegionInput = z.infer<typeof ZRegionInput>;
+
+export const ZNetworkInput = z.object({
+  regionId: z.uuid(),
+  name: z.string().trim().min(1).max(200),
+  shortName: z.string().trim().min(1).max(60),
+  country: z.enum(['KG', 'RU']).default('KG'),
+});
+export type TNetworkInput = z.infer<typeof ZNetworkInput>;
