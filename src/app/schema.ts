@@ -3,3 +3,4 @@ export * from './settings.tables';
 export * from '../audit/audit.tables';
 export * from '../network/network.tables';
 export * from '../staff/staff.tables';
+export * from './jobs.tables';
