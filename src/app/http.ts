@@ -1,5 +1,6 @@
 /** The one Fastify application: JSON API, staff web app, public portal. */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -22,9 +23,12 @@ import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
 import { registerAuth } from './auth';
+import { registerJobRoutes } from './jobs.routes';
 import { APP_VERSION, type AppConfig } from './config';
 import type { Database } from './db';
 import { notFound, registerErrorHandling, registerNotFound, sendProblem } from './errors';
+import { LocalFileStore, type FileStore } from './file-store';
+import { JobRunner } from './jobs';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -33,10 +37,26 @@ export interface AppContext {
   config: AppConfig;
 }
 
+/** What route modules receive: the context plus the job runner and file store of this app. */
+export interface AppServices extends AppContext {
+  jobs: JobRunner;
+  files: FileStore;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+    files: FileStore;
+  }
+}
+
 export type App = FastifyInstance;
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const { database, config } = ctx;
+export async function buildApp(
+  context: AppContext,
+  options: { logger?: boolean; runJobs?: boolean } = {},
+): Promise<FastifyInstance> {
+  const { database, config } = context;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: true,
@@ -45,6 +65,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+
+  const jobs = new JobRunner(database.db, (message, error) => app.log.error({ err: error }, message));
+  const files = new LocalFileStore(join(config.dataDir, 'files'), database.db);
+  app.decorate('jobs', jobs);
+  app.decorate('files', files);
+  const ctx: AppServices = { ...context, jobs, files };
+  if (options.runJobs !== false) app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -111,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     registerSetupRoutes(api, ctx);
     registerNetworkRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
+    registerJobRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -4,3 +4,4 @@ export * from '../audit/audit.tables';
 export * from '../network/network.tables';
 export * from '../staff/staff.tables';
 export * from './jobs.tables';
+export * from '../catalog/catalog.tables';

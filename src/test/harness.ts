@@ -3,7 +3,9 @@
  * or a fresh PostgreSQL database cloned from the migrated template) and an in-process app.
  * `describeOnEachDatabase` runs a suite on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { loadConfig } from '../app/config';
 import { openDatabase, type Database, type DbKind } from '../app/db';
@@ -40,8 +42,14 @@ export async function createTestDatabase(kind: DbKind): Promise<Database> {
   return database;
 }
 
+/** Configuration for a test app; its data folder (for stored files) is a fresh temporary folder. */
 export const testConfig = (overrides: Record<string, string> = {}) =>
-  loadConfig({ KITEPKANA_DATA: 'memory://', KITEPKANA_LOG_LEVEL: 'silent', KITEPKANA_LOGIN_LIMIT: '1000', ...overrides });
+  loadConfig({
+    KITEPKANA_DATA: mkdtempSync(join(tmpdir(), 'kp-data-')),
+    KITEPKANA_LOG_LEVEL: 'silent',
+    KITEPKANA_LOGIN_LIMIT: '1000',
+    ...overrides,
+  });
 
 export interface TestContext {
   kind: DbKind;
@@ -62,7 +70,8 @@ export function describeOnEachDatabase(
       const ctx = { kind } as TestContext;
       beforeAll(async () => {
         ctx.database = await createTestDatabase(kind);
-        ctx.app = await buildApp({ database: ctx.database, config: testConfig(options.config) }, { logger: false });
+        // Tests run jobs explicitly (app.jobs.runPending()) so they never race a background poller.
+        ctx.app = await buildApp({ database: ctx.database, config: testConfig(options.config) }, { logger: false, runJobs: false });
         await ctx.app.ready();
       });
       afterAll(async () => {
