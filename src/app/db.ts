@@ -101,3 +101,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePg(database.db as never, config);
   }
 }
+
+/** The rows of `db.execute(...)`: both drivers answer an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}

@@ -5,7 +5,7 @@
  * checkpoint it saved and continues from there.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { rowsOf, type Db } from './db';
 import { jobs, type JobProgress } from './jobs.tables';
 
 export type Job = typeof jobs.$inferSelect;
@@ -14,9 +14,9 @@ export interface JobContext {
   db: Db;
   job: Job;
   /** Records progress (throttled writes); cheap to call per record. */
-  reportProgress(done: number, total: number | null, message?: string): Promise<void>;
+  reportProgress: (done: number, total: number | null, message?: string) => Promise<void>;
   /** Saves where to resume after a crash, with the progress so far. */
-  saveCheckpoint(checkpoint: Record<string, unknown>): Promise<void>;
+  saveCheckpoint: (checkpoint: Record<string, unknown>) => Promise<void>;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
@@ -101,7 +101,7 @@ export class JobRunner {
         for update skip locked
         limit 1)
       returning id`);
-    const id = (rows as unknown as { rows?: { id: string }[] }).rows?.[0]?.id ?? (rows as unknown as { id: string }[])[0]?.id;
+    const id = rowsOf<{ id: string }>(rows)[0]?.id;
     return id ? findJob(this.db, id) : null;
   }
 
