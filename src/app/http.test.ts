@@ -1,4 +1,5 @@
 /** The platform itself: health, OpenAPI, security headers, problem+json for unknown routes. */
+import { brotliDecompressSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../test/harness';
 
@@ -23,6 +24,12 @@ describeOnEachDatabase('platform', (ctx) => {
     expect(spec.paths['/api/v1/libraries/{id}/passports/{year}']).toBeDefined();
     const docs = await ctx.app.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
+  });
+
+  it('compresses larger answers for slow connections', async () => {
+    const res = await ctx.app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.rawPayload.length).toBeLessThan(JSON.stringify(JSON.parse(brotliDecompressSync(res.rawPayload).toString())).length / 3);
   });
 
   it('sends helmet headers and a strict CSP', async () => {

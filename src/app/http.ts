@@ -1,7 +1,9 @@
 /** The one Fastify application: JSON API, staff web app, public portal. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -92,6 +94,13 @@ export async function buildApp(
     },
     // The portal and staff app are served over plain HTTP on village networks too.
     strictTransportSecurity: false,
+  });
+  // Rural connections are slow: everything larger than 1 KiB (pages, JSON, the staff app's scripts) is compressed.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

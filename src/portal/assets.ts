@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import { acceptedEncoding } from './portal-request';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 interface Asset {
   path: string;
@@ -35,6 +34,15 @@ export const stylesheet = asset(
 );
 export const favicon = asset('/assets/favicon.svg', 'image/svg+xml', BOOK_ICON);
 
+/** The best encoding the client accepts; brotli beats gzip on text. */
+function acceptedEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return null;
+}
+
+/** Assets are compressed once, at the highest level, rather than per request like pages. */
 export function registerAssets(app: FastifyInstance) {
   for (const file of [stylesheet, favicon]) {
     app.get(file.path, { schema: { hide: true } }, async (request, reply) => {

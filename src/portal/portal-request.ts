@@ -1,5 +1,4 @@
 /** What a portal page needs from the request (language, the visually-impaired version) and how it answers. */
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage, requestLanguage } from '../app/i18n';
 import type { TLanguage } from '../staff/staff.schemas';
@@ -87,37 +86,15 @@ export function withParam(url: string, key: string, value: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
-const COMPRESS_FROM_BYTES = 1024;
-
-/** The best encoding the client accepts; brotli beats gzip on text. */
-export function acceptedEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
-  const accepted = String(request.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return null;
-}
-
-/** Compresses a page body; brotli at a low level is fast enough to do on every request. */
-function encodeBody(request: FastifyRequest, body: Buffer): { body: Buffer; encoding?: 'br' | 'gzip' } {
-  const encoding = body.length < COMPRESS_FROM_BYTES ? null : acceptedEncoding(request);
-  if (encoding === 'br') {
-    return { body: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }), encoding };
-  }
-  if (encoding === 'gzip') return { body: gzipSync(body), encoding };
-  return { body };
-}
-
 /**
- * Sends a page. The server has no compression plugin and rural links are slow, so pages are compressed
- * here; they depend on the language and a11y cookies, so shared caches must not mix them up.
+ * Sends a page (compressed by the app-wide compression). Pages depend on the language and a11y
+ * cookies, so shared caches must not mix them up.
  */
-export function sendHtml(request: FastifyRequest, reply: FastifyReply, page: SafeHtml, status = 200) {
-  const encoded = encodeBody(request, Buffer.from(page.value, 'utf8'));
-  if (encoded.encoding) reply.header('content-encoding', encoded.encoding);
+export function sendHtml(_request: FastifyRequest, reply: FastifyReply, page: SafeHtml, status = 200) {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'private, no-cache')
     .header('vary', 'Accept-Encoding, Accept-Language, Cookie')
-    .send(encoded.body);
+    .send(page.value);
 }
