@@ -20,6 +20,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes';
+import { registerCatalogRoutes } from '../catalog/catalog.routes';
+import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
@@ -147,6 +149,8 @@ export async function buildApp(
     registerStaffRoutes(api, ctx);
     registerSetupRoutes(api, ctx);
     registerNetworkRoutes(api, ctx);
+    registerCatalogRoutes(api, ctx);
+    registerImportRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
   });

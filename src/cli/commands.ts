@@ -8,6 +8,7 @@ import { migrateDatabase, openDatabase } from '../app/db';
 import { WEB_DIST } from '../app/http';
 import { startServer } from '../app/server';
 import { backupCommand, restoreCommand } from '../backup';
+import { importCommand } from '../catalog/import/import.cli';
 import { resetDemo } from '../demo';
 import { checkMigrations } from './check-migrations';
 import { buildWebApp } from './build-web';
@@ -69,6 +70,7 @@ export const commands: Record<string, Command> = {
   },
   backup: backupCommand,
   restore: restoreCommand,
+  import: importCommand,
   'check-migrations': {
     summary: 'Fail when the schema in code and the migrations in drizzle/ disagree',
     usage: 'kitepkana check-migrations',

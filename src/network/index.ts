@@ -3,6 +3,8 @@ export { resolveScope, scopeContainsNode, networkOfScopeNode, type ResolvedScope
 export { MANAGER_ROLES, STAFF_ROLES } from './network.policy';
 export {
   findLibrary,
+  findLibraryByCode,
+  findNetwork,
   listLibraries,
   listServicePoints,
   visibilityFromScope,

@@ -1,0 +1,35 @@
+/**
+ * Who may do what in the catalogue. The one place this domain's access rules live; routes call these
+ * and src/catalog/authorization.test.ts walks every route with every role.
+ *
+ * Records form a union catalogue shared by the whole installation: whoever may catalogue edits any
+ * record. Copies belong to libraries: they are added and changed only inside the person's scope.
+ */
+import type { ResolvedScope } from '../network';
+import type { TRole } from '../staff/staff.schemas';
+
+/** Every staff role searches and reads the catalogue (a municipal official too, read-only). Readers: not yet. */
+export const CATALOG_READER_ROLES: readonly TRole[] = [
+  'network_admin', 'director', 'methodologist', 'cataloguer', 'acquisitions', 'librarian', 'municipal_official',
+];
+/** Create, edit and delete bibliographic records. */
+export const RECORD_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director', 'methodologist', 'cataloguer'];
+/** Add copies and change them (status, shelf, price) in libraries of their scope. */
+export const COPY_EDITOR_ROLES: readonly TRole[] = ['cataloguer', 'acquisitions', 'librarian'];
+
+interface LibraryRef {
+  id: string;
+  networkId: string;
+}
+
+export function canReadCatalog(role: TRole): boolean {
+  return CATALOG_READER_ROLES.includes(role);
+}
+
+export function canEditRecords(role: TRole): boolean {
+  return RECORD_EDITOR_ROLES.includes(role);
+}
+
+export function canEditCopiesIn(role: TRole, scope: ResolvedScope, lib: LibraryRef): boolean {
+  return COPY_EDITOR_ROLES.includes(role) && (scope.isAll || scope.libraryIds.has(lib.id));
+}

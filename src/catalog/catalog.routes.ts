@@ -1,0 +1,11 @@
+/** All routes of the catalogue domain. */
+import type { App, AppContext } from '../app/http';
+import { registerItemRoutes } from './items.routes';
+import { registerRecordRoutes } from './records.routes';
+import { registerSearchRoutes } from './search.routes';
+
+export function registerCatalogRoutes(app: App, ctx: AppContext) {
+  registerSearchRoutes(app, ctx);
+  registerRecordRoutes(app, ctx);
+  registerItemRoutes(app, ctx);
+}

@@ -1,0 +1,143 @@
+/** Shared zod schemas of the catalogue: used by the API and by the staff app's cataloguing forms. */
+import { z } from 'zod';
+
+export const MARC_FORMATS = ['rusmarc', 'marc21'] as const;
+export const ZMarcFormat = z.enum(MARC_FORMATS);
+
+export const MATERIAL_TYPES = ['book', 'periodical', 'e-resource', 'audio', 'video', 'map', 'other'] as const;
+export const ZMaterialType = z.enum(MATERIAL_TYPES);
+export type TMaterialType = z.infer<typeof ZMaterialType>;
+
+/** Знак информационной продукции (436-ФЗ). */
+export const AGE_LABELS = ['0+', '6+', '12+', '16+', '18+'] as const;
+export const ZAgeLabel = z.enum(AGE_LABELS);
+export type TAgeLabel = z.infer<typeof ZAgeLabel>;
+
+export const ITEM_STATUSES = [
+  'available',
+  'on_loan',
+  'in_transit',
+  'at_service_point',
+  'in_repair',
+  'lost',
+  'written_off',
+] as const;
+export const ZItemStatus = z.enum(ITEM_STATUSES);
+export type TItemStatus = z.infer<typeof ZItemStatus>;
+
+export const CURRENCIES = ['KGS', 'RUB'] as const;
+export const ZCurrency = z.enum(CURRENCIES);
+
+const text = (max: number) => z.string().trim().max(max).default('');
+const list = (max: number, itemMax = 300) => z.array(z.string().trim().min(1).max(itemMax)).max(max).default([]);
+
+/**
+ * A record as the cataloguer sees it in the form, in the librarian's words. The server turns it into
+ * MARC fields of the record's format; ISBN check digits are verified by `isbnProblems` (isbn.ts), not
+ * here, so the error can name the bad ISBN with its own message.
+ */
+export const ZRecordInput = z.object({
+  title: z.string().trim().min(1).max(1000),
+  otherTitle: text(1000),
+  responsibility: text(1000),
+  /** "Айтматов, Ч." or "Айтматов Чингиз"; the first is the main entry (RUSMARC 700, MARC 21 100). */
+  authors: list(50),
+  edition: text(300),
+  place: text(200),
+  publisher: text(300),
+  year: z.number().int().min(1000).max(2200).nullable().default(null),
+  extent: text(300),
+  series: text(500),
+  isbns: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  issn: text(20),
+  language: z
+    .string()
+    .trim()
+    .regex(/^([a-z]{3})?$/)
+    .default(''),
+  subjects: list(100),
+  bbk: list(20, 100),
+  udc: list(20, 100),
+  summary: text(5000),
+  ageLabel: ZAgeLabel.nullable().default(null),
+  materialType: ZMaterialType.default('book'),
+});
+export type TRecordInput = z.infer<typeof ZRecordInput>;
+
+export const ZRecordCreate = ZRecordInput.extend({ format: ZMarcFormat.default('rusmarc') });
+export type TRecordCreate = z.infer<typeof ZRecordCreate>;
+
+// Structural validation of an expert's raw MARC: the shapes ISO 2709 can carry, nothing more.
+// eslint-disable-next-line no-control-regex -- the ISO 2709 terminators are exactly what a value may not hold
+const NO_TERMINATORS = /^[^\x1d\x1e\x1f]*$/;
+const ZMarcControlField = z.strictObject({
+  tag: z.string().regex(/^00[0-9A-Za-z]$/),
+  value: z.string().max(9999).regex(NO_TERMINATORS),
+});
+const ZMarcDataField = z.strictObject({
+  tag: z
+    .string()
+    .regex(/^[0-9A-Za-z]{3}$/)
+    .refine((tag) => !tag.startsWith('00')),
+  ind1: z.string().length(1),
+  ind2: z.string().length(1),
+  subfields: z
+    .array(z.strictObject({ code: z.string().regex(/^[0-9a-zA-Z]$/), value: z.string().max(9999).regex(NO_TERMINATORS) }))
+    .min(1)
+    .max(500),
+});
+export const ZMarcRecord = z.strictObject({
+  leader: z.string().length(24),
+  fields: z.array(z.union([ZMarcControlField, ZMarcDataField])).min(1).max(2000),
+});
+
+export const ZMarcUpdate = z.strictObject({ marc: ZMarcRecord });
+
+export const ZItemInput = z.object({
+  libraryId: z.uuid(),
+  inventoryNumber: z.string().trim().min(1).max(40),
+  barcode: z.string().trim().min(1).max(40),
+  callNumber: text(100),
+  location: text(200),
+  price: z.number().min(0).max(1e9).nullable().default(null),
+  /** Defaults to the network's currency (KGS in Kyrgyzstan, RUB in Russia). */
+  currency: ZCurrency.nullable().default(null),
+  acquiredOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+    .nullable()
+    .default(null),
+  status: ZItemStatus.default('available'),
+  notes: text(2000),
+});
+export type TItemInput = z.infer<typeof ZItemInput>;
+
+export const ZItemStatusChange = z.object({ status: ZItemStatus, notes: z.string().trim().max(2000).optional() });
+export type TItemStatusChange = z.infer<typeof ZItemStatusChange>;
+
+export const SEARCH_SORTS = ['relevance', 'year_desc', 'year_asc', 'title'] as const;
+
+const ZQueryText = z.string().trim().max(300).optional();
+/** One box plus the advanced fields; the same schema serves the staff app and, later, the OPAC. */
+export const ZSearchQuery = z.object({
+  q: ZQueryText,
+  title: ZQueryText,
+  author: ZQueryText,
+  subject: ZQueryText,
+  isbn: z.string().trim().max(40).optional(),
+  bbk: z.string().trim().max(100).optional(),
+  yearFrom: z.coerce.number().int().min(0).max(2200).optional(),
+  yearTo: z.coerce.number().int().min(0).max(2200).optional(),
+  language: z.string().trim().max(3).optional(),
+  libraryId: z.uuid().optional(),
+  available: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  ageLabel: ZAgeLabel.optional(),
+  materialType: ZMaterialType.optional(),
+  sort: z.enum(SEARCH_SORTS).default('relevance'),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TSearchQuery = z.infer<typeof ZSearchQuery>;

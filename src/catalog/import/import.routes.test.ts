@@ -1,0 +1,75 @@
+/** Importing from the staff app: upload, background job with progress, report; who may do it. */
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { buildLibrary, buildNetwork, buildStaff, client, login } from '../../test/factories';
+import { describeOnEachDatabase } from '../../test/harness';
+import { controlField, dataField, writeIso2709 } from '../marc';
+
+const file = writeIso2709([
+  {
+    leader: '00000nam0 2200000   450 ',
+    fields: [
+      controlField('001', 'UPLOAD-1'),
+      dataField('200', '1', ' ', [['a', 'Белый пароход'], ['f', 'Чингиз Айтматов']]),
+      dataField('210', ' ', ' ', [['a', 'Фрунзе'], ['c', 'Кыргызстан'], ['d', '1970']]),
+      dataField('910', ' ', ' ', [['b', 'INV-77'], ['h', 'BC-77']]),
+    ],
+  },
+  { leader: '00000nam0 2200000   450 ', fields: [controlField('001', 'UPLOAD-2'), dataField('300', ' ', ' ', [['a', 'без заглавия']])] },
+]);
+
+describeOnEachDatabase('MARC import from the staff app', (ctx) => {
+  it('uploads a file, runs the import as a job with progress and gives a report', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const cataloguer = await buildStaff(db, 'cataloguer', 'network', network.id);
+    const session = await login(ctx.app, cataloguer.login);
+    const upload = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalog/imports?libraryId=${library.id}&fileName=branch.iso`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
+      payload: file,
+    });
+    expect(upload.statusCode).toBe(202);
+    const { jobId } = upload.json<{ jobId: string }>();
+    const http = client(ctx.app, session);
+    expect((await http.get(`/api/v1/jobs/${jobId}`)).json()).toMatchObject({ status: 'queued' });
+
+    expect(await ctx.app.jobs.runPending()).toBe(1);
+    const job = (await http.get(`/api/v1/jobs/${jobId}`)).json() as { status: string; progress: { done: number; total: number }; result: Record<string, unknown> };
+    expect(job.status).toBe('done');
+    expect(job.progress).toMatchObject({ done: file.length, total: file.length });
+    expect(job.result).toMatchObject({ read: 2, created: 1, rejected: 1, items: { created: 1 } });
+
+    const report = await http.get(`/api/v1/catalog/imports/${jobId}/report.xlsx`);
+    expect(report.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells.some((c) => c.includes('заглавия'))).toBe(true);
+  });
+
+  it('is refused to a librarian, and to a cataloguer for a library outside their scope', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const other = await buildNetwork(db);
+    const foreign = await buildLibrary(db, other.id);
+    const own = await buildLibrary(db, network.id);
+    const upload = async (login_: string, libraryId: string) => {
+      const session = await login(ctx.app, login_);
+      return ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/catalog/imports?libraryId=${libraryId}`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
+        payload: file,
+      });
+    };
+    const librarian = await buildStaff(db, 'librarian', 'library', own.id);
+    expect((await upload(librarian.login, own.id)).statusCode).toBe(403);
+    const cataloguer = await buildStaff(db, 'cataloguer', 'network', network.id);
+    expect((await upload(cataloguer.login, foreign.id)).statusCode).toBe(403);
+    const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/v1/catalog/imports', headers: { 'content-type': 'application/octet-stream' }, payload: file });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,120 @@
+/** Routes: starting a MARC import from the staff app (upload → background job) and its report. */
+import type { Readable } from 'node:stream';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../../app/auth';
+import { forbidden, notFound } from '../../app/errors';
+import type { App, AppServices } from '../../app/http';
+import { requestLanguage, t } from '../../app/i18n';
+import { enqueueJob, findJob } from '../../app/jobs';
+import { auditActor, problems, ZIdParams } from '../../app/route-helpers';
+import { buildXlsx, sendXlsx } from '../../app/xlsx';
+import { findLibrary, resolveScope } from '../../network';
+import { RECORD_EDITOR_ROLES } from '../catalog.policy';
+import { normalizeEncodingName } from '../marc';
+import { IMPORT_JOB, importJobHandler, type ImportJobPayload } from './import.job';
+import type { ImportSummary } from './import.service';
+
+const ZImportQuery = z.object({
+  libraryId: z.uuid().optional(),
+  format: z.enum(['iso2709', 'marcxml', 'auto']).default('auto'),
+  schema: z.enum(['rusmarc', 'marc21', 'auto']).default('auto'),
+  encoding: z.enum(['auto', 'utf-8', 'cp1251', 'cp866', 'koi8-r', 'marc-8']).default('auto'),
+  match: z.enum(['isbn', 'control-number', 'none']).default('isbn'),
+  fileName: z.string().max(200).default('import.mrc'),
+});
+
+export function registerImportRoutes(app: App, services: AppServices) {
+  const { database, jobs, files } = services;
+  const { db } = database;
+  jobs.register(IMPORT_JOB, importJobHandler(files));
+
+  void app.register(async (scoped) => {
+    // The file arrives as the raw body and is streamed to the file store, whatever its size.
+    scoped.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+    const api = scoped.withTypeProvider<ZodTypeProvider>();
+
+    api.post(
+      '/api/v1/catalog/imports',
+      {
+        bodyLimit: 2 * 1024 * 1024 * 1024,
+        schema: {
+          tags: ['catalog'],
+          summary: 'Upload a MARC file (raw body, application/octet-stream) and start its import (cataloguer, methodologist, director, network admin; copies only into a library in scope)',
+          querystring: ZImportQuery,
+          response: { 202: z.object({ jobId: z.uuid() }), ...problems(401, 403, 404, 422) },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireRole(request, RECORD_EDITOR_ROLES);
+        const query = request.query;
+        let networkId: string | null = null;
+        if (query.libraryId) {
+          const library = await findLibrary(db, query.libraryId);
+          if (!library) throw notFound();
+          const scope = await resolveScope(db, actor);
+          if (!scope.isAll && !scope.libraryIds.has(library.id)) throw forbidden();
+          networkId = library.networkId;
+        }
+        const stored = await files.put(request.body as Readable, {
+          originalName: query.fileName,
+          mediaType: 'application/marc',
+          createdBy: actor.id,
+        });
+        const who = auditActor(request, actor);
+        const payload: ImportJobPayload = {
+          sha256: stored.sha256,
+          size: stored.size,
+          fileName: query.fileName,
+          libraryId: query.libraryId ?? null,
+          container: query.format,
+          schema: query.schema,
+          encoding: normalizeEncodingName(query.encoding) ?? 'auto',
+          match: query.match,
+          language: requestLanguage(request),
+          actorId: actor.id,
+          actorLogin: who.login,
+        };
+        const job = await enqueueJob(db, { kind: IMPORT_JOB, payload, createdBy: actor.id, networkId });
+        return reply.code(202).send({ jobId: job.id });
+      },
+    );
+
+    api.get(
+      '/api/v1/catalog/imports/:id/report.xlsx',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'The report of a finished import as XLSX: counts and every refused record (who started it)',
+          params: ZIdParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireRole(request, RECORD_EDITOR_ROLES);
+        const job = await findJob(db, request.params.id);
+        if (!job || job.kind !== IMPORT_JOB || !job.result) throw notFound();
+        if (job.createdBy !== actor.id) throw forbidden();
+        const lang = requestLanguage(request);
+        const s = job.result as ImportSummary;
+        const rows = [
+          { index: t(lang, 'import.read'), offset: '', reason: String(s.read) },
+          { index: t(lang, 'import.created'), offset: '', reason: String(s.created) },
+          { index: t(lang, 'import.matched'), offset: '', reason: String(s.matched) },
+          { index: t(lang, 'import.rejected'), offset: '', reason: String(s.rejected) },
+          { index: t(lang, 'import.copies'), offset: '', reason: String(s.items.created) },
+          ...s.errors.map((e) => ({ index: String(e.index + 1), offset: e.offset >= 0 ? String(e.offset) : '', reason: e.reason })),
+        ];
+        const body = await buildXlsx(
+          t(lang, 'import.sheet'),
+          [
+            { header: t(lang, 'import.col_record'), value: (r) => r.index, width: 24 },
+            { header: t(lang, 'import.col_offset'), value: (r) => r.offset, width: 14 },
+            { header: t(lang, 'import.col_reason'), value: (r) => r.reason, width: 80 },
+          ],
+          rows,
+        );
+        return sendXlsx(reply, 'import-report.xlsx', body);
+      },
+    );
+  });
+}

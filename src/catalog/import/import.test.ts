@@ -1,0 +1,120 @@
+/** Importing MARC files: real third-party exports, holdings into copies, idempotence, broken records, resuming. */
+import { existsSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../audit';
+import { buildLibrary, buildNetwork } from '../../test/factories';
+import { describeOnEachDatabase } from '../../test/harness';
+import { bibRecords, items } from '../catalog.tables';
+import { controlField, dataField, writeIso2709, type MarcRecord } from '../marc';
+import { importMarc, type ImportOptions } from './import.service';
+
+const TESTDATA = fileURLToPath(new URL('../../../../shared/testdata/marc/', import.meta.url));
+const hasTestdata = existsSync(TESTDATA);
+if (!hasTestdata) console.warn(`MARC import tests on real files skipped: ${TESTDATA} is absent.`);
+
+const chunksOf = (bytes: Buffer, size = 4096) =>
+  Readable.from((function* () {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  })());
+
+/** A RUSMARC record with ИРБИС exemplar fields (910), as a branch's export would carry them. */
+function branchRecord(n: number, copies: { inventory: string; barcode?: string }[], prefix = 'KEM'): MarcRecord {
+  return {
+    leader: '00000nam0 2200000   450 ',
+    fields: [
+      controlField('001', `${prefix}-${n}`),
+      dataField('101', '0', ' ', [['a', 'rus']]),
+      dataField('200', '1', ' ', [['a', `Повесть номер ${n}`], ['f', 'Ч. Айтматов']]),
+      dataField('210', ' ', ' ', [['a', 'Бишкек'], ['c', 'Кыргызстан'], ['d', String(1980 + n)]]),
+      dataField('700', ' ', '1', [['a', 'Айтматов'], ['b', 'Ч.']]),
+      dataField('801', ' ', '0', [['a', 'KG'], ['b', 'KEMIN']]),
+      ...copies.map((c) =>
+        dataField('910', ' ', ' ', [['a', '0'], ['b', c.inventory], ...(c.barcode ? [['h', c.barcode] as [string, string]] : []), ['e', '120,50'], ['c', '20230115']]),
+      ),
+    ],
+  };
+}
+
+describeOnEachDatabase('MARC import', (ctx) => {
+  const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
+    container: 'auto',
+    schema: 'auto',
+    encoding: 'auto',
+    match: 'isbn',
+    library: null,
+    batchSize: 7,
+    ...over,
+  });
+
+  it('creates records and copies, and a second import of the same file creates nothing', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const file = writeIso2709([
+      branchRecord(1, [{ inventory: '1001', barcode: '000111' }, { inventory: '1002' }]),
+      branchRecord(2, [{ inventory: '1003' }]),
+      branchRecord(3, []),
+    ]);
+    const first = await importMarc(db, SYSTEM_ACTOR, chunksOf(file, 100), options({ library }));
+    expect(first).toMatchObject({ read: 3, created: 3, matched: 0, rejected: 0, items: { created: 3, existing: 0 }, schema: 'rusmarc' });
+    const again = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options({ library }));
+    expect(again).toMatchObject({ read: 3, created: 0, matched: 3, rejected: 0, items: { created: 0, existing: 3 } });
+    const copies = await db.select().from(items).where(eq(items.libraryId, library.id));
+    expect(copies.map((c) => c.barcode).sort()).toEqual(['000111', `${library.code}-1002`, `${library.code}-1003`]);
+    expect(copies.find((c) => c.inventoryNumber === '1001')).toMatchObject({ price: 120.5, acquiredOn: '2023-01-15', currency: 'KGS' });
+  });
+
+  it('resumes after the last committed batch', async () => {
+    const db = ctx.database.db;
+    const records = Array.from({ length: 20 }, (_, i) => branchRecord(100 + i, [], 'RESUME'));
+    const file = writeIso2709(records);
+    const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options({ resumeFrom: 14 }));
+    expect(summary).toMatchObject({ read: 6, created: 6 });
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bibRecords).where(sql`${bibRecords.controlNumber} like 'RESUME-%'`);
+    expect(row!.n).toBe(6);
+  });
+
+  describe.skipIf(!hasTestdata)('real exports', () => {
+    it('imports the National Library of Russia CP1251 file (data area out of directory order)', async () => {
+      const db = ctx.database.db;
+      const file = readFileSync(`${TESTDATA}rusmarc/nlr_test1_cp1251.iso`);
+      const checkpoints: number[] = [];
+      const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options({ batchSize: 20, onCommitted: (next) => void checkpoints.push(next) }));
+      expect(summary).toMatchObject({ read: 81, rejected: 0, schema: 'rusmarc', encoding: 'cp1251' });
+      expect(summary.created + summary.matched).toBe(81);
+      expect(checkpoints.at(-1)).toBe(81);
+      const titles = await db.select({ title: bibRecords.title }).from(bibRecords).where(eq(bibRecords.controlSource, 'NLR')).limit(200);
+      expect(titles.some((t) => /[А-Яа-я]/.test(t.title))).toBe(true);
+    });
+
+    it('imports MARC 21 with 876 items, and MARCXML', async () => {
+      const db = ctx.database.db;
+      const network = await buildNetwork(db);
+      const library = await buildLibrary(db, network.id);
+      const marc21 = await importMarc(db, SYSTEM_ACTOR, chunksOf(readFileSync(`${TESTDATA}marc21/pride-and-prejudice-fixed.mrc`)), options({ library, batchSize: 100 }));
+      expect(marc21).toMatchObject({ read: 383, schema: 'marc21' });
+      // A few of these records have no title proper (245 $a): they are refused, each with its reason.
+      expect(marc21.errors.length).toBe(marc21.rejected);
+      expect(marc21.errors.every((e) => /заглав/i.test(e.reason))).toBe(true);
+      expect(marc21.created + marc21.matched + marc21.rejected).toBe(383);
+      expect(marc21.items.created).toBeGreaterThan(0);
+      const xml = await importMarc(db, SYSTEM_ACTOR, chunksOf(readFileSync(`${TESTDATA}rusmarc/rusmarc_marcxml_utf8.xml`)), options());
+      expect(xml).toMatchObject({ read: 12, schema: 'rusmarc' });
+      expect(xml.created + xml.matched + xml.rejected).toBe(12);
+    });
+
+    it('imports the good records of a broken file and reports each bad one with its index and offset', async () => {
+      const db = ctx.database.db;
+      const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(readFileSync(`${TESTDATA}malformed/pride-and-prejudice-with-many-errors.mrc`)), options({ batchSize: 50 }));
+      expect(summary.rejected).toBeGreaterThan(0);
+      expect(summary.created + summary.matched + summary.rejected).toBe(summary.read);
+      for (const error of summary.errors.filter((e) => e.offset >= 0)) {
+        expect(error.index).toBeGreaterThanOrEqual(0);
+        expect(error.reason.length).toBeGreaterThan(3);
+      }
+    });
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Finding the record an imported one duplicates: the same control number from the same source (the
+ * same record exported again), then a shared ISBN, then the same title, first author and year.
+ */
+import { and, arrayOverlaps, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../app/db';
+import { bibRecords } from '../catalog.tables';
+import type { columnsFromMarc } from '../records.service';
+
+export type MatchMode = 'isbn' | 'control-number' | 'none';
+type Columns = ReturnType<typeof columnsFromMarc>;
+
+const live = eq(bibRecords.isDeleted, false);
+
+export async function findMatch(tx: Db, columns: Columns, mode: MatchMode): Promise<string | null> {
+  // Identity is always checked, even with 'none': the database keeps control numbers unique per source.
+  if (columns.controlNumber) {
+    const source = columns.controlSource ? eq(bibRecords.controlSource, columns.controlSource) : isNull(bibRecords.controlSource);
+    const [row] = await tx
+      .select({ id: bibRecords.id })
+      .from(bibRecords)
+      .where(and(eq(bibRecords.controlNumber, columns.controlNumber), source))
+      .limit(1);
+    if (row) return row.id;
+  }
+  if (mode !== 'isbn') return null;
+  if (columns.isbns.length) {
+    const [row] = await tx.select({ id: bibRecords.id }).from(bibRecords).where(and(live, arrayOverlaps(bibRecords.isbns, columns.isbns))).limit(1);
+    if (row) return row.id;
+  }
+  if (columns.title && columns.year !== null) {
+    const [row] = await tx
+      .select({ id: bibRecords.id })
+      .from(bibRecords)
+      .where(
+        and(
+          live,
+          sql`lower(${bibRecords.title}) = lower(${columns.title})`,
+          eq(bibRecords.year, columns.year),
+          columns.firstAuthor ? sql`lower(${bibRecords.firstAuthor}) = lower(${columns.firstAuthor})` : isNull(bibRecords.firstAuthor),
+        ),
+      )
+      .limit(1);
+    if (row) return row.id;
+  }
+  return null;
+}

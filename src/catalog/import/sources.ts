@@ -1,0 +1,88 @@
+/**
+ * Turning an uploaded byte stream into MARC records: the container (ISO 2709 or MARCXML) is told by its
+ * first bytes, the schema (RUSMARC or MARC 21) by the first records' tags, unless the person says.
+ */
+import type { EncodingOption } from '../marc';
+import { detectFormat, isMarcParseError, readIso2709Stream, readMarcXml, type MarcFormat, type MarcParseError, type MarcRecord } from '../marc';
+
+export type ContainerOption = 'iso2709' | 'marcxml' | 'auto';
+export type SchemaOption = MarcFormat | 'auto';
+
+export interface SourceOptions {
+  container: ContainerOption;
+  schema: SchemaOption;
+  encoding: EncodingOption;
+  onEncoding?: (encoding: string) => void;
+}
+
+export interface SourceItem {
+  index: number;
+  record: MarcRecord | null;
+  error: MarcParseError | null;
+}
+
+/** Puts back the first chunk after peeking at it. */
+async function* prepend(firstChunk: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield firstChunk;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+function looksLikeXml(chunk: Uint8Array): boolean {
+  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
+  return chunk[i] === 0x3c; // '<'
+}
+
+/** Reads records with their index; decides the schema from the first ones (held back until then). */
+export async function* readRecords(
+  source: AsyncIterable<Uint8Array>,
+  options: SourceOptions,
+  onSchema: (schema: MarcFormat) => void,
+): AsyncGenerator<SourceItem> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  if (head.done) return;
+  const chunks = prepend(head.value, iterator);
+  const isXml = options.container === 'marcxml' || (options.container === 'auto' && looksLikeXml(head.value));
+  const items: AsyncIterable<MarcRecord | MarcParseError> = isXml
+    ? readMarcXml(chunks)
+    : readIso2709Stream(chunks, {
+        encoding: options.encoding,
+        onEncoding: (guess) => options.onEncoding?.(guess.encoding),
+      });
+
+  const held: SourceItem[] = [];
+  let schema: MarcFormat | null = options.schema === 'auto' ? null : options.schema;
+  if (schema) onSchema(schema);
+  let index = 0;
+  for await (const item of items) {
+    const entry: SourceItem = isMarcParseError(item)
+      ? { index: item.index ?? index, record: null, error: item }
+      : { index, record: item, error: null };
+    index++;
+    if (schema) {
+      yield entry;
+      continue;
+    }
+    held.push(entry);
+    if (held.filter((h) => h.record).length >= 20) {
+      schema = decide(held);
+      onSchema(schema);
+      yield* held.splice(0);
+    }
+  }
+  if (!schema) {
+    schema = decide(held);
+    onSchema(schema);
+    yield* held;
+  }
+}
+
+function decide(held: SourceItem[]): MarcFormat {
+  const records = held.flatMap((h) => (h.record ? [h.record] : []));
+  return records.length ? detectFormat(records).format : 'rusmarc';
+}

@@ -1,0 +1,78 @@
+/**
+ * ISBN and ISSN: normalising (digits and X), check digits, ISBN-10 → ISBN-13. A record stores both
+ * forms of an ISBN-10, so a reader who types either, with or without hyphens, finds the book.
+ */
+
+/** Digits and X only, upper case: "5-655-00012-3" → "5655000123". */
+export function normalizeIsbn(value: string): string {
+  return value.toUpperCase().replace(/[^0-9X]/g, '');
+}
+
+/** The ISBN part of a MARC subfield such as "978-5-389-07435-4 (в пер.)" or "5655000123 (pbk.)". */
+export function isbnFromSubfield(value: string): string | null {
+  const match = /[0-9][0-9\s-]{8,}[0-9Xx]/.exec(value);
+  if (!match) return null;
+  const digits = normalizeIsbn(match[0]);
+  return digits.length === 10 || digits.length === 13 ? digits : null;
+}
+
+function isbn10CheckDigit(first9: string): string {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (10 - i) * Number(first9[i]);
+  const check = (11 - (sum % 11)) % 11;
+  return check === 10 ? 'X' : String(check);
+}
+
+function isbn13CheckDigit(first12: string): string {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (i % 2 === 0 ? 1 : 3) * Number(first12[i]);
+  return String((10 - (sum % 10)) % 10);
+}
+
+export type IsbnProblem = 'isbn_format' | 'isbn_checksum';
+
+/** Why an ISBN as typed is not valid, or null when it is. */
+export function isbnProblem(value: string): IsbnProblem | null {
+  if (!/^[0-9Xx\s-]+$/.test(value.trim())) return 'isbn_format';
+  const digits = normalizeIsbn(value);
+  if (digits.length === 10 && /^\d{9}[\dX]$/.test(digits)) {
+    return isbn10CheckDigit(digits.slice(0, 9)) === digits[9] ? null : 'isbn_checksum';
+  }
+  if (digits.length === 13 && /^97[89]\d{10}$/.test(digits)) {
+    return isbn13CheckDigit(digits.slice(0, 12)) === digits[12] ? null : 'isbn_checksum';
+  }
+  return 'isbn_format';
+}
+
+/** The ISBN-13 of an ISBN-10 (978 prefix, check digit recomputed); other values unchanged. */
+export function toIsbn13(digits: string): string {
+  if (digits.length !== 10) return digits;
+  const first12 = `978${digits.slice(0, 9)}`;
+  return first12 + isbn13CheckDigit(first12);
+}
+
+/** Normalised search keys of some ISBNs: each as given plus the ISBN-13 of each ISBN-10, deduplicated. */
+export function isbnKeys(values: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    const digits = normalizeIsbn(value);
+    if (!digits) continue;
+    out.add(digits);
+    if (digits.length === 10) out.add(toIsbn13(digits));
+  }
+  return [...out];
+}
+
+/** Does the text look like an ISBN someone typed into the search box? */
+export function looksLikeIsbn(value: string): boolean {
+  const trimmed = value.trim();
+  if (!/^(ISBN[:\s]*)?[0-9][0-9\s-]*[0-9Xx]$/i.test(trimmed)) return false;
+  const digits = normalizeIsbn(trimmed.replace(/^ISBN/i, ''));
+  return digits.length === 10 || digits.length === 13;
+}
+
+/** ISSN as NNNN-NNNC, or '' when the value holds no ISSN. */
+export function normalizeIssn(value: string): string {
+  const match = /(\d{4})-?(\d{3}[\dXx])/.exec(value);
+  return match ? `${match[1]}-${match[2]!.toUpperCase()}` : '';
+}

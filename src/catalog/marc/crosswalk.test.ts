@@ -1,0 +1,191 @@
+// RUSMARC ↔ MARC 21 crosswalk on real records: every mapped field survives the way there and back,
+// the MARC 21 side is recognised as MARC 21 (and is valid MARCXML), and nothing unmapped slips through.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stripIsbd } from './crosswalk-common';
+import { rusmarcToMarc21 } from './crosswalk-to-marc21';
+import { marc21ToRusmarc } from './crosswalk-to-rusmarc';
+import { detectFormat } from './detect-format';
+import { readIso2709All } from './iso2709-reader';
+import { toMarcXml } from './marcxml-writer';
+import { cloneRecord, dataField, getDataFields, getValue, type MarcRecord } from './record';
+import { HAVE_TESTDATA, HAVE_XMLLINT, MARC_DIR, SKIP_TESTDATA, XSD_DIR } from './test-support';
+
+/** The values of the given tag$code pairs, ISBD separators removed, for comparing across formats. */
+function project(r: MarcRecord, pairs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of pairs) {
+    const [tag, code] = [p.slice(0, 3), p.slice(3)];
+    for (const f of getDataFields(r, tag)) {
+      const values = f.subfields.filter((s) => s.code === code).map((s) => stripIsbd(s.value).replace(/\s+/g, ' '));
+      // 245 $c is not repeatable in MARC 21: a second one (seen in real data) comes back joined by " ; ".
+      if (p === '245c' && values.length > 1) out.push(`${p}=${values.join(' ; ')}`);
+      else for (const v of values) out.push(`${p}=${v}`);
+    }
+  }
+  return out;
+}
+
+const RUS_PAIRS = [
+  '010a',
+  '101a',
+  '200a',
+  '200e',
+  '200f',
+  '205a',
+  '210a',
+  '210c',
+  '210d',
+  '215a',
+  '215c',
+  '215d',
+  '225a',
+  '225v',
+  '300a',
+  '330a',
+  '606a',
+  '606x',
+  '607a',
+  '610a',
+  '675a',
+  '686a',
+  '6862',
+  '899a',
+  '899j',
+];
+const M21_PAIRS = [
+  '020a',
+  '245a',
+  '245b',
+  '245c',
+  '250a',
+  '260a',
+  '260b',
+  '260c',
+  '300a',
+  '300b',
+  '300c',
+  '490a',
+  '490v',
+  '500a',
+  '520a',
+  '650a',
+  '650x',
+  '651a',
+  '653a',
+  '080a',
+  '084a',
+  '0842',
+  '852a',
+  '852h',
+];
+
+describe('crosswalk rules', () => {
+  it('puts ББК from 686 $2 rubbk into 084 $2 rubbk and back', () => {
+    const rus: MarcRecord = {
+      leader: '00000nam  2200000 i 450 ',
+      fields: [
+        dataField('686', ' ', ' ', [
+          ['a', 'Ч515.815я43'],
+          ['2', 'rubbk'],
+        ]),
+      ],
+    };
+    const m = rusmarcToMarc21(rus);
+    expect(getValue(m, '084', 'a')).toBe('Ч515.815я43');
+    expect(getValue(m, '084', '2')).toBe('rubbk');
+    expect(getValue(marc21ToRusmarc(m), '686', '2')).toBe('rubbk');
+  });
+
+  it('writes "Surname, Initials" for 700 and splits it back into $a and $b', () => {
+    const rus: MarcRecord = {
+      leader: '00000nam  2200000 i 450 ',
+      fields: [
+        dataField('700', ' ', '1', [
+          ['a', 'Айтматов'],
+          ['b', 'Ч. Т.'],
+          ['4', '070'],
+        ]),
+      ],
+    };
+    const m = rusmarcToMarc21(rus);
+    expect(getValue(m, '100', 'a')).toBe('Айтматов, Ч. Т.');
+    expect(getValue(m, '100', '4')).toBe('aut');
+    const back = marc21ToRusmarc(m);
+    expect(getValue(back, '700', 'a')).toBe('Айтматов');
+    expect(getValue(back, '700', 'b')).toBe('Ч. Т.');
+    expect(getValue(back, '700', '4')).toBe('070');
+  });
+
+  it('does not change its input and reports what it cannot map', () => {
+    const rus: MarcRecord = {
+      leader: '00000nam  2200000 i 450 ',
+      fields: [dataField('200', '1', ' ', [['a', 'А']]), dataField('999', ' ', ' ', [['a', 'x']])],
+    };
+    const before = cloneRecord(rus);
+    const unmapped: string[] = [];
+    rusmarcToMarc21(rus, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(rus).toEqual(before);
+    expect(unmapped).toEqual(['999']);
+  });
+});
+
+describe.skipIf(!HAVE_TESTDATA)(
+  `crosswalk on real records (${HAVE_TESTDATA ? 'testdata found' : SKIP_TESTDATA})`,
+  () => {
+    const nlr = () => readIso2709All(readFileSync(`${MARC_DIR}rusmarc/nlr_test1_cp1251.iso`)) as MarcRecord[];
+    const pride = () => readIso2709All(readFileSync(`${MARC_DIR}marc21/pride-and-prejudice-fixed.mrc`)) as MarcRecord[];
+
+    it('NLR RUSMARC → MARC 21 → RUSMARC keeps every mapped field (81 records)', () => {
+      let compared = 0;
+      for (const r of nlr()) {
+        const m = rusmarcToMarc21(r);
+        expect(detectFormat([m]).format).toBe('marc21');
+        const back = marc21ToRusmarc(m);
+        expect(project(back, RUS_PAIRS)).toEqual(project(r, RUS_PAIRS));
+        expect(project(back, ['700a', '700b'])).toEqual(project(r, ['700a', '700b']));
+        // 701 and 702 both become MARC 21 700, which comes back as 701.
+        expect(project(back, ['701a', '701b'])).toEqual(
+          project(r, ['701a', '701b', '702a', '702b'])
+            .map((v) => v.replace(/^702/, '701'))
+            .sort((x, y) => (x.slice(3, 4) < y.slice(3, 4) ? -1 : 0)),
+        );
+        compared += project(r, RUS_PAIRS).length;
+      }
+      expect(compared).toBeGreaterThan(500);
+    });
+
+    it('MARC 21 → RUSMARC → MARC 21 keeps every mapped field (383 records of pride-and-prejudice)', () => {
+      let compared = 0;
+      for (const r of pride()) {
+        const rus = marc21ToRusmarc(r);
+        expect(detectFormat([rus]).format).toBe('rusmarc');
+        const back = rusmarcToMarc21(rus);
+        expect(project(back, M21_PAIRS)).toEqual(project(r, M21_PAIRS));
+        // 008's language becomes an explicit 041 on the way back, so 041 may only gain values.
+        expect(project(back, ['041a'])).toEqual(expect.arrayContaining(project(r, ['041a'])));
+        expect(project(back, ['100a', '100d'])).toEqual(project(r, ['100a', '100d']));
+        compared += project(r, M21_PAIRS).length;
+      }
+      expect(compared).toBeGreaterThan(3000);
+    });
+
+    it.skipIf(!HAVE_XMLLINT)('the MARC 21 made from RUSMARC is valid MARCXML', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kp-cw-'));
+      try {
+        const out = join(dir, 'nlr-marc21.xml');
+        writeFileSync(out, toMarcXml(nlr().map((r) => rusmarcToMarc21(r))));
+        execFileSync('xmllint', ['--nonet', '--noout', '--schema', `${XSD_DIR}MARC21slim.xsd`, out], {
+          env: { ...process.env, XML_CATALOG_FILES: `${XSD_DIR}catalog.xml` },
+          stdio: 'pipe',
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -1,0 +1,114 @@
+// Field-level reading for the ISO 2709 parser: decoding a record's text once (whole, when one byte is
+// one character) and cutting fields and subfields out of it without intermediate copies.
+
+import { decodeLatin1, decodeUtf8, isAscii, whatwgDecoder, type MarcEncoding } from './charsets';
+import { decodeMarc8 } from './marc8';
+import { isControlTag, type MarcField, type MarcSubfield } from './record';
+
+// Numeric tags as shared strings: one lookup instead of a new string per field.
+const NUMERIC_TAGS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+export function tagAt(b: Uint8Array, at: number): string {
+  const d0 = (b[at] as number) - 0x30;
+  const d1 = (b[at + 1] as number) - 0x30;
+  const d2 = (b[at + 2] as number) - 0x30;
+  if (d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)
+    return NUMERIC_TAGS[d0 * 100 + d1 * 10 + d2] as string;
+  return String.fromCharCode(b[at] as number, b[at + 1] as number, b[at + 2] as number);
+}
+
+/** The text of one record's fields, decoded once. */
+export class RecordText {
+  private readonly whole: string | undefined;
+  /** Whether values may hold what NFC would change (the record has non-ASCII text). */
+  readonly mayNeedNfc: boolean;
+
+  constructor(
+    private readonly b: Uint8Array,
+    private readonly s: number,
+    e: number,
+    private readonly enc: MarcEncoding,
+  ) {
+    if (enc === 'cp1251' || enc === 'cp866' || enc === 'koi8-r') {
+      // One byte is one UTF-16 unit in these (the WHATWG tables map every byte into the BMP), so the
+      // record is decoded in one native call and fields are substrings of it.
+      this.whole = whatwgDecoder(enc).decode(b.subarray(s, e));
+      this.mayNeedNfc = false;
+    } else if (enc === 'utf-8') {
+      // No UTF-8 sequence yields more UTF-16 units than it has bytes, so equal lengths mean one unit per
+      // byte (ASCII, or U+FFFD for stray bytes): offsets still line up and the record is decoded once.
+      const whole = decodeUtf8(b, s, e);
+      this.whole = whole.length === e - s ? whole : undefined;
+      this.mayNeedNfc = this.whole === undefined;
+    } else {
+      // EACC is 7-bit yet decodes to CJK, whose compatibility ideographs NFC changes: MARC-8 always needs it.
+      this.mayNeedNfc = true;
+    }
+  }
+
+  text(from: number, to: number): string {
+    if (this.whole !== undefined) return this.whole.substring(from - this.s, to - this.s);
+    return this.enc === 'utf-8' ? decodeUtf8(this.b, from, to) : decodeMarc8(this.b, from, to);
+  }
+
+  /** Reads bytes [from, to) as a field, slicing the record's text directly when it is decoded whole. */
+  field(tag: string, from: number, to: number, indCount: number, nfc: boolean, warnings: string[]): MarcField {
+    if (this.whole !== undefined)
+      return readField(tag, this.whole, from - this.s, to - this.s, indCount, nfc, warnings);
+    const t = this.text(from, to);
+    return readField(tag, t, 0, t.length, indCount, nfc, warnings);
+  }
+
+  /** The leader when it is plain ASCII, else undefined. */
+  asciiLeader(): string | undefined {
+    if (!isAscii(this.b, this.s, this.s + 24)) return undefined;
+    return this.whole !== undefined ? this.whole.substring(0, 24) : decodeLatin1(this.b, this.s, this.s + 24);
+  }
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function norm(v: string): string {
+  return NON_ASCII.test(v) ? v.normalize('NFC') : v;
+}
+
+function controlField(tag: string, text: string, from: number, to: number, nfc: boolean): MarcField {
+  const value = text.substring(from, to);
+  return { tag, value: nfc ? norm(value) : value };
+}
+
+/** Reads the field held in text[from, to) (field terminator excluded). */
+function readField(
+  tag: string,
+  text: string,
+  from: number,
+  to: number,
+  indCount: number,
+  nfc: boolean,
+  warnings: string[],
+): MarcField {
+  // 00X first: searching a control field for a delimiter would scan on into the next fields.
+  if (isControlTag(tag)) return controlField(tag, text, from, to, nfc);
+  let at = text.indexOf('\x1f', from);
+  if (at >= to) at = -1;
+  if (at < 0 && indCount === 0) return controlField(tag, text, from, to, nfc);
+  const indEnd = Math.min(from + indCount, to);
+  const ind1 = indEnd > from ? text.charAt(from) : ' ';
+  const ind2 = indEnd > from + 1 ? text.charAt(from + 1) : ' ';
+  const subfields: MarcSubfield[] = [];
+  const leadEnd = at < 0 ? to : at;
+  if (leadEnd > indEnd) {
+    warnings.push(`field ${tag} has ${leadEnd - indEnd} characters before its first subfield delimiter`);
+    const lead = text.substring(indEnd, leadEnd);
+    subfields.push({ code: '', value: nfc ? norm(lead) : lead });
+  }
+  while (at >= 0) {
+    let next = text.indexOf('\x1f', at + 1);
+    if (next >= to) next = -1;
+    const stop = next < 0 ? to : next;
+    const value = at + 2 < stop ? text.substring(at + 2, stop) : '';
+    subfields.push({ code: at + 1 < to ? text.charAt(at + 1) : '', value: nfc ? norm(value) : value });
+    at = next;
+  }
+  return { tag, ind1, ind2, subfields };
+}

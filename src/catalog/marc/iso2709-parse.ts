@@ -1,0 +1,236 @@
+// Turns the bytes of one ISO 2709 record into a MarcRecord, or into a MarcParseError saying what is
+// wrong. Works on bytes and follows the directory's offsets (data need not be in directory order);
+// every field's text is decoded once.
+
+import { isAscii, singleByteTable, type MarcEncoding } from './charsets';
+import { MarcParseError, type MarcErrorKind, type MarcWarning } from './errors';
+import { RecordText, tagAt } from './iso2709-fields';
+import type { MarcField, MarcRecord } from './record';
+
+export interface ParseContext {
+  encoding: MarcEncoding;
+  normalize: 'nfc' | 'none';
+  index: number;
+  offset: number;
+  onWarning?: ((w: MarcWarning) => void) | undefined;
+}
+
+const FT = 0x1e;
+const RT = 0x1d;
+
+function digits(b: Uint8Array, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = (b[i] as number) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+// Cyrillic letters typed for their Latin look-alikes in leaders (a real case: tounb's leader/06 = "а").
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  к: 'k',
+  м: 'm',
+  н: 'n',
+  т: 't',
+  А: 'a',
+  В: 'b',
+  С: 'c',
+  Е: 'e',
+  О: 'o',
+  Р: 'p',
+  Х: 'x',
+  К: 'k',
+  М: 'm',
+  Н: 'n',
+  Т: 't',
+  І: 'i',
+};
+
+function fail(ctx: ParseContext, kind: MarcErrorKind, reason: string, salvaged?: MarcRecord): MarcParseError {
+  return new MarcParseError(ctx.index, ctx.offset, kind, reason, salvaged);
+}
+
+function leaderText(b: Uint8Array, s: number, ctx: ParseContext, warnings: string[]): string {
+  if (isAscii(b, s, s + 24)) return String.fromCharCode.apply(null, b.subarray(s, s + 24) as unknown as number[]);
+  const chars: string[] = [];
+  for (let i = 0; i < 24; i++) {
+    const byte = b[s + i] as number;
+    if (byte < 0x80) {
+      chars.push(String.fromCharCode(byte));
+      continue;
+    }
+    const ch =
+      ctx.encoding === 'cp1251' || ctx.encoding === 'cp866' || ctx.encoding === 'koi8-r'
+        ? String.fromCharCode(singleByteTable(ctx.encoding)[byte] as number)
+        : '';
+    const fixed = HOMOGLYPHS[ch] ?? ' ';
+    warnings.push(
+      `leader/${String(i).padStart(2, '0')} is byte 0x${byte.toString(16)}${ch ? ` ("${ch}")` : ''}; read as "${fixed}"`,
+    );
+    chars.push(fixed);
+  }
+  return chars.join('');
+}
+
+/** Parses bytes [s, e) holding one record (its terminator, when present, is the last byte). */
+export function parseRecord(b: Uint8Array, s: number, e: number, ctx: ParseContext): MarcRecord | MarcParseError {
+  // No closures here: the project runs TypeScript through tsx, whose keepNames wraps every function
+  // created per call in a name-setting helper, which costs more than the parsing itself.
+  const warnings: string[] = [];
+
+  const hasRT = e > s && b[e - 1] === RT;
+  const end = hasRT ? e - 1 : e; // end of the data area
+  if (end - s < 25) return fail(ctx, 'leader', `record is ${e - s} bytes, too short for a leader and a directory`);
+
+  const declared = digits(b, s, 5);
+  if (declared !== e - s) {
+    warnings.push(
+      declared < 0 ? 'record length in leader is not a number' : `leader says ${declared} bytes, record has ${e - s}`,
+    );
+  }
+  const dec = new RecordText(b, s, end, ctx.encoding);
+  const leader = dec.asciiLeader() ?? leaderText(b, s, ctx, warnings);
+  let indCount = digits(b, s + 10, 1);
+  if (indCount < 0) {
+    warnings.push('leader/10 (indicator count) is not a digit; 2 assumed');
+    indCount = 2;
+  }
+  const codeLen = digits(b, s + 11, 1);
+  if (codeLen < 0) warnings.push('leader/11 (subfield code length) is not a digit; 2 assumed');
+  let lenLen = digits(b, s + 20, 1);
+  let startLen = digits(b, s + 21, 1);
+  let implLen = digits(b, s + 22, 1);
+  if (lenLen <= 0 || startLen <= 0 || implLen < 0) {
+    warnings.push('leader/20-22 (entry map) not usable; 4, 5, 0 assumed');
+    lenLen = 4;
+    startLen = 5;
+    implLen = 0;
+  }
+  const entryLen = 3 + lenLen + startLen + implLen;
+
+  let dirEnd = b.indexOf(FT, s + 24);
+  if (dirEnd >= end) dirEnd = -1;
+  if (dirEnd < 0) return fail(ctx, 'directory', 'no field terminator after the directory');
+  const dirLen = dirEnd - (s + 24);
+  if (dirLen === 0) return fail(ctx, 'directory', 'the directory is empty: the record has no fields');
+
+  const problems: { kind: 'directory' | 'base-address' | 'field-bounds' | 'truncated'; reason: string }[] = [];
+  if (dirLen % entryLen !== 0) {
+    problems.push({ kind: 'directory', reason: `directory is ${dirLen} bytes, not a multiple of ${entryLen}` });
+  }
+  const base = digits(b, s + 12, 5);
+  const realBase = dirEnd + 1 - s;
+  if (base !== realBase) {
+    problems.push({
+      kind: 'base-address',
+      reason:
+        base < 0
+          ? 'base address (leader/12-16) is not a number'
+          : `base address is ${base}, the directory ends at ${realBase}`,
+    });
+  }
+
+  const nfc = ctx.normalize === 'nfc' && dec.mayNeedNfc;
+  const entries = Math.floor(dirLen / entryLen);
+  let fields: MarcField[] = [];
+  let badEntries = 0;
+  for (let k = 0; k < entries; k++) {
+    const at = s + 24 + k * entryLen;
+    const tag = tagAt(b, at);
+    const len = digits(b, at + 3, lenLen);
+    const start = digits(b, at + 3 + lenLen, startLen);
+    if (len < 0 || start < 0) {
+      problems.push({
+        kind: 'directory',
+        reason: `directory entry ${k} (tag ${JSON.stringify(tag)}) has non-digit length or start`,
+      });
+      continue;
+    }
+    const from = s + realBase + start;
+    const to = from + len; // one past the field terminator
+    if (len === 0 || to > end) {
+      badEntries++;
+      problems.push({
+        kind: to > end && !hasRT ? 'truncated' : 'field-bounds',
+        reason: `field ${tag} (entry ${k}) spans bytes ${start}-${start + len} of a ${end - s - realBase}-byte data area`,
+      });
+      continue;
+    }
+    if (b[to - 1] !== FT) {
+      badEntries++;
+      problems.push({ kind: 'field-bounds', reason: `field ${tag} (entry ${k}) does not end with a field terminator` });
+      continue;
+    }
+    fields.push(dec.field(tag, from, to - 1, indCount, nfc, warnings));
+  }
+
+  if (badEntries > 0 && badEntries === problems.length) {
+    // Lengths a few bytes off (a re-encoded export that kept the old directory) with the data still in
+    // directory order: read the fields between terminators instead, as long as the directory agrees.
+    const dir = { at: s + 24, entries, lenLen, startLen, entryLen };
+    const seq = sequentialFields(b, s + realBase, end, dir);
+    if (seq) {
+      warnings.push(`directory lengths are off by up to ${seq.drift} bytes; fields read between field terminators`);
+      fields = [];
+      for (let k = 0; k < seq.bounds.length; k++) {
+        const [f, t] = seq.bounds[k] as [number, number];
+        const at = dir.at + k * entryLen;
+        const tag = tagAt(b, at);
+        fields.push(dec.field(tag, f, t, indCount, nfc, warnings));
+      }
+      problems.length = 0;
+    }
+  }
+
+  const record: MarcRecord = { leader, fields };
+  const first = problems[0];
+  if (first) {
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    return fail(ctx, first.kind, first.reason + more, fields.length > 0 ? record : undefined);
+  }
+  if (!hasRT) warnings.push('no record terminator at the end');
+  if (ctx.onWarning) for (const message of warnings) ctx.onWarning({ index: ctx.index, offset: ctx.offset, message });
+  return record;
+}
+
+/** Field bounds found by field terminators when each lies within a few bytes of what the directory says. */
+function sequentialFields(
+  b: Uint8Array,
+  dataStart: number,
+  end: number,
+  dir: { at: number; entries: number; lenLen: number; startLen: number; entryLen: number },
+): { bounds: [number, number][]; drift: number } | undefined {
+  const MAX_DRIFT = 8;
+  const bounds: [number, number][] = [];
+  let from = dataStart;
+  let drift = 0;
+  for (let k = 0; k < dir.entries; k++) {
+    const at = dir.at + k * dir.entryLen;
+    const len = digits(b, at + 3, dir.lenLen);
+    const start = digits(b, at + 3 + dir.lenLen, dir.startLen);
+    let t = from;
+    while (t < end && b[t] !== FT) t++;
+    if (t >= end) return undefined;
+    const ds = Math.abs(from - dataStart - start);
+    const dl = Math.abs(t + 1 - from - len);
+    if (start < 0 || len < 0 || ds > MAX_DRIFT || dl > MAX_DRIFT) return undefined;
+    drift = Math.max(drift, ds, dl);
+    bounds.push([from, t]);
+    from = t + 1;
+  }
+  return from === end ? { bounds, drift } : undefined;
+}

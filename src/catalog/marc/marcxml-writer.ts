@@ -1,0 +1,205 @@
+// Writes MARCXML (http://www.loc.gov/MARC21/slim) one record at a time, so a file of any size streams
+// through constant memory. Characters XML 1.0 cannot carry are dropped and reported, never written.
+
+import type { Writable } from 'node:stream';
+import { isDataField, type MarcRecord } from './record';
+
+export const MARCXML_NS = 'http://www.loc.gov/MARC21/slim';
+
+export interface XmlDropReport {
+  /** Position of the record in what was written (0-based). */
+  record: number;
+  tag: string;
+  /** Subfield code, when the character was in a subfield (or the subfield itself was dropped). */
+  code?: string;
+  what: 'character' | 'subfield' | 'indicator';
+  /** The dropped character as U+XXXX, or why a subfield was dropped. */
+  detail: string;
+}
+
+export interface MarcXmlWriteOptions {
+  onDrop?: (report: XmlDropReport) => void;
+  /** Indent with newlines and two spaces (default true); false writes each record on one line. */
+  pretty?: boolean;
+  /**
+   * true (default): indicators and subfield codes MARC21slim.xsd rejects are replaced by a blank or the
+   * subfield dropped, each reported; false writes them as they are (exact round trips of odd data).
+   */
+  sanitize?: boolean;
+}
+
+const VALID_INDICATOR = /^[0-9a-z ]$/;
+const VALID_CODE = /^[0-9A-Za-z!"#$%&'()*+,\-./:;<=>?{}_^`~[\]\\]$/;
+// The same two checks as tables by character code, for the hot path (one lookup per subfield).
+const OK_INDICATOR = new Uint8Array(128);
+const OK_CODE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  OK_INDICATOR[c] = VALID_INDICATOR.test(String.fromCharCode(c)) ? 1 : 0;
+  OK_CODE[c] = VALID_CODE.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+function validCode(code: string): boolean {
+  return code.length === 1 && OK_CODE[code.charCodeAt(0)] === 1;
+}
+
+function codeXml(code: string): string {
+  return code === '&' || code === '<' || code === '>' || code === '"' ? escapeText(code) : code;
+}
+
+// XML 1.0's Char production; in 'u' mode a lone surrogate is a code point outside it.
+const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const INVALID_XML_TEST = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NEEDS_ESCAPE = /[<>&"]/;
+// One cheap test that clears almost every value: no markup, no control characters, no surrogates.
+// eslint-disable-next-line no-control-regex -- finding the controls XML 1.0 forbids is the point
+const NEEDS_WORK = /[<>&"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
+
+function escapeText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'));
+}
+
+export const MARCXML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="${MARCXML_NS}">\n`;
+export const MARCXML_TAIL = '</collection>\n';
+
+interface WriteCtx {
+  options: MarcXmlWriteOptions;
+  record: number;
+}
+
+// Module-level helpers rather than closures: tsx's keepNames makes per-call closures costly.
+function clean(ctx: WriteCtx, s: string, tag: string, code?: string): string {
+  if (!NEEDS_WORK.test(s)) return s;
+  if (!INVALID_XML_TEST.test(s)) return escapeText(s);
+  const kept = s.replace(INVALID_XML, (c) => {
+    const cp = c.codePointAt(0) as number;
+    ctx.options.onDrop?.({
+      record: ctx.record,
+      tag,
+      code,
+      what: 'character',
+      detail: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+    });
+    return '';
+  });
+  return escapeText(kept);
+}
+
+function indicator(ctx: WriteCtx, v: string, tag: string, which: string, sanitize: boolean): string {
+  const x = v || ' ';
+  if (sanitize ? x.length === 1 && OK_INDICATOR[x.charCodeAt(0)] === 1 : !NEEDS_WORK.test(x)) return x;
+  if (!sanitize) return escapeText(x);
+  ctx.options.onDrop?.({
+    record: ctx.record,
+    tag,
+    what: 'indicator',
+    detail: `${which} ${JSON.stringify(x)} written as blank`,
+  });
+  return ' ';
+}
+
+/** Turns a record into a `<record>` element (no XML declaration) for placing inside a collection. */
+export function recordToMarcXml(record: MarcRecord, options: MarcXmlWriteOptions = {}, recordNumber = 0): string {
+  const out: string[] = [];
+  appendRecordXml(out, record, options, recordNumber);
+  return out.join('');
+}
+
+/** Pushes a record's XML in pieces: the streaming writer joins a whole batch at once, copying once. */
+function appendRecordXml(out: string[], record: MarcRecord, options: MarcXmlWriteOptions, recordNumber: number): void {
+  const ctx: WriteCtx = { options, record: recordNumber };
+  const pretty = options.pretty ?? true;
+  const sanitize = options.sanitize ?? true;
+  const i1 = pretty ? '  ' : '';
+  const i2 = pretty ? '\n    ' : '';
+  const i3 = pretty ? '\n      ' : '';
+  // One template per element, joined later: flat output, where one += chain would build a deep rope.
+  out.push(`${i1}<record>${i2}<leader>${clean(ctx, record.leader, 'leader')}</leader>`);
+  for (const f of record.fields) {
+    const tag = NEEDS_WORK.test(f.tag) ? escapeText(f.tag) : f.tag;
+    if (!isDataField(f)) {
+      out.push(`${i2}<controlfield tag="${tag}">${clean(ctx, f.value, f.tag)}</controlfield>`);
+      continue;
+    }
+    const ind1 = indicator(ctx, f.ind1, f.tag, 'ind1', sanitize);
+    const ind2 = indicator(ctx, f.ind2, f.tag, 'ind2', sanitize);
+    out.push(`${i2}<datafield tag="${tag}" ind1="${ind1}" ind2="${ind2}">`);
+    for (const s of f.subfields) {
+      if (s.code === '') {
+        // Text before a field's first delimiter has no place in MARCXML.
+        options.onDrop?.({
+          record: recordNumber,
+          tag: f.tag,
+          code: '',
+          what: 'subfield',
+          detail: `text before the first subfield: ${JSON.stringify(s.value)}`,
+        });
+        continue;
+      }
+      if (sanitize && !validCode(s.code)) {
+        options.onDrop?.({
+          record: recordNumber,
+          tag: f.tag,
+          code: s.code,
+          what: 'subfield',
+          detail: `code ${JSON.stringify(s.code)} is not allowed`,
+        });
+        continue;
+      }
+      out.push(
+        `${i3}<subfield code="${sanitize ? codeXml(s.code) : escapeText(s.code)}">${clean(ctx, s.value, f.tag, s.code)}</subfield>`,
+      );
+    }
+    out.push(`${i2}</datafield>`);
+  }
+  out.push(pretty ? '\n  </record>\n' : '</record>');
+}
+
+/** A whole collection in one string: handy for small sets and tests. */
+export function toMarcXml(records: Iterable<MarcRecord>, options: MarcXmlWriteOptions = {}): string {
+  const parts = [MARCXML_HEAD];
+  let n = 0;
+  for (const r of records) parts.push(recordToMarcXml(r, options, n++));
+  parts.push(MARCXML_TAIL);
+  return parts.join('');
+}
+
+function isAsync<T>(x: AsyncIterable<T> | Iterable<T>): x is AsyncIterable<T> {
+  return typeof (x as AsyncIterable<T>)[Symbol.asyncIterator] === 'function';
+}
+
+/** Streams a collection: head, each record as it comes, tail. Honours back-pressure of `out`. */
+export async function writeMarcXml(
+  records: AsyncIterable<MarcRecord> | Iterable<MarcRecord>,
+  out: Writable,
+  options: MarcXmlWriteOptions = {},
+): Promise<number> {
+  let n = 0;
+  let inBatch = 0;
+  let batch: string[] = [];
+  // Writing ~64 records at a time keeps per-write overhead off the hot path. Waiting for 'drain' only
+  // past 4 MiB of buffered output lets the next batch be built while the last one is written (a file
+  // stream writes on libuv's thread pool), and still bounds memory.
+  const flush = async (last: boolean) => {
+    if (last) batch.push(MARCXML_TAIL);
+    out.write(batch.join(''));
+    batch = [];
+    inBatch = 0;
+    if (out.writableLength > 4 * 1024 * 1024) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
+  batch.push(MARCXML_HEAD);
+  if (isAsync(records)) {
+    for await (const r of records) {
+      appendRecordXml(batch, r, options, n++);
+      if (++inBatch >= 64) await flush(false);
+    }
+  } else {
+    // A plain iterable is walked without a microtask per record.
+    for (const r of records) {
+      appendRecordXml(batch, r, options, n++);
+      if (++inBatch >= 64) await flush(false);
+    }
+  }
+  await flush(true);
+  return n;
+}

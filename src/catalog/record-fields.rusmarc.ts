@@ -1,0 +1,120 @@
+/** Reading the normalised fields from a RUSMARC record (the UNIMARC family, Russia's national format). */
+import { getControlValue, getDataFields, getSubfield, getSubfields, type MarcDataField, type MarcRecord } from './marc/record';
+import { normalizeIssn } from './isbn';
+import {
+  isbnAsWritten,
+  joinHeading,
+  materialTypeFromLeader,
+  parseAgeLabel,
+  parseYear,
+  personName,
+  trimIsbd,
+  uniqueNonEmpty,
+} from './marc-text';
+import type { RecordFields } from './record-fields';
+
+const first = (record: MarcRecord, tag: string, code: string): string => {
+  for (const field of getDataFields(record, tag)) {
+    const value = getSubfield(field, code);
+    if (value !== undefined && value.trim()) return trimIsbd(value);
+  }
+  return '';
+};
+
+/** 700/701/702 $a surname, $b initials, $g full forenames. */
+export function rusmarcPerson(field: MarcDataField): string {
+  const surname = getSubfield(field, 'a') ?? '';
+  const initials = getSubfield(field, 'b');
+  return personName(surname, initials ?? getSubfield(field, 'g') ?? '');
+}
+
+/** 710-712 $a name and $b subdivisions: "Национальная библиотека. Отдел редких книг". */
+export function rusmarcCorporate(field: MarcDataField): string {
+  return getSubfields(field, 'a', 'b').map(trimIsbd).filter(Boolean).join('. ');
+}
+
+function titleOf(record: MarcRecord) {
+  const field = getDataFields(record, '200')[0];
+  if (!field) return { title: '', otherTitle: '', responsibility: '' };
+  const titles = getSubfields(field, 'a').map(trimIsbd).filter(Boolean);
+  const parts = getSubfields(field, 'h', 'i').map(trimIsbd).filter(Boolean);
+  const title = [titles.join(' ; '), ...parts].filter(Boolean).join('. ');
+  const otherTitle = getSubfields(field, 'e').map(trimIsbd).filter(Boolean).join(' : ');
+  const first = getSubfields(field, 'f').map(trimIsbd).filter(Boolean);
+  const subsequent = getSubfields(field, 'g').map(trimIsbd).filter(Boolean);
+  return { title, otherTitle, responsibility: [...first, ...subsequent].join(' ; ') };
+}
+
+/** 210 (or 214 in recent RUSMARC): $a place, $c publisher, $d date. */
+function publicationOf(record: MarcRecord) {
+  const tag = getDataFields(record, '210').length ? '210' : '214';
+  // 100 $a/9-12 (date 1 of the coded data) when the publication statement has no year.
+  const coded = getDataFields(record, '100')[0];
+  const codedYear = coded ? (getSubfield(coded, 'a') ?? '').slice(9, 13) : '';
+  const year = parseYear(first(record, tag, 'd')) ?? parseYear(codedYear);
+  return { place: first(record, tag, 'a'), publisher: first(record, tag, 'c'), year };
+}
+
+/** 215 $a extent, $c other physical details, $d dimensions → "96 с. : ил. ; 20 см". */
+function extentOf(record: MarcRecord): string {
+  const field = getDataFields(record, '215')[0];
+  if (!field) return '';
+  let out = getSubfields(field, 'a').map(trimIsbd).join(', ');
+  const other = getSubfield(field, 'c');
+  const size = getSubfield(field, 'd');
+  if (other?.trim()) out += ` : ${trimIsbd(other)}`;
+  if (size?.trim()) out += ` ; ${trimIsbd(size)}`;
+  return out.trim();
+}
+
+function seriesOf(record: MarcRecord): string {
+  const field = getDataFields(record, '225')[0];
+  if (!field) return '';
+  const name = trimIsbd(getSubfield(field, 'a') ?? '');
+  const number = trimIsbd(getSubfield(field, 'v') ?? '');
+  return name && number ? `${name} ; ${number}` : name;
+}
+
+/** 801 $b: the agency that created the record (ind2 0), else the first one given. */
+function sourceOf(record: MarcRecord): string | null {
+  const fields = getDataFields(record, '801');
+  const original = fields.find((f) => f.ind2 === '0') ?? fields[0];
+  const value = original ? getSubfield(original, 'b')?.trim() : undefined;
+  return value || null;
+}
+
+export function extractRusmarcFields(record: MarcRecord): RecordFields {
+  const persons = getDataFields(record, '700', '701', '702').map(rusmarcPerson);
+  const corporate = getDataFields(record, '710', '711', '712').map(rusmarcCorporate);
+  const subjects = [
+    ...getDataFields(record, '606', '607').map((f) => joinHeading(getSubfields(f, 'a', 'x', 'y', 'z'))),
+    ...getDataFields(record, '610').flatMap((f) => getSubfields(f, 'a').map(trimIsbd)),
+  ];
+  const bbk = getDataFields(record, '686')
+    .filter((f) => (getSubfield(f, '2') ?? '').toLowerCase().startsWith('rubbk'))
+    .flatMap((f) => getSubfields(f, 'a'));
+  const notes = getDataFields(record, '300').flatMap((f) => getSubfields(f, 'a').map((v) => v.trim()));
+  const summary = getDataFields(record, '330').flatMap((f) => getSubfields(f, 'a').map((v) => v.trim()));
+  const language = first(record, '101', 'a').toLowerCase();
+  return {
+    controlNumber: getControlValue(record, '001')?.trim() || null,
+    controlSource: sourceOf(record),
+    ...titleOf(record),
+    authors: uniqueNonEmpty(persons),
+    corporateAuthors: uniqueNonEmpty(corporate),
+    edition: first(record, '205', 'a'),
+    ...publicationOf(record),
+    extent: extentOf(record),
+    series: seriesOf(record),
+    isbns: uniqueNonEmpty(getDataFields(record, '010').flatMap((f) => getSubfields(f, 'a').map((v) => isbnAsWritten(v) ?? ''))),
+    issn: normalizeIssn(first(record, '011', 'a')),
+    language: /^[a-z]{3}$/.test(language) ? language : '',
+    subjects: uniqueNonEmpty(subjects),
+    bbk: uniqueNonEmpty(bbk),
+    udc: uniqueNonEmpty(getDataFields(record, '675').flatMap((f) => getSubfields(f, 'a'))),
+    notes: notes.filter(Boolean).join(' '),
+    summary: summary.filter(Boolean).join('\n'),
+    materialType: materialTypeFromLeader(record.leader, 'rusmarc'),
+    ageLabel: parseAgeLabel(first(record, '333', 'a')),
+  };
+}

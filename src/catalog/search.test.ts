@@ -1,0 +1,215 @@
+/**
+ * Search quality: a table of queries and the record each must put first, over records made here —
+ * Russian morphology, ё/е, Kyrgyz letters, typos, ISBN forms, advanced fields, filters, facets, sorting.
+ */
+import { expect, it } from 'vitest';
+import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
+import { describeOnEachDatabase } from '../test/harness';
+import { toIsbn13 } from './isbn';
+
+interface Hit {
+  id: string;
+  title: string;
+  authors: string[];
+  year: number | null;
+  availability: { libraryId: string; total: number; available: number }[];
+}
+interface Result {
+  items: Hit[];
+  total: number;
+  isFuzzy: boolean;
+  facets: Record<'libraries' | 'years' | 'languages' | 'materialTypes' | 'subjects', { value: string; count: number }[]>;
+}
+
+/** A valid ISBN-10 from nine digits (the check digit computed), so every test ISBN passes validation. */
+function isbn10(first9: string): string {
+  const sum = [...first9].reduce((s, d, i) => s + (10 - i) * Number(d), 0);
+  const check = (11 - (sum % 11)) % 11;
+  return `${first9}${check === 10 ? 'X' : check}`;
+}
+
+type Copy = 'L1' | 'L2' | 'L1-loan' | 'L2-loan';
+const R = (title: string, authors: string[], year: number, extra: Record<string, unknown> = {}, copies: Copy[] = []) => ({
+  form: { title, authors, year, language: 'rus', ...extra },
+  copies,
+});
+
+const AITMATOV = ['Айтматов, Ч.'];
+const TOLSTOY = ['Толстой, Л. Н.'];
+const DOSTOEVSKY = ['Достоевский, Ф. М.'];
+const RECORDS = [
+  R('Белый пароход', AITMATOV, 1970, { otherTitle: 'после сказки', bbk: ['84(2Ки)6'] }, ['L1', 'L2-loan']),
+  R('Джамиля', AITMATOV, 1988, { otherTitle: 'повесть', bbk: ['84(2Ки)6'], isbns: ['5-655-00012-1'] }, ['L2', 'L2']),
+  R('Пегий пёс, бегущий краем моря', AITMATOV, 1977, { bbk: ['84(2Ки)6'] }),
+  R('Плаха', AITMATOV, 1987, { bbk: ['84(2Ки)6'] }, ['L1-loan']),
+  R('И дольше века длится день', AITMATOV, 1981, { bbk: ['84(2Ки)6'] }),
+  R('Алёша Горшок', TOLSTOY, 1905, {}, ['L1']),
+  R('Война и мир', TOLSTOY, 1869, { bbk: ['84(2Рос=Рус)1'] }, ['L1']),
+  R('Анна Каренина', TOLSTOY, 1878),
+  R('Детство', TOLSTOY, 1852),
+  R('Детство', ['Горький, М.'], 1913),
+  R('Өнөр жана турмуш', ['Абдыкадыров, Т.'], 2015, { language: 'kir' }),
+  R('Жаңы китеп', [], 2020, { language: 'kir' }),
+  R('Манас', [], 1995, { language: 'kir', subjects: ['Кыргызский эпос'] }, ['L1']),
+  R('Манас', [], 2010, { otherTitle: 'аудиокнига', language: 'kir', materialType: 'audio', subjects: ['Кыргызский эпос'] }),
+  R('Ала-Тоо', [], 1990, { language: 'kir', materialType: 'periodical' }),
+  R('The Hobbit', ['Tolkien, J. R. R.'], 1937, { language: 'eng', otherTitle: 'or There and Back Again' }),
+  R("Harry Potter and the Philosopher's Stone", ['Rowling, J. K.'], 1997, { language: 'eng', ageLabel: '6+' }),
+  R('Преступление и наказание', DOSTOEVSKY, 1866, { isbns: ['978-5-389-07435-4'] }),
+  R('Братья Карамазовы', DOSTOEVSKY, 1880),
+  R('Белые ночи', DOSTOEVSKY, 1848),
+  R('Мастер и Маргарита', ['Булгаков, М. А.'], 1967, { ageLabel: '16+' }),
+  R('Собачье сердце', ['Булгаков, М. А.'], 1925),
+  R('Тихий Дон', ['Шолохов, М. А.'], 1940),
+  R('Судьба человека', ['Шолохов, М. А.'], 1956),
+  R('Кыргызстан', [], 2010, { otherTitle: 'физическая карта', materialType: 'map' }),
+  R('Пароходы Иссык-Куля', ['Иванов, П. С.'], 2001, { subjects: ['Иссык-Куль -- Судоходство'], bbk: ['39.46'] }),
+  R('История Кыргызстана', ['Осмонов, О. Дж.'], 2012, { bbk: ['63.3(2Ки)'], subjects: ['История'], isbns: [isbn10('599670123')] }),
+  R('Кыргызская кухня', [], 2018, { bbk: ['36.997'], ageLabel: '0+' }),
+  R('Кыргыз тилинин сөздүгү', ['Юдахин, К. К.'], 1965, { language: 'kir' }),
+  R('Сказки народов мира', [], 2005, { ageLabel: '0+' }),
+];
+
+describeOnEachDatabase('catalogue search', (ctx) => {
+  const libs = {} as Record<'L1' | 'L2', string>;
+  let http: ReturnType<typeof client>;
+  const search = async (params: string) => {
+    const res = await http.get(`/api/v1/catalog/search?${params}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Result;
+  };
+  const q = (text: string, more = '') => search(`q=${encodeURIComponent(text)}${more}`);
+
+  it('catalogues the test collection with copies in two branches', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    libs.L1 = (await buildLibrary(db, network.id, { name: 'Филиал № 1' })).id;
+    libs.L2 = (await buildLibrary(db, network.id, { name: 'Филиал № 2' })).id;
+    const user = await buildStaff(db, 'cataloguer', 'network', network.id);
+    http = client(ctx.app, await login(ctx.app, user.login));
+    for (const { form, copies } of RECORDS) {
+      const res = await http.post('/api/v1/catalog/records', form);
+      expect(res.statusCode, res.body).toBe(201);
+      const id = (res.json() as { id: string }).id;
+      for (const copy of copies) {
+        const [lib, status] = copy.split('-') as ['L1' | 'L2', string | undefined];
+        const item = { libraryId: libs[lib], inventoryNumber: uniq('I'), barcode: uniq('B'), status: status ? 'on_loan' : 'available' };
+        expect((await http.post(`/api/v1/catalog/records/${id}/items`, item)).statusCode).toBe(201);
+      }
+    }
+  });
+
+  const TOP: [string, string][] = [
+    ['белого парохода', 'Белый пароход'],
+    ['белый пароход', 'Белый пароход'],
+    ['войны и мира', 'Война и мир'],
+    ['преступлением наказание', 'Преступление и наказание'],
+    ['мастер маргарита', 'Мастер и Маргарита'],
+    ['Алеша Горшок', 'Алёша Горшок'],
+    ['алёша', 'Алёша Горшок'],
+    ['пегий пес', 'Пегий пёс, бегущий краем моря'],
+    ['онор', 'Өнөр жана турмуш'],
+    ['жаны китеп', 'Жаңы китеп'],
+    ['создугу', 'Кыргыз тилинин сөздүгү'],
+    ['джамиля', 'Джамиля'],
+    ['айтматов джамиля', 'Джамиля'],
+    ['айтматв джамиля', 'Джамиля'],
+    ['белый парход', 'Белый пароход'],
+    ['мастр и маргарта', 'Мастер и Маргарита'],
+    ['карамаз', 'Братья Карамазовы'],
+    ['брата карамаз', 'Братья Карамазовы'],
+    ['сказки о народах мира', 'Сказки народов мира'],
+    ['hobbit', 'The Hobbit'],
+    ['harry potter', "Harry Potter and the Philosopher's Stone"],
+    ['манас', 'Манас'],
+    ['тихий дон шолохов', 'Тихий Дон'],
+    ['толстой детство', 'Детство'],
+    ['5-655-00012-1', 'Джамиля'],
+    ['5655000121', 'Джамиля'],
+    ['978-5-655-00012-4', 'Джамиля'],
+    [toIsbn13(isbn10('599670123')), 'История Кыргызстана'],
+    ['5-389-07435-1', 'Преступление и наказание'],
+  ];
+  for (const [query, title] of TOP) {
+    it(`"${query}" → ${title}`, async () => {
+      const result = await q(query);
+      expect(result.items[0]?.title, JSON.stringify(result.items.slice(0, 3).map((h) => h.title))).toBe(title);
+    });
+  }
+
+  it('marks typo matches as fuzzy and exact ones not', async () => {
+    expect((await q('айтматв джамиля')).isFuzzy).toBe(true);
+    expect((await q('джамиля')).isFuzzy).toBe(false);
+    expect((await q('щзщзщз')).total).toBe(0);
+  });
+
+  it('narrows by title, author and subject fields', async () => {
+    const gorky = await search(`title=${encodeURIComponent('детство')}&author=${encodeURIComponent('горький')}`);
+    expect(gorky.items.map((h) => h.authors[0])).toEqual(['Горький, М.']);
+    const tolstoy = await search(`author=${encodeURIComponent('Толстой')}&sort=year_asc`);
+    expect(tolstoy.items.map((h) => h.year)).toEqual([1852, 1869, 1878, 1905]);
+    // "Белые ночи" has "бел" in the title but Достоевский, not Белый, is its author.
+    expect((await search(`author=${encodeURIComponent('белый')}`)).total).toBe(0);
+    const epic = await search(`subject=${encodeURIComponent('эпос')}`);
+    expect(epic.items.map((h) => h.title)).toEqual(['Манас', 'Манас']);
+  });
+
+  it('filters by ББК prefix, years, language, type and age label', async () => {
+    expect((await search(`bbk=${encodeURIComponent('84(2Ки)')}`)).total).toBe(5);
+    expect((await search('bbk=63.3')).items.map((h) => h.title)).toEqual(['История Кыргызстана']);
+    expect((await search('isbn=5-655-00012-1')).items.map((h) => h.title)).toEqual(['Джамиля']);
+    expect((await search('isbn=abc')).total).toBe(0);
+    const seventies = await search(`author=${encodeURIComponent('айтматов')}&yearFrom=1960&yearTo=1980&sort=year_asc`);
+    expect(seventies.items.map((h) => h.title)).toEqual(['Белый пароход', 'Пегий пёс, бегущий краем моря']);
+    expect((await search('language=kir')).total).toBe(6);
+    expect((await search('materialType=map')).items.map((h) => h.title)).toEqual(['Кыргызстан']);
+    expect((await search('ageLabel=16%2B')).items.map((h) => h.title)).toEqual(['Мастер и Маргарита']);
+  });
+
+  it('filters by library and availability and shows copies per library', async () => {
+    const inL1 = await q('айтматов', `&libraryId=${libs.L1}`);
+    expect(inL1.items.map((h) => h.title).sort()).toEqual(['Белый пароход', 'Плаха']);
+    const onShelf = await q('айтматов', '&available=true');
+    expect(onShelf.items.map((h) => h.title).sort()).toEqual(['Белый пароход', 'Джамиля']);
+    const onShelfL2 = await q('айтматов', `&available=true&libraryId=${libs.L2}`);
+    expect(onShelfL2.items.map((h) => h.title)).toEqual(['Джамиля']);
+    const steamer = (await q('белый пароход')).items[0]!;
+    expect(steamer.availability).toEqual([
+      { libraryId: libs.L1, libraryName: 'Филиал № 1', total: 1, available: 1 },
+      { libraryId: libs.L2, libraryName: 'Филиал № 2', total: 1, available: 0 },
+    ]);
+  });
+
+  it('counts facets over the whole filtered result', async () => {
+    const result = await q('айтматов', '&pageSize=1');
+    expect(result.total).toBe(5);
+    expect(result.items).toHaveLength(1);
+    const byValue = (facet: { value: string; count: number }[]) => Object.fromEntries(facet.map((f) => [f.value, f.count]));
+    expect(byValue(result.facets.libraries)).toEqual({ [libs.L1]: 2, [libs.L2]: 2 });
+    expect(byValue(result.facets.languages)).toEqual({ rus: 5 });
+    expect(byValue(result.facets.materialTypes)).toEqual({ book: 5 });
+    expect(result.facets.years).toHaveLength(5);
+    const kyrgyz = await search('language=kir');
+    expect(byValue(kyrgyz.facets.materialTypes)).toEqual({ book: 4, audio: 1, periodical: 1 });
+    expect(byValue(kyrgyz.facets.subjects)).toEqual({ 'Кыргызский эпос': 2 });
+  });
+
+  it('sorts by title and by year, and pages', async () => {
+    const byTitle = await search(`author=${encodeURIComponent('толстой')}&sort=title`);
+    expect(byTitle.items.map((h) => h.title)).toEqual(['Алёша Горшок', 'Анна Каренина', 'Война и мир', 'Детство']);
+    const page2 = await search(`author=${encodeURIComponent('толстой')}&sort=year_desc&pageSize=3&page=2`);
+    expect(page2.items.map((h) => h.year)).toEqual([1852]);
+    expect(page2.total).toBe(4);
+  });
+
+  it('finds what was saved at once, and no longer finds what was changed', async () => {
+    const title = `Кызыл жоолук ${uniq()}`;
+    const created = await http.post('/api/v1/catalog/records', { title, authors: ['Айтматов, Ч.'], year: 1961 });
+    const id = (created.json() as { id: string }).id;
+    expect((await q(title)).items[0]?.id).toBe(id);
+    const detail = (await http.get(`/api/v1/catalog/records/${id}`)).json() as { form: Record<string, unknown> };
+    await http.put(`/api/v1/catalog/records/${id}`, { ...detail.form, title: 'Тополёк мой в красной косынке' });
+    expect((await q('тополек косынке')).items[0]?.id).toBe(id);
+    expect((await q(title)).items.map((h) => h.id)).not.toContain(id);
+  });
+});
