@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerCatalogRoutes } from '../catalog/catalog.routes';
 import { registerImportRoutes } from '../catalog/import/import.routes';
+import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
@@ -151,6 +152,7 @@ export async function buildApp(
     registerNetworkRoutes(api, ctx);
     registerCatalogRoutes(api, ctx);
     registerImportRoutes(api, ctx);
+    registerExportRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
   });

@@ -8,6 +8,7 @@ import { migrateDatabase, openDatabase } from '../app/db';
 import { WEB_DIST } from '../app/http';
 import { startServer } from '../app/server';
 import { backupCommand, restoreCommand } from '../backup';
+import { exportCommand } from '../catalog/export/export.cli';
 import { importCommand } from '../catalog/import/import.cli';
 import { resetDemo } from '../demo';
 import { checkMigrations } from './check-migrations';
@@ -71,6 +72,7 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   import: importCommand,
+  export: exportCommand,
   'check-migrations': {
     summary: 'Fail when the schema in code and the migrations in drizzle/ disagree',
     usage: 'kitepkana check-migrations',
