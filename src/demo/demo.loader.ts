@@ -23,6 +23,7 @@ import { hashPassword } from '../staff/staff.service';
 import { staffUsers } from '../staff/staff.tables';
 import { DEMO_PASSWORD } from './demo.accounts';
 import { buildDemoRows, DEMO_REGION_NAME } from './demo.rows';
+import { insertDemoCatalogue } from './demo.catalog';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts';
 
@@ -48,6 +49,7 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(monitoringChecklists).values(rows.checklists);
   await tx.insert(monitoringChecks).values(rows.checks);
   await tx.insert(staffUsers).values(rows.staff);
+  const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId as string, code: l.code as string })));
   await writeAudit(tx, SYSTEM_ACTOR, {
     action: 'demo.load',
     objectType: 'region',
@@ -60,6 +62,7 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
       passports: rows.passports.length,
       servicePoints: rows.servicePoints.length,
       monitoringChecks: rows.checks.length,
+      catalogueRecords: catalogue.records,
       staff: rows.staff.map((s) => s.login),
     },
   });

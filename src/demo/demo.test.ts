@@ -12,7 +12,9 @@ import {
   networks,
   servicePoints,
 } from '../network/network.tables';
+import { bibRecords, searchCatalog, ZSearchQuery } from '../catalog';
 import { ZPassportData } from '../network/network.schemas';
+import { DEMO_RECORD_COUNT } from './demo.catalog';
 import { verifyLogin } from '../staff/staff.service';
 import { staffUsers } from '../staff/staff.tables';
 import { buildDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD, resetDemo } from './index';
@@ -113,6 +115,15 @@ describe('demo region', { timeout: 60_000 }, () => {
     expect(checks.some((c) => c.followUp !== '' && !c.isFollowUpDone)).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
     expect(checks.every((c) => c.checkedOn <= today)).toBe(true);
+  });
+
+  it('has a searchable catalogue with copies in the demo libraries', async () => {
+    expect(await count(db, bibRecords)).toBe(DEMO_RECORD_COUNT);
+    const found = await searchCatalog(db, ZSearchQuery.parse({ q: 'айтматов джамиля' }), { withFacets: false });
+    expect(found.items[0]?.title).toBe('Джамиля');
+    expect(found.items[0]?.availability.length).toBeGreaterThan(0);
+    const kyrgyz = await searchCatalog(db, ZSearchQuery.parse({ q: 'онор' }), { withFacets: false });
+    expect(kyrgyz.items.map((i) => i.title)).toContain('Өнөр жана турмуш');
   });
 
   it('lets every demo account log in with the demo password', async () => {
