@@ -49,7 +49,7 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(monitoringChecklists).values(rows.checklists);
   await tx.insert(monitoringChecks).values(rows.checks);
   await tx.insert(staffUsers).values(rows.staff);
-  const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId as string, code: l.code as string })));
+  const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId, code: l.code })));
   await writeAudit(tx, SYSTEM_ACTOR, {
     action: 'demo.load',
     objectType: 'region',
