@@ -30,7 +30,8 @@ const BOOK_ICON =
 export const stylesheet = asset(
   '/assets/portal.css',
   'text/css; charset=utf-8',
-  readFileSync(new URL('./portal.css', import.meta.url), 'utf8'),
+  // The catalogue's rules live in their own file and are served in the same stylesheet.
+  ['./portal.css', './catalog.css'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n'),
 );
 export const favicon = asset('/assets/favicon.svg', 'image/svg+xml', BOOK_ICON);
 

@@ -16,7 +16,7 @@ export interface PageFrame {
   siteName: string;
   /** Where "Сельские библиотеки" leads: the current network's list. */
   librariesHref: string;
-  section?: 'home' | 'libraries';
+  section?: 'home' | 'libraries' | 'catalog';
   /** For search engines' snippets; the portal's general description when absent. */
   description?: string | undefined;
   /** Extra head elements: schema.org JSON-LD. */
@@ -99,6 +99,12 @@ export function layout(page: PageContext, frame: PageFrame, content: HtmlValue):
         <meta name="theme-color" content="#0d5c63" />
         <link rel="stylesheet" href="${stylesheet.href}" />
         <link rel="icon" href="${favicon.href}" type="image/svg+xml" />
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          href="/opensearch.xml"
+          title="${t('opac.title')}"
+        />
         ${frame.head}
       </head>
       <body>
@@ -111,6 +117,7 @@ export function layout(page: PageContext, frame: PageFrame, content: HtmlValue):
               <ul class="nav">
                 ${navLink(t('portal.home'), '/', frame.section === 'home')}
                 ${navLink(t('portal.libraries'), frame.librariesHref, frame.section === 'libraries')}
+                ${navLink(t('opac.nav'), '/catalog', frame.section === 'catalog')}
               </ul>
             </nav>
           </div>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { App, AppContext } from '../app/http';
 import { findLibrary, findPassport, listLibraries, listServicePoints, type LibraryVisibility } from '../network';
 import { registerAssets } from './assets';
+import { registerOpac } from './catalog.routes';
 import { homePage } from './home.page';
 import type { PageContext } from './layout';
 import { LIBRARY_TABS, librariesPage } from './libraries.page';
@@ -148,6 +149,8 @@ export async function registerPortal(app: App, { database }: AppContext): Promis
       }),
     );
   });
+
+  registerOpac(app, db, { pageOf, siteNameOf });
 
   /** The switch to the version for the visually impaired and back: remembered in a cookie for every page. */
   app.get('/a11y', hidden, async (request, reply) => {

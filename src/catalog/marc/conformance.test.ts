@@ -43,15 +43,17 @@ describe.skipIf(!HAVE_TESTDATA)(
     });
 
     for (const file of FILES) {
-      it.skipIf(!HAVE_YAZ || YAZ_MISREADS.has(file.path))(
-        `${file.path}: fields equal yaz-marcdump's (${HAVE_YAZ ? 'yaz found' : 'yaz-marcdump not on PATH: comparison skipped'})`,
-        () => {
-          const ours = records(file.path, { encoding: file.encoding }).map(toYazLine);
-          const yaz = yazLineDump(MARC_DIR + file.path, file.encoding);
-          expect(ours.length).toBe(file.records);
-          expect(ours).toEqual(yaz);
-        },
-      );
+      const why = YAZ_MISREADS.has(file.path)
+        ? 'skipped: yaz reads indicator count 0 as 2 and splits the fields wrongly; checked below instead'
+        : HAVE_YAZ
+          ? 'yaz found'
+          : 'yaz-marcdump not on PATH: comparison skipped';
+      it.skipIf(!HAVE_YAZ || YAZ_MISREADS.has(file.path))(`${file.path}: fields equal yaz-marcdump's (${why})`, () => {
+        const ours = records(file.path, { encoding: file.encoding }).map(toYazLine);
+        const yaz = yazLineDump(MARC_DIR + file.path, file.encoding);
+        expect(ours.length).toBe(file.records);
+        expect(ours).toEqual(yaz);
+      });
     }
 
     it('reads viniti_like_cp866.marc (indicator count 0, leader length 1 byte too large) field by field', () => {

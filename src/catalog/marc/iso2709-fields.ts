@@ -20,49 +20,88 @@ export function tagAt(b: Uint8Array, at: number): string {
 /** The text of one record's fields, decoded once. */
 export class RecordText {
   private readonly whole: string | undefined;
-  /** Whether values may hold what NFC would change (the record has non-ASCII text). */
-  readonly mayNeedNfc: boolean;
+  /** Whether whole's offsets differ from byte offsets (UTF-8 with multibyte characters). */
+  private readonly mapped: boolean = false;
+  // A cursor from byte offsets to UTF-16 offsets: fields usually come in data order, so one forward
+  // walk over the bytes serves the whole record.
+  private curByte = 0;
+  private curUnit = 0;
+  /** Whether values must be NFC-normalised one by one. */
+  readonly nfc: boolean;
 
   constructor(
     private readonly b: Uint8Array,
     private readonly s: number,
     e: number,
     private readonly enc: MarcEncoding,
+    wantNfc: boolean,
   ) {
     if (enc === 'cp1251' || enc === 'cp866' || enc === 'koi8-r') {
       // One byte is one UTF-16 unit in these (the WHATWG tables map every byte into the BMP), so the
       // record is decoded in one native call and fields are substrings of it.
       this.whole = whatwgDecoder(enc).decode(b.subarray(s, e));
-      this.mayNeedNfc = false;
+      this.nfc = false;
     } else if (enc === 'utf-8') {
-      // No UTF-8 sequence yields more UTF-16 units than it has bytes, so equal lengths mean one unit per
-      // byte (ASCII, or U+FFFD for stray bytes): offsets still line up and the record is decoded once.
       const whole = decodeUtf8(b, s, e);
-      this.whole = whole.length === e - s ? whole : undefined;
-      this.mayNeedNfc = this.whole === undefined;
+      if (whole.length === e - s) {
+        // No UTF-8 sequence yields more UTF-16 units than it has bytes, so equal lengths mean one unit
+        // per byte (ASCII, or U+FFFD for stray bytes): offsets line up as they are.
+        this.whole = whole;
+        this.nfc = false;
+      } else if (whole.indexOf('\ufffd') < 0) {
+        // Valid UTF-8: decoded once, offsets mapped; one NFC check for the record instead of one per value.
+        this.whole = whole;
+        this.mapped = true;
+        this.nfc = wantNfc && whole.normalize('NFC') !== whole;
+      } else {
+        this.whole = undefined; // invalid sequences: field by field, as the directory cuts them
+        this.nfc = wantNfc;
+      }
     } else {
       // EACC is 7-bit yet decodes to CJK, whose compatibility ideographs NFC changes: MARC-8 always needs it.
-      this.mayNeedNfc = true;
+      this.nfc = wantNfc;
     }
   }
 
+  private unit(at: number): number {
+    const rel = at - this.s;
+    if (!this.mapped) return rel;
+    if (rel < this.curByte) {
+      this.curByte = 0;
+      this.curUnit = 0;
+    }
+    const b = this.b;
+    let u = this.curUnit;
+    for (let i = this.curByte; i < rel; i++) {
+      // Each byte that is not a continuation byte starts a character: two units when astral.
+      const c = b[this.s + i] as number;
+      if ((c & 0xc0) !== 0x80) u += c >= 0xf0 ? 2 : 1;
+    }
+    this.curByte = rel;
+    this.curUnit = u;
+    return u;
+  }
+
   text(from: number, to: number): string {
-    if (this.whole !== undefined) return this.whole.substring(from - this.s, to - this.s);
+    if (this.whole !== undefined) return this.whole.substring(this.unit(from), this.unit(to));
     return this.enc === 'utf-8' ? decodeUtf8(this.b, from, to) : decodeMarc8(this.b, from, to);
   }
 
   /** Reads bytes [from, to) as a field, slicing the record's text directly when it is decoded whole. */
-  field(tag: string, from: number, to: number, indCount: number, nfc: boolean, warnings: string[]): MarcField {
-    if (this.whole !== undefined)
-      return readField(tag, this.whole, from - this.s, to - this.s, indCount, nfc, warnings);
+  field(tag: string, from: number, to: number, indCount: number, warnings: string[]): MarcField {
+    if (this.whole !== undefined) {
+      return readField(tag, this.whole, this.unit(from), this.unit(to), indCount, this.nfc, warnings);
+    }
     const t = this.text(from, to);
-    return readField(tag, t, 0, t.length, indCount, nfc, warnings);
+    return readField(tag, t, 0, t.length, indCount, this.nfc, warnings);
   }
 
   /** The leader when it is plain ASCII, else undefined. */
   asciiLeader(): string | undefined {
     if (!isAscii(this.b, this.s, this.s + 24)) return undefined;
-    return this.whole !== undefined ? this.whole.substring(0, 24) : decodeLatin1(this.b, this.s, this.s + 24);
+    return this.whole !== undefined && !this.mapped
+      ? this.whole.substring(0, 24)
+      : decodeLatin1(this.b, this.s, this.s + 24);
   }
 }
 

@@ -101,7 +101,7 @@ export function parseRecord(b: Uint8Array, s: number, e: number, ctx: ParseConte
       declared < 0 ? 'record length in leader is not a number' : `leader says ${declared} bytes, record has ${e - s}`,
     );
   }
-  const dec = new RecordText(b, s, end, ctx.encoding);
+  const dec = new RecordText(b, s, end, ctx.encoding, ctx.normalize === 'nfc');
   const leader = dec.asciiLeader() ?? leaderText(b, s, ctx, warnings);
   let indCount = digits(b, s + 10, 1);
   if (indCount < 0) {
@@ -143,7 +143,6 @@ export function parseRecord(b: Uint8Array, s: number, e: number, ctx: ParseConte
     });
   }
 
-  const nfc = ctx.normalize === 'nfc' && dec.mayNeedNfc;
   const entries = Math.floor(dirLen / entryLen);
   let fields: MarcField[] = [];
   let badEntries = 0;
@@ -174,7 +173,7 @@ export function parseRecord(b: Uint8Array, s: number, e: number, ctx: ParseConte
       problems.push({ kind: 'field-bounds', reason: `field ${tag} (entry ${k}) does not end with a field terminator` });
       continue;
     }
-    fields.push(dec.field(tag, from, to - 1, indCount, nfc, warnings));
+    fields.push(dec.field(tag, from, to - 1, indCount, warnings));
   }
 
   if (badEntries > 0 && badEntries === problems.length) {
@@ -189,7 +188,7 @@ export function parseRecord(b: Uint8Array, s: number, e: number, ctx: ParseConte
         const [f, t] = seq.bounds[k] as [number, number];
         const at = dir.at + k * entryLen;
         const tag = tagAt(b, at);
-        fields.push(dec.field(tag, f, t, indCount, nfc, warnings));
+        fields.push(dec.field(tag, f, t, indCount, warnings));
       }
       problems.length = 0;
     }
@@ -200,7 +199,14 @@ export function parseRecord(b: Uint8Array, s: number, e: number, ctx: ParseConte
   if (first) {
     const more =
       problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    return fail(ctx, first.kind, first.reason + more, fields.length > 0 ? record : undefined);
+    // For the importer's eyes only: whatever a tolerant reading recovers, never a silent success.
+    const resynced = resyncFields(b, s + 24, dirEnd, s + realBase, end, { lenLen, startLen, entryLen });
+    const salvaged: MarcField[] = [];
+    for (const [tag, f, t] of resynced.length > fields.length ? resynced : []) {
+      salvaged.push(dec.field(tag, f, t, indCount, warnings));
+    }
+    const best = salvaged.length > 0 ? { leader, fields: salvaged } : fields.length > 0 ? record : undefined;
+    return fail(ctx, first.kind, first.reason + more, best);
   }
   if (!hasRT) warnings.push('no record terminator at the end');
   if (ctx.onWarning) for (const message of warnings) ctx.onWarning({ index: ctx.index, offset: ctx.offset, message });
@@ -233,4 +239,40 @@ function sequentialFields(
     from = t + 1;
   }
   return from === end ? { bounds, drift } : undefined;
+}
+
+/**
+ * Fields of a record whose directory has lost or gained a byte: each entry is looked for where it should
+ * be or up to three bytes either side, and taken only when it points at a whole field (one that starts
+ * after a field terminator and ends with one).
+ */
+function resyncFields(
+  b: Uint8Array,
+  dirStart: number,
+  dirEnd: number,
+  dataStart: number,
+  end: number,
+  map: { lenLen: number; startLen: number; entryLen: number },
+): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  let p = dirStart;
+  while (p + map.entryLen <= dirEnd) {
+    let found = -1;
+    for (const d of [0, -1, 1, -2, 2, -3, 3]) {
+      const q = p + d;
+      if (q < dirStart || q + map.entryLen > dirEnd) continue;
+      const len = digits(b, q + 3, map.lenLen);
+      const start = digits(b, q + 3 + map.lenLen, map.startLen);
+      if (len <= 0 || start < 0) continue;
+      const from = dataStart + start;
+      const to = from + len;
+      if (to <= end && b[to - 1] === FT && (from === dataStart || b[from - 1] === FT)) {
+        out.push([tagAt(b, q), from, to - 1]);
+        found = q;
+        break;
+      }
+    }
+    p = found < 0 ? p + map.entryLen : found + map.entryLen;
+  }
+  return out;
 }

@@ -102,6 +102,32 @@ describe('ISO 2709 reader basics', () => {
     expect(items.every((i) => !(i instanceof MarcParseError))).toBe(true);
   });
 
+  it('maps UTF-8 offsets right with astral characters, NFD input and a directory out of data order', () => {
+    const r: MarcRecord = {
+      leader: emptyLeader(),
+      fields: [
+        { tag: '001', value: 'x' },
+        dataField('245', '1', '0', [
+          ['a', 'Ноты 𝄞 и е\u0301ще'],
+          ['b', '𝔸𝔹'],
+        ]),
+        dataField('500', ' ', ' ', [['a', 'Өнөр']]),
+      ],
+    };
+    const bytes = writeIso2709Record(r);
+    // Reverse the directory: same entries, so the data area is no longer in directory order.
+    const entries: Buffer[] = [];
+    for (let k = 0; k < 3; k++) entries.push(bytes.subarray(24 + 12 * k, 36 + 12 * k));
+    const swapped = Buffer.concat([bytes.subarray(0, 24), ...entries.reverse(), bytes.subarray(60)]);
+    const [back] = readIso2709All(swapped) as MarcRecord[];
+    expect(back!.fields.map((f) => f.tag)).toEqual(['500', '245', '001']);
+    expect(getValue(back!, '245', 'a')).toBe('Ноты 𝄞 и е\u0301ще'.normalize('NFC'));
+    expect(getValue(back!, '245', 'b')).toBe('𝔸𝔹');
+    expect(getValue(back!, '500', 'a')).toBe('Өнөр');
+    const [raw] = readIso2709All(swapped, { normalize: 'none' }) as MarcRecord[];
+    expect(getValue(raw!, '245', 'a')).toBe('Ноты 𝄞 и е\u0301ще');
+  });
+
   it('reports a record cut short in the middle of its data', () => {
     const one = writeIso2709([book()]);
     const items = readIso2709All(Buffer.concat([one.subarray(0, 60), one]));

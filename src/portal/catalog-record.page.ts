@@ -1,0 +1,163 @@
+/** `/catalog/records/:id`: one edition — its ГОСТ description, subjects, classes, and the copies per library. */
+import type { CatalogRecord, TItemStatus } from '../catalog';
+import { catalogSearchBox, languageName, statusName } from './catalog-views';
+import { html, jsonLd, joinHtml, type HtmlValue, type SafeHtml } from './html';
+import { layout, type PageContext } from './layout';
+
+export interface RecordCopy {
+  libraryId: string;
+  libraryName: string;
+  callNumber: string;
+  location: string;
+  status: TItemStatus;
+}
+
+export interface RecordPageData {
+  siteName: string;
+  librariesHref: string;
+  record: CatalogRecord;
+  /** Written-off copies are already left out. */
+  copies: RecordCopy[];
+}
+
+/** ISO 639-2/B as stored → the BCP 47 tag schema.org's inLanguage wants. */
+const BCP47: Record<string, string> = {
+  rus: 'ru',
+  kir: 'ky',
+  eng: 'en',
+  kaz: 'kk',
+  uzb: 'uz',
+  ger: 'de',
+  fre: 'fr',
+  tat: 'tt',
+  ukr: 'uk',
+  tgk: 'tg',
+};
+
+/** Drops empty values: schema.org consumers read "" as a value. */
+function compact(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length),
+    ),
+  );
+}
+
+export function bookJsonLd(origin: string, record: CatalogRecord) {
+  const url = `${origin}/catalog/records/${record.id}`;
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'Book',
+    '@id': url,
+    url,
+    name: record.otherTitle ? `${record.title} : ${record.otherTitle}` : record.title,
+    author: record.authors.map((name) => ({ '@type': 'Person', name })),
+    isbn: record.isbns.length === 1 ? record.isbns[0] : record.isbns,
+    datePublished: record.year === null ? undefined : String(record.year),
+    publisher: record.publisher ? { '@type': 'Organization', name: record.publisher } : undefined,
+    inLanguage: record.language ? (BCP47[record.language] ?? record.language) : undefined,
+    bookEdition: record.edition,
+    about: record.subjects,
+    description: record.summary,
+    typicalAgeRange: record.ageLabel ? record.ageLabel.replace('+', '-') : undefined,
+  });
+}
+
+function fact(label: string, value: HtmlValue): SafeHtml | null {
+  if (value === '' || value === null || value === undefined || (Array.isArray(value) && !value.length)) return null;
+  return html`<div>
+    <dt>${label}</dt>
+    <dd>${value}</dd>
+  </div>`;
+}
+
+function subjectLinks(record: CatalogRecord): SafeHtml | null {
+  if (!record.subjects.length) return null;
+  return joinHtml(
+    record.subjects.map((s) => html`<a href="/catalog?subject=${encodeURIComponent(s)}">${s}</a>`),
+    '; ',
+  );
+}
+
+/** Copies grouped by library, each with its call number and status in words. */
+function copiesSection(page: PageContext, copies: RecordCopy[]): SafeHtml {
+  const { t } = page;
+  if (!copies.length)
+    return html`<section class="card copies">
+      <h2>${t('opac.copies')}</h2>
+      <p class="muted">${t('opac.no_copies')}</p>
+    </section>`;
+  const byLibrary = new Map<string, RecordCopy[]>();
+  for (const copy of copies) byLibrary.set(copy.libraryId, [...(byLibrary.get(copy.libraryId) ?? []), copy]);
+  return html`<section class="card copies">
+    <h2>${t('opac.copies')}</h2>
+    <table class="copies-table">
+      <thead>
+        <tr>
+          <th scope="col">${t('opac.library')}</th>
+          <th scope="col">${t('opac.call_number')}</th>
+          <th scope="col">${t('opac.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${[...byLibrary.values()].map((list) =>
+          list.map(
+            (copy, i) =>
+              html`<tr>
+                ${i === 0 ? html`<th scope="rowgroup" rowspan="${list.length}">${copy.libraryName}</th>` : ''}
+                <td>
+                  ${copy.callNumber || '—'}${copy.location ? html`<br /><span class="muted">${copy.location}</span>` : ''}
+                </td>
+                <td class="${copy.status === 'available' ? 'on-shelf' : 'out'}">${statusName(page, copy.status)}</td>
+              </tr>`,
+          ),
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+export function recordPage(page: PageContext, data: RecordPageData): SafeHtml {
+  const { t } = page;
+  const r = data.record;
+  const publication = [r.place, r.publisher].filter(Boolean).join(' : ') + (r.year !== null ? `, ${r.year}` : '');
+  const content = html`<p class="crumbs"><a href="/catalog">← ${t('opac.back')}</a></p>
+    ${catalogSearchBox(page, undefined)}
+    <article class="record">
+      <h1>${r.title}${r.otherTitle ? html`<span class="subtitle"> : ${r.otherTitle}</span>` : ''}</h1>
+      ${r.authors.length ? html`<p class="byline">${r.authors.join('; ')}</p>` : ''}
+      <section class="card">
+        <h2>${t('opac.gost')}</h2>
+        <p class="gost">${r.description}</p>
+        <dl class="facts">
+          ${fact(t('opac.publisher'), publication.replace(/^, /, ''))} ${fact(t('opac.extent'), r.extent)}
+          ${fact(t('opac.series'), r.series)} ${fact(t('opac.isbn'), r.isbns.join(', '))} ${fact('ISSN', r.issn)}
+          ${fact(t('opac.language'), r.language ? languageName(page, r.language) : '')}
+          ${fact(t('opac.subject'), subjectLinks(r))} ${fact(t('opac.bbk'), r.bbk.join('; '))}
+          ${fact(t('opac.udc'), r.udc.join('; '))} ${fact(t('opac.type'), t(`material.${r.materialType}`))}
+          ${fact(t('opac.age_label'), r.ageLabel ?? '')}
+        </dl>
+      </section>
+      ${
+        r.summary
+          ? html`<section class="card">
+              <h2>${t('opac.summary')}</h2>
+              <p>${r.summary}</p>
+            </section>`
+          : ''
+      }
+      ${copiesSection(page, data.copies)}
+    </article>`;
+  return layout(
+    page,
+    {
+      title: r.title,
+      siteName: data.siteName,
+      librariesHref: data.librariesHref,
+      section: 'catalog',
+      description: r.description.slice(0, 300) || undefined,
+      head: jsonLd(bookJsonLd(page.origin, r)),
+    },
+    content,
+  );
+}

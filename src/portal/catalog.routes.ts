@@ -1,0 +1,77 @@
+/** The public catalogue's pages: search, a record, and the OpenSearch description. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../app/db';
+import type { App } from '../app/http';
+import { findRecord, listItems, searchCatalog } from '../catalog';
+import { listLibraries, type LibraryVisibility } from '../network';
+import { catalogPage } from './catalog.page';
+import { hasCriteria, OPAC_PAGE_SIZE, parseOpacQuery, toSearchQuery } from './catalog-query';
+import { recordPage } from './catalog-record.page';
+import type { PageContext } from './layout';
+import { notFoundPage } from './not-found.page';
+import { openSearchDescription } from './opensearch';
+import { listPortalNetworks } from './portal.data';
+import { sendHtml } from './portal-request';
+
+const PUBLIC_VISIBILITY: LibraryVisibility = { isAll: true, networkIds: [], libraryIds: [] };
+const hidden = { schema: { hide: true } };
+
+export interface OpacHelpers {
+  pageOf: (request: FastifyRequest, reply: FastifyReply) => PageContext;
+  siteNameOf: (page: PageContext, networks: Awaited<ReturnType<typeof listPortalNetworks>>) => string;
+}
+
+export function registerOpac(app: App, db: Db, { pageOf, siteNameOf }: OpacHelpers): void {
+  app.get('/catalog', hidden, async (request, reply) => {
+    const page = pageOf(request, reply);
+    const query = parseOpacQuery(request.query);
+    const [networks, libraryList, result] = await Promise.all([
+      listPortalNetworks(db),
+      listLibraries(db, { isActive: true, page: 1, pageSize: 1000 }, PUBLIC_VISIBILITY),
+      hasCriteria(query) ? searchCatalog(db, toSearchQuery(query)) : null,
+    ]);
+    const libraries = libraryList.items
+      .map((l) => ({ id: l.id, name: l.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }));
+    return sendHtml(
+      request,
+      reply,
+      catalogPage(page, {
+        siteName: siteNameOf(page, networks),
+        librariesHref: '/libraries',
+        query,
+        result,
+        libraries,
+        pageSize: OPAC_PAGE_SIZE,
+      }),
+    );
+  });
+
+  app.get('/catalog/records/:id', hidden, async (request, reply) => {
+    const page = pageOf(request, reply);
+    const id = z.uuid().safeParse((request.params as { id?: unknown }).id);
+    const [record, networks] = await Promise.all([id.success ? findRecord(db, id.data) : null, listPortalNetworks(db)]);
+    const siteName = siteNameOf(page, networks);
+    if (!record) return sendHtml(request, reply, notFoundPage(page, siteName, page.t('opac.record_not_found')), 404);
+    const copies = (await listItems(db, record.id))
+      .filter(({ item }) => item.status !== 'written_off')
+      .map(({ item, libraryName }) => ({
+        libraryId: item.libraryId,
+        libraryName,
+        callNumber: item.callNumber,
+        location: item.location,
+        status: item.status,
+      }));
+    return sendHtml(request, reply, recordPage(page, { siteName, librariesHref: '/libraries', record, copies }));
+  });
+
+  app.get('/opensearch.xml', hidden, async (request, reply) => {
+    const page = pageOf(request, reply);
+    return reply
+      .header('content-type', 'application/opensearchdescription+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .header('vary', 'Accept-Language, Cookie')
+      .send(openSearchDescription(page.origin, page.t, page.lang));
+  });
+}

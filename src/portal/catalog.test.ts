@@ -1,0 +1,248 @@
+import { SaxesParser } from 'saxes';
+import { beforeAll, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit';
+import { ZItemInput, ZRecordCreate } from '../catalog';
+import { addItem } from '../catalog/items.service';
+import { createRecordFromForm, deleteRecord } from '../catalog/records.service';
+import { buildLibrary, buildNetwork, uniq } from '../test/factories';
+import { describeOnEachDatabase } from '../test/harness';
+
+/** What a reader sees: the text without tags, whitespace collapsed. */
+function visibleText(body: string): string {
+  return body
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** What a strict XML parser (with namespaces) objects to in a document. */
+function xmlErrors(xml: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (e) => errors.push(e.message));
+  parser.write(xml).close();
+  return errors;
+}
+
+/** Every href on a page, unescaped. */
+function links(body: string): string[] {
+  return [...body.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
+  const ids = { white: '', jamila: '', tricky: '', deleted: '', branch: '', central: '' };
+  const names = { branch: '', central: '' };
+
+  async function get(url: string) {
+    const res = await ctx.app.inject({ method: 'GET', url });
+    return { statusCode: res.statusCode, headers: res.headers, body: res.payload, text: visibleText(res.payload) };
+  }
+
+  beforeAll(async () => {
+    const { db } = ctx.database;
+    const network = await buildNetwork(db, { name: uniq('Кеминская ЦБС ') });
+    names.branch = uniq('Филиал № 21 ');
+    names.central = uniq('Центральная библиотека ');
+    const branch = await buildLibrary(db, network.id, { name: names.branch, number: 21 });
+    const central = await buildLibrary(db, network.id, { name: names.central, kind: 'central' });
+    ids.branch = branch.id;
+    ids.central = central.id;
+    const record = (input: Record<string, unknown>) =>
+      createRecordFromForm(db, SYSTEM_ACTOR, ZRecordCreate.parse(input));
+    const copy = (recordId: string, lib: typeof branch, status: 'available' | 'on_loan', callNumber = '') =>
+      addItem(
+        db,
+        SYSTEM_ACTOR,
+        recordId,
+        lib,
+        ZItemInput.parse({ libraryId: lib.id, inventoryNumber: uniq('I'), barcode: uniq('B'), callNumber, status }),
+      );
+
+    const white = await record({
+      title: 'Белый пароход',
+      otherTitle: 'повесть',
+      responsibility: 'Чингиз Айтматов',
+      authors: ['Айтматов, Ч.'],
+      place: 'Фрунзе',
+      publisher: 'Кыргызстан',
+      year: 1970,
+      extent: '160 с.',
+      isbns: ['9785170904327'],
+      language: 'rus',
+      subjects: ['Киргизская литература'],
+      bbk: ['84(2Кир)6'],
+      series: 'Школьная библиотека',
+      ageLabel: '12+',
+    });
+    ids.white = white.id;
+    await copy(white.id, branch, 'available', '84(2Кир)6 А36');
+    await copy(white.id, branch, 'available', '84(2Кир)6 А36');
+    await copy(white.id, central, 'on_loan', '84(2Кир)6 А36');
+
+    const jamila = await record({
+      title: 'Джамиля',
+      authors: ['Айтматов, Ч.'],
+      year: 1958,
+      language: 'kir',
+      subjects: ['Киргизская литература'],
+    });
+    ids.jamila = jamila.id;
+    await copy(jamila.id, central, 'available');
+
+    const tricky = await record({
+      title: 'Пароход <b>жирный</b> & Co',
+      authors: ['Тестов, Т.'],
+      year: 2001,
+      language: 'rus',
+    });
+    ids.tricky = tricky.id;
+
+    const gone = await record({ title: 'Удалённая запись', year: 1999 });
+    ids.deleted = gone.id;
+    await deleteRecord(db, SYSTEM_ACTOR, gone);
+  });
+
+  it('finds "Белый пароход" by another word form and shows availability per branch', async () => {
+    const res = await get(`/catalog?q=${encodeURIComponent('белого парохода')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`href="/catalog/records/${ids.white}"`);
+    expect(res.text).toContain('Белый пароход');
+    expect(res.text).toContain('Айтматов, Ч.');
+    expect(res.text).toContain(`${names.branch} — 2 на полке`);
+    expect(res.text).toContain(`${names.central} — все выданы`);
+    // The ГОСТ description is in the list too.
+    expect(res.text).toContain('Белый пароход : повесть / Чингиз Айтматов');
+    expect(res.text).not.toContain('Показаны похожие результаты');
+  });
+
+  it('offers facets as links that add a filter, and chips that remove it', async () => {
+    const search = await get(`/catalog?q=${encodeURIComponent('Айтматов')}`);
+    expect(search.text).toContain('Найдено: 2');
+    const libraryFacet = links(search.body).find((l) => l.includes(`library=${ids.branch}`));
+    expect(libraryFacet).toBeDefined();
+    const filtered = await get(libraryFacet!);
+    expect(filtered.text).toContain('Найдено: 1');
+    expect(filtered.body).toContain(`/catalog/records/${ids.white}`);
+    expect(filtered.body).not.toContain(`/catalog/records/${ids.jamila}"`);
+    expect(filtered.text).toContain(`Библиотека: ${names.branch}`);
+    const remove = links(filtered.body).find(
+      (l) => l.startsWith('/catalog?') && !l.includes('library=') && l.includes('q='),
+    );
+    expect(remove).toBeDefined();
+    expect((await get(remove!)).text).toContain('Найдено: 2');
+
+    const yearFacet = links(search.body).find((l) => l.includes('from=1958') && l.includes('to=1958'));
+    expect(yearFacet).toBeDefined();
+    const byYear = await get(yearFacet!);
+    expect(byYear.body).toContain(`/catalog/records/${ids.jamila}`);
+    expect(byYear.body).not.toContain(`/catalog/records/${ids.white}"`);
+
+    const languageFacet = links(search.body).find((l) => l.includes('language=kir'));
+    expect(languageFacet).toBeDefined();
+    expect(search.text).toContain('кыргызский');
+  });
+
+  it('filters by advanced fields and availability; bad values fall back to defaults', async () => {
+    const onShelf = await get(`/catalog?author=${encodeURIComponent('Айтматов')}&library=${ids.central}&available=1`);
+    expect(onShelf.statusCode).toBe(200);
+    expect(onShelf.body).toContain(`/catalog/records/${ids.jamila}`);
+    expect(onShelf.body).not.toContain(`/catalog/records/${ids.white}"`);
+    const bad = await get(
+      '/catalog?q=%D0%94%D0%B6%D0%B0%D0%BC%D0%B8%D0%BB%D1%8F&page=-3&sort=nonsense&from=abc&library=x&age=99&type=spaceship',
+    );
+    expect(bad.statusCode).toBe(200);
+    expect(bad.body).toContain(`/catalog/records/${ids.jamila}`);
+    expect((await get('/catalog')).statusCode).toBe(200);
+    const sorted = await get(`/catalog?q=${encodeURIComponent('Айтматов')}&sort=year_asc`);
+    expect(sorted.body.indexOf(ids.jamila)).toBeLessThan(sorted.body.indexOf(ids.white));
+  });
+
+  it('says when only similar results were found', async () => {
+    const res = await get(`/catalog?q=${encodeURIComponent('Айтмтов')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.text).toContain('Показаны похожие результаты');
+    expect(res.body).toContain(`/catalog/records/${ids.white}`);
+  });
+
+  it('shows a record with its ГОСТ description, copies with status and JSON-LD Book', async () => {
+    const res = await get(`/catalog/records/${ids.white}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.text).toContain('Белый пароход : повесть / Чингиз Айтматов. – Фрунзе : Кыргызстан, 1970. – 160 с.');
+    expect(res.text).toContain('84(2Кир)6');
+    expect(res.text).toContain('9785170904327');
+    expect(res.text).toContain('Школьная библиотека');
+    expect(res.text).toContain('12+');
+    expect(res.text).toContain('Киргизская литература');
+    expect(res.text).toContain(names.branch);
+    expect(res.text).toContain('на полке');
+    expect(res.text).toContain('выдана');
+    const scripts = res.body.match(/<script\b[^>]*>/gi) ?? [];
+    expect(scripts).toEqual(['<script type="application/ld+json">']);
+    const json = res.body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!;
+    const book = JSON.parse(json) as Record<string, unknown>;
+    expect(book).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Book',
+      name: 'Белый пароход : повесть',
+      author: [{ '@type': 'Person', name: 'Айтматов, Ч.' }],
+      isbn: '9785170904327',
+      datePublished: '1970',
+      publisher: { '@type': 'Organization', name: 'Кыргызстан' },
+      inLanguage: 'ru',
+    });
+  });
+
+  it('answers unknown, malformed and deleted records with a 404 page', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', ids.deleted]) {
+      const res = await get(`/catalog/records/${id}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.text).toContain('Такой записи в каталоге нет');
+    }
+    expect((await get(`/catalog?q=${encodeURIComponent('Удалённая запись')}`)).body).not.toContain(ids.deleted);
+  });
+
+  it('escapes a title with markup in results and on the record page', async () => {
+    const list = await get(`/catalog?q=${encodeURIComponent('жирный')}`);
+    expect(list.body).toContain('Пароход &lt;b&gt;жирный&lt;/b&gt; &amp; Co');
+    expect(list.body).not.toContain('<b>жирный');
+    const page = await get(`/catalog/records/${ids.tricky}`);
+    expect(page.body).not.toContain('<b>жирный');
+    expect(page.body).toContain('\\u003cb\\u003e');
+  });
+
+  it('has no script but schema.org data, links the catalogue in the header and the OpenSearch description', async () => {
+    const res = await get(`/catalog?q=${encodeURIComponent('пароход')}`);
+    expect(res.body.match(/<script\b/gi) ?? []).toHaveLength(0);
+    expect(res.body).toMatch(/<a href="\/catalog" aria-current="page">\s*Каталог/);
+    const home = await get('/');
+    expect(home.body).toMatch(
+      /<link\s+rel="search"\s+type="application\/opensearchdescription\+xml"\s+href="\/opensearch.xml"/,
+    );
+    expect(home.body).toMatch(/<a href="\/catalog">\s*Каталог/);
+  });
+
+  it('serves a well-formed OpenSearch 1.1 description', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/opensearch.xml', headers: { host: 'lib.example.kg' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/opensearchdescription+xml');
+    expect(xmlErrors(res.payload)).toEqual([]);
+    expect(res.payload).toContain('<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">');
+    expect(res.payload).toContain('<InputEncoding>UTF-8</InputEncoding>');
+    expect(res.payload).toMatch(/<ShortName>[^<]{1,16}<\/ShortName>/);
+    expect(res.payload).toContain('template="http://lib.example.kg/catalog?q={searchTerms}&amp;page={startPage?}"');
+  });
+
+  it('speaks Kyrgyz with ?lang=ky', async () => {
+    const res = await get(`/catalog?lang=ky&q=${encodeURIComponent('белого парохода')}`);
+    expect(res.body).toContain('<html lang="ky"');
+    expect(res.text).toContain('Электрондук каталог');
+    expect(res.text).toContain('Табылды: 1');
+    expect(res.text).toContain(`${names.branch} — текчеде 2`);
+    const record = await get(`/catalog/records/${ids.white}?lang=ky`);
+    expect(record.text).toContain('Нускалар');
+    expect(record.text).toContain('текчеде');
+    expect(record.text).toContain('берилген');
+  });
+});
