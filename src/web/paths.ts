@@ -8,5 +8,9 @@ export const paths = {
   municipality: (id: string) => `/municipalities/${id}`,
   staff: '/accounts',
   audit: '/audit',
+  catalog: '/catalog',
+  catalogImport: '/catalog/import',
+  catalogNew: '/catalog/records/new',
+  record: (id: string) => `/catalog/records/${id}`,
   changePassword: '/change-password',
 } as const;

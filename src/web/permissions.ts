@@ -11,3 +11,9 @@ export const isManager = (role: TRole) => MANAGER_ROLES.includes(role);
 export const canSeeStaff = isManager;
 export const canSeeAudit = isManager;
 export const canEditStaff = (role: TRole) => role === 'network_admin';
+
+/** Roles that create, edit and import bibliographic records (mirrors catalog.policy.ts). */
+export const RECORD_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director', 'methodologist', 'cataloguer'];
+export const canEditRecords = (role: TRole) => RECORD_EDITOR_ROLES.includes(role);
+/** Roles that add and change copies in the libraries of their scope. */
+export const canEditCopies = (role: TRole) => (['cataloguer', 'acquisitions', 'librarian'] as TRole[]).includes(role);

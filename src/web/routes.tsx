@@ -1,6 +1,10 @@
 /** Every screen of the staff app and who may open it; the app lives under /staff. */
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../audit/web';
+import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
+import { ImportPage } from '../catalog/web/import-page';
+import { RecordCreatePage } from '../catalog/web/record-create-page';
+import { RecordPage } from '../catalog/web/record-page';
 import { HomePage } from '../network/web/home-page';
 import { LibrariesPage } from '../network/web/libraries-page';
 import { LibraryPage } from '../network/web/library-page';
@@ -13,7 +17,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canSeeAudit, canSeeStaff } from './permissions';
+import { canEditRecords, canSeeAudit, canSeeStaff } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -26,6 +30,24 @@ export const router = createBrowserRouter(
       ),
       children: [
         { index: true, element: <HomePage /> },
+        { path: 'catalog', element: <CatalogSearchPage /> },
+        {
+          path: 'catalog/import',
+          element: (
+            <RequireRole allow={canEditRecords}>
+              <ImportPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'catalog/records/new',
+          element: (
+            <RequireRole allow={canEditRecords}>
+              <RecordCreatePage />
+            </RequireRole>
+          ),
+        },
+        { path: 'catalog/records/:id', element: <RecordPage /> },
         { path: 'libraries', element: <LibrariesPage /> },
         { path: 'libraries/:id', element: <LibraryPage /> },
         { path: 'municipalities', element: <MunicipalitiesPage /> },

@@ -73,14 +73,16 @@ interface RequestOptions {
 async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as it is (uploads); anything else as JSON.
+  const isRaw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = isRaw ? 'application/octet-stream' : 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isRaw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { title: i18n.t('errors.network'), code: 'network' });
@@ -100,6 +102,8 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Sends a file as the raw request body (application/octet-stream), options in the query. */
+  upload: <T>(path: string, file: Blob, params?: QueryParams) => request<T>('POST', withQuery(path, params), file),
 };
 
 /** Requests made before login carry the chosen language so the server answers errors in it. */

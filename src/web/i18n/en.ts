@@ -1,5 +1,6 @@
 /** Texts of the staff app in English. */
 import type { WebMessages } from './ru';
+import { enCatalog } from './en-catalog';
 import { enNetwork } from './en-network';
 
 export const en: WebMessages = {
@@ -65,6 +66,7 @@ export const en: WebMessages = {
     passwords_differ: 'The passwords do not match.',
   },
   nav: {
+    catalog: 'Catalogue',
     main: 'Main menu',
     home: 'Home',
     libraries: 'Libraries',
@@ -204,4 +206,5 @@ export const en: WebMessages = {
     },
   },
   ...enNetwork,
+  ...enCatalog,
 };

@@ -1,5 +1,6 @@
 /** Texts of the staff app in Kyrgyz; terms follow the project glossary (китепкана, айыл өкмөтү, сактоо…). */
 import type { WebMessages } from './ru';
+import { kyCatalog } from './ky-catalog';
 import { kyNetwork } from './ky-network';
 
 export const ky: WebMessages = {
@@ -65,6 +66,7 @@ export const ky: WebMessages = {
     passwords_differ: 'Сырсөздөр дал келбейт.',
   },
   nav: {
+    catalog: 'Каталог',
     main: 'Негизги меню',
     home: 'Башкы бет',
     libraries: 'Китепканалар',
@@ -204,4 +206,5 @@ export const ky: WebMessages = {
     },
   },
   ...kyNetwork,
+  ...kyCatalog,
 };

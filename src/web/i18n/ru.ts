@@ -1,4 +1,5 @@
 /** Texts of the staff app in Russian: the source language, ky.ts and en.ts must have the same keys. */
+import { ruCatalog } from './ru-catalog';
 import { ruNetwork } from './ru-network';
 
 export const ru = {
@@ -64,6 +65,7 @@ export const ru = {
     passwords_differ: 'Пароли не совпадают.',
   },
   nav: {
+    catalog: 'Каталог',
     main: 'Главное меню',
     home: 'Главная',
     libraries: 'Библиотеки',
@@ -203,6 +205,7 @@ export const ru = {
     },
   },
   ...ruNetwork,
+  ...ruCatalog,
 };
 
 export type WebMessages = typeof ru;

@@ -1,0 +1,164 @@
+/** The catalogue search: one box, advanced fields, facets, availability per library. */
+import { Alert, Anchor, Badge, Button, Grid, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { withQuery } from '../../web/api/client';
+import { paths } from '../../web/paths';
+import { canEditRecords } from '../../web/permissions';
+import { useSession } from '../../web/session';
+import { EmptyState, QueryState } from '../../web/ui/feedback';
+import { PageHeader } from '../../web/ui/page-header';
+import { ClickableRow, Pager } from '../../web/ui/table-parts';
+import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
+import { SEARCH_SORTS } from '../catalog.schemas';
+import { useCatalogSearch, type SearchHit } from './api';
+import { SearchFacets } from './search-facets';
+import { SEARCH_KEYS, SearchFilters, type SearchKey } from './search-filters';
+
+const PAGE_SIZE = 20;
+
+function AvailabilityBadges({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation();
+  if (!hit.availability.length) return <Text size="xs" c="dimmed">{t('catalog.noCopies')}</Text>;
+  return (
+    <Group gap={4}>
+      {hit.availability.map((a) => (
+        <Badge key={a.libraryId} size="sm" variant="light" color={a.available > 0 ? 'teal' : 'gray'} tt="none">
+          {t('catalog.availableOf', { library: a.libraryName, available: a.available, total: a.total })}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function CatalogSearchPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const [, setSearch] = useSearchParams();
+  const { values, page, setFilter } = useListParams(SEARCH_KEYS);
+  const [text, setText] = useDebouncedSearch(values.q, (q) => setFilter('q', q));
+  const hasAdvanced = SEARCH_KEYS.some((k) => k !== 'q' && k !== 'sort' && values[k]);
+  const [advanced, setAdvanced] = useState(hasAdvanced);
+  const params = { ...values, sort: values.sort || 'relevance', page, pageSize: PAGE_SIZE };
+  const query = useCatalogSearch(params);
+
+  /** Several parameters at once (a year facet, clearing): one address change, back to page 1. */
+  const apply = (changes: Partial<Record<SearchKey, string | null>>) =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  const clearAdvanced = () => apply(Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'q' && k !== 'sort').map((k) => [k, null])));
+
+  return (
+    <>
+      <PageHeader title={t('catalog.title')}>
+        <Button
+          component="a"
+          href={withQuery('/api/v1/catalog/search.xlsx', { ...values, sort: params.sort })}
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={16} />}
+          data-testid="catalog-export"
+        >
+          {t('common.exportXlsx')}
+        </Button>
+        {canEditRecords(user.role) && (
+          <>
+            <Button component={Link} to={paths.catalogImport} variant="default" leftSection={<IconUpload size={16} />}>
+              {t('catalog.import')}
+            </Button>
+            <Button component={Link} to={paths.catalogNew} leftSection={<IconPlus size={16} />} data-testid="record-new">
+              {t('catalog.newRecord')}
+            </Button>
+          </>
+        )}
+      </PageHeader>
+      <Group align="flex-end" mb="md" wrap="wrap">
+        <TextInput
+          style={{ flex: 1, minWidth: 240 }}
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('catalog.searchPlaceholder')}
+          aria-label={t('common.search')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          data-testid="catalog-search"
+        />
+        <Select
+          w={200}
+          aria-label={t('catalog.sort')}
+          data={SEARCH_SORTS.map((s) => ({ value: s, label: t(`catalog.sorts.${s}`) }))}
+          value={params.sort}
+          onChange={(v) => setFilter('sort', v === 'relevance' ? null : v)}
+          allowDeselect={false}
+          data-testid="catalog-sort"
+        />
+        <Button variant="subtle" onClick={() => setAdvanced((o) => !o)} aria-expanded={advanced}>
+          {t('catalog.advanced')}
+        </Button>
+      </Group>
+      <SearchFilters opened={advanced} values={values} setFilter={setFilter} onClear={clearAdvanced} />
+      <QueryState query={query}>
+        {(data) => (
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 9 }}>
+              {data.isFuzzy && data.total > 0 && (
+                <Alert color="yellow" mb="sm" data-testid="catalog-fuzzy">
+                  {t('catalog.fuzzy')}
+                </Alert>
+              )}
+              {data.items.length === 0 ? (
+                <EmptyState>{t('catalog.empty')}</EmptyState>
+              ) : (
+                <Table highlightOnHover verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('catalog.record')}</Table.Th>
+                      <Table.Th w={260}>{t('catalog.availability')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((hit) => (
+                      <ClickableRow key={hit.id} label={hit.title} testId="catalog-row" onOpen={() => void navigate(paths.record(hit.id))}>
+                        <Table.Td>
+                          <Stack gap={2}>
+                            <Anchor component={Link} to={paths.record(hit.id)} fw={600} onClick={(e) => e.stopPropagation()}>
+                              {hit.title}
+                            </Anchor>
+                            <Text size="sm">
+                              {[hit.authors.join('; '), hit.year].filter(Boolean).join(' · ')}
+                            </Text>
+                            <Text size="xs" c="dimmed">
+                              {hit.description}
+                            </Text>
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>
+                          <AvailabilityBadges hit={hit} />
+                        </Table.Td>
+                      </ClickableRow>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={(p) => setFilter('page', p)} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 3 }}>
+              <SearchFacets facets={data.facets} values={values} apply={apply} />
+            </Grid.Col>
+          </Grid>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+/** What an import did: counts, the first refused records and the full report as XLSX. */
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, Paper } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../web/ui/format';
+import type { ImportSummary } from './api';
+
+const SHOWN_ERRORS = 20;
+
+/** The job's running message "read / created / matched / rejected" as numbers, when it has that shape. */
+export function parseCounts(message: string | undefined): number[] | null {
+  const parts = (message ?? '').split('/').map((p) => Number(p.trim()));
+  return parts.length === 4 && parts.every((n) => Number.isFinite(n)) ? parts : null;
+}
+
+export function Counts({ values }: { values: [string, number][] }) {
+  return (
+    <SimpleGrid cols={{ base: 2, sm: values.length }}>
+      {values.map(([label, value]) => (
+        <Paper key={label} withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+          <Text fw={700} size="xl">
+            {formatNumber(value)}
+          </Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+export function ImportResult({ jobId, summary }: { jobId: string; summary: ImportSummary }) {
+  const { t } = useTranslation();
+  return (
+    <Stack data-testid="import-result">
+      <Alert color={summary.rejected ? 'yellow' : 'teal'} title={t('import.done')} />
+      <Counts
+        values={[
+          [t('import.read'), summary.read],
+          [t('import.created'), summary.created],
+          [t('import.matched'), summary.matched],
+          [t('import.rejected'), summary.rejected],
+          [t('import.copies'), summary.items.created],
+        ]}
+      />
+      {summary.errors.length > 0 && (
+        <>
+          <Text fw={600}>{t('import.errors')}</Text>
+          <Table striped withTableBorder data-testid="import-errors">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={110}>{t('import.recordNo')}</Table.Th>
+                <Table.Th w={140}>{t('import.offset')}</Table.Th>
+                <Table.Th>{t('import.reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {summary.errors.slice(0, SHOWN_ERRORS).map((e) => (
+                <Table.Tr key={`${e.index}-${e.offset}`}>
+                  <Table.Td>{e.index + 1}</Table.Td>
+                  <Table.Td>{e.offset >= 0 ? e.offset : '—'}</Table.Td>
+                  <Table.Td>{e.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      <Group>
+        <Button
+          component="a"
+          href={`/api/v1/catalog/imports/${jobId}/report.xlsx`}
+          variant="default"
+          leftSection={<IconFileSpreadsheet size={16} />}
+          data-testid="import-report"
+        >
+          {t('import.report')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

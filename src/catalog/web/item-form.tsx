@@ -1,0 +1,116 @@
+/** Adding a copy of a record to a library, or changing one: numbers, shelf, price, date, status. */
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../web/api/client';
+import { FormAlert } from '../../web/ui/feedback';
+import { DateField, decimalSeparator, type Option } from '../../web/ui/fields';
+import { notifySaved } from '../../web/ui/notify';
+import { useFormFeedback } from '../../web/ui/use-form-feedback';
+import { ITEM_STATUSES, ZItemInput } from '../catalog.schemas';
+import { refreshCatalog, type Item } from './api';
+
+interface Props {
+  recordId: string;
+  /** The copy to change; without it a new one is added. */
+  item?: Item;
+  libraries: Option[];
+  suggestedCallNumber: string;
+  onClose: () => void;
+}
+
+function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: {
+      libraryId: item?.libraryId ?? libraries[0]?.value ?? '',
+      inventoryNumber: item?.inventoryNumber ?? '',
+      barcode: item?.barcode ?? '',
+      callNumber: item?.callNumber ?? suggestedCallNumber,
+      location: item?.location ?? '',
+      price: (item?.price ?? '') as number | string,
+      acquiredOn: item?.acquiredOn ?? null,
+      status: item?.status ?? 'available',
+      notes: item?.notes ?? '',
+    },
+  });
+  const feedback = useFormFeedback(form);
+  const save = useMutation({
+    mutationFn: (input: unknown) =>
+      item ? api.put<Item>(`/api/v1/catalog/items/${item.id}`, input) : api.post<Item>(`/api/v1/catalog/records/${recordId}/items`, input),
+    onSuccess: () => {
+      notifySaved(item ? t('common.saved') : t('items.added'));
+      refreshCatalog(queryClient, recordId);
+      onClose();
+    },
+    onError: (error) => feedback.fail(error),
+  });
+  const submit = form.onSubmit((values) => {
+    const input = feedback.validate(ZItemInput, {
+      ...values,
+      price: values.price === '' ? null : Number(values.price),
+      currency: item?.currency ?? null,
+    });
+    if (input) save.mutate(input);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormAlert messages={feedback.general} />
+        <Select
+          label={t('items.library')}
+          data={libraries}
+          required
+          allowDeselect={false}
+          searchable
+          {...form.getInputProps('libraryId')}
+          data-testid="item-library"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('items.inventoryNumber')} required {...form.getInputProps('inventoryNumber')} data-testid="item-inventory" />
+          <TextInput label={t('items.barcode')} required {...form.getInputProps('barcode')} data-testid="item-barcode" />
+          <TextInput label={t('items.callNumber')} {...form.getInputProps('callNumber')} data-testid="item-call-number" />
+          <TextInput label={t('items.location')} {...form.getInputProps('location')} data-testid="item-location" />
+          <NumberInput
+            label={t('items.price')}
+            min={0}
+            decimalScale={2}
+            decimalSeparator={decimalSeparator()}
+            {...form.getInputProps('price')}
+            data-testid="item-price"
+          />
+          <DateField label={t('items.acquiredOn')} {...form.getInputProps('acquiredOn')} data-testid="item-acquired" />
+        </SimpleGrid>
+        <Select
+          label={t('items.status')}
+          data={ITEM_STATUSES.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('status')}
+          data-testid="item-status"
+        />
+        <Textarea label={t('items.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="item-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ItemForm(props: Props & { opened: boolean }) {
+  const { t } = useTranslation();
+  const { opened, ...rest } = props;
+  return (
+    <Modal opened={opened} onClose={props.onClose} title={props.item ? t('items.editTitle') : t('items.addTitle')} size="lg">
+      {opened && <ItemFormBody {...rest} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,139 @@
+/** The copies of a record, grouped by library, with adding, changing and status changes. */
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDots, IconPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLibraries } from '../../network/web/api';
+import { api } from '../../web/api/client';
+import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
+import { canEditCopies } from '../../web/permissions';
+import { useSession } from '../../web/session';
+import { EmptyState } from '../../web/ui/feedback';
+import { formatDate, formatNumber } from '../../web/ui/format';
+import { notifyError, notifySaved } from '../../web/ui/notify';
+import { ITEM_STATUSES, type TItemStatus } from '../catalog.schemas';
+import { refreshCatalog, type Item, type RecordDetail } from './api';
+import { ItemForm } from './item-form';
+
+export const STATUS_COLOR: Record<TItemStatus, string> = {
+  available: 'teal',
+  on_loan: 'blue',
+  in_transit: 'cyan',
+  at_service_point: 'indigo',
+  in_repair: 'yellow',
+  lost: 'red',
+  written_off: 'gray',
+};
+
+export function StatusBadge({ status }: { status: TItemStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+      {t(`itemStatus.${status}`)}
+    </Badge>
+  );
+}
+
+export function RecordCopiesTab({ record }: { record: RecordDetail }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
+  const [editing, setEditing] = useState<Item | 'new' | null>(null);
+  const allowed = new Set(record.permissions.copyLibraryIds);
+  const names = new Map<string, string>(record.copies.map((c) => [c.libraryId, c.libraryName]));
+  for (const lib of libraries.data?.items ?? []) names.set(lib.id, lib.name);
+  const options = [...allowed].map((id) => ({ value: id, label: names.get(id) ?? id })).sort((a, b) => a.label.localeCompare(b.label));
+  const status = useMutation({
+    mutationFn: ({ id, value }: { id: string; value: TItemStatus }) => api.post<Item>(`/api/v1/catalog/items/${id}/status`, { status: value }),
+    onSuccess: () => {
+      notifySaved(t('items.statusChanged'));
+      refreshCatalog(queryClient, record.id);
+    },
+    onError: (error) => notifyError(error),
+  });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        {options.length === 0 && canEditCopies(user.role) ? <Text size="sm" c="dimmed">{t('items.cannotAdd')}</Text> : <span />}
+        {options.length > 0 && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="items-add">
+            {t('items.add')}
+          </Button>
+        )}
+      </Group>
+      {record.copies.length === 0 && <EmptyState>{t('items.empty')}</EmptyState>}
+      {record.copies.map((group) => (
+        <Stack key={group.libraryId} gap="xs">
+          <Title order={4}>
+            {group.libraryName}{' '}
+            <Text span size="sm" c="dimmed">
+              {group.networkName} · {t('items.copiesOf', { available: group.available, total: group.total })}
+            </Text>
+          </Title>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('items.inventoryNumber')}</Table.Th>
+                <Table.Th>{t('items.barcode')}</Table.Th>
+                <Table.Th>{t('items.callNumber')}</Table.Th>
+                <Table.Th>{t('items.location')}</Table.Th>
+                <Table.Th>{t('items.price')}</Table.Th>
+                <Table.Th>{t('items.acquiredOn')}</Table.Th>
+                <Table.Th>{t('items.status')}</Table.Th>
+                <Table.Th w={48} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {group.items.map((item) => (
+                <Table.Tr key={item.id} data-testid="item-row">
+                  <Table.Td>{item.inventoryNumber}</Table.Td>
+                  <Table.Td>{item.barcode}</Table.Td>
+                  <Table.Td>{item.callNumber}</Table.Td>
+                  <Table.Td>{item.location}</Table.Td>
+                  <Table.Td>{item.price === null ? '—' : `${formatNumber(item.price)} ${item.currency}`}</Table.Td>
+                  <Table.Td>{formatDate(item.acquiredOn)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={item.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    {item.canEdit && (
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" aria-label={t('items.editTitle')} data-testid="item-menu">
+                            <IconDots size={16} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item onClick={() => setEditing(item)} data-testid="item-edit">
+                            {t('recordPage.edit')}
+                          </Menu.Item>
+                          <Menu.Label>{t('items.changeStatus')}</Menu.Label>
+                          {ITEM_STATUSES.filter((s) => s !== item.status).map((s) => (
+                            <Menu.Item key={s} onClick={() => status.mutate({ id: item.id, value: s })} data-testid={`item-status-${s}`}>
+                              {t(`itemStatus.${s}`)}
+                            </Menu.Item>
+                          ))}
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      ))}
+      <ItemForm
+        opened={editing !== null}
+        recordId={record.id}
+        item={editing === 'new' || editing === null ? undefined : editing}
+        libraries={options.length ? options : editing && editing !== 'new' ? [{ value: editing.libraryId, label: names.get(editing.libraryId) ?? '' }] : []}
+        suggestedCallNumber={record.suggestedCallNumber}
+        onClose={() => setEditing(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,150 @@
+/** Cataloguing a record in the librarian's words: the common areas of the description, not raw MARC. */
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../web/api/client';
+import { i18n } from '../../web/i18n/setup';
+import { FormAlert } from '../../web/ui/feedback';
+import { notifySaved } from '../../web/ui/notify';
+import { useFormFeedback } from '../../web/ui/use-form-feedback';
+import { AGE_LABELS, MARC_FORMATS, MATERIAL_TYPES, ZRecordCreate, ZRecordInput, type TRecordInput } from '../catalog.schemas';
+import { isbnProblem } from '../isbn';
+import { refreshCatalog, type TMarcFormat } from './api';
+
+const EMPTY: TRecordInput = ZRecordInput.parse({ title: '-' });
+
+type FormValues = Omit<TRecordInput, 'year' | 'ageLabel'> & { format: TMarcFormat; year: number | string; ageLabel: string | null };
+
+/** The first ISBN whose check digit or form is wrong, as a message for the ISBN field. */
+export function isbnMessage(isbns: readonly string[]): string | null {
+  for (const isbn of isbns) {
+    const problem = isbnProblem(isbn);
+    if (problem === 'isbn_checksum') return i18n.t('recordPage.isbnChecksum', { isbn });
+    if (problem) return i18n.t('recordPage.isbnFormat', { isbn });
+  }
+  return null;
+}
+
+interface Props {
+  /** The record to change; without it a new one is created. */
+  recordId?: string;
+  initial?: TRecordInput;
+  onSaved: (record: { id: string }) => void;
+  onCancel: () => void;
+}
+
+export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const start = initial ?? { ...EMPTY, title: '' };
+  const form = useForm<FormValues>({
+    initialValues: { ...start, format: 'rusmarc', year: start.year ?? '', ageLabel: start.ageLabel },
+  });
+  const feedback = useFormFeedback(form);
+  const save = useMutation({
+    mutationFn: (input: TRecordInput & { format?: TMarcFormat }) =>
+      recordId
+        ? api.put<{ id: string }>(`/api/v1/catalog/records/${recordId}`, input)
+        : api.post<{ id: string }>('/api/v1/catalog/records', input),
+    onSuccess: (saved) => {
+      notifySaved(recordId ? t('common.saved') : t('recordPage.created'));
+      refreshCatalog(queryClient, saved.id);
+      onSaved(saved);
+    },
+    onError: (error) => feedback.fail(error),
+  });
+
+  const submit = form.onSubmit((values) => {
+    const { format, ...rest } = values;
+    const input = { ...rest, year: values.year === '' ? null : Number(values.year), ageLabel: values.ageLabel || null };
+    const parsed = recordId ? feedback.validate(ZRecordInput, input) : feedback.validate(ZRecordCreate, { ...input, format });
+    if (!parsed) return;
+    // Check digits are not part of the shared schema (see ZRecordInput): checked here, shown at the field.
+    const isbnError = isbnMessage(parsed.isbns);
+    if (isbnError) {
+      requestAnimationFrame(() => form.setErrors({ isbns: isbnError }));
+      return;
+    }
+    save.mutate(parsed);
+  });
+
+  const text = (name: keyof TRecordInput & keyof FormValues, label: string) => (
+    <TextInput label={label} {...form.getInputProps(name)} data-testid={`record-field-${name}`} />
+  );
+  const tags = (name: 'authors' | 'isbns' | 'subjects' | 'bbk' | 'udc', label: string, description?: string) => (
+    <TagsInput
+      label={label}
+      description={description}
+      {...form.getInputProps(name)}
+      onChange={(value) => {
+        form.setFieldValue(name, value);
+        if (name === 'isbns') form.setFieldError('isbns', isbnMessage(value));
+      }}
+      splitChars={name === 'authors' || name === 'subjects' ? [] : [',', ';']}
+      acceptValueOnBlur
+      clearable
+      data-testid={`record-field-${name}`}
+    />
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormAlert messages={feedback.general} />
+        {!recordId && (
+          <Select
+            label={t('recordField.format')}
+            data={MARC_FORMATS.map((f) => ({ value: f, label: t(`marcFormat.${f}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('format')}
+            data-testid="record-field-format"
+          />
+        )}
+        <TextInput label={t('recordField.title')} required {...form.getInputProps('title')} data-testid="record-field-title" />
+        {text('otherTitle', t('recordField.otherTitle'))}
+        {text('responsibility', t('recordField.responsibility'))}
+        {tags('authors', t('recordField.authors'), t('recordField.authorsHint'))}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {text('place', t('recordField.place'))}
+          {text('publisher', t('recordField.publisher'))}
+          <NumberInput label={t('recordField.year')} min={1000} max={2200} allowDecimal={false} {...form.getInputProps('year')} data-testid="record-field-year" />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {text('edition', t('recordField.edition'))}
+          {text('extent', t('recordField.extent'))}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {tags('isbns', t('recordField.isbns'), t('recordField.isbnsHint'))}
+          {text('issn', t('recordField.issn'))}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {tags('bbk', t('recordField.bbk'))}
+          {tags('udc', t('recordField.udc'))}
+        </SimpleGrid>
+        {tags('subjects', t('recordField.subjects'))}
+        {text('series', t('recordField.series'))}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {text('language', t('recordField.language'))}
+          <Select label={t('recordField.ageLabel')} data={[...AGE_LABELS]} clearable {...form.getInputProps('ageLabel')} data-testid="record-field-ageLabel" />
+          <Select
+            label={t('recordField.materialType')}
+            data={MATERIAL_TYPES.map((m) => ({ value: m, label: t(`materialType.${m}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('materialType')}
+            data-testid="record-field-materialType"
+          />
+        </SimpleGrid>
+        <Textarea label={t('recordField.summary')} autosize minRows={2} {...form.getInputProps('summary')} data-testid="record-field-summary" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="record-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

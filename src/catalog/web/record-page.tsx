@@ -1,0 +1,127 @@
+/** One bibliographic record: its description, its copies by library and its raw MARC. */
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconEdit } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { QueryState } from '../../web/ui/feedback';
+import { formatDateTime } from '../../web/ui/format';
+import { useRecord, type RecordDetail } from './api';
+import { RecordCopiesTab } from './record-copies-tab';
+import { RecordForm } from './record-form';
+import { RecordMarcTab } from './record-marc-tab';
+
+function DescriptionTab({ record }: { record: RecordDetail }) {
+  const { t } = useTranslation();
+  const rows: [string, string][] = [
+    [t('recordField.title'), record.title],
+    [t('recordField.otherTitle'), record.otherTitle],
+    [t('recordField.responsibility'), record.responsibility],
+    [t('recordField.authors'), record.authors.join('; ')],
+    [t('recordField.edition'), record.edition],
+    [t('recordField.place'), record.place],
+    [t('recordField.publisher'), record.publisher],
+    [t('recordField.year'), record.year ? String(record.year) : ''],
+    [t('recordField.extent'), record.extent],
+    [t('recordField.series'), record.series],
+    [t('recordField.isbns'), record.form.isbns.join(', ')],
+    [t('recordField.issn'), record.issn],
+    [t('recordField.bbk'), record.bbk.join('; ')],
+    [t('recordField.udc'), record.udc.join('; ')],
+    [t('recordField.language'), record.language],
+    [t('recordField.subjects'), record.subjects.join('; ')],
+    [t('recordField.ageLabel'), record.ageLabel ?? ''],
+    [t('recordField.materialType'), t(`materialType.${record.materialType}`)],
+    [t('recordField.summary'), [record.summary, record.notes].filter(Boolean).join(' ')],
+    [t('recordField.authorMark'), record.authorMark],
+    [t('recordField.suggestedCallNumber'), record.suggestedCallNumber],
+    [t('recordField.controlNumber'), [record.controlNumber, record.controlSource].filter(Boolean).join(' / ')],
+    [t('recordField.format'), t(`marcFormat.${record.format}`)],
+    [t('recordField.updatedAt'), formatDateTime(record.updatedAt)],
+  ];
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder data-testid="record-fields">
+      <Table.Tbody>
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={280}>{label}</Table.Th>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function RecordView({ record }: { record: RecordDetail }) {
+  const { t } = useTranslation();
+  const [isEditing, setEditing] = useState(false);
+  const [tab, setTab] = useState<string | null>('description');
+  return (
+    <>
+      <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
+        <Stack gap={4}>
+          <Title order={2} data-testid="record-title">
+            {record.title}
+          </Title>
+          {record.authors.length > 0 && <Text>{record.authors.join('; ')}</Text>}
+        </Stack>
+        {record.permissions.canEdit && !record.isDeleted && (
+          <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="record-edit">
+            {t('recordPage.edit')}
+          </Button>
+        )}
+      </Group>
+      {record.isDeleted && (
+        <Alert color="orange" mb="sm">
+          {t('recordPage.deleted')}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed" mb="sm" data-testid="record-description">
+        {record.description}
+      </Text>
+      <Group gap={4} mb="md">
+        {record.copies.map((c) => (
+          <Badge key={c.libraryId} variant="light" color={c.available > 0 ? 'teal' : 'gray'} tt="none">
+            {c.libraryName}: {t('items.copiesOf', { available: c.available, total: c.total })}
+          </Badge>
+        ))}
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="description" data-testid="tab-description">
+            {t('recordPage.tabDescription')}
+          </Tabs.Tab>
+          <Tabs.Tab value="items" data-testid="tab-items">
+            {t('recordPage.tabItems')} ({record.copies.reduce((n, c) => n + c.total, 0)})
+          </Tabs.Tab>
+          <Tabs.Tab value="marc" data-testid="tab-marc">
+            {t('recordPage.tabMarc')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="description">
+          <DescriptionTab record={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="items">
+          <RecordCopiesTab record={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value="marc">
+          <RecordMarcTab record={record} />
+        </Tabs.Panel>
+      </Tabs>
+      <Modal opened={isEditing} onClose={() => setEditing(false)} title={t('recordPage.editTitle')} size="xl">
+        {isEditing && (
+          <RecordForm recordId={record.id} initial={record.form} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+export function RecordPage() {
+  const { id = '' } = useParams();
+  const query = useRecord(id);
+  return <QueryState query={query}>{(record) => <RecordView record={record} />}</QueryState>;
+}
