@@ -17,6 +17,13 @@ const ZConfig = z.object({
   KITEPKANA_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   KITEPKANA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   KITEPKANA_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** OAI-PMH repository identifier (a domain name: oai:<id>:<record uuid>); default: the request's host name. */
+  KITEPKANA_OAI_ID: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)+$/)
+    .optional(),
+  /** Contact address published by OAI-PMH Identify. */
+  KITEPKANA_ADMIN_EMAIL: z.email().optional(),
 });
 
 export interface AppConfig {
@@ -29,6 +36,10 @@ export interface AppConfig {
   secureCookies: 'auto' | 'always' | 'never';
   sessionDays: number;
   loginLimitPerMinute: number;
+  /** OAI-PMH repository identifier; undefined: the host name of each request. */
+  oaiRepositoryId?: string;
+  /** The administrator's address for OAI-PMH Identify. */
+  adminEmail?: string;
 }
 
 let dotenvLoaded = false;
@@ -55,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: c.KITEPKANA_SECURE_COOKIES,
     sessionDays: c.KITEPKANA_SESSION_DAYS,
     loginLimitPerMinute: c.KITEPKANA_LOGIN_LIMIT,
+    oaiRepositoryId: c.KITEPKANA_OAI_ID,
+    adminEmail: c.KITEPKANA_ADMIN_EMAIL,
   };
 }
 

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerCatalogRoutes } from '../catalog/catalog.routes';
 import { registerImportRoutes } from '../catalog/import/import.routes';
+import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPortal } from '../portal/portal.routes';
@@ -155,6 +156,7 @@ export async function buildApp(
     registerExportRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
+    registerInteropRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

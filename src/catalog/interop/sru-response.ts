@@ -1,0 +1,154 @@
+/** SRU response documents: 1.2 (http://www.loc.gov/zing/srw/) and 2.0 (OASIS searchRetrieve). */
+import { EXPLAIN_INDEXES } from './cql-sql';
+import { XmlWriter } from './xml';
+
+export type SruVersion = '1.2' | '2.0';
+
+export interface SruDiagnostic {
+  code: number;
+  details?: string;
+  message: string;
+}
+
+export interface SruRecord {
+  schema: string;
+  xml: string;
+  position: number;
+}
+
+export interface SchemaInfo {
+  name: string;
+  identifier: string;
+  title: string;
+}
+
+export const SRU_SCHEMAS: SchemaInfo[] = [
+  { name: 'marcxml', identifier: 'info:srw/schema/1/marcxml-v1.1', title: 'MARCXML (MARC 21 slim)' },
+  { name: 'rusmarc', identifier: 'info:srw/schema/1/rusmarc', title: 'RUSMARC in MARCXML syntax' },
+  { name: 'dc', identifier: 'info:srw/schema/1/dc-v1.1', title: 'Dublin Core (oai_dc)' },
+];
+
+const NS: Record<SruVersion, { sru: string; diag: string; prefix: string }> = {
+  '1.2': { sru: 'http://www.loc.gov/zing/srw/', diag: 'http://www.loc.gov/zing/srw/diagnostic/', prefix: 'zs' },
+  '2.0': {
+    sru: 'http://docs.oasis-open.org/ns/search-ws/sruResponse',
+    diag: 'http://docs.oasis-open.org/ns/search-ws/diagnostic',
+    prefix: 'sruResponse',
+  },
+};
+
+function writeDiagnostics(w: XmlWriter, version: SruVersion, diagnostics: SruDiagnostic[]) {
+  if (diagnostics.length === 0) return;
+  const p = NS[version].prefix;
+  w.start(`${p}:diagnostics`);
+  for (const d of diagnostics) {
+    w.start('diag:diagnostic', { 'xmlns:diag': NS[version].diag });
+    w.leaf('diag:uri', `info:srw/diagnostic/1/${d.code}`);
+    if (d.details !== undefined) w.leaf('diag:details', d.details);
+    w.leaf('diag:message', d.message);
+    w.end();
+  }
+  w.end();
+}
+
+function writeRecordHead(w: XmlWriter, version: SruVersion, schema: string) {
+  const p = NS[version].prefix;
+  w.leaf(`${p}:recordSchema`, schema);
+  if (version === '1.2') w.leaf(`${p}:recordPacking`, 'xml');
+  else {
+    w.leaf(`${p}:recordPacking`, 'packed');
+    w.leaf(`${p}:recordXMLEscaping`, 'xml');
+  }
+}
+
+export interface SearchResponse {
+  version: SruVersion;
+  numberOfRecords: number;
+  records: SruRecord[];
+  nextRecordPosition?: number;
+  diagnostics: SruDiagnostic[];
+}
+
+export function searchRetrieveXml(r: SearchResponse): string {
+  const { prefix: p, sru } = NS[r.version];
+  const w = new XmlWriter();
+  w.start(`${p}:searchRetrieveResponse`, { [`xmlns:${p}`]: sru });
+  w.leaf(`${p}:version`, r.version);
+  w.leaf(`${p}:numberOfRecords`, r.numberOfRecords);
+  if (r.records.length) {
+    w.start(`${p}:records`);
+    for (const record of r.records) {
+      w.start(`${p}:record`);
+      writeRecordHead(w, r.version, record.schema);
+      w.start(`${p}:recordData`).raw(record.xml).end();
+      w.leaf(`${p}:recordPosition`, record.position);
+      w.end();
+    }
+    w.end();
+  }
+  if (r.nextRecordPosition !== undefined) w.leaf(`${p}:nextRecordPosition`, r.nextRecordPosition);
+  writeDiagnostics(w, r.version, r.diagnostics);
+  w.end();
+  return w.toString();
+}
+
+export interface ExplainContext {
+  version: SruVersion;
+  host: string;
+  port: number;
+  title: string;
+}
+
+const ZEEREX_NS = 'http://explain.z3950.org/dtd/2.0/';
+
+function writeZeeRex(w: XmlWriter, c: ExplainContext) {
+  w.start('explain', { xmlns: ZEEREX_NS });
+  w.start('serverInfo', { protocol: 'SRU', version: c.version });
+  w.leaf('host', c.host).leaf('port', c.port).leaf('database', 'sru');
+  w.end();
+  w.start('databaseInfo').leaf('title', c.title, { lang: 'en', primary: 'true' }).end();
+  w.start('indexInfo');
+  w.empty('set', { name: 'dc', identifier: 'info:srw/cql-context-set/1/dc-v1.1' });
+  w.empty('set', { name: 'cql', identifier: 'info:srw/cql-context-set/1/cql-v1.2' });
+  for (const [set, name, title] of EXPLAIN_INDEXES) {
+    w.start('index', { search: 'true', scan: 'false', sort: 'false' });
+    w.leaf('title', title);
+    w.start('map').leaf('name', name, { set }).end();
+    w.end();
+  }
+  w.end();
+  w.start('schemaInfo');
+  for (const s of SRU_SCHEMAS) {
+    w.start('schema', { identifier: s.identifier, name: s.name, retrieve: 'true', sort: 'false' });
+    w.leaf('title', s.title);
+    w.end();
+  }
+  w.end();
+  w.start('configInfo');
+  w.leaf('default', 10, { type: 'numberOfRecords' });
+  w.leaf('default', 'marcxml', { type: 'recordSchema' });
+  w.leaf('setting', 100, { type: 'maximumRecords' });
+  w.leaf('supports', '=', { type: 'relation' });
+  for (const relation of ['all', 'any', 'exact', '==']) w.leaf('supports', relation, { type: 'relation' });
+  w.leaf('supports', 'and', { type: 'booleanOperator' });
+  w.leaf('supports', 'or', { type: 'booleanOperator' });
+  w.leaf('supports', 'not', { type: 'booleanOperator' });
+  w.end();
+  w.end();
+}
+
+export function explainXml(c: ExplainContext, diagnostics: SruDiagnostic[] = []): string {
+  const { prefix: p, sru } = NS[c.version];
+  const w = new XmlWriter();
+  w.start(`${p}:explainResponse`, { [`xmlns:${p}`]: sru });
+  w.leaf(`${p}:version`, c.version);
+  w.start(`${p}:record`);
+  writeRecordHead(w, c.version, ZEEREX_NS);
+  w.start(`${p}:recordData`);
+  writeZeeRex(w, c);
+  w.end();
+  w.end();
+  writeDiagnostics(w, c.version, diagnostics);
+  w.end();
+  return w.toString();
+}

@@ -1,0 +1,161 @@
+/** SRU at /sru: explain, searchRetrieve over real records, paging, the three schemas, diagnostics, XSDs. */
+import { beforeAll, expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../../test/harness';
+import { expectValidXml, makeCatalogue } from './interop.test-support';
+
+describeOnEachDatabase('SRU', (ctx) => {
+  let records: Awaited<ReturnType<typeof makeCatalogue>>;
+
+  beforeAll(async () => {
+    records = await makeCatalogue(ctx.database.db);
+  });
+
+  async function sru(query: Record<string, string>) {
+    const response = await ctx.app.inject({ method: 'GET', url: '/sru', query });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/xml; charset=utf-8');
+    return response.body;
+  }
+
+  const count = (xml: string) => Number(/numberOfRecords>(\d+)</.exec(xml)?.[1]);
+  const diagnostic = (xml: string) => /info:srw\/diagnostic\/1\/(\d+)/.exec(xml)?.[1];
+
+  async function search(query: string, extra: Record<string, string> = {}) {
+    const xml = await sru({ query, ...extra });
+    expectValidXml(xml, 'sru');
+    return xml;
+  }
+
+  it('answers explain without parameters in SRU 2.0, and in 1.2 when asked', async () => {
+    const xml = await sru({});
+    expect(xml).toContain(
+      '<sruResponse:explainResponse xmlns:sruResponse="http://docs.oasis-open.org/ns/search-ws/sruResponse">',
+    );
+    expect(xml).toContain('<name set="dc">title</name>');
+    expect(xml).toContain('identifier="info:srw/schema/1/marcxml-v1.1"');
+    expectValidXml(xml, 'sru');
+    const v12 = await sru({ version: '1.2', operation: 'explain' });
+    expect(v12).toContain('<zs:explainResponse xmlns:zs="http://www.loc.gov/zing/srw/"><zs:version>1.2</zs:version>');
+    expect(v12).toContain('<zs:recordPacking>xml</zs:recordPacking>');
+  });
+
+  it('finds records by title, creator, subject, ISBN and any field', async () => {
+    expect(count(await search('dc.title=пароход'))).toBe(1);
+    expect(count(await search('dc.title all "белого парохода"'))).toBe(1);
+    expect(count(await search('dc.creator=Айтматов'))).toBe(2);
+    expect(count(await search('dc.subject="русская литература"'))).toBe(2);
+    expect(count(await search('dc.identifier=978-5-17-090853-0'))).toBe(1);
+    expect(count(await search(`dc.identifier=${records.war.id}`))).toBe(1);
+    expect(count(await search('cql.anywhere=толстой'))).toBe(1);
+    expect(count(await search('шолохов'))).toBe(1);
+    expect(count(await search('9785170908530'))).toBe(1);
+    expect(count(await search('dc.title=паро*'))).toBe(1);
+    // Only the title is searched by dc.title: an author's name is not found there.
+    expect(count(await search('dc.title=Айтматов'))).toBe(0);
+  });
+
+  it('combines clauses with and, or, not and parentheses', async () => {
+    expect(count(await search('dc.creator=Айтматов and dc.title=джамиля'))).toBe(1);
+    expect(count(await search('dc.title=джамиля or dc.title="тихий дон"'))).toBe(2);
+    expect(count(await search('dc.creator=Айтматов not dc.title=джамиля'))).toBe(1);
+    expect(count(await search('(dc.title=джамиля or dc.title=война) and dc.creator=толстой'))).toBe(1);
+    expect(count(await search('dc.title any "джамиля дон"'))).toBe(2);
+    expect(count(await search('dc.title all "джамиля дон"'))).toBe(0);
+    expect(count(await search('dc.title exact "Белый пароход"'))).toBe(1);
+    expect(count(await search('dc.title exact "Белый"'))).toBe(0);
+    expect(count(await search('dc.creator == "Айтматов, Ч."'))).toBe(2);
+  });
+
+  it('pages with startRecord and maximumRecords, and gives nextRecordPosition', async () => {
+    const first = await search('dc.subject="русская литература" or dc.creator=Айтматов', { maximumRecords: '3' });
+    expect(count(first)).toBe(4);
+    expect(first.match(/<sruResponse:record>/g)).toHaveLength(3);
+    expect(first).toContain('<sruResponse:nextRecordPosition>4</sruResponse:nextRecordPosition>');
+    const second = await search('dc.subject="русская литература" or dc.creator=Айтматов', {
+      maximumRecords: '3',
+      startRecord: '4',
+    });
+    expect(second.match(/<sruResponse:record>/g)).toHaveLength(1);
+    expect(second).toContain('<sruResponse:recordPosition>4</sruResponse:recordPosition>');
+    expect(second).not.toContain('nextRecordPosition');
+    const none = await search('шолохов', { maximumRecords: '0' });
+    expect(count(none)).toBe(1);
+    expect(none).not.toContain('<sruResponse:record>');
+  });
+
+  it('returns MARC 21 (RUSMARC crosswalked), RUSMARC and Dublin Core', async () => {
+    const marc = await search('dc.title=пароход', { recordSchema: 'marcxml' });
+    expect(marc).toContain('<sruResponse:recordSchema>info:srw/schema/1/marcxml-v1.1</sruResponse:recordSchema>');
+    expect(marc).toMatch(/<record xmlns="http:\/\/www.loc.gov\/MARC21\/slim"><leader>.{20}4500<\/leader>/);
+    expect(marc).toMatch(/<datafield tag="245"[^>]*><subfield code="a">Белый пароход/);
+    const rusmarc = await search('dc.title=пароход', { recordSchema: 'rusmarc' });
+    expect(rusmarc).toMatch(/<datafield tag="200"[^>]*><subfield code="a">Белый пароход/);
+    const dc = await search('dc.title=пароход', { recordSchema: 'dc' });
+    expect(dc).toContain('<dc:title>Белый пароход</dc:title>');
+    expect(dc).toContain('<dc:creator>Айтматов, Ч.</dc:creator>');
+    expect(dc).toContain('<dc:identifier>ISBN 9785170908530</dc:identifier>');
+    expect(dc).toContain('<dc:date>1970</dc:date>');
+    expect(dc).toContain('<dc:language>rus</dc:language>');
+    // A MARC 21 record comes out as RUSMARC on request too.
+    expect(await search('dc.title=джамиля', { recordSchema: 'rusmarc' })).toMatch(
+      /<datafield tag="200"[^>]*><subfield code="a">Джамиля/,
+    );
+  });
+
+  it('answers SRU 1.2 searchRetrieve in the zing namespace', async () => {
+    const xml = await sru({
+      version: '1.2',
+      operation: 'searchRetrieve',
+      query: 'dc.title=пароход',
+      recordSchema: 'dc',
+    });
+    expect(xml).toContain(
+      '<zs:searchRetrieveResponse xmlns:zs="http://www.loc.gov/zing/srw/"><zs:version>1.2</zs:version>',
+    );
+    expect(xml).toContain('<zs:numberOfRecords>1</zs:numberOfRecords>');
+    expect(xml).toContain('<zs:recordPacking>xml</zs:recordPacking>');
+  });
+
+  it('accepts the PQF that yaz-client and zoomsh send (x-pquery)', async () => {
+    const xml = await sru({
+      version: '1.2',
+      operation: 'searchRetrieve',
+      'x-pquery': '@and @attr 1=1003 Айтматов @attr 1=4 пароход',
+    });
+    expect(count(xml)).toBe(1);
+  });
+
+  it('reports each diagnostic', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ operation: 'searchRetrieve' }, '7'],
+      [{ version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'string' }, '6'],
+      [{ query: 'x', maximumRecords: 'many' }, '6'],
+      [{ query: 'x', startRecord: '0' }, '6'],
+      [{ query: 'x', queryType: 'pqf' }, '6'],
+      [{ query: 'dc.title = ' }, '10'],
+      [{ query: '(a or b' }, '10'],
+      [{ query: 'dc.publisher=x' }, '16'],
+      [{ query: 'dc.title within x' }, '19'],
+      [{ query: 'dc.title <> x' }, '19'],
+      [{ query: 'x', recordSchema: 'mods' }, '66'],
+      [{ query: 'шолохов', startRecord: '5' }, '61'],
+      [{ operation: 'scan', scanClause: 'x' }, '4'],
+      [{ version: '3.0' }, '5'],
+    ];
+    for (const [query, code] of cases) {
+      const xml = await sru(query);
+      expect(diagnostic(xml), JSON.stringify(query)).toBe(code);
+      if (!query.version?.startsWith('1')) expectValidXml(xml, 'sru');
+    }
+  });
+
+  it('never returns deleted records', async () => {
+    await ctx.database.query(
+      `update bib_records set is_deleted = true, deleted_at = now() where id = '${records.don.id}'`,
+    );
+    expect(count(await search('шолохов'))).toBe(0);
+    await ctx.database.query(
+      `update bib_records set is_deleted = false, deleted_at = null where id = '${records.don.id}'`,
+    );
+  });
+});
