@@ -73,6 +73,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be cut by the server (restart, failover, a dropped database); without this
+  // handler pg re-emits that as an uncaught exception and the whole process dies. The pool replaces it.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL connection lost: ${error.message}`);
+  });
   // Fail early with a readable error when the server is not there.
   const probe = await pool.connect();
   probe.release();
