@@ -1,6 +1,7 @@
 /** All routes of the catalogue domain. */
 import type { App, AppContext } from '../app/http';
 import { registerItemRoutes } from './items.routes';
+import { registerLabelRoutes } from './labels.routes';
 import { registerRecordRoutes } from './records.routes';
 import { registerSearchRoutes } from './search.routes';
 
@@ -8,4 +9,5 @@ export function registerCatalogRoutes(app: App, ctx: AppContext) {
   registerSearchRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerItemRoutes(app, ctx);
+  registerLabelRoutes(app, ctx);
 }

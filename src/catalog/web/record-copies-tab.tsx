@@ -1,13 +1,13 @@
 /** The copies of a record, grouped by library, with adding, changing and status changes. */
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDots, IconPlus } from '@tabler/icons-react';
+import { IconDots, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../../network/web/api';
 import { api } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
-import { canEditCopies } from '../../web/permissions';
+import { canEditCopies, isManager } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState } from '../../web/ui/feedback';
 import { formatDate, formatNumber } from '../../web/ui/format';
@@ -35,6 +35,9 @@ export function StatusBadge({ status }: { status: TItemStatus }) {
   );
 }
 
+/** At most this many labels in one PDF (the server's limit too). */
+const MAX_LABELS = 240;
+
 export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -45,6 +48,9 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const names = new Map<string, string>(record.copies.map((c) => [c.libraryId, c.libraryName]));
   for (const lib of libraries.data?.items ?? []) names.set(lib.id, lib.name);
   const options = [...allowed].map((id) => ({ value: id, label: names.get(id) ?? id })).sort((a, b) => a.label.localeCompare(b.label));
+  // Labels: copy editors print the copies of their scope; the network's managers print every copy shown.
+  const printable = record.copies.flatMap((g) => g.items).filter((item) => item.canEdit || isManager(user.role));
+  const labelsHref = `/api/v1/catalog/labels.pdf?layout=a4-3x8&itemIds=${printable.slice(0, MAX_LABELS).map((item) => item.id).join(',')}`;
   const status = useMutation({
     mutationFn: ({ id, value }: { id: string; value: TItemStatus }) => api.post<Item>(`/api/v1/catalog/items/${id}/status`, { status: value }),
     onSuccess: () => {
@@ -58,11 +64,26 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
     <Stack>
       <Group justify="space-between">
         {options.length === 0 && canEditCopies(user.role) ? <Text size="sm" c="dimmed">{t('items.cannotAdd')}</Text> : <span />}
-        {options.length > 0 && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="items-add">
-            {t('items.add')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {printable.length > 0 && (
+            <Button
+              variant="default"
+              component="a"
+              href={labelsHref}
+              target="_blank"
+              rel="noopener"
+              leftSection={<IconPrinter size={16} />}
+              data-testid="items-print-labels"
+            >
+              {t('items.printLabels')}
+            </Button>
+          )}
+          {options.length > 0 && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="items-add">
+              {t('items.add')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {record.copies.length === 0 && <EmptyState>{t('items.empty')}</EmptyState>}
       {record.copies.map((group) => (

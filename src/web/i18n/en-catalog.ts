@@ -103,6 +103,7 @@ export const enCatalog: typeof ruCatalog = {
     empty: 'No copies yet.',
     copiesOf: '{{available}} of {{total}} available',
     cannotAdd: 'Copies are added by cataloguers, acquisitions staff and librarians, in their own libraries.',
+    printLabels: 'Print labels',
   },
   marc: {
     tag: 'Tag',

@@ -103,6 +103,7 @@ export const kyCatalog: typeof ruCatalog = {
     empty: 'Азырынча нускалар жок.',
     copiesOf: '{{total}} ичинен {{available}} бар',
     cannotAdd: 'Нускаларды каталогдоочу, комплектатор жана китепканачы өз китепканаларына кошот.',
+    printLabels: 'Этикеткаларды басып чыгаруу',
   },
   marc: {
     tag: 'Талаа',
