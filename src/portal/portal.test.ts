@@ -2,103 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { regions, servicePoints, type TPassportData } from '../network';
-import { buildLibrary, buildMunicipality, buildNetwork, buildPassport, passportData, uniq } from '../test/factories';
+import { buildLibrary, buildMunicipality, buildNetwork, buildPassport, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
-import { compactHours } from './hours';
-import { plural, translator } from './portal-i18n';
-import { sameOriginPath } from './portal-request';
 
-const WEEKDAY_HOURS = { open: '09:00', close: '18:00', breakFrom: '13:00', breakTo: '14:00' };
-
-/** A passport open on weekdays with a lunch break and on Saturday morning, as most rural branches are. */
-function passport(overrides: Record<string, unknown> = {}): TPassportData {
-  return passportData({
-    hours: {
-      mon: WEEKDAY_HOURS,
-      tue: WEEKDAY_HOURS,
-      wed: WEEKDAY_HOURS,
-      thu: WEEKDAY_HOURS,
-      fri: WEEKDAY_HOURS,
-      sat: { open: '10:00', close: '15:00' },
-      sun: null,
-    },
-    ...overrides,
-  });
-}
-
-/** Source whitespace (not the no-break spaces the pages put on purpose) collapsed, and none next to tags. */
-function markup(body: string): string {
-  return body
-    .replace(/[ \t\r\n]+/g, ' ')
-    .replace(/> /g, '>')
-    .replace(/ </g, '<')
-    .replace(/ (\/?>)/g, '$1')
-    .replace(/<\/(\w+) >/g, '</$1>');
-}
-
-/** What a reader sees: the text without tags. */
-function visibleText(body: string): string {
-  return body.replace(/<[^>]+>/g, '').replace(/[ \t\r\n]+/g, ' ');
-}
-
-/** Every <script> on a page, to check that only schema.org data is there. */
-function scripts(body: string): string[] {
-  return body.match(/<script\b[^>]*>/gi) ?? [];
-}
-
-function jsonLdOf(body: string): { '@graph': Record<string, unknown>[] } {
-  const match = body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/);
-  if (!match?.[1]) throw new Error('no JSON-LD');
-  return JSON.parse(match[1]) as { '@graph': Record<string, unknown>[] };
-}
-
-describe('opening hours and plurals', () => {
-  it('merges weekdays with the same hours into one compact line', () => {
-    expect(compactHours(translator('ru'), passport().hours)).toBe(
-      'Пн–Пт 9:00–18:00, перерыв 13:00–14:00; Сб 10:00–15:00; Вс выходной',
-    );
-    expect(compactHours(translator('ky'), passport().hours)).toBe(
-      'Дш–Жм 9:00–18:00, тыныгуу 13:00–14:00; Иш 10:00–15:00; Жк дем алыш',
-    );
-  });
-
-  it('treats a week without a single open day as unknown hours', () => {
-    const hours = passport({
-      hours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
-    }).hours;
-    expect(compactHours(translator('ru'), hours)).toBeNull();
-  });
-
-  it('names two days apart, not as a range', () => {
-    const open = { open: '10:00', close: '16:00' };
-    const hours = passport({
-      hours: { mon: null, tue: open, wed: open, thu: open, fri: open, sat: null, sun: null },
-    }).hours;
-    expect(compactHours(translator('ru'), hours)).toBe('Пн выходной; Вт–Пт 10:00–16:00; Сб, Вс выходной');
-  });
-
-  it('uses Russian plural forms', () => {
-    expect(plural('ru', 'portal.branches', 21)).toBe('21 филиал');
-    expect(plural('ru', 'portal.branches', 3)).toBe('3 филиала');
-    expect(plural('ru', 'portal.branches', 28)).toBe('28 филиалов');
-    expect(plural('ky', 'portal.branches', 28)).toBe('28 филиал');
-    expect(plural('en', 'portal.branches', 1)).toBe('1 branch');
-  });
-});
-
-describe('the visually-impaired switch returns only to this site', () => {
-  it.each([
-    ['/libraries?kind=all', '/libraries?kind=all'],
-    ['/libraries/пример', '/libraries/%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80'],
-    ['//evil.example/x', '/'],
-    ['/\\evil.example', '/'],
-    ['https://evil.example/', '/'],
-    ['javascript:alert(1)', '/'],
-    [undefined, '/'],
-  ])('%s → %s', (back, expected) => {
-    expect(sameOriginPath(back)).toBe(expected);
-  });
-});
+import { jsonLdOf, markup, passport, scripts, visibleText } from './portal.test-support';
 
 describeOnEachDatabase('public portal', (ctx) => {
   const ids = { network: '', central: '', branch: '', tricky: '', byNumber: '', closed: '' };

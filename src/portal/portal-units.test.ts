@@ -1,0 +1,54 @@
+/** The portal's pure helpers: compact opening hours, plurals, the safe return path of the switches. */
+import { describe, expect, it } from 'vitest';
+import { compactHours } from './hours';
+import { plural, translator } from './portal-i18n';
+import { sameOriginPath } from './portal-request';
+import { passport } from './portal.test-support';
+
+describe('opening hours and plurals', () => {
+  it('merges weekdays with the same hours into one compact line', () => {
+    expect(compactHours(translator('ru'), passport().hours)).toBe(
+      'Пн–Пт 9:00–18:00, перерыв 13:00–14:00; Сб 10:00–15:00; Вс выходной',
+    );
+    expect(compactHours(translator('ky'), passport().hours)).toBe(
+      'Дш–Жм 9:00–18:00, тыныгуу 13:00–14:00; Иш 10:00–15:00; Жк дем алыш',
+    );
+  });
+
+  it('treats a week without a single open day as unknown hours', () => {
+    const hours = passport({
+      hours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
+    }).hours;
+    expect(compactHours(translator('ru'), hours)).toBeNull();
+  });
+
+  it('names two days apart, not as a range', () => {
+    const open = { open: '10:00', close: '16:00' };
+    const hours = passport({
+      hours: { mon: null, tue: open, wed: open, thu: open, fri: open, sat: null, sun: null },
+    }).hours;
+    expect(compactHours(translator('ru'), hours)).toBe('Пн выходной; Вт–Пт 10:00–16:00; Сб, Вс выходной');
+  });
+
+  it('uses Russian plural forms', () => {
+    expect(plural('ru', 'portal.branches', 21)).toBe('21 филиал');
+    expect(plural('ru', 'portal.branches', 3)).toBe('3 филиала');
+    expect(plural('ru', 'portal.branches', 28)).toBe('28 филиалов');
+    expect(plural('ky', 'portal.branches', 28)).toBe('28 филиал');
+    expect(plural('en', 'portal.branches', 1)).toBe('1 branch');
+  });
+});
+
+describe('the visually-impaired switch returns only to this site', () => {
+  it.each([
+    ['/libraries?kind=all', '/libraries?kind=all'],
+    ['/libraries/пример', '/libraries/%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80'],
+    ['//evil.example/x', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['javascript:alert(1)', '/'],
+    [undefined, '/'],
+  ])('%s → %s', (back, expected) => {
+    expect(sameOriginPath(back)).toBe(expected);
+  });
+});
