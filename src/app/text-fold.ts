@@ -7,6 +7,11 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 const FROM = 'ёңөүЁҢӨҮ';
 const TO = 'еноуеноу';
 
+/** A LIKE pattern matches `%`, `_` and `\` literally after this. */
+export function likeEscape(value: string): string {
+  return value.replace(/[%_\\]/g, (c) => `\\${c}`);
+}
+
 export function foldText(value: string): string {
   let out = value.toLowerCase();
   for (let i = 0; i < FROM.length; i++) out = out.replaceAll(FROM[i]!, TO[i]!);
@@ -20,6 +25,6 @@ export function foldedSql(expr: SQLWrapper): SQL {
 
 /** `expr` contains the folded query (LIKE wildcards in the query are taken literally). */
 export function foldedContains(expr: SQLWrapper, query: string): SQL {
-  const like = `%${foldText(query.trim()).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const like = `%${likeEscape(foldText(query.trim()))}%`;
   return sql`${foldedSql(expr)} like ${like}`;
 }

@@ -1,6 +1,7 @@
 /** Writing and reading the audit log. Writes always happen inside the caller's transaction. */
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../app/db';
+import { likeEscape } from '../app/text-fold';
 import { auditLog } from './audit.tables';
 
 /** Who is acting: a staff member, or the system itself (demo loader, CLI). */
@@ -70,7 +71,7 @@ export async function listAudit(db: Db, query: AuditQuery, networkIds: string[] 
   if (query.from) where.push(gte(auditLog.at, sql`(${query.from}::date)::timestamp at time zone ${zone}`));
   if (query.to) where.push(lt(auditLog.at, sql`(${query.to}::date + 1)::timestamp at time zone ${zone}`));
   if (query.q) {
-    const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(query.q)}%`;
     where.push(or(ilike(auditLog.summary, like), ilike(auditLog.action, like), ilike(auditLog.actorLogin, like)));
   }
   const condition = and(...where);

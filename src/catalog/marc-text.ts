@@ -2,7 +2,7 @@
  * Small text rules shared by the RUSMARC and MARC 21 readers and writers: ISBD punctuation, names and
  * initials, years, age labels, the leader's type codes.
  */
-import type { MarcFormat } from './marc/record';
+import { getDataFields, getSubfield, type MarcFormat, type MarcRecord } from './marc/record';
 import type { TAgeLabel, TMaterialType } from './catalog.schemas';
 
 export function uniqueNonEmpty(values: readonly string[]): string[] {
@@ -116,4 +116,13 @@ export function joinHeading(parts: readonly string[]): string {
 export function isbnAsWritten(value: string): string | null {
   const match = /[0-9][0-9\s-]{8,}[0-9Xx]/.exec(value);
   return match ? match[0].replace(/\s+/g, '') : null;
+}
+
+/** The first non-empty value of $code in the record's `tag` fields, without ISBD punctuation; '' when none. */
+export function firstSubfieldValue(record: MarcRecord, tag: string, code: string): string {
+  for (const field of getDataFields(record, tag)) {
+    const value = getSubfield(field, code);
+    if (value !== undefined && value.trim()) return trimIsbd(value);
+  }
+  return '';
 }

@@ -10,16 +10,10 @@ import {
   parseYear,
   trimIsbd,
   uniqueNonEmpty,
+  firstSubfieldValue as first,
 } from './marc-text';
 import type { RecordFields } from './record-fields';
 
-const first = (record: MarcRecord, tag: string, code: string): string => {
-  for (const field of getDataFields(record, tag)) {
-    const value = getSubfield(field, code);
-    if (value !== undefined && value.trim()) return trimIsbd(value);
-  }
-  return '';
-};
 
 /** 100/700 $a "Айтматов, Чингиз," → "Айтматов, Ч."; a forename-only name (ind1 0) stays whole. */
 export function marcPerson(field: MarcDataField): string {

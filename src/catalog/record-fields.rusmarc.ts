@@ -10,16 +10,10 @@ import {
   personName,
   trimIsbd,
   uniqueNonEmpty,
+  firstSubfieldValue as first,
 } from './marc-text';
 import type { RecordFields } from './record-fields';
 
-const first = (record: MarcRecord, tag: string, code: string): string => {
-  for (const field of getDataFields(record, tag)) {
-    const value = getSubfield(field, code);
-    if (value !== undefined && value.trim()) return trimIsbd(value);
-  }
-  return '';
-};
 
 /** 700/701/702 $a surname, $b initials, $g full forenames. */
 export function rusmarcPerson(field: MarcDataField): string {

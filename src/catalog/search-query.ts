@@ -3,7 +3,7 @@
  * index is folded) and tsquery texts. Only letters and digits reach to_tsquery, so its syntax
  * (&, |, !, :, parentheses) can never be injected.
  */
-import { foldText } from '../app/text-fold';
+import { foldText, likeEscape } from '../app/text-fold';
 
 const MAX_WORDS = 12;
 
@@ -65,5 +65,5 @@ export function fuzzyWords(words: readonly string[]): string[] {
 
 /** A ББК prefix for LIKE: wildcards typed by the person are taken literally. */
 export function likePrefix(value: string): string {
-  return `${value.trim().toUpperCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return `${likeEscape(value.trim().toUpperCase())}%`;
 }

@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
-import { foldedSql, foldText } from '../app/text-fold';
+import { foldedSql, foldText, likeEscape } from '../app/text-fold';
 import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, items } from './catalog.tables';
@@ -107,7 +107,7 @@ function titleBoost(query: TSearchQuery): SQL {
   const typed = (query.q && !looksLikeIsbn(query.q) ? query.q : query.title)?.trim();
   if (!typed) return sql`0`;
   const folded = foldText(typed);
-  return sql`(case when ${foldedTitle} = ${folded} then 1.0 when ${foldedTitle} like ${`${folded.replace(/[%_\\]/g, '\\$&')}%`} then 0.3 else 0 end)`;
+  return sql`(case when ${foldedTitle} = ${folded} then 1.0 when ${foldedTitle} like ${`${likeEscape(folded)}%`} then 0.3 else 0 end)`;
 }
 
 function fullTextPlan(query: TSearchQuery): Plan {

@@ -2,6 +2,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../app/db';
+import { likeEscape } from '../app/text-fold';
 import { writeAudit, type AuditActor } from '../audit';
 import type { TLanguage, TStaffInput } from './staff.schemas';
 import { sessions, staffUsers } from './staff.tables';
@@ -53,7 +54,7 @@ export async function listStaff(db: Db, query: StaffListQuery, visible: { scopeI
   if (query.role) where.push(eq(staffUsers.role, query.role));
   if (query.libraryId) where.push(eq(staffUsers.libraryId, query.libraryId));
   if (query.q) {
-    const like = `%${query.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(query.q.trim())}%`;
     where.push(or(ilike(staffUsers.fullName, like), ilike(staffUsers.login, like), ilike(staffUsers.position, like)));
   }
   const condition = and(...where);
