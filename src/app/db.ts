@@ -112,3 +112,15 @@ export function rowsOf<T>(result: unknown): T[] {
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as T[]) : [];
 }
+
+/** Opens the configured database (PGlite folder or DATABASE_URL) with migrations applied: what the CLI commands need. */
+export async function openMigratedDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../app/config';
-import { migrateDatabase, openDatabase } from '../app/db';
+import { openMigratedDatabase } from '../app/db';
 import { WEB_DIST } from '../app/http';
 import { startServer } from '../app/server';
 import { backupCommand, restoreCommand } from '../backup';
@@ -42,9 +42,7 @@ export const commands: Record<string, Command> = {
     async run(args) {
       const { values } = parseArgs({ args, options: HELP_FLAG });
       if (values.help) return usage('migrate');
-      const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      await migrateDatabase(database);
+      const database = await openMigratedDatabase(loadConfig());
       await database.close();
       console.log(`Database is up to date (${database.kind}).`);
       return 0;
@@ -60,9 +58,7 @@ export const commands: Record<string, Command> = {
         console.error('kitepkana demo: this erases ALL data and loads the demo; confirm with --reset');
         return 2;
       }
-      const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      await migrateDatabase(database);
+      const database = await openMigratedDatabase(loadConfig());
       await resetDemo(database.db);
       await database.close();
       console.log('Demo region reloaded.');

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config';
-import { migrateDatabase, openDatabase } from '../../app/db';
+import { openMigratedDatabase } from '../../app/db';
 import { findLibraryByCode } from '../../network';
 import { ZSearchQuery } from '../catalog.schemas';
 import { exportMarc } from './export.service';
@@ -73,11 +73,9 @@ export const exportCommand = {
       console.error(`kitepkana export: the folder of ${values.out} does not exist`);
       return 1;
     }
-    const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openMigratedDatabase(loadConfig());
     const partial = `${out}.partial-${process.pid}`;
     try {
-      await migrateDatabase(database);
       const library = values.library ? await findLibraryByCode(database.db, values.library) : null;
       if (values.library && !library) {
         console.error(`kitepkana export: no library with code ${values.library}`);

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../app/config';
-import { migrateDatabase, openDatabase } from '../../app/db';
+import { openMigratedDatabase } from '../../app/db';
 import { SYSTEM_ACTOR } from '../../audit';
 import { findLibraryByCode, findNetwork } from '../../network';
 import { normalizeEncodingName, type EncodingOption } from '../marc';
@@ -91,10 +91,8 @@ export const importCommand = {
       console.error(`kitepkana import: ${file}: no such file`);
       return 1;
     }
-    const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openMigratedDatabase(loadConfig());
     try {
-      await migrateDatabase(database);
       const library = values.library ? await findLibraryByCode(database.db, values.library) : null;
       if (values.library && !library) {
         console.error(`kitepkana import: no library with code ${values.library}`);
