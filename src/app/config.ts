@@ -24,6 +24,10 @@ const ZConfig = z.object({
     .optional(),
   /** Contact address published by OAI-PMH Identify. */
   KITEPKANA_ADMIN_EMAIL: z.email().optional(),
+  /** Outgoing mail server, e.g. smtp://user:password@mail.example.kg:587; unset: no e-mail is sent. */
+  KITEPKANA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of outgoing mail. */
+  KITEPKANA_MAIL_FROM: z.string().default('Kitepkana <no-reply@localhost>'),
 });
 
 export interface AppConfig {
@@ -40,6 +44,9 @@ export interface AppConfig {
   oaiRepositoryId?: string;
   /** The administrator's address for OAI-PMH Identify. */
   adminEmail?: string;
+  /** SMTP server for outgoing mail; undefined: mail is off. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 let dotenvLoaded = false;
@@ -68,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimitPerMinute: c.KITEPKANA_LOGIN_LIMIT,
     oaiRepositoryId: c.KITEPKANA_OAI_ID,
     adminEmail: c.KITEPKANA_ADMIN_EMAIL,
+    smtpUrl: c.KITEPKANA_SMTP_URL || undefined,
+    mailFrom: c.KITEPKANA_MAIL_FROM,
   };
 }
 

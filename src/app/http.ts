@@ -35,6 +35,7 @@ import type { Database } from './db';
 import { notFound, registerErrorHandling, registerNotFound, sendProblem } from './errors';
 import { LocalFileStore, type FileStore } from './file-store';
 import { JobRunner } from './jobs';
+import { createMailer, type Mailer } from './mail';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -47,12 +48,15 @@ export interface AppContext {
 export interface AppServices extends AppContext {
   jobs: JobRunner;
   files: FileStore;
+  /** Outgoing e-mail; `mail.enabled` is false when no SMTP server is configured. */
+  mail: Mailer;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     jobs: JobRunner;
     files: FileStore;
+    mail: Mailer;
   }
 }
 
@@ -75,10 +79,15 @@ export async function buildApp(
   const jobs = new JobRunner(database.db, (message, error) => app.log.error({ err: error }, message));
   const files = new LocalFileStore(join(config.dataDir, 'files'), database.db);
   app.decorate('jobs', jobs);
+  const mail = createMailer(config);
   app.decorate('files', files);
-  const ctx: AppServices = { ...context, jobs, files };
+  app.decorate('mail', mail);
+  const ctx: AppServices = { ...context, jobs, files, mail };
   if (options.runJobs !== false) app.addHook('onReady', async () => jobs.start());
-  app.addHook('onClose', async () => jobs.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    mail.close();
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
