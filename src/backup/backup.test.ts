@@ -165,7 +165,8 @@ describeOnEachDatabase('backup and restore', (ctx) => {
         expect(await snapshot(target), name).toEqual(before);
       }
     });
-  });
+    // Ten failed restores of a whole demo-sized database each roll back a transaction.
+  }, 300_000);
 
   it('refuses a backup whose migrations differ from the database', async () => {
     const newer = join(dir, 'newer.kpbak');

@@ -51,12 +51,8 @@ describe('demo region', { timeout: 60_000 }, () => {
     await database?.close();
   });
 
-  it('loads into an empty database, quickly', async () => {
-    const started = performance.now();
+  it('loads into an empty database', async () => {
     expect(await buildDemoIfEmpty(db)).toBe(true);
-    const ms = performance.now() - started;
-    console.log(`demo loaded in ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(10_000);
   });
 
   it('has the two networks of the region, Kemin as its report describes it', async () => {
