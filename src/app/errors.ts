@@ -47,7 +47,7 @@ interface IssueLike {
 
 const CUSTOM_KEYS = new Set([
   'email', 'phone', 'time', 'date', 'code', 'login', 'password_short', 'close_after_open', 'break_both',
-  'break_order', 'break_inside', 'areas_exceed_total', 'internet_exceeds_computers', 'speed_without_internet',
+  'break_order', 'break_inside', 'query_empty', 'period_order', 'areas_exceed_total', 'internet_exceeds_computers', 'speed_without_internet',
 ]);
 
 /** Maps one zod issue to a message key and its parameters. */

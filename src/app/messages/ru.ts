@@ -1,4 +1,6 @@
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
+import { ruMunicipal } from './ru-municipal';
+
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
   'error.forbidden': 'Недостаточно прав для этого действия.',
@@ -237,6 +239,7 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruMunicipal,
 } as const;
 
 export type MessageKey = keyof typeof ru;
