@@ -19,7 +19,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { municipalities, networks } from '../network/network.tables';
-import { staffUsers } from '../staff';
+// drizzle-kit reads tables without the domains' index files (which load services).
+import { staffUsers } from '../staff/staff.tables';
 import {
   DIGEST_FREQUENCIES,
   MESSAGE_KINDS,

@@ -1,5 +1,6 @@
 import type { Messages } from './ru';
 import { kyMunicipal } from './ky-municipal';
+import { kyPartners } from './partners';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -241,4 +242,5 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyMunicipal,
+  ...kyPartners,
 };

@@ -1,5 +1,6 @@
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 import { ruMunicipal } from './ru-municipal';
+import { ruPartners } from './partners';
 
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -240,6 +241,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruMunicipal,
+  ...ruPartners,
 } as const;
 
 export type MessageKey = keyof typeof ru;
