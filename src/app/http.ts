@@ -25,6 +25,7 @@ import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
+import { registerPartnersRoutes } from '../partners/partners.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
@@ -166,6 +167,7 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerPartnersRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

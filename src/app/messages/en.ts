@@ -1,4 +1,5 @@
 import type { Messages } from './ru';
+import { enPartners } from './partners';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -242,4 +243,5 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enPartners,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './ru';
+import { kyPartners } from './partners';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -242,4 +243,5 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyPartners,
 };
