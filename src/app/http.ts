@@ -26,6 +26,7 @@ import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
+import { registerSeminarsRoutes } from '../seminars/seminars.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
@@ -168,6 +169,7 @@ export async function buildApp(
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);
+    registerSeminarsRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -1,4 +1,5 @@
 import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -239,6 +240,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruPartners,
+  ...ruSeminars,
 } as const;
 
 export type MessageKey = keyof typeof ru;
