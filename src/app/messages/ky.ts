@@ -1,6 +1,7 @@
 import type { Messages } from './ru';
 import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
+import { kySeminars } from './seminars';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -246,4 +247,5 @@ export const ky: Messages = {
   'lang.fre': 'французча',
   ...kyMunicipal,
   ...kyPartners,
+  ...kySeminars,
 };

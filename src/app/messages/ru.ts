@@ -1,6 +1,7 @@
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
 
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -245,6 +246,7 @@ export const ru = {
   'lang.fre': 'французский',
   ...ruMunicipal,
   ...ruPartners,
+  ...ruSeminars,
 } as const;
 
 export type MessageKey = keyof typeof ru;
