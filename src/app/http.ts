@@ -24,6 +24,7 @@ import { registerCatalogRoutes } from '../catalog/catalog.routes';
 import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
+import { registerAllEventRoutes } from '../events';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
@@ -166,6 +167,7 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerAllEventRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -1,3 +1,4 @@
+import { eventsEn } from './events';
 import type { Messages } from './ru';
 
 /** Server-side texts in English. */
@@ -239,4 +240,5 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...eventsEn,
 };

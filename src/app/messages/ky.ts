@@ -1,3 +1,4 @@
+import { eventsKy } from './events';
 import type { Messages } from './ru';
 
 /** Server-side texts in Kyrgyz. */
@@ -239,4 +240,5 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...eventsKy,
 };
