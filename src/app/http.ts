@@ -26,6 +26,7 @@ import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerAllEventRoutes } from '../events';
 import { registerNetworkRoutes } from '../network/network.routes';
+import { registerPartnersRoutes } from '../partners/partners.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
@@ -168,6 +169,7 @@ export async function buildApp(
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
     registerAllEventRoutes(api, ctx);
+    registerPartnersRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

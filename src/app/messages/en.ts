@@ -1,5 +1,6 @@
 import { eventsEn } from './events';
 import type { Messages } from './ru';
+import { enPartners } from './partners';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -241,4 +242,5 @@ export const en: Messages = {
   'lang.ger': 'German',
   'lang.fre': 'French',
   ...eventsEn,
+  ...enPartners,
 };

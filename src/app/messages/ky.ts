@@ -1,5 +1,6 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
+import { kyPartners } from './partners';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -241,4 +242,5 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...eventsKy,
+  ...kyPartners,
 };

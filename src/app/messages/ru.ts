@@ -1,4 +1,5 @@
 import { eventsRu } from './events';
+import { ruPartners } from './partners';
 
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
@@ -240,6 +241,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...eventsRu,
+  ...ruPartners,
 } as const;
 
 export type MessageKey = keyof typeof ru;
