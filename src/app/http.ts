@@ -27,6 +27,7 @@ import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerAllEventRoutes } from '../events';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
+import { registerSeminarsRoutes } from '../seminars/seminars.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
@@ -170,6 +171,7 @@ export async function buildApp(
     registerInteropRoutes(api, ctx);
     registerAllEventRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);
+    registerSeminarsRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -1,5 +1,6 @@
 import { eventsRu } from './events';
 import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
 
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
@@ -245,6 +246,7 @@ export const ru = {
   'lang.fre': 'французский',
   ...eventsRu,
   ...ruPartners,
+  ...ruSeminars,
 } as const;
 
 export type MessageKey = keyof typeof ru;
