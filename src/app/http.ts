@@ -25,6 +25,7 @@ import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerMunicipalRoutes } from '../municipal';
+import { registerAllEventRoutes } from '../events';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
 import { registerSeminarsRoutes } from '../seminars/seminars.module';
@@ -170,6 +171,7 @@ export async function buildApp(
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
     await registerMunicipalRoutes(api, ctx);
+    registerAllEventRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);
     registerSeminarsRoutes(api, ctx);
   });

@@ -2,6 +2,7 @@
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
+import { eventsRu } from './events';
 
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -245,6 +246,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruMunicipal,
+  ...eventsRu,
   ...ruPartners,
   ...ruSeminars,
 } as const;
