@@ -54,6 +54,30 @@ export class JobRunner {
     this.handlers.set(kind, handler);
   }
 
+  private readonly schedules: { kind: string; everyMs: number; timer: NodeJS.Timeout | null }[] = [];
+
+  /**
+   * Queues a job of `kind` every `everyMs` while the runner is started. Several processes may share the
+   * database: an advisory lock and a check for a queued or running job of the kind make it run once.
+   */
+  every(kind: string, everyMs: number) {
+    this.schedules.push({ kind, everyMs, timer: null });
+  }
+
+  /** Queues the scheduled job now unless one is already waiting or running; true when queued. */
+  async enqueueScheduled(kind: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const locked = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`job:${kind}`})) as ok`))[0]?.ok;
+      if (!locked) return false;
+      const waiting = rowsOf<{ n: number }>(
+        await tx.execute(sql`select count(*)::int as n from ${jobs} where kind = ${kind} and status in ('queued', 'running')`),
+      )[0]?.n;
+      if (waiting) return false;
+      await enqueueJob(tx, { kind });
+      return true;
+    });
+  }
+
   /** Polls for work until stopped. */
   start(intervalMs = 500) {
     this.isStopped = false;
@@ -67,11 +91,19 @@ export class JobRunner {
       });
     };
     this.timer = setTimeout(tick, 0);
+    for (const schedule of this.schedules) {
+      const fire = () => {
+        this.enqueueScheduled(schedule.kind).catch((error: unknown) => this.log(`scheduling ${schedule.kind} failed`, error));
+      };
+      schedule.timer = setInterval(fire, schedule.everyMs);
+      schedule.timer.unref();
+    }
   }
 
   async stop() {
     this.isStopped = true;
     if (this.timer) clearTimeout(this.timer);
+    for (const schedule of this.schedules) if (schedule.timer) clearInterval(schedule.timer);
     await this.running;
   }
 

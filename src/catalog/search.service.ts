@@ -248,3 +248,18 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: { with
     facets: found.facets,
   };
 }
+
+/**
+ * Records matching a saved search that were catalogued at or after `since`, oldest first (ИРИ digests
+ * read new material in order and remember how far they got). Full-text matching only: a digest should
+ * not guess at typos.
+ */
+export async function findNewRecords(db: Db, query: TSearchQuery, since: Date, limit: number) {
+  const plan = fullTextPlan(query);
+  return db
+    .select({ id: R.id, title: R.title, description: R.description, year: R.year, createdAt: R.createdAt })
+    .from(R)
+    .where(and(plan.where, gte(R.createdAt, since)))
+    .orderBy(asc(R.createdAt), asc(R.id))
+    .limit(limit);
+}

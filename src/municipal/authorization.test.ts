@@ -33,6 +33,7 @@ interface Case {
 const MANAGERS = ['network_admin', 'director', 'methodologist'] as const;
 const HANDLERS = [...MANAGERS, 'librarian'] as const;
 const READERS = [...HANDLERS, 'municipal_official'] as const;
+const ALL_STAFF = ['network_admin', 'director', 'methodologist', 'cataloguer', 'acquisitions', 'librarian', 'municipal_official'] as const;
 
 const recordBody = (f: Fixture) => ({ municipalityId: f.muni1, channel: 'phone', type: 'factual', topic: 'Звонок', requesterName: 'Глава' });
 
@@ -55,6 +56,9 @@ const CASES: Case[] = [
   { name: 'ask again about own', method: 'POST', url: (f) => `/api/v1/municipal/requests/${f.own}/follow-ups`, body: () => ({ body: 'Ещё' }), allowed: READERS },
   { name: 'ask again about another municipality', method: 'POST', url: (f) => `/api/v1/municipal/requests/${f.sibling}/follow-ups`, body: () => ({ body: 'Ещё' }), allowed: HANDLERS },
   { name: 'close another municipality request', method: 'POST', url: (f) => `/api/v1/municipal/requests/${f.foreign}/close`, allowed: [] },
+  { name: 'own subscriptions', method: 'GET', url: () => '/api/v1/municipal/subscriptions', allowed: ALL_STAFF },
+  { name: 'subscribe', method: 'POST', url: () => '/api/v1/municipal/subscriptions', body: () => ({ topic: 'МСУ', query: { q: 'самоуправление' } }), allowed: ALL_STAFF },
+  { name: 'own digests', method: 'GET', url: () => '/api/v1/municipal/digests', allowed: ALL_STAFF },
 ];
 
 function scopeFor(role: TRole, f: Fixture): { kind: 'network' | 'library' | 'municipality'; id: string } {

@@ -1,7 +1,9 @@
 /** All routes of the municipal information centre, in one encapsulated plugin (it reads raw uploads). */
 import type { App, AppServices } from '../app/http';
+import { registerDigestJob } from './digest.job';
 import { registerRequestRoutes } from './requests.routes';
 import { registerStatsRoutes } from './stats.routes';
+import { registerSubscriptionRoutes } from './subscriptions.routes';
 
 export async function registerMunicipalRoutes(app: App, services: AppServices) {
   await app.register(async (scoped) => {
@@ -13,5 +15,7 @@ export async function registerMunicipalRoutes(app: App, services: AppServices) {
     );
     registerRequestRoutes(scoped, services);
     registerStatsRoutes(scoped, services);
+    registerSubscriptionRoutes(scoped, services);
   });
+  registerDigestJob(services.jobs, services.database.db, services.mail);
 }

@@ -34,4 +34,7 @@ export const enMunicipal: Record<keyof typeof ruMunicipal, string> = {
   'municipal.status.in_progress': 'In progress',
   'municipal.status.answered': 'Answered',
   'municipal.status.closed': 'Closed',
+  'sdi.email_subject': 'New on “{topic}”: {count}',
+  'sdi.email_intro': 'The library has received new material on your topic “{topic}”:',
+  'sdi.email_footer': 'The same material is in your inbox on the library portal, where you can also unsubscribe.',
 };

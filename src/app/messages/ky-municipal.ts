@@ -34,4 +34,7 @@ export const kyMunicipal: Record<keyof typeof ruMunicipal, string> = {
   'municipal.status.in_progress': 'Иштелүүдө',
   'municipal.status.answered': 'Жооп берилди',
   'municipal.status.closed': 'Жабылды',
+  'sdi.email_subject': '«{topic}» темасы боюнча жаңы: {count}',
+  'sdi.email_intro': 'Китепканага сиздин «{topic}» темаңыз боюнча жаңы материалдар келди:',
+  'sdi.email_footer': 'Бул материалдар китепкана порталындагы кутучаңызда да бар. Ошол жерден жазылууну токтотсоңуз болот.',
 };

@@ -32,4 +32,7 @@ export const ruMunicipal = {
   'municipal.status.in_progress': 'В работе',
   'municipal.status.answered': 'Отвечен',
   'municipal.status.closed': 'Закрыт',
+  'sdi.email_subject': 'Новое по теме «{topic}»: {count}',
+  'sdi.email_intro': 'В библиотеку поступили новые материалы по вашей теме «{topic}»:',
+  'sdi.email_footer': 'Эти материалы есть и в вашем почтовом ящике на портале библиотеки. Отписаться можно там же.',
 } as const;
