@@ -31,7 +31,13 @@ export interface Actor {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** A portal form post: its CSRF token is the `_csrf` field of the body. */
+    isFormCsrf: boolean;
   }
+}
+
+function isFormPost(request: FastifyRequest): boolean {
+  return String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -89,15 +95,27 @@ export function registerAuth(app: FastifyInstance, db: Db, config: AppConfig) {
     request.actor = await findActorBySessionToken(db, token);
     if (!request.actor) return;
     if (!SAFE_METHODS.has(request.method)) {
+      const path = request.url.split('?')[0] ?? '';
+      // Portal forms work without JavaScript, so they cannot send a header: they carry the token as the
+      // `_csrf` field, checked once the body is parsed (preValidation below).
+      if (!path.startsWith('/api/') && isFormPost(request)) {
+        request.isFormCsrf = true;
+        return;
+      }
       const header = request.headers['x-csrf-token'];
       if (header !== request.actor.csrfToken) {
         return sendProblem(reply, request, new AppError(403, 'csrf', 'error.csrf'));
       }
-      const path = request.url.split('?')[0] ?? '';
       if (request.actor.mustChangePassword && path.startsWith('/api/') && !ALLOWED_WITH_PENDING_PASSWORD.has(path)) {
         return sendProblem(reply, request, new AppError(403, 'must_change_password', 'error.must_change_password'));
       }
     }
+  });
+  app.decorateRequest('isFormCsrf', false);
+  app.addHook('preValidation', async (request, reply) => {
+    if (!request.isFormCsrf || !request.actor) return;
+    const token = (request.body as Record<string, unknown> | undefined)?._csrf;
+    if (token !== request.actor.csrfToken) return sendProblem(reply, request, new AppError(403, 'csrf', 'error.csrf'));
   });
   app.decorate('sessionCookieOptions', (request: FastifyRequest) => ({
     path: '/',

@@ -9,6 +9,7 @@ import { homePage } from './home.page';
 import type { PageContext } from './layout';
 import { LIBRARY_TABS, librariesPage } from './libraries.page';
 import { libraryPage } from './library.page';
+import { registerMsuPages } from './msu/msu.routes';
 import { notFoundPage } from './not-found.page';
 import {
   countActiveLibrariesByKind,
@@ -45,7 +46,8 @@ const ZLibrariesQuery = z.object({
 const hidden = { schema: { hide: true } };
 
 /** Registers the portal; returns the page for unknown addresses outside the API. */
-export async function registerPortal(app: App, { database }: AppContext): Promise<PortalNotFound> {
+export async function registerPortal(app: App, context: AppContext): Promise<PortalNotFound> {
+  const { database, config } = context;
   const { db } = database;
   registerAssets(app);
 
@@ -151,6 +153,12 @@ export async function registerPortal(app: App, { database }: AppContext): Promis
   });
 
   registerOpac(app, db, { pageOf, siteNameOf });
+  registerMsuPages(app, context, {
+    pageOf,
+    siteName: async (page) => siteNameOf(page, await listPortalNetworks(db)),
+    loginLimitPerMinute: config.loginLimitPerMinute,
+    sessionDays: config.sessionDays,
+  });
 
   /** The switch to the version for the visually impaired and back: remembered in a cookie for every page. */
   app.get('/a11y', hidden, async (request, reply) => {
