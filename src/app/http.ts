@@ -25,6 +25,8 @@ import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
+import { registerPartnersRoutes } from '../partners/partners.module';
+import { registerSeminarsRoutes } from '../seminars/seminars.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
@@ -166,6 +168,8 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerPartnersRoutes(api, ctx);
+    registerSeminarsRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -1,4 +1,6 @@
 import type { Messages } from './ru';
+import { enPartners } from './partners';
+import { enSeminars } from './seminars';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -146,6 +148,9 @@ export const en: Messages = {
   'catalog.barcode_taken': 'This barcode is already used by another copy.',
   'catalog.inventory_taken': 'This inventory number is already used in the library network.',
   'catalog.control_number_taken': 'A record with this control number and source is already in the catalogue.',
+  'catalog.copy_duplicate': 'This record is already in the catalogue. Open it, or import a copy if it is a different edition.',
+  'catalog.sru_unreachable': 'The SRU server did not answer.',
+  'catalog.sru_unreachable_reason': 'The SRU server did not answer: {reason}',
   'sheet.catalog': 'Catalogue',
   'col.description': 'Bibliographic description',
   'col.title': 'Title',
@@ -240,4 +245,6 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enPartners,
+  ...enSeminars,
 };

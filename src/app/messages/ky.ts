@@ -1,4 +1,6 @@
 import type { Messages } from './ru';
+import { kyPartners } from './partners';
+import { kySeminars } from './seminars';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -146,6 +148,9 @@ export const ky: Messages = {
   'catalog.barcode_taken': 'Бул штрих-код башка нускага берилген.',
   'catalog.inventory_taken': 'Бул инвентардык номер китепканалар тармагында мурунтан эле бар.',
   'catalog.control_number_taken': 'Мындай контролдук номери жана булагы бар жазуу каталогдо мурунтан эле бар.',
+  'catalog.copy_duplicate': 'Мындай жазуу каталогдо бар. Аны ачыңыз же бул башка басылма болсо, көчүрмөсүн импорттоңуз.',
+  'catalog.sru_unreachable': 'SRU сервери жооп берген жок.',
+  'catalog.sru_unreachable_reason': 'SRU сервери жооп берген жок: {reason}',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографиялык сүрөттөмө',
   'col.title': 'Аталышы',
@@ -240,4 +245,6 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyPartners,
+  ...kySeminars,
 };

@@ -1,3 +1,5 @@
+import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -144,6 +146,9 @@ export const ru = {
   'catalog.barcode_taken': 'Этот штрихкод уже присвоен другому экземпляру.',
   'catalog.inventory_taken': 'Этот инвентарный номер уже есть в сети библиотек.',
   'catalog.control_number_taken': 'Запись с таким контрольным номером и источником уже есть в каталоге.',
+  'catalog.copy_duplicate': 'Такая запись уже есть в каталоге. Откройте её или импортируйте копию, если это другое издание.',
+  'catalog.sru_unreachable': 'Сервер SRU не ответил.',
+  'catalog.sru_unreachable_reason': 'Сервер SRU не ответил: {reason}',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографическое описание',
   'col.title': 'Заглавие',
@@ -238,6 +243,8 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruPartners,
+  ...ruSeminars,
 } as const;
 
 export type MessageKey = keyof typeof ru;
