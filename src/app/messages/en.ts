@@ -1,3 +1,4 @@
+import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
@@ -245,6 +246,7 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...eventsEn,
   ...enPartners,
   ...enSeminars,
 };

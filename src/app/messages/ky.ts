@@ -1,3 +1,4 @@
+import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
@@ -245,6 +246,7 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...eventsKy,
   ...kyPartners,
   ...kySeminars,
 };

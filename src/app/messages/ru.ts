@@ -1,5 +1,7 @@
+import { eventsRu } from './events';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
+
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -243,6 +245,7 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...eventsRu,
   ...ruPartners,
   ...ruSeminars,
 } as const;
