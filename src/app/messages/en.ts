@@ -1,5 +1,7 @@
+import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enPartners } from './partners';
+import { enSeminars } from './seminars';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -243,5 +245,7 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...eventsEn,
   ...enPartners,
+  ...enSeminars,
 };

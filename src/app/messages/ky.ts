@@ -1,5 +1,7 @@
+import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyPartners } from './partners';
+import { kySeminars } from './seminars';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -243,5 +245,7 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...eventsKy,
   ...kyPartners,
+  ...kySeminars,
 };

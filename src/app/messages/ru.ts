@@ -1,4 +1,7 @@
+import { eventsRu } from './events';
 import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
+
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -241,7 +244,9 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...eventsRu,
   ...ruPartners,
+  ...ruSeminars,
 } as const;
 
 export type MessageKey = keyof typeof ru;
