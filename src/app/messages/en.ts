@@ -1,5 +1,6 @@
 import { eventsEn } from './events';
 import type { Messages } from './ru';
+import { enMunicipal } from './en-municipal';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
 
@@ -245,6 +246,7 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enMunicipal,
   ...eventsEn,
   ...enPartners,
   ...enSeminars,

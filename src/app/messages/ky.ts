@@ -1,5 +1,6 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
+import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
 
@@ -245,6 +246,7 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,
   ...kySeminars,

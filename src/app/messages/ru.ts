@@ -1,8 +1,9 @@
-import { eventsRu } from './events';
+/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
+import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
+import { eventsRu } from './events';
 
-/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
   'error.forbidden': 'Недостаточно прав для этого действия.',
@@ -244,6 +245,7 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
   ...ruSeminars,
