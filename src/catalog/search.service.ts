@@ -6,7 +6,7 @@
  * the facets. When the cap is reached the total is the planner's estimate and `totalIsEstimate` is
  * set (the pages show "about N"), and facet counts are scaled to it. Exports ask for every hit.
  */
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
 import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
@@ -199,7 +199,8 @@ export async function findNewRecords(db: Db, query: TSearchQuery, since: Date, l
   const plan = fullTextPlan(query);
   return db
     .select({ id: R.id, title: R.title, description: R.description, year: R.year, createdAt: R.createdAt })
-    .from(R)
+    .from(S)
+    .innerJoin(R, eq(R.id, S.recordId))
     .where(and(plan.where, gte(R.createdAt, since)))
     .orderBy(asc(R.createdAt), asc(R.id))
     .limit(limit);

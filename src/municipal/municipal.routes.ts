@@ -1,6 +1,7 @@
 /** All routes of the municipal information centre, in one encapsulated plugin (it reads raw uploads). */
 import type { App, AppServices } from '../app/http';
 import { registerDigestJob } from './digest.job';
+import { registerReportRoutes } from './report/report.routes';
 import { registerRequestRoutes } from './requests.routes';
 import { registerStatsRoutes } from './stats.routes';
 import { registerSubscriptionRoutes } from './subscriptions.routes';
@@ -16,6 +17,7 @@ export async function registerMunicipalRoutes(app: App, services: AppServices) {
     registerRequestRoutes(scoped, services);
     registerStatsRoutes(scoped, services);
     registerSubscriptionRoutes(scoped, services);
+    registerReportRoutes(scoped, services);
   });
   registerDigestJob(services.jobs, services.database.db, services.mail);
 }

@@ -177,7 +177,8 @@ export function registerMsuPages(app: App, { database, config }: AppContext, dep
     const id = (request.params as { id: string }).id;
     const r = await ownRequest(ctx, id);
     if (!r) return showRequest(request, reply, ctx, id);
-    const text = String((request.body as Record<string, unknown> | undefined)?.body ?? '').trim();
+    const raw = (request.body as Record<string, unknown> | undefined)?.body;
+    const text = typeof raw === 'string' ? raw.trim() : '';
     if (!text) return showRequest(request, reply, ctx, id, ctx.page.t('validation.required'));
     try {
       await followUpRequest(db, actorOf(request, ctx.actor), r, { body: text.slice(0, 5000) });
