@@ -21,6 +21,7 @@ import {
 import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerCatalogRoutes } from '../catalog/catalog.routes';
+import { registerCirculationRoutes } from '../circulation/circulation.routes';
 import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
@@ -166,6 +167,7 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerCirculationRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -13,4 +13,5 @@ export const paths = {
   catalogNew: '/catalog/records/new',
   record: (id: string) => `/catalog/records/${id}`,
   changePassword: '/change-password',
+  desk: '/desk',
 } as const;

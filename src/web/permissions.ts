@@ -17,3 +17,6 @@ export const RECORD_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director
 export const canEditRecords = (role: TRole) => RECORD_EDITOR_ROLES.includes(role);
 /** Roles that add and change copies in the libraries of their scope. */
 export const canEditCopies = (role: TRole) => (['cataloguer', 'acquisitions', 'librarian'] as TRole[]).includes(role);
+
+/** Roles that work a loan desk (mirrors circulation.policy.ts). */
+export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);

@@ -5,6 +5,7 @@ import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
 import { ImportPage } from '../catalog/web/import-page';
 import { RecordCreatePage } from '../catalog/web/record-create-page';
 import { RecordPage } from '../catalog/web/record-page';
+import { DeskPage } from '../circulation/web/desk-page';
 import { HomePage } from '../network/web/home-page';
 import { LibrariesPage } from '../network/web/libraries-page';
 import { LibraryPage } from '../network/web/library-page';
@@ -17,7 +18,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canSeeAudit, canSeeStaff } from './permissions';
+import { canEditRecords, canSeeAudit, canSeeStaff, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -48,6 +49,14 @@ export const router = createBrowserRouter(
           ),
         },
         { path: 'catalog/records/:id', element: <RecordPage /> },
+        {
+          path: 'desk',
+          element: (
+            <RequireRole allow={canWorkDesk}>
+              <DeskPage />
+            </RequireRole>
+          ),
+        },
         { path: 'libraries', element: <LibrariesPage /> },
         { path: 'libraries/:id', element: <LibraryPage /> },
         { path: 'municipalities', element: <MunicipalitiesPage /> },

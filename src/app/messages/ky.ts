@@ -1,4 +1,5 @@
 import type { Messages } from './ru';
+import { kyCirculation } from './ky-circulation';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -239,4 +240,5 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyCirculation,
 };
