@@ -9,6 +9,7 @@ import { IconArrowBackUp, IconBarcode } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../web/api/client';
+import { formatDate } from '../../web/ui/format';
 import { PageHeader } from '../../web/ui/page-header';
 import { errorText } from '../../web/ui/notify';
 import { UNDO_SECONDS } from '../circulation.schemas';
@@ -81,7 +82,7 @@ export function DeskPage() {
       if (!libraryId || !panel) return;
       try {
         const out = await deskApi.checkout(libraryId, panel.reader.id, barcode, reason);
-        setOutcome({ kind: 'ok', text: t('desk.lent', { title: out.title, due: out.dueOn }) });
+        setOutcome({ kind: 'ok', text: t('desk.lent', { title: out.title, due: formatDate(out.dueOn) }) });
         setUndoable({ actionId: out.actionId, at: Date.now(), label: t('desk.undoLend', { title: out.title }) });
         setNow(Date.now());
         await refresh();
@@ -130,7 +131,7 @@ export function DeskPage() {
         if (panel) await refresh();
       } else {
         const out = await deskApi.renew(libraryId, { barcode: value });
-        setOutcome({ kind: 'ok', text: t('desk.renewed', { title: out.title, due: out.dueOn }) });
+        setOutcome({ kind: 'ok', text: t('desk.renewed', { title: out.title, due: formatDate(out.dueOn) }) });
         if (out.actionId) setUndoable({ actionId: out.actionId, at: Date.now(), label: t('desk.undoRenew', { title: out.title }) });
         setNow(Date.now());
         if (panel) await refresh();
@@ -162,7 +163,7 @@ export function DeskPage() {
       if (!libraryId) return;
       try {
         const out = await deskApi.renew(libraryId, { loanId });
-        setOutcome({ kind: 'ok', text: t('desk.renewed', { title: out.title, due: out.dueOn }) });
+        setOutcome({ kind: 'ok', text: t('desk.renewed', { title: out.title, due: formatDate(out.dueOn) }) });
         if (out.actionId) setUndoable({ actionId: out.actionId, at: Date.now(), label: t('desk.undoRenew', { title: out.title }) });
         setNow(Date.now());
         await refresh();
