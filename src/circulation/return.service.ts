@@ -45,7 +45,8 @@ export interface ReturnResult {
   next: { kind: 'shelf' } | { kind: 'hold_shelf'; holdId: string } | { kind: 'transit'; toLibraryId: string; toLibraryName: string; holdId: string | null };
 }
 
-async function lockForReturn(tx: Db, barcode: string): Promise<ReturnRow | null> {
+/** The copy, its open loan and the first waiting hold; `lock` takes the copy (and the hold) FOR UPDATE. */
+async function readForReturn(tx: Db, barcode: string, lock: boolean): Promise<ReturnRow | null> {
   const rows = await tx.execute(sql`
     select i.id as "itemId", i.barcode, i.status, i.library_id as "homeLibraryId", i.network_id as "networkId",
       i.record_id as "recordId", i.inventory_number as "inventoryNumber", b.title,
@@ -60,17 +61,74 @@ async function lockForReturn(tx: Db, barcode: string): Promise<ReturnRow | null>
     left join lateral (
       select id, reader_id, pickup_library_id from holds
       where record_id = i.record_id and status = 'waiting' and network_id = i.network_id
-      order by placed_at, id limit 1 for update skip locked) h on true
+      order by placed_at, id limit 1 ${lock ? sql`for update skip locked` : sql``}) h on true
     where i.barcode = ${barcode}
-    for update of i`);
+    ${lock ? sql`for update of i` : sql``}`);
   return rowsOf<ReturnRow>(rows)[0] ?? null;
+}
+
+/**
+ * The common return: a copy on loan that no one is waiting for. One statement, conditioned on the loan
+ * still being open, writes everything (or nothing, when another desk returned it first: null).
+ */
+async function returnPlainLoan(db: Db, actor: AuditActor, lib: DeskLibrary, row: ReturnRow, now: Date): Promise<ReturnResult | null> {
+  const today = todayUtc(now);
+  const transitTo = row.homeLibraryId !== lib.id ? row.homeLibraryId : null;
+  const status: TItemStatus = transitTo ? 'in_transit' : 'available';
+  const undo = { itemStatus: row.status, holdId: null, openTransitId: row.openTransitId };
+  const summary = `${row.inventoryNumber} / ${row.barcode}${transitTo ? ` → ${transitTo}` : ''}`;
+  const rows = await db.execute(sql`
+    with loan as (
+      update loans set returned_at = ${now}, return_library_id = ${lib.id}, returned_by = ${actor.id}
+      where id = ${row.loanId} and returned_at is null returning id, reader_id),
+    moved as (update items set status = ${status}, updated_at = ${now} where id = ${row.itemId} and exists (select 1 from loan)),
+    visit as (
+      insert into reader_visits (reader_id, library_id, day) select reader_id, ${lib.id}, ${today}::date from loan
+      on conflict do nothing),
+    closed_transit as (update item_transits set received_at = ${now} where id = ${row.openTransitId} and exists (select 1 from loan)),
+    transit as (
+      insert into item_transits (item_id, from_library_id, to_library_id, sent_at)
+      select ${row.itemId}, ${lib.id}, ${transitTo}::uuid, ${now} from loan where ${transitTo}::uuid is not null
+      returning id),
+    action as (
+      insert into desk_actions (kind, loan_id, actor_id, library_id, at, undo)
+      select 'return', loan.id, ${actor.id}, ${lib.id}, ${now},
+        ${JSON.stringify(undo)}::jsonb || jsonb_build_object('transitId', (select id from transit))
+      from loan returning id),
+    audit as (
+      insert into audit_log (actor_id, actor_login, action, object_type, object_id, network_id, library_id, summary, after, ip, at)
+      select ${actor.id}, ${actor.login}, 'loan.return', 'loan', loan.id::text, ${lib.networkId}, ${lib.id}, ${summary},
+        jsonb_build_object('itemStatus', ${status}::text, 'transitTo', ${transitTo}::uuid), ${actor.ip ?? ''}, ${now}
+      from loan)
+    select (select id from action) as "actionId",
+      (select name from libraries where id = ${transitTo}::uuid) as "toLibraryName"`);
+  const written = rowsOf<{ actionId: string | number | null; toLibraryName: string | null }>(rows)[0];
+  if (!written || written.actionId === null) return null;
+  return {
+    loanId: row.loanId,
+    actionId: Number(written.actionId),
+    itemId: row.itemId,
+    barcode: row.barcode,
+    title: row.title,
+    readerId: row.readerId,
+    wasOverdue: !!row.dueOn && row.dueOn < today,
+    next: transitTo ? { kind: 'transit', toLibraryId: transitTo, toLibraryName: written.toLibraryName ?? '', holdId: null } : { kind: 'shelf' },
+  };
 }
 
 export async function returnItem(db: Db, actor: AuditActor, lib: DeskLibrary, barcode: string, now = new Date()): Promise<ReturnResult> {
   const today = todayUtc(now);
   try {
+    const peek = await readForReturn(db, barcode.trim(), false);
+    if (!peek) throw circulationError('unknown_barcode', 'barcode');
+    if (peek.networkId !== lib.networkId) throw circulationError('other_network', 'barcode');
+    if (peek.loanId && !peek.holdId && peek.status === 'on_loan') {
+      const done = await returnPlainLoan(db, actor, lib, peek, now);
+      if (done) return done;
+    }
+    // Holds to fill, transits to receive, check-ins and races: the careful path, under locks.
     return await db.transaction(async (tx) => {
-      const row = await lockForReturn(tx, barcode);
+      const row = await readForReturn(tx, barcode, true);
       if (!row) throw circulationError('unknown_barcode', 'barcode');
       if (row.networkId !== lib.networkId) throw circulationError('other_network', 'barcode');
       if (!row.loanId && row.status === 'in_transit' && row.openTransitTo === lib.id) {
