@@ -14,4 +14,6 @@ export const paths = {
   record: (id: string) => `/catalog/records/${id}`,
   changePassword: '/change-password',
   desk: '/desk',
+  circulation: '/circulation',
+  loanRules: '/circulation/rules',
 } as const;

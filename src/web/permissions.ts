@@ -20,3 +20,5 @@ export const canEditCopies = (role: TRole) => (['cataloguer', 'acquisitions', 'l
 
 /** Roles that work a loan desk (mirrors circulation.policy.ts). */
 export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
+/** Roles that read the network's loan rules (mirrors circulation.policy.ts). */
+export const canReadLoanRules = (role: TRole) => (['network_admin', 'director', 'methodologist', 'librarian'] as TRole[]).includes(role);

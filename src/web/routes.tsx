@@ -5,7 +5,9 @@ import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
 import { ImportPage } from '../catalog/web/import-page';
 import { RecordCreatePage } from '../catalog/web/record-create-page';
 import { RecordPage } from '../catalog/web/record-page';
+import { CirculationPage } from '../circulation/web/circulation-page';
 import { DeskPage } from '../circulation/web/desk-page';
+import { RulesPage } from '../circulation/web/rules-page';
 import { HomePage } from '../network/web/home-page';
 import { LibrariesPage } from '../network/web/libraries-page';
 import { LibraryPage } from '../network/web/library-page';
@@ -18,7 +20,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canSeeAudit, canSeeStaff, canWorkDesk } from './permissions';
+import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeStaff, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -54,6 +56,22 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canWorkDesk}>
               <DeskPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'circulation',
+          element: (
+            <RequireRole allow={canWorkDesk}>
+              <CirculationPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'circulation/rules',
+          element: (
+            <RequireRole allow={canReadLoanRules}>
+              <RulesPage />
             </RequireRole>
           ),
         },

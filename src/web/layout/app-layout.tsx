@@ -1,14 +1,14 @@
 /** The frame of every signed-in screen: header, navigation by domain, the page. */
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBarcode, IconBooks, IconBuildingCommunity, IconHistory, IconHome, IconLibrary, IconUsers } from '@tabler/icons-react';
+import { IconBarcode, IconBookmarks, IconBooks, IconBuildingCommunity, IconHistory, IconHome, IconLibrary, IconListCheck, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-import { canSeeAudit, canSeeStaff, canWorkDesk } from '../permissions';
+import { canReadLoanRules, canSeeAudit, canSeeStaff, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -16,7 +16,7 @@ import { UserMenu } from './user-menu';
 interface NavItem {
   id: string;
   to: string;
-  label: 'nav.home' | 'nav.catalog' | 'nav.libraries' | 'nav.municipalities' | 'nav.staff' | 'nav.audit' | 'desk.title';
+  label: 'nav.home' | 'nav.catalog' | 'nav.libraries' | 'nav.municipalities' | 'nav.staff' | 'nav.audit' | 'desk.title' | 'circulation.title' | 'rules.title';
   icon: ReactNode;
   allow?: (role: TRole) => boolean;
 }
@@ -24,6 +24,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { id: 'home', to: paths.home, label: 'nav.home', icon: <IconHome size={18} /> },
   { id: 'desk', to: paths.desk, label: 'desk.title', icon: <IconBarcode size={18} />, allow: canWorkDesk },
+  { id: 'circulation', to: paths.circulation, label: 'circulation.title', icon: <IconBookmarks size={18} />, allow: canWorkDesk },
+  { id: 'loan-rules', to: paths.loanRules, label: 'rules.title', icon: <IconListCheck size={18} />, allow: canReadLoanRules },
   { id: 'catalog', to: paths.catalog, label: 'nav.catalog', icon: <IconBooks size={18} /> },
   { id: 'libraries', to: paths.libraries, label: 'nav.libraries', icon: <IconLibrary size={18} /> },
   {
