@@ -22,6 +22,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const READERS = Math.round(200_000 * SCALE);
 const COPIES = Math.round(1_000_000 * SCALE);
 const RECORDS = Math.round(50_000 * SCALE);
+const HISTORY = Math.round(300_000 * SCALE);
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'kitepkana_bench_circ';
 const PORT = 3900 + Math.floor(Math.random() * 90);
@@ -72,7 +73,35 @@ async function generate(database: Database) {
         ('00000000-0000-4000-8001-' || lpad((1 + g % ${DESKS})::text, 12, '0'))::uuid, '00000000-0000-4000-8000-000000000002',
         'I' || g, 'C' || lpad(g::text, 8, '0'), 'KGS' from generate_series(1, ${COPIES}) g`),
   );
+  // A year of history, so that the planner sees loans and visits as the big tables they become.
+  await timed(`${HISTORY} past loans and visits`, async () => {
+    await q(`insert into loans (network_id, library_id, item_id, reader_id, loaned_at, due_on, returned_at)
+      select i.network_id, i.library_id, i.id, ('00000000-0000-4000-8002-' || lpad((1 + g % ${READERS})::text, 12, '0'))::uuid,
+        now() - make_interval(days => 30 + g % 300), (current_date - (16 + g % 300)), now() - make_interval(days => 20 + g % 300)
+      from generate_series(1, ${HISTORY}) g join items i on i.barcode = 'C' || lpad((1 + (g * 7) % ${COPIES})::text, 8, '0')`);
+    await q(`insert into reader_visits (reader_id, library_id, day)
+      select reader_id, library_id, (loaned_at at time zone 'UTC')::date from loans on conflict do nothing`);
+  });
   await timed('analyze', () => q('analyze'));
+}
+
+/** The desk's read queries must use indexes on the big tables: prints any sequential scan on them. */
+async function checkPlans(database: Database, readerId: string, barcode: string) {
+  const big = ['readers', 'reader_registrations', 'items', 'bib_records', 'loans', 'audit_log', 'reader_visits'];
+  const queries = {
+    checkout: `select r.id, exists (select 1 from reader_registrations g where g.reader_id = r.id and g.expires_on >= current_date),
+        (select count(*) from loans l where l.reader_id = r.id and l.returned_at is null), i.id, b.age_label,
+        exists (select 1 from loans l where l.item_id = i.id and l.returned_at is null)
+      from readers r left join (items i join bib_records b on b.id = i.record_id) on i.barcode = '${barcode}' where r.id = '${readerId}'`,
+    return: `select i.id, l.id from items i join bib_records b on b.id = i.record_id
+      left join loans l on l.item_id = i.id and l.returned_at is null where i.barcode = '${barcode}'`,
+    visit: `select 1 from reader_visits where reader_id = '${readerId}' and library_id = (select library_id from items where barcode = '${barcode}') and day = current_date`,
+  };
+  for (const [name, text] of Object.entries(queries)) {
+    const plan = (await database.query<{ 'QUERY PLAN': string }>(`explain ${text}`)).map((r) => r['QUERY PLAN']).join('\n');
+    const seq = big.filter((table) => new RegExp(`Seq Scan on ${table}\\b`).test(plan));
+    console.log(`plan of ${name}: ${seq.length ? `SEQUENTIAL SCAN on ${seq.join(', ')}` : 'index scans only on the big tables'}`);
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -131,6 +160,7 @@ async function main() {
       const copies = await database.query<{ barcode: string }>(`select barcode from items where library_id = $1 order by barcode limit 2000`, [libraryId]);
       desks.push({ libraryId, cookie: `kp_session=${session.token}`, csrf: session.csrfToken, readers: readers.map((r) => r.id), barcodes: copies.map((c) => c.barcode) });
     }
+    await checkPlans(database, desks[0]!.readers[0]!, desks[0]!.barcodes[0]!);
     await database.close();
 
     server = await timed('server started', () => startServer(url, dataDir));
