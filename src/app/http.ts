@@ -26,6 +26,7 @@ import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPortal } from '../portal/portal.routes';
+import { registerReadersDomainRoutes } from '../readers/readers.http';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
 import { registerAuth } from './auth';
@@ -166,6 +167,7 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerReadersDomainRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

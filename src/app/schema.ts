@@ -5,3 +5,4 @@ export * from '../network/network.tables';
 export * from '../staff/staff.tables';
 export * from './jobs.tables';
 export * from '../catalog/catalog.tables';
+export * from '../readers/readers.tables';

@@ -1,4 +1,5 @@
 import type { Messages } from './ru';
+import { enReaders } from './en-readers';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -239,4 +240,5 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enReaders,
 };

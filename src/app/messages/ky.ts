@@ -1,4 +1,5 @@
 import type { Messages } from './ru';
+import { kyReaders } from './ky-readers';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -239,4 +240,5 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyReaders,
 };

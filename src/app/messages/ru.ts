@@ -1,3 +1,5 @@
+import { ruReaders } from './ru-readers';
+
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -237,6 +239,7 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruReaders,
 } as const;
 
 export type MessageKey = keyof typeof ru;
