@@ -25,6 +25,7 @@ import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
+import { registerPartnersRoutes } from '../partners/partners.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerReadersDomainRoutes } from '../readers/readers.http';
 import { registerSetupRoutes } from '../staff/setup.routes';
@@ -168,6 +169,7 @@ export async function buildApp(
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
     registerReadersDomainRoutes(api, ctx);
+    registerPartnersRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

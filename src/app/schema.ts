@@ -6,3 +6,4 @@ export * from '../staff/staff.tables';
 export * from './jobs.tables';
 export * from '../catalog/catalog.tables';
 export * from '../readers/readers.tables';
+export * from '../partners/partners.tables';

@@ -1,5 +1,6 @@
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
+import { enPartners } from './partners';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -241,4 +242,5 @@ export const en: Messages = {
   'lang.ger': 'German',
   'lang.fre': 'French',
   ...enReaders,
+  ...enPartners,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
+import { kyPartners } from './partners';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -241,4 +242,5 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyReaders,
+  ...kyPartners,
 };

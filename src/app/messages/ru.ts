@@ -1,5 +1,6 @@
 import { ruReaders } from './ru-readers';
 
+import { ruPartners } from './partners';
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -240,6 +241,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruReaders,
+  ...ruPartners,
 } as const;
 
 export type MessageKey = keyof typeof ru;
