@@ -6,4 +6,5 @@ export * from '../staff/staff.tables';
 export * from './jobs.tables';
 export * from '../catalog/catalog.tables';
 export * from '../readers/readers.tables';
+export * from '../catalog/copy/sru-servers.tables';
 export * from '../partners/partners.tables';

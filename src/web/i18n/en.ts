@@ -1,6 +1,7 @@
 /** Texts of the staff app in English. */
 import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
+import { enCatalogTools } from './en-catalog-tools';
 import { enNetwork } from './en-network';
 
 export const en: WebMessages = {
@@ -207,4 +208,5 @@ export const en: WebMessages = {
   },
   ...enNetwork,
   ...enCatalog,
+  ...enCatalogTools,
 };

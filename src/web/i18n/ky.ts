@@ -1,6 +1,7 @@
 /** Texts of the staff app in Kyrgyz; terms follow the project glossary (китепкана, айыл өкмөтү, сактоо…). */
 import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
+import { kyCatalogTools } from './ky-catalog-tools';
 import { kyNetwork } from './ky-network';
 
 export const ky: WebMessages = {
@@ -207,4 +208,5 @@ export const ky: WebMessages = {
   },
   ...kyNetwork,
   ...kyCatalog,
+  ...kyCatalogTools,
 };

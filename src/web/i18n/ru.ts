@@ -1,5 +1,6 @@
 /** Texts of the staff app in Russian: the source language, ky.ts and en.ts must have the same keys. */
 import { ruCatalog } from './ru-catalog';
+import { ruCatalogTools } from './ru-catalog-tools';
 import { ruNetwork } from './ru-network';
 
 export const ru = {
@@ -206,6 +207,7 @@ export const ru = {
   },
   ...ruNetwork,
   ...ruCatalog,
+  ...ruCatalogTools,
 };
 
 export type WebMessages = typeof ru;
