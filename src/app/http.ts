@@ -26,6 +26,7 @@ import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
+import { registerSeminarsRoutes } from '../seminars/seminars.module';
 import { registerPortal } from '../portal/portal.routes';
 import { registerReadersDomainRoutes } from '../readers/readers.http';
 import { registerSetupRoutes } from '../staff/setup.routes';
@@ -170,6 +171,7 @@ export async function buildApp(
     registerInteropRoutes(api, ctx);
     registerReadersDomainRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);
+    registerSeminarsRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -8,3 +8,4 @@ export * from '../catalog/catalog.tables';
 export * from '../readers/readers.tables';
 export * from '../catalog/copy/sru-servers.tables';
 export * from '../partners/partners.tables';
+export * from '../seminars/seminars.tables';

@@ -1,6 +1,7 @@
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
 import { enPartners } from './partners';
+import { enSeminars } from './seminars';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -246,4 +247,5 @@ export const en: Messages = {
   'lang.fre': 'French',
   ...enReaders,
   ...enPartners,
+  ...enSeminars,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
 import { kyPartners } from './partners';
+import { kySeminars } from './seminars';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -246,4 +247,5 @@ export const ky: Messages = {
   'lang.fre': 'французча',
   ...kyReaders,
   ...kyPartners,
+  ...kySeminars,
 };

@@ -1,6 +1,7 @@
 import { ruReaders } from './ru-readers';
 
 import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -245,6 +246,7 @@ export const ru = {
   'lang.fre': 'французский',
   ...ruReaders,
   ...ruPartners,
+  ...ruSeminars,
 } as const;
 
 export type MessageKey = keyof typeof ru;
