@@ -1,3 +1,4 @@
+import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
 import { enPartners } from './partners';
@@ -246,6 +247,7 @@ export const en: Messages = {
   'lang.ger': 'German',
   'lang.fre': 'French',
   ...enReaders,
+  ...eventsEn,
   ...enPartners,
   ...enSeminars,
 };

@@ -1,3 +1,4 @@
+import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
 import { kyPartners } from './partners';
@@ -246,6 +247,7 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyReaders,
+  ...eventsKy,
   ...kyPartners,
   ...kySeminars,
 };

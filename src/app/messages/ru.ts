@@ -1,7 +1,9 @@
 import { ruReaders } from './ru-readers';
 
+import { eventsRu } from './events';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
+
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
@@ -245,6 +247,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruReaders,
+  ...eventsRu,
   ...ruPartners,
   ...ruSeminars,
 } as const;
