@@ -1,6 +1,7 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
+import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
 
@@ -247,6 +248,7 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyReaders,
+  ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,
   ...kySeminars,
