@@ -1,12 +1,10 @@
 import { ruReaders } from './ru-readers';
-
 import { eventsRu } from './events';
-/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
-import { eventsRu } from './events';
 
+/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
   'error.forbidden': 'Недостаточно прав для этого действия.',
