@@ -33,3 +33,12 @@ export function canEditRecords(role: TRole): boolean {
 export function canEditCopiesIn(role: TRole, scope: ResolvedScope, lib: LibraryRef): boolean {
   return COPY_EDITOR_ROLES.includes(role) && (scope.isAll || scope.libraryIds.has(lib.id));
 }
+
+/** Configure the SRU servers cataloguers copy records from. */
+export const SRU_ADMIN_ROLES: readonly TRole[] = ['network_admin'];
+
+/** A server for the whole installation needs an installation-wide admin; a network's, an admin of that network. */
+export function canManageSruServer(role: TRole, scope: ResolvedScope, networkId: string | null): boolean {
+  if (!SRU_ADMIN_ROLES.includes(role)) return false;
+  return scope.isAll || (networkId !== null && scope.networkIds.has(networkId));
+}

@@ -1,5 +1,6 @@
 /** All routes of the catalogue domain. */
 import type { App, AppContext } from '../app/http';
+import { registerCopyRoutes } from './copy/copy.routes';
 import { registerItemRoutes } from './items.routes';
 import { registerLabelRoutes } from './labels.routes';
 import { registerRecordRoutes } from './records.routes';
@@ -10,4 +11,5 @@ export function registerCatalogRoutes(app: App, ctx: AppContext) {
   registerRecordRoutes(app, ctx);
   registerItemRoutes(app, ctx);
   registerLabelRoutes(app, ctx);
+  registerCopyRoutes(app, ctx);
 }

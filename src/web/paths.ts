@@ -11,6 +11,8 @@ export const paths = {
   catalog: '/catalog',
   catalogImport: '/catalog/import',
   catalogNew: '/catalog/records/new',
+  catalogCopy: '/catalog/copy',
+  sruServers: '/catalog/sru-servers',
   record: (id: string) => `/catalog/records/${id}`,
   changePassword: '/change-password',
   desk: '/desk',

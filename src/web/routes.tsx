@@ -2,9 +2,11 @@
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../audit/web';
 import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
+import { CopyPage } from '../catalog/web/copy-page';
 import { ImportPage } from '../catalog/web/import-page';
 import { RecordCreatePage } from '../catalog/web/record-create-page';
 import { RecordPage } from '../catalog/web/record-page';
+import { SruServersPage } from '../catalog/web/sru-servers-page';
 import { CirculationPage } from '../circulation/web/circulation-page';
 import { DeskPage } from '../circulation/web/desk-page';
 import { RulesPage } from '../circulation/web/rules-page';
@@ -47,6 +49,22 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canEditRecords}>
               <RecordCreatePage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'catalog/copy',
+          element: (
+            <RequireRole allow={canEditRecords}>
+              <CopyPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'catalog/sru-servers',
+          element: (
+            <RequireRole allow={canEditRecords}>
+              <SruServersPage />
             </RequireRole>
           ),
         },

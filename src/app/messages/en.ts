@@ -1,4 +1,9 @@
+import { eventsEn } from './events';
 import type { Messages } from './ru';
+import { enReaders } from './en-readers';
+import { enMunicipal } from './en-municipal';
+import { enPartners } from './partners';
+import { enSeminars } from './seminars';
 import { enCirculation } from './en-circulation';
 
 /** Server-side texts in English. */
@@ -147,6 +152,9 @@ export const en: Messages = {
   'catalog.barcode_taken': 'This barcode is already used by another copy.',
   'catalog.inventory_taken': 'This inventory number is already used in the library network.',
   'catalog.control_number_taken': 'A record with this control number and source is already in the catalogue.',
+  'catalog.copy_duplicate': 'This record is already in the catalogue. Open it, or import a copy if it is a different edition.',
+  'catalog.sru_unreachable': 'The SRU server did not answer.',
+  'catalog.sru_unreachable_reason': 'The SRU server did not answer: {reason}',
   'sheet.catalog': 'Catalogue',
   'col.description': 'Bibliographic description',
   'col.title': 'Title',
@@ -202,6 +210,7 @@ export const en: Messages = {
   'opac.sort_title': 'by title',
   'opac.apply': 'Apply',
   'opac.found': 'Found: {count}',
+  'opac.found_about': 'Found: about {count}',
   'opac.fuzzy': 'No exact matches. Showing similar results.',
   'opac.nothing_found': 'Nothing found. Check the spelling or remove some filters.',
   'opac.empty_query': 'Type an author, a title or a subject.',
@@ -240,5 +249,10 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enReaders,
+  ...enMunicipal,
+  ...eventsEn,
+  ...enPartners,
+  ...enSeminars,
   ...enCirculation,
 };

@@ -1,4 +1,9 @@
+import { eventsKy } from './events';
 import type { Messages } from './ru';
+import { kyReaders } from './ky-readers';
+import { kyMunicipal } from './ky-municipal';
+import { kyPartners } from './partners';
+import { kySeminars } from './seminars';
 import { kyCirculation } from './ky-circulation';
 
 /** Server-side texts in Kyrgyz. */
@@ -147,6 +152,9 @@ export const ky: Messages = {
   'catalog.barcode_taken': 'Бул штрих-код башка нускага берилген.',
   'catalog.inventory_taken': 'Бул инвентардык номер китепканалар тармагында мурунтан эле бар.',
   'catalog.control_number_taken': 'Мындай контролдук номери жана булагы бар жазуу каталогдо мурунтан эле бар.',
+  'catalog.copy_duplicate': 'Мындай жазуу каталогдо бар. Аны ачыңыз же бул башка басылма болсо, көчүрмөсүн импорттоңуз.',
+  'catalog.sru_unreachable': 'SRU сервери жооп берген жок.',
+  'catalog.sru_unreachable_reason': 'SRU сервери жооп берген жок: {reason}',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографиялык сүрөттөмө',
   'col.title': 'Аталышы',
@@ -202,6 +210,7 @@ export const ky: Messages = {
   'opac.sort_title': 'аталышы боюнча',
   'opac.apply': 'Колдонуу',
   'opac.found': 'Табылды: {count}',
+  'opac.found_about': 'Болжол менен табылды: {count}',
   'opac.fuzzy': 'Так дал келген жок. Окшош жыйынтыктар көрсөтүлдү.',
   'opac.nothing_found': 'Эч нерсе табылган жок. Жазылышын текшериңиз же чыпкалардын бир бөлүгүн алып салыңыз.',
   'opac.empty_query': 'Китептин авторун, аталышын же темасын жазыңыз.',
@@ -240,5 +249,10 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyReaders,
+  ...kyMunicipal,
+  ...eventsKy,
+  ...kyPartners,
+  ...kySeminars,
   ...kyCirculation,
 };

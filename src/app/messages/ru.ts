@@ -1,3 +1,8 @@
+import { ruReaders } from './ru-readers';
+import { eventsRu } from './events';
+import { ruMunicipal } from './ru-municipal';
+import { ruPartners } from './partners';
+import { ruSeminars } from './seminars';
 import { ruCirculation } from './ru-circulation';
 
 /** Server-side texts in Russian (the default language): errors, validation, the public portal. */
@@ -146,6 +151,9 @@ export const ru = {
   'catalog.barcode_taken': 'Этот штрихкод уже присвоен другому экземпляру.',
   'catalog.inventory_taken': 'Этот инвентарный номер уже есть в сети библиотек.',
   'catalog.control_number_taken': 'Запись с таким контрольным номером и источником уже есть в каталоге.',
+  'catalog.copy_duplicate': 'Такая запись уже есть в каталоге. Откройте её или импортируйте копию, если это другое издание.',
+  'catalog.sru_unreachable': 'Сервер SRU не ответил.',
+  'catalog.sru_unreachable_reason': 'Сервер SRU не ответил: {reason}',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографическое описание',
   'col.title': 'Заглавие',
@@ -201,6 +209,7 @@ export const ru = {
   'opac.sort_title': 'по заглавию',
   'opac.apply': 'Применить',
   'opac.found': 'Найдено: {count}',
+  'opac.found_about': 'Найдено примерно: {count}',
   'opac.fuzzy': 'Точных совпадений нет. Показаны похожие результаты.',
   'opac.nothing_found': 'Ничего не найдено. Проверьте написание или уберите часть фильтров.',
   'opac.empty_query': 'Введите автора, заглавие или тему книги.',
@@ -239,6 +248,11 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruReaders,
+  ...ruMunicipal,
+  ...eventsRu,
+  ...ruPartners,
+  ...ruSeminars,
   ...ruCirculation,
 } as const;
 

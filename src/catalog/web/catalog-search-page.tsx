@@ -1,6 +1,6 @@
 /** The catalogue search: one box, advanced fields, facets, availability per library. */
 import { Alert, Anchor, Badge, Button, Grid, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPlus, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -77,6 +77,9 @@ export function CatalogSearchPage() {
           <>
             <Button component={Link} to={paths.catalogImport} variant="default" leftSection={<IconUpload size={16} />}>
               {t('catalog.import')}
+            </Button>
+            <Button component={Link} to={paths.catalogCopy} variant="default" leftSection={<IconWorldDownload size={16} />} data-testid="catalog-copy">
+              {t('copy.title')}
             </Button>
             <Button component={Link} to={paths.catalogNew} leftSection={<IconPlus size={16} />} data-testid="record-new">
               {t('catalog.newRecord')}

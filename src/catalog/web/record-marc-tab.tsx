@@ -9,7 +9,7 @@ import { errorText, notifySaved } from '../../web/ui/notify';
 import { ZMarcRecord } from '../catalog.schemas';
 import { refreshCatalog, type MarcRecord, type RecordDetail } from './api';
 
-function MarcTable({ marc }: { marc: MarcRecord }) {
+export function MarcTable({ marc }: { marc: MarcRecord }) {
   const { t } = useTranslation();
   return (
     <Table striped withTableBorder verticalSpacing={4} data-testid="marc-table" ff="monospace" fz="sm">

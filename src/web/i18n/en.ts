@@ -1,6 +1,7 @@
 /** Texts of the staff app in English. */
 import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
+import { enCatalogTools } from './en-catalog-tools';
 import { enCirculation } from './en-circulation';
 import { enNetwork } from './en-network';
 
@@ -208,5 +209,6 @@ export const en: WebMessages = {
   },
   ...enNetwork,
   ...enCatalog,
+  ...enCatalogTools,
   ...enCirculation,
 };

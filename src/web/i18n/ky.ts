@@ -1,6 +1,7 @@
 /** Texts of the staff app in Kyrgyz; terms follow the project glossary (китепкана, айыл өкмөтү, сактоо…). */
 import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
+import { kyCatalogTools } from './ky-catalog-tools';
 import { kyCirculation } from './ky-circulation';
 import { kyNetwork } from './ky-network';
 
@@ -208,5 +209,6 @@ export const ky: WebMessages = {
   },
   ...kyNetwork,
   ...kyCatalog,
+  ...kyCatalogTools,
   ...kyCirculation,
 };

@@ -1,5 +1,6 @@
 /** Texts of the staff app in Russian: the source language, ky.ts and en.ts must have the same keys. */
 import { ruCatalog } from './ru-catalog';
+import { ruCatalogTools } from './ru-catalog-tools';
 import { ruCirculation } from './ru-circulation';
 import { ruNetwork } from './ru-network';
 
@@ -207,6 +208,7 @@ export const ru = {
   },
   ...ruNetwork,
   ...ruCatalog,
+  ...ruCatalogTools,
   ...ruCirculation,
 };
 

@@ -1,0 +1,105 @@
+/**
+ * Registration for an event from the portal. The capacity is enforced by the database: the counter is
+ * raised by one conditional UPDATE and a check constraint forbids it from passing the capacity, so
+ * simultaneous visitors can never overbook, on PGlite or on a PostgreSQL server shared by several
+ * processes.
+ */
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../app/db';
+import { foldedContains } from '../app/text-fold';
+import { writeAudit, type AuditActor } from '../audit';
+import type { TRegistrationInput } from './events.schemas';
+import { eventRegistrations, events } from './events.tables';
+
+export type RegistrationResult =
+  | { kind: 'registered'; id: string }
+  | { kind: 'full' }
+  | { kind: 'closed' };
+
+/** Registers a visitor; `today` is the local day, after which a planned event no longer takes people. */
+export async function registerForEvent(
+  db: Db,
+  actor: AuditActor,
+  eventId: string,
+  input: TRegistrationInput,
+  today: string,
+): Promise<RegistrationResult> {
+  return db.transaction(async (tx) => {
+    const [seat] = await tx
+      .update(events)
+      .set({ registeredCount: sql`${events.registeredCount} + 1` })
+      .where(
+        and(
+          eq(events.id, eventId),
+          eq(events.isPublic, true),
+          eq(events.isRegistrationOpen, true),
+          eq(events.status, 'planned'),
+          sql`${events.plannedOn} >= ${today}::date`,
+          or(isNull(events.capacity), lt(events.registeredCount, events.capacity)),
+        ),
+      )
+      .returning({ id: events.id, networkId: events.networkId, libraryId: events.libraryId, title: events.title });
+    if (!seat) {
+      const [event] = await tx.select().from(events).where(eq(events.id, eventId));
+      const isOpen = event?.isPublic && event.isRegistrationOpen && event.status === 'planned' && event.plannedOn >= today;
+      return isOpen ? { kind: 'full' as const } : { kind: 'closed' as const };
+    }
+    const [row] = await tx.insert(eventRegistrations).values({ eventId, ...input }).returning();
+    await writeAudit(tx, actor, {
+      action: 'event.register',
+      objectType: 'event',
+      objectId: eventId,
+      networkId: seat.networkId,
+      libraryId: seat.libraryId,
+      // The visitor's name and contacts stay out of the log: it is read by more people than the list.
+      summary: seat.title,
+      after: { registrationId: row!.id },
+    });
+    return { kind: 'registered' as const, id: row!.id };
+  });
+}
+
+export async function listRegistrations(db: Db, eventId: string, query: { q?: string | undefined; page: number; pageSize: number }) {
+  const where = and(
+    eq(eventRegistrations.eventId, eventId),
+    query.q ? or(foldedContains(eventRegistrations.name, query.q), foldedContains(eventRegistrations.phone, query.q), foldedContains(eventRegistrations.email, query.q)) : undefined,
+  );
+  const [items, total] = await Promise.all([
+    db
+      .select()
+      .from(eventRegistrations)
+      .where(where)
+      .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(eventRegistrations).where(where),
+  ]);
+  return { items, total: total[0]?.n ?? 0 };
+}
+
+/** Removes a registration (the visitor called to say they will not come) and frees the seat. */
+export async function cancelRegistration(db: Db, actor: AuditActor, eventId: string, registrationId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(eventRegistrations)
+      .where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId)))
+      .returning();
+    if (!gone) return false;
+    const [event] = await tx
+      .update(events)
+      .set({ registeredCount: sql`${events.registeredCount} - 1` })
+      .where(eq(events.id, eventId))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'event.unregister',
+      objectType: 'event',
+      objectId: eventId,
+      networkId: event?.networkId ?? null,
+      libraryId: event?.libraryId ?? null,
+      summary: event?.title ?? '',
+      before: { registrationId },
+    });
+    return true;
+  });
+}
+

@@ -1,0 +1,43 @@
+/** English texts of the cataloguer's tools: copy cataloguing over SRU and its servers. */
+import type { ruCatalogTools } from './ru-catalog-tools';
+
+export const enCatalogTools: typeof ruCatalogTools = {
+  copy: {
+    title: 'Copy cataloguing',
+    server: 'SRU server',
+    titleField: 'Title',
+    author: 'Author',
+    isbn: 'ISBN',
+    noServers: 'No SRU servers are configured. The network admin adds them.',
+    found: 'Found: {{count}}',
+    diagnostic: 'The server says: {{text}}',
+    unreadable: 'Records that could not be read: {{count}}',
+    preview: 'Preview',
+    previewTitle: 'Record from the server',
+    import: 'Import into the catalogue',
+    importAnyway: 'Import anyway',
+    imported: 'The record was added to the catalogue',
+    inCatalogue: 'already in the catalogue',
+    alreadyHere: 'A similar record is already in the catalogue.',
+    openExisting: 'Open it',
+    duplicateRefused: 'This record is already in the catalogue. Import it only if it is a different edition.',
+  },
+  sruServers: {
+    title: 'SRU servers',
+    add: 'Add a server',
+    edit: 'Change the server',
+    remove: 'Remove the server',
+    removed: 'The server was removed',
+    empty: 'No servers yet.',
+    name: 'Name',
+    baseUrl: 'Address',
+    baseUrlHint: 'For example: http://z3950.example.org:210',
+    database: 'Database',
+    recordSchema: 'Record format',
+    version: 'SRU version',
+    network: 'For whom',
+    allNetworks: 'Every network of the installation',
+    isActive: 'Offer to cataloguers',
+    schemas: { marcxml: 'MARC 21 (MARCXML)', rusmarc: 'RUSMARC (XML)' },
+  },
+};

@@ -1,0 +1,43 @@
+/** Kyrgyz texts of the cataloguer's tools: copy cataloguing over SRU and its servers. */
+import type { ruCatalogTools } from './ru-catalog-tools';
+
+export const kyCatalogTools: typeof ruCatalogTools = {
+  copy: {
+    title: 'Жазууларды алуу',
+    server: 'SRU сервери',
+    titleField: 'Аталышы',
+    author: 'Автор',
+    isbn: 'ISBN',
+    noServers: 'SRU серверлери жөндөлгөн эмес. Аларды тармактын администратору кошот.',
+    found: 'Табылды: {{count}}',
+    diagnostic: 'Сервердин жообу: {{text}}',
+    unreadable: 'Окулбай калган жазуулар: {{count}}',
+    preview: 'Көрүү',
+    previewTitle: 'Серверден жазуу',
+    import: 'Каталогго импорттоо',
+    importAnyway: 'Баары бир импорттоо',
+    imported: 'Жазуу каталогго кошулду',
+    inCatalogue: 'каталогдо бар',
+    alreadyHere: 'Окшош жазуу каталогдо бар.',
+    openExisting: 'Аны ачуу',
+    duplicateRefused: 'Мындай жазуу каталогдо бар. Бул башка басылма болсо гана импорттоңуз.',
+  },
+  sruServers: {
+    title: 'SRU серверлери',
+    add: 'Сервер кошуу',
+    edit: 'Серверди өзгөртүү',
+    remove: 'Серверди өчүрүү',
+    removed: 'Сервер өчүрүлдү',
+    empty: 'Азырынча серверлер жок.',
+    name: 'Аталышы',
+    baseUrl: 'Дарек',
+    baseUrlHint: 'Мисалы: http://z3950.example.kg:210',
+    database: 'Маалымат базасы',
+    recordSchema: 'Жазуулардын форматы',
+    version: 'SRU версиясы',
+    network: 'Кимдер үчүн',
+    allNetworks: 'Орнотуудагы бардык тармактар',
+    isActive: 'Каталогдоочуларга сунуштоо',
+    schemas: { marcxml: 'MARC 21 (MARCXML)', rusmarc: 'RUSMARC (XML)' },
+  },
+};
