@@ -5,6 +5,7 @@ import { requireRole } from '../app/auth';
 import { notFound } from '../app/errors';
 import type { App, AppContext } from '../app/http';
 import { auditActor, problems } from '../app/route-helpers';
+import { writeAudit } from '../audit';
 import { checkOutItem, todayUtc } from './checkout.service';
 import { circulationError } from './circulation.errors';
 import { DESK_ROLES } from './circulation.policy';
@@ -34,11 +35,22 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
       },
     },
     async (request) => {
-      const { lib } = await requireDesk(db, request, request.query.libraryId);
+      const { actor, lib } = await requireDesk(db, request, request.query.libraryId);
       const { card, readerId } = request.query;
       const panel = card ? await readerPanelByCard(db, card) : readerId ? await readerPanelById(db, readerId) : null;
       if (!panel) throw circulationError('unknown_card', 'card');
       if (panel.reader.networkId !== lib.networkId) throw circulationError('other_network', 'card');
+      // Opening a reader by their card is a view of their personal data, logged like the card page.
+      if (card) {
+        await writeAudit(db, auditActor(request, actor), {
+          action: 'reader.view',
+          objectType: 'reader',
+          objectId: panel.reader.id,
+          networkId: panel.reader.networkId,
+          libraryId: lib.id,
+          summary: panel.reader.cardNumber,
+        });
+      }
       return panel;
     },
   );
