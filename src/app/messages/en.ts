@@ -211,6 +211,7 @@ export const en: Messages = {
   'opac.sort_title': 'by title',
   'opac.apply': 'Apply',
   'opac.found': 'Found: {count}',
+  'opac.found_about': 'Found: about {count}',
   'opac.fuzzy': 'No exact matches. Showing similar results.',
   'opac.nothing_found': 'Nothing found. Check the spelling or remove some filters.',
   'opac.empty_query': 'Type an author, a title or a subject.',
