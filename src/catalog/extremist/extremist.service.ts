@@ -9,7 +9,7 @@ import { foldedSql } from '../../app/text-fold';
 import { writeAudit, type AuditActor } from '../../audit';
 import { networks } from '../../network';
 import { CatalogError } from '../catalog.errors';
-import { bibRecords, items } from '../catalog.tables';
+import { bibRecords, bibSearch, items } from '../catalog.tables';
 import { changeItemStatus } from '../items.service';
 import { parseExtremistList } from './extremist-parse';
 import type { TExtremistCheckInput, TMatchDecision } from './extremist.schemas';
@@ -77,9 +77,10 @@ export async function createExtremistCheck(db: Db, actor: AuditActor, input: TEx
             + case when e.author_key = '' or coalesce(r.first_author, '') = '' then 0
                    when ${author} like left(e.author_key, greatest(length(e.author_key) - 2, 4)) || '%' then 0.15
                    else -0.25 end) as score
-        from ${bibRecords} r
+        from ${bibSearch} s
+        join ${bibRecords} r on r.id = s.record_id
         where r.is_deleted = false
-          and e.title_key <% r.search_trgm
+          and e.title_key <% s.trgm
           and exists (select 1 from ${items} i where i.record_id = r.id and i.network_id = ${input.networkId} and i.status <> 'written_off')
       ) c
       where e.list_id = ${input.listId} and e.title_key <> '' and c.score >= ${MATCH_THRESHOLD}`);
