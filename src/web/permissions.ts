@@ -18,6 +18,13 @@ export const canEditRecords = (role: TRole) => RECORD_EDITOR_ROLES.includes(role
 /** Roles that add and change copies in the libraries of their scope. */
 export const canEditCopies = (role: TRole) => (['cataloguer', 'acquisitions', 'librarian'] as TRole[]).includes(role);
 
+/** Partners' names and contacts: the network's staff (mirrors partners.policy.ts). */
+export const canSeePartners = (role: TRole) => role !== 'municipal_official' && role !== 'reader';
+/** Contributions, grants, agreements and sums: admins, directors, methodologists (mirrors partners.policy.ts). */
+export const canSeeFinance = isManager;
+/** Seminars: the network's staff, and officials for the seminars hosted by their libraries. */
+export const canSeeSeminars = (role: TRole) => role !== 'reader';
+export const canManageSeminars = isManager;
 /** Roles that work a loan desk (mirrors circulation.policy.ts). */
 export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
 /** Roles that read the network's loan rules (mirrors circulation.policy.ts). */
