@@ -6,7 +6,8 @@ import { bibRecords } from '../catalog/catalog.tables';
 import { libraries, networks } from '../network';
 import { staffUsers } from '../staff/staff.tables';
 import type { TEventAudience, TEventPlace, TEventStatus } from './events.schemas';
-import { eventExhibitions, eventForms, eventPhotos, eventRecords, events } from './events.tables';
+import { partners } from '../partners';
+import { eventExhibitions, eventForms, eventPartners, eventPhotos, eventRecords, events } from './events.tables';
 import { presentEvent, type EventRow } from './events.service';
 
 export interface EventListQuery {
@@ -14,6 +15,7 @@ export interface EventListQuery {
   networkId?: string | undefined;
   libraryId?: string | undefined;
   formId?: string | undefined;
+  partnerId?: string | undefined;
   status?: TEventStatus | undefined;
   audience?: TEventAudience | undefined;
   place?: TEventPlace | undefined;
@@ -73,6 +75,8 @@ export function eventConditions(query: Omit<EventListQuery, 'page' | 'pageSize'>
   if (query.networkId) where.push(eq(events.networkId, query.networkId));
   if (query.libraryId) where.push(eq(events.libraryId, query.libraryId));
   if (query.formId) where.push(eq(events.formId, query.formId));
+  if (query.partnerId)
+    where.push(sql`exists (select 1 from ${eventPartners} ep where ep.event_id = ${events.id} and ep.partner_id = ${query.partnerId})`);
   if (query.status) where.push(eq(events.status, query.status));
   if (query.audience) where.push(eq(events.audience, query.audience));
   if (query.place) where.push(eq(events.place, query.place));
@@ -136,7 +140,7 @@ export async function eventDetail(db: Db, event: EventRow) {
     .innerJoin(events, eq(events.id, eventExhibitions.exhibitionId))
     .where(eq(eventExhibitions.eventId, event.id))
     .orderBy(asc(events.plannedOn));
-  const [records, exhibitions, photos] = await Promise.all([
+  const [records, exhibitions, photos, coOrganisers] = await Promise.all([
     db
       .select({ id: bibRecords.id, title: bibRecords.title, description: bibRecords.description })
       .from(eventRecords)
@@ -149,6 +153,12 @@ export async function eventDetail(db: Db, event: EventRow) {
       .from(eventPhotos)
       .where(eq(eventPhotos.eventId, event.id))
       .orderBy(asc(eventPhotos.createdAt)),
+    db
+      .select({ id: partners.id, name: partners.name, kind: partners.kind })
+      .from(eventPartners)
+      .innerJoin(partners, eq(partners.id, eventPartners.partnerId))
+      .where(eq(eventPartners.eventId, event.id))
+      .orderBy(asc(partners.name)),
   ]);
   return {
     ...presentEvent(event),
@@ -163,6 +173,7 @@ export async function eventDetail(db: Db, event: EventRow) {
     records,
     exhibitions,
     photos,
+    partners: coOrganisers,
   };
 }
 
