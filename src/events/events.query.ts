@@ -17,6 +17,7 @@ export interface EventListQuery {
   formId?: string | undefined;
   partnerId?: string | undefined;
   status?: TEventStatus | undefined;
+  statuses?: readonly TEventStatus[] | undefined;
   audience?: TEventAudience | undefined;
   place?: TEventPlace | undefined;
   /** Events on or after this day (the day held, or planned when not held). */
@@ -62,6 +63,9 @@ export const eventListColumns = {
   isRegistrationOpen: events.isRegistrationOpen,
   capacity: events.capacity,
   registeredCount: events.registeredCount,
+  timeZone: events.timeZone,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
 };
 
 export function eventConditions(query: Omit<EventListQuery, 'page' | 'pageSize'>, visible: EventVisibility): SQL | undefined {
@@ -78,6 +82,7 @@ export function eventConditions(query: Omit<EventListQuery, 'page' | 'pageSize'>
   if (query.partnerId)
     where.push(sql`exists (select 1 from ${eventPartners} ep where ep.event_id = ${events.id} and ep.partner_id = ${query.partnerId})`);
   if (query.status) where.push(eq(events.status, query.status));
+  if (query.statuses) where.push(inArray(events.status, [...query.statuses]));
   if (query.audience) where.push(eq(events.audience, query.audience));
   if (query.place) where.push(eq(events.place, query.place));
   if (query.isPublic !== undefined) where.push(eq(events.isPublic, query.isPublic));
@@ -178,3 +183,10 @@ export async function eventDetail(db: Db, event: EventRow) {
 }
 
 export type EventDetail = Awaited<ReturnType<typeof eventDetail>>;
+
+/** Descriptions of some events by id (the feed needs them; the list leaves them out). */
+export async function eventDescriptions(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: events.id, description: events.description }).from(events).where(inArray(events.id, ids));
+  return new Map(rows.map((r) => [r.id, r.description]));
+}
