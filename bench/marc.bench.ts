@@ -1,19 +1,29 @@
 // MARC engine speed against yaz-marcdump on the same files: parse-only records/s and ISO 2709 → MARCXML
-// (UTF-8) records/s, on real samples repeated to ~100,000 records: the NLR RUSMARC file (CP1251) and
-// marc4j's pride-and-prejudice (MARC 21, UTF-8). Ours and yaz take turns, best of three each.
+// (UTF-8) records/s, on real samples repeated and varied to 100,000 records (marc-data.ts): the NLR
+// RUSMARC file (CP1251) and marc4j's pride-and-prejudice (MARC 21, UTF-8). ISO 2709 → MARCXML is also
+// measured against the npm package marcjs (its record parser and MARCXML formatter called directly,
+// without its stream wrappers; it reads bytes as UTF-8, so on the CP1251 file it does the same work
+// with wrong letters). Ours and the peers take turns, best of three each.
 // Run: npx tsx bench/marc.bench.ts [records]
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MarcParseError, readIso2709, writeMarcXml, type MarcEncoding } from '../src/catalog/marc/index';
+import { MarcParseError, readIso2709, writeMarcXml } from '../src/catalog/marc/index';
+import { MARC21_UTF8, RUSMARC_CP1251, TESTDATA, variedBatches, type Source } from './marc-data';
+
+interface MarcJs {
+  parse(raw: Buffer, type: 'iso2709'): unknown;
+  format(record: unknown, type: 'marcxml'): string;
+}
+const { Marc: marcjs } = createRequire(import.meta.url)('marcjs') as { Marc: MarcJs };
 
 const target = Number(process.argv[2] ?? 100_000);
-const testdata = fileURLToPath(new URL('../../shared/testdata/marc/', import.meta.url));
-if (!existsSync(testdata)) {
-  console.error(`needs ${testdata} (the shared test data)`);
+if (!existsSync(TESTDATA)) {
+  console.error(`needs ${TESTDATA} (the shared test data)`);
   process.exit(2);
 }
 const haveYaz = spawnSync('sh', ['-c', 'command -v yaz-marcdump']).status === 0;
@@ -40,17 +50,10 @@ function yaz(args: string[], file: string): number | undefined {
   return seconds(() => execFileSync('sh', ['-c', `yaz-marcdump ${args.join(' ')} ${file} > /dev/null 2>&1`]));
 }
 
-async function measure(
-  name: string,
-  path: string,
-  perFile: number,
-  encoding: MarcEncoding,
-  yazFrom: string,
-): Promise<Row[]> {
-  const one = readFileSync(testdata + path);
-  const copies = Math.ceil(target / perFile);
-  const data = Buffer.concat(Array.from({ length: copies }, () => one));
-  const records = copies * perFile;
+async function measure(source: Source, yazFrom: string): Promise<Row[]> {
+  const { name, encoding } = source;
+  const data = Buffer.concat([...variedBatches(source, target)]);
+  const records = target;
   const file = join(dir, `${name}.mrc`);
   writeFileSync(file, data);
 
@@ -71,8 +74,32 @@ async function measure(
     return Number(process.hrtime.bigint() - t) / 1e9;
   };
 
+  // marcjs: records cut at the record terminator, parsed and formatted one by one, into a stream.
+  const marcjsToXml = async () => {
+    const t = process.hrtime.bigint();
+    const out = createWriteStream('/dev/null');
+    let n = 0;
+    let start = 0;
+    let pending: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n'];
+    for (let end = data.indexOf(0x1d, start); end !== -1; end = data.indexOf(0x1d, start)) {
+      pending.push(marcjs.format(marcjs.parse(data.subarray(start, end + 1), 'iso2709'), 'marcxml'));
+      n++;
+      start = end + 1;
+      if (pending.length >= 100) {
+        if (!out.write(pending.join(''))) await new Promise<void>((r) => out.once('drain', () => r()));
+        pending = [];
+      }
+    }
+    out.write(`${pending.join('')}</collection>\n`);
+    await new Promise<void>((r) => out.end(() => r()));
+    if (n !== records) throw new Error(`marcjs converted ${n} of ${records}`);
+    return Number(process.hrtime.bigint() - t) / 1e9;
+  };
+
   parseOnly(); // warm up
   await toXml();
+  await marcjsToXml();
+  let marcjsSeconds = Infinity;
   const min = (a: number | undefined, b: number | undefined) =>
     b === undefined ? a : a === undefined ? b : Math.min(a, b);
   let ours = [Infinity, Infinity];
@@ -83,11 +110,12 @@ async function measure(
     peer = [min(peer[0], yaz(['-n'], file)), peer[1]];
     ours = [ours[0]!, Math.min(ours[1]!, await toXml())];
     peer = [peer[0], min(peer[1], yaz(yazXmlArgs, file))];
+    marcjsSeconds = Math.min(marcjsSeconds, await marcjsToXml());
   }
   const rate = (s: number | undefined) => (s === undefined ? undefined : Math.round(records / s));
-  const row = (metric: string, i: number, peerName: string, goal: string): Row => {
+  const row = (metric: string, i: number, peerName: string, goal: string, peerSeconds = peer[i]): Row => {
     const value = rate(ours[i])!;
-    const peerValue = rate(peer[i]);
+    const peerValue = rate(peerSeconds);
     return {
       metric: `${metric} (${name}, ${records} records)`,
       value,
@@ -101,22 +129,24 @@ async function measure(
   return [
     row('parse ISO 2709', 0, 'yaz-marcdump -n', '>= 0.5x yaz'),
     row('ISO 2709 -> MARCXML UTF-8', 1, `yaz-marcdump ${yazXmlArgs.join(' ')}`, '>= 1x yaz'),
+    row('ISO 2709 -> MARCXML UTF-8', 1, 'marcjs 3.0.2 (npm)', '>= 3x marcjs', marcjsSeconds),
   ];
 }
 
 const rows = [
-  ...(await measure('rusmarc-cp1251', 'rusmarc/nlr_test1_cp1251.iso', 81, 'cp1251', 'cp1251')),
-  ...(await measure('marc21-utf8', 'marc21/pride-and-prejudice-fixed.mrc', 383, 'utf-8', 'utf-8')),
+  ...(await measure(RUSMARC_CP1251, 'cp1251')),
+  ...(await measure(MARC21_UTF8, 'utf-8')),
 ];
 rmSync(dir, { recursive: true, force: true });
 
-const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}`;
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, shared with other work while measured (load average ${loadavg()[0]!.toFixed(1)})`;
 console.log(machine);
 console.table(
   rows.map((r) => ({
     metric: r.metric,
     ours: r.value,
-    yaz: r.peerValue ?? 'n/a',
+    peer: r.peer,
+    peerValue: r.peerValue ?? 'n/a',
     ratio: r.ratio ?? 'n/a',
     goal: r.goal,
   })),

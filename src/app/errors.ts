@@ -47,7 +47,7 @@ interface IssueLike {
 
 const CUSTOM_KEYS = new Set([
   'email', 'phone', 'time', 'date', 'code', 'login', 'password_short', 'close_after_open', 'break_both',
-  'break_order', 'break_inside', 'areas_exceed_total', 'internet_exceeds_computers', 'speed_without_internet',
+  'break_order', 'break_inside', 'query_empty', 'period_order', 'areas_exceed_total', 'internet_exceeds_computers', 'speed_without_internet',
   'attendance_exceeds_total', 'start_before_end', 'end_after_start', 'month', 'url', 'contact_required', 'required',
   'other_network', 'amount', 'amount_negative', 'end_before_start', 'awarded_required', 'reported_on_required', 'lost_with_award',
   'total_below_named', 'done_on_required', 'done_on_open',

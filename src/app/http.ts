@@ -24,6 +24,7 @@ import { registerCatalogRoutes } from '../catalog/catalog.routes';
 import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
+import { registerMunicipalRoutes } from '../municipal';
 import { registerAllEventRoutes } from '../events';
 import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
@@ -169,6 +170,7 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    await registerMunicipalRoutes(api, ctx);
     registerAllEventRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);
     registerSeminarsRoutes(api, ctx);

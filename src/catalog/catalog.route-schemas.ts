@@ -117,6 +117,8 @@ export const ZSearchResult = z.object({
     }),
   ),
   total: z.number().int(),
+  /** The total is the planner's estimate: too many hits to count them all ("about N"). */
+  totalIsEstimate: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** True when nothing matched exactly and these are typo-tolerant (trigram) matches. */

@@ -2,7 +2,7 @@
  * Tables of the union catalogue: bibliographic records (one per edition, shared by the installation)
  * and copies (items) that belong to libraries.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -27,31 +27,7 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-/**
- * Case, ё → е and the Kyrgyz letters folded as in app/text-fold.ts, as literal SQL: it is part of
- * generated-column definitions, which need IMMUTABLE functions (lower and translate are).
- */
-const fold = (expr: string) => `translate(lower(${expr}), 'ёңөүЁҢӨҮ', 'еноуеноу')`;
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
-
-/**
- * The search vector: each of the four weighted parts (A title … D the rest) analysed twice, with the
- * `russian` configuration (stems: "белого" → "бел") and with `simple` (words as written, for Kyrgyz,
- * English and prefixes), in one column so that one GIN index and one @@ serve every query.
- */
-function searchVector(): SQL {
-  const parts: [string, string][] = [
-    ['search_title', 'A'],
-    ['search_authors', 'B'],
-    ['search_subjects', 'C'],
-    ['search_other', 'D'],
-  ];
-  const vectors = (['russian', 'simple'] as const).flatMap((config) =>
-    parts.map(([column, weight]) => `setweight(to_tsvector('${config}'::regconfig, ${fold(column)}), '${weight}')`),
-  );
-  return sql.raw(vectors.join(' || '));
-}
 
 export const bibRecords = pgTable(
   'bib_records',
@@ -92,16 +68,11 @@ export const bibRecords = pgTable(
     /** Title as a key that sorts Kyrgyz letters after their Russian neighbours under collation "C". */
     sortTitle: text('sort_title').notNull().default(''),
     // The search document in four weighted parts, written by the service in the same statement as
-    // the record; the vector below is generated from them, so the index is never behind the data.
+    // the record; triggers derive the row of bib_search from them in the same transaction.
     searchTitle: text('search_title').notNull().default(''),
     searchAuthors: text('search_authors').notNull().default(''),
     searchSubjects: text('search_subjects').notNull().default(''),
     searchOther: text('search_other').notNull().default(''),
-    searchVector: tsvector('search_vector').notNull().generatedAlwaysAs(searchVector()),
-    /** Folded title + authors for trigram matching (typos, prefixes). */
-    searchTrgm: text('search_trgm')
-      .notNull()
-      .generatedAlwaysAs(sql.raw(fold(`search_title || ' ' || search_authors`))),
     isDeleted: boolean('is_deleted').notNull().default(false),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -111,8 +82,9 @@ export const bibRecords = pgTable(
     uniqueIndex('bib_records__control')
       .on(t.controlNumber, t.controlSource)
       .where(sql`${t.controlNumber} is not null and ${t.controlSource} is not null`),
-    index('bib_records__search_vector').using('gin', t.searchVector),
-    index('bib_records__search_trgm').using('gin', t.searchTrgm.op('gin_trgm_ops')),
+    // What import matching looks up: a control number (with or without its source), a title, an ISBN.
+    index('bib_records__control_number').on(t.controlNumber),
+    index('bib_records__title_lower').on(sql`lower(${t.title})`),
     index('bib_records__isbns').using('gin', t.isbns),
     index('bib_records__year').on(t.year),
     index('bib_records__updated').on(t.updatedAt),
@@ -159,5 +131,47 @@ export const items = pgTable(
     check('items__price', sql`${t.price} is null or ${t.price} >= 0`),
     check('items__currency', sql`${t.currency} in (${inList(CURRENCIES)})`),
     check('items__status', sql`${t.status} in (${inList(ITEM_STATUSES)})`),
+  ],
+);
+
+/**
+ * The search index of the catalogue: one narrow row per live record, so that matching, ranking and
+ * facets read a few hundred bytes per hit instead of the whole record with its MARC. Never written by
+ * the application: statement-level triggers on bib_records and items (migration search_table) fill it
+ * from whole batches in the same transaction as the change, so a saved record is found at once and
+ * a copy's status change shows in the availability filter at once. Deleted records have no row.
+ */
+export const bibSearch = pgTable(
+  'bib_search',
+  {
+    recordId: uuid('record_id')
+      .primaryKey()
+      .references(() => bibRecords.id, { onDelete: 'cascade' }),
+    /**
+     * The four weighted parts (A title … D the rest) analysed with `russian` (stems) and with
+     * `simple` (words as written, for Kyrgyz, English and prefixes), folded (case, ё, Kyrgyz letters).
+     */
+    vector: tsvector('vector').notNull(),
+    /** Folded title + authors for trigram matching (typos). */
+    trgm: text('trgm').notNull(),
+    /** Folded title: an exact title typed goes first. */
+    titleKey: text('title_key').notNull(),
+    sortTitle: text('sort_title').notNull(),
+    year: integer('year'),
+    language: text('language').notNull(),
+    materialType: text('material_type').notNull(),
+    ageLabel: text('age_label'),
+    subjects: text('subjects').array().notNull(),
+    bbk: text('bbk').array().notNull(),
+    /** Libraries holding a copy that is not written off, and those with a copy on the shelf now. */
+    libraryIds: uuid('library_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    availableLibraryIds: uuid('available_library_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  },
+  (t) => [
+    index('bib_search__vector').using('gin', t.vector),
+    index('bib_search__trgm').using('gin', t.trgm.op('gin_trgm_ops')),
+    index('bib_search__title_key').on(t.titleKey),
+    index('bib_search__sort_title').on(sql`${t.sortTitle} collate "C"`, t.recordId),
+    index('bib_search__year').on(t.year),
   ],
 );

@@ -17,11 +17,10 @@ import { allAuthors, extractRecordFields } from './record-fields';
 import { writeFormToMarc } from './record-writer';
 import { searchTexts, titleSortKey } from './search-text';
 
-// The search columns are the index's business: never selected, never returned, never audited.
-const { searchVector: _vector, searchTrgm: _trgm, ...recordColumns } = getTableColumns(bibRecords);
+const recordColumns = getTableColumns(bibRecords);
 export { recordColumns };
 
-export type CatalogRecord = Omit<typeof bibRecords.$inferSelect, 'searchVector' | 'searchTrgm'>;
+export type CatalogRecord = typeof bibRecords.$inferSelect;
 type PublicRecord = Omit<CatalogRecord, 'searchTitle' | 'searchAuthors' | 'searchSubjects' | 'searchOther'>;
 
 /** The record without its search texts, as the API and the audit log show it. */

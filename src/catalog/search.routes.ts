@@ -46,7 +46,7 @@ export function registerSearchRoutes(app: App, { database }: AppContext) {
     async (request, reply) => {
       requireRole(request, CATALOG_READER_ROLES);
       const lang = requestLanguage(request);
-      const { items } = await searchCatalog(db, { ...request.query, page: 1, pageSize: EXPORT_LIMIT }, { withFacets: false });
+      const { items } = await searchCatalog(db, { ...request.query, page: 1, pageSize: EXPORT_LIMIT }, { withFacets: false, exact: true });
       const body = await buildXlsx(
         t(lang, 'sheet.catalog'),
         [

@@ -1,21 +1,20 @@
 /**
- * Searching the union catalogue in PostgreSQL: full-text search over one weighted vector holding both
- * `russian` stems and `simple` words (Kyrgyz, English, prefixes) — each typed word may match either —
- * ranked with ts_rank_cd and an exact-title boost; when that finds nothing, every word is matched by
- * trigram word similarity instead (typos).
- * Facets are SQL aggregates over the whole filtered result. Used by the staff API and, later, the OPAC.
+ * Searching the union catalogue in PostgreSQL over the narrow search index (bib_search; conditions and
+ * ranking in search-plan.ts). A broad query on a big catalogue matches far more records than anyone
+ * pages through, so at most CANDIDATES hits are gathered — an exact title first, then the words in the
+ * title, then the rest — and only those are ranked (ts_rank_cd + exact-title boost) and counted for
+ * the facets. When the cap is reached the total is the planner's estimate and `totalIsEstimate` is
+ * set (the pages show "about N"), and facet counts are scaled to it. Exports ask for every hit.
  */
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
-import { foldedSql, foldText, likeEscape } from '../app/text-fold';
 import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
-import { bibRecords as R, items } from './catalog.tables';
-import { isbnKeys, looksLikeIsbn } from './isbn';
-import { fuzzyWords, likePrefix, queryWords, requiredWords, termsOf, type Term } from './search-query';
+import { bibRecords as R, bibSearch as S, items } from './catalog.tables';
+import { FUZZY_THRESHOLD, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
-/** Lowest pg_trgm word similarity accepted for a typo ("парход" ~ "пароход" is 0.5). */
-const FUZZY_THRESHOLD = 0.45;
+/** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
+export const CANDIDATES = 1000;
 
 export interface Facet {
   value: string;
@@ -29,12 +28,6 @@ export interface SearchFacets {
   languages: Facet[];
   materialTypes: Facet[];
   subjects: Facet[];
-}
-
-interface Plan {
-  where: SQL;
-  rank: SQL;
-  hasText: boolean;
 }
 
 const hitColumns = {
@@ -57,146 +50,84 @@ const hitColumns = {
   description: R.description,
 };
 
-/** Conditions that do not depend on how text is matched: ISBN, ББК, years, codes, copies. */
-function filterConditions(query: TSearchQuery): SQL[] {
-  const where: SQL[] = [eq(R.isDeleted, false)];
-  const isbn = query.isbn ?? (query.q && looksLikeIsbn(query.q) ? query.q.replace(/^ISBN/i, '') : undefined);
-  if (isbn !== undefined) {
-    const keys = isbnKeys([isbn]);
-    // An ISBN field holding no digits matches nothing rather than everything.
-    where.push(keys.length ? sql`${R.isbns} && array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]` : sql`false`);
-  }
-  if (query.bbk) where.push(sql`exists (select 1 from unnest(${R.bbk}) as b(code) where upper(b.code) like ${likePrefix(query.bbk)})`);
-  if (query.yearFrom !== undefined) where.push(gte(R.year, query.yearFrom));
-  if (query.yearTo !== undefined) where.push(lte(R.year, query.yearTo));
-  if (query.language) where.push(eq(R.language, query.language.toLowerCase()));
-  if (query.ageLabel) where.push(eq(R.ageLabel, query.ageLabel));
-  if (query.materialType) where.push(eq(R.materialType, query.materialType));
-  if (query.libraryId || query.available) {
-    const copy: SQL[] = [sql`${items.recordId} = ${R.id}`, ne(items.status, 'written_off')];
-    if (query.libraryId) copy.push(eq(items.libraryId, query.libraryId));
-    if (query.available) copy.push(eq(items.status, 'available'));
-    where.push(sql`exists (select 1 from ${items} where ${and(...copy)})`);
-  }
-  return where;
-}
-
-/** The words of each text field, with the weights the field is restricted to. */
-function textParts(query: TSearchQuery) {
-  const box = query.q && looksLikeIsbn(query.q) ? [] : queryWords(query.q);
-  return [
-    { words: box, weights: '', prefix: true },
-    { words: queryWords(query.title), weights: 'A', prefix: false },
-    { words: queryWords(query.author), weights: 'B', prefix: false },
-    { words: queryWords(query.subject), weights: 'C', prefix: false },
-  ].filter((p) => p.words.length > 0);
-}
-
-/** Every term required; each may match as a Russian stem or as the word itself (or its prefix). */
-function tsQuery(terms: readonly Term[]): SQL {
-  return sql.join(
-    terms.map((t) => sql`(to_tsquery('russian', ${t.russian}) || to_tsquery('simple', ${t.simple}))`),
-    sql` && `,
-  );
-}
-
-const foldedTitle = foldedSql(R.title);
-
-/** An exact title typed into the box or the title field goes first. */
-function titleBoost(query: TSearchQuery): SQL {
-  const typed = (query.q && !looksLikeIsbn(query.q) ? query.q : query.title)?.trim();
-  if (!typed) return sql`0`;
-  const folded = foldText(typed);
-  return sql`(case when ${foldedTitle} = ${folded} then 1.0 when ${foldedTitle} like ${`${likeEscape(folded)}%`} then 0.3 else 0 end)`;
-}
-
-function fullTextPlan(query: TSearchQuery): Plan {
-  const where = filterConditions(query);
-  const terms = textParts(query).map((p) => termsOf(requiredWords(p.words), p.weights, p.prefix));
-  for (const partTerms of terms) where.push(sql`${R.searchVector} @@ (${tsQuery(partTerms)})`);
-  const all = terms.flat();
-  const rank = all.length ? sql`(ts_rank_cd(${R.searchVector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
-  return { where: and(...where)!, rank, hasText: all.length > 0 };
-}
-
-/** Typo tolerance: each title/author/box word must resemble a word of the title or authors. */
-function fuzzyPlan(query: TSearchQuery): Plan | null {
-  const parts = textParts(query);
-  const words = fuzzyWords(parts.filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
-  if (!words.length) return null;
-  const where = filterConditions(query);
-  for (const word of words) where.push(sql`${word} <% ${R.searchTrgm}`);
-  // A word typed into the title or author field must resemble that field, not just title + authors.
-  for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
-    const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
-    for (const word of fuzzyWords(requiredWords(p.words))) where.push(sql`word_similarity(${word}, ${field}) >= ${FUZZY_THRESHOLD}`);
-  }
-  // Subjects are not in the trigram text: they still have to match by full text.
-  for (const p of parts.filter((part) => part.weights === 'C')) {
-    where.push(sql`${R.searchVector} @@ (${tsQuery(termsOf(requiredWords(p.words), 'C'))})`);
-  }
-  const similarity = sql.join(words.map((w) => sql`word_similarity(${w}, ${R.searchTrgm})`), sql` + `);
-  return { where: and(...where)!, rank: sql`(${similarity} + ${titleBoost(query)})`, hasText: true };
-}
-
-/** ORDER BY over the columns of the `hits` CTE below. */
-function orderFor(query: TSearchQuery, plan: Plan): SQL {
-  switch (query.sort) {
-    case 'year_desc':
-      return sql`year desc nulls last, sort_title collate "C", id`;
-    case 'year_asc':
-      return sql`year asc nulls last, sort_title collate "C", id`;
-    case 'title':
-      return sql`sort_title collate "C", year desc, id`;
-    default:
-      return plan.hasText ? sql`rank desc, sort_title collate "C", id` : sql`sort_title collate "C", year desc, id`;
-  }
-}
-
 const top = (select: SQL) =>
   sql`(select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${select} limit 10) f)`;
 
-/** Facets over every hit, not only the page: by year, language, type, subject and library. */
+/** Facets over the gathered hits: by year, language, type, subject and library. */
 const FACETS = sql`,
   ${top(sql`select year::text as value, count(*)::int as count from hits where year is not null group by year order by count(*) desc, year desc`)} as years,
   ${top(sql`select language as value, count(*)::int as count from hits where language <> '' group by language order by count(*) desc, language`)} as languages,
   ${top(sql`select material_type as value, count(*)::int as count from hits group by material_type order by count(*) desc, material_type`)} as material_types,
   ${top(sql`select s.subject as value, count(*)::int as count from hits, unnest(hits.subjects) as s(subject) group by s.subject order by count(*) desc, s.subject`)} as subjects,
-  ${top(sql`select l.id::text as value, l.name as label, count(distinct i.record_id)::int as count
-    from ${items} i join hits h on h.id = i.record_id join ${libraries} l on l.id = i.library_id
-    where i.status <> 'written_off' group by l.id, l.name order by count(distinct i.record_id) desc, l.name`)} as libraries`;
+  ${top(sql`select l.id::text as value, l.name as label, count(*)::int as count
+    from hits cross join lateral unnest(hits.library_ids) as h(library_id) join ${libraries} l on l.id = h.library_id
+    group by l.id, l.name order by count(*) desc, l.name`)} as libraries`;
 
 interface PlanResult {
   total: number;
+  totalIsEstimate: boolean;
   page: { id: string; rank: number }[];
   facets: SearchFacets | null;
 }
 
+/** The hits to rank and count: all of them, or at most `limit` + 1 gathered tier by tier. */
+function candidates(query: TSearchQuery, plan: Plan, limit: number | null): SQL {
+  const columns = sql`${S.recordId} as record_id, ${S.year} as year, ${S.language} as language, ${S.materialType} as material_type,
+    ${S.subjects} as subjects, ${S.libraryIds} as library_ids, ${S.sortTitle} as sort_title, ${plan.rank} as rank`;
+  const from = (where: SQL) => sql`select ${columns} from ${S} where ${where}`;
+  if (limit === null) return from(plan.where);
+  if (!ranksByRelevance(query, plan)) return sql`${from(plan.where)} order by ${orderFor(query, plan)} limit ${limit + 1}`;
+  if (!plan.tiers.length) return sql`${from(plan.where)} limit ${limit + 1}`;
+  // Each tier leaves out what an earlier one took; the outer LIMIT stops reading once it has enough.
+  const branches = [...plan.tiers, sql`true`].map((tier, i) => {
+    const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t}, false)`);
+    return sql`(${from(and(plan.where, tier, ...earlier)!)})`;
+  });
+  return sql`select * from (${sql.join(branches, sql` union all `)}) c limit ${limit + 1}`;
+}
+
+/** The planner's estimate of how many records match: cheap, and close enough for "about N". */
+async function estimateCount(db: Db, plan: Plan): Promise<number> {
+  const result = await db.execute(sql`explain (format json) select 1 from ${S} where ${plan.where}`);
+  const cell = Object.values(rowsOf<Record<string, unknown>>(result)[0] ?? {})[0];
+  const parsed = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
+}
+
 /**
- * One statement finds the hits once and answers from them the total, the page (ids in order) and
+ * One statement gathers the hits once and answers from them the count, the page (ids in order) and
  * the facets; the page's records are then read by primary key.
  */
-async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: boolean): Promise<PlanResult> {
+async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: boolean, cap: number | null): Promise<PlanResult> {
   const order = orderFor(query, plan);
+  const offset = (query.page - 1) * query.pageSize;
+  const limit = cap === null ? null : Math.max(cap, offset + query.pageSize);
   const result = await db.execute(sql`
-    with hits as materialized (
-      select ${R.id} as id, ${R.year} as year, ${R.language} as language, ${R.materialType} as material_type,
-        ${R.subjects} as subjects, ${R.sortTitle} as sort_title, ${plan.rank} as rank
-      from ${R} where ${plan.where}
-    )
+    with hits as materialized (${candidates(query, plan, limit)})
     select
       (select count(*)::int from hits) as total,
-      (select coalesce(json_agg(json_build_object('id', id, 'rank', rank) order by ${order}), '[]'::json)
-        from (select id, rank, year, sort_title from hits
-              order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) p) as page
+      (select coalesce(json_agg(json_build_object('id', record_id, 'rank', rank) order by ${order}), '[]'::json)
+        from (select record_id, rank, year, sort_title from hits
+              order by ${order} limit ${query.pageSize} offset ${offset}) p) as page
       ${withFacets ? FACETS : sql``}
   `);
   type Row = { total: number; page: { id: string; rank: number }[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
   const row = rowsOf<Row>(result)[0]!;
+  const capped = limit !== null && row.total > limit;
+  const total = capped ? Math.max(row.total, await estimateCount(db, plan)) : row.total;
+  // Counts over the gathered hits, scaled to the estimated total when there were more.
+  const scale = (facets: Facet[] | undefined) =>
+    capped ? facets!.map((f) => ({ ...f, count: Math.max(1, Math.round((f.count * total) / row.total)) })) : facets!;
   const facets = withFacets
-    ? { libraries: row.libraries!, years: row.years!, languages: row.languages!, materialTypes: row.material_types!, subjects: row.subjects! }
+    ? {
+        libraries: scale(row.libraries),
+        years: scale(row.years),
+        languages: scale(row.languages),
+        materialTypes: scale(row.material_types),
+        subjects: scale(row.subjects),
+      }
     : null;
-  return { total: row.total, page: row.page, facets };
+  return { total, totalIsEstimate: capped, page: row.page, facets };
 }
 
 /** Copies per library for the hits of a page: how many, and how many are on the shelf now. */
@@ -220,17 +151,26 @@ async function availabilityOf(db: Db, recordIds: string[]) {
   return byRecord;
 }
 
-export async function searchCatalog(db: Db, query: TSearchQuery, options: { withFacets?: boolean } = {}) {
+export interface SearchOptions {
+  withFacets?: boolean;
+  /** Every hit counted and ranked, however many (exports); otherwise at most `candidates` are. */
+  exact?: boolean;
+  /** How many hits are gathered at most (CANDIDATES unless told). */
+  candidates?: number;
+}
+
+export async function searchCatalog(db: Db, query: TSearchQuery, options: SearchOptions = {}) {
   const withFacets = options.withFacets ?? true;
+  const cap = options.exact ? null : (options.candidates ?? CANDIDATES);
   let isFuzzy = false;
-  let found = await runPlan(db, query, fullTextPlan(query), withFacets);
+  let found = await runPlan(db, query, fullTextPlan(query), withFacets, cap);
   const fuzzy = found.total === 0 ? fuzzyPlan(query) : null;
   if (fuzzy) {
     isFuzzy = true;
     // The threshold is set for this transaction only; the trigram index serves `<%` at that level.
     found = await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
-      return runPlan(tx, query, fuzzy, withFacets);
+      return runPlan(tx, query, fuzzy, withFacets, cap);
     });
   }
   const ids = found.page.map((p) => p.id);
@@ -242,6 +182,7 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: { with
   return {
     items: found.page.map(({ id, rank }) => ({ ...byId.get(id)!, rank: Number(rank), availability: availability.get(id) ?? [] })),
     total: found.total,
+    totalIsEstimate: found.totalIsEstimate,
     page: query.page,
     pageSize: query.pageSize,
     isFuzzy,

@@ -5,7 +5,9 @@
 import { expect, it } from 'vitest';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
+import { ZSearchQuery } from './catalog.schemas';
 import { toIsbn13 } from './isbn';
+import { searchCatalog } from './search.service';
 
 interface Hit {
   id: string;
@@ -211,5 +213,35 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     await http.put(`/api/v1/catalog/records/${id}`, { ...detail.form, title: 'Тополёк мой в красной косынке' });
     expect((await q('тополек косынке')).items[0]?.id).toBe(id);
     expect((await q(title)).items.map((h) => h.id)).not.toContain(id);
+  });
+
+  it('follows a copy\'s status at once: what goes on loan leaves the availability filter', async () => {
+    const title = `Ак кеме ${uniq()}`;
+    const created = await http.post('/api/v1/catalog/records', { title, authors: ['Айтматов, Ч.'], year: 1970 });
+    const id = (created.json() as { id: string }).id;
+    const item = await http.post(`/api/v1/catalog/records/${id}/items`, { libraryId: libs.L1, inventoryNumber: uniq('I'), barcode: uniq('B'), status: 'available' });
+    const itemId = (item.json() as { id: string }).id;
+    expect((await q(title, `&available=true&libraryId=${libs.L1}`)).items.map((h) => h.id)).toEqual([id]);
+    expect((await http.post(`/api/v1/catalog/items/${itemId}/status`, { status: 'on_loan' })).statusCode).toBe(200);
+    expect((await q(title, `&available=true&libraryId=${libs.L1}`)).total).toBe(0);
+    expect((await q(title, `&libraryId=${libs.L1}`)).items.map((h) => h.id)).toEqual([id]);
+    expect((await q(title, `&libraryId=${libs.L2}`)).total).toBe(0);
+  });
+
+  it('ranks a capped set of candidates, best first, and says the total is an estimate', async () => {
+    const query = ZSearchQuery.parse({ q: 'белый пароход', pageSize: 1 });
+    const exact = await searchCatalog(ctx.database.db, query);
+    expect(exact.totalIsEstimate).toBe(false);
+    // With room for two candidates of five (a page of one), the total is estimated and facets scaled.
+    const capped = await searchCatalog(ctx.database.db, ZSearchQuery.parse({ q: 'айтматов', pageSize: 1 }), { candidates: 2 });
+    expect(capped.totalIsEstimate).toBe(true);
+    expect(capped.total).toBeGreaterThanOrEqual(3);
+    expect(capped.items.length).toBeGreaterThan(0);
+    expect(capped.facets!.languages[0]!.value).toBe('rus');
+    // With room for one candidate only, the exact title is the one gathered first.
+    const steamer = await searchCatalog(ctx.database.db, query, { candidates: 1 });
+    expect(steamer.items[0]?.title).toBe('Белый пароход');
+    const all = await searchCatalog(ctx.database.db, ZSearchQuery.parse({ q: 'айтматов', pageSize: 1 }), { candidates: 2, exact: true });
+    expect(all.totalIsEstimate).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export interface CatalogPageData {
   librariesHref: string;
   query: OpacQuery;
   /** Null when nothing was asked yet. */
-  result: { items: CatalogHit[]; total: number; isFuzzy: boolean; facets: SearchFacets | null } | null;
+  result: { items: CatalogHit[]; total: number; totalIsEstimate: boolean; isFuzzy: boolean; facets: SearchFacets | null } | null;
   libraries: { id: string; name: string }[];
   pageSize: number;
 }
@@ -212,7 +212,7 @@ function results(page: PageContext, data: CatalogPageData): SafeHtml {
     <div class="catalog-results">
       <section class="hits-section" aria-labelledby="results-title">
         <h2 id="results-title">${t('opac.results')}</h2>
-        <p class="result" role="status">${t('opac.found', { count: result.total })}</p>
+        <p class="result" role="status">${t(result.totalIsEstimate ? 'opac.found_about' : 'opac.found', { count: result.total })}</p>
         ${result.isFuzzy && result.total ? html`<p class="notice">${t('opac.fuzzy')}</p>` : ''}
         ${
           result.items.length

@@ -1,5 +1,6 @@
 import { eventsEn } from './events';
 import type { Messages } from './ru';
+import { enMunicipal } from './en-municipal';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
 
@@ -207,6 +208,7 @@ export const en: Messages = {
   'opac.sort_title': 'by title',
   'opac.apply': 'Apply',
   'opac.found': 'Found: {count}',
+  'opac.found_about': 'Found: about {count}',
   'opac.fuzzy': 'No exact matches. Showing similar results.',
   'opac.nothing_found': 'Nothing found. Check the spelling or remove some filters.',
   'opac.empty_query': 'Type an author, a title or a subject.',
@@ -245,6 +247,7 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enMunicipal,
   ...eventsEn,
   ...enPartners,
   ...enSeminars,

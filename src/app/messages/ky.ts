@@ -1,5 +1,6 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
+import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
 
@@ -207,6 +208,7 @@ export const ky: Messages = {
   'opac.sort_title': 'аталышы боюнча',
   'opac.apply': 'Колдонуу',
   'opac.found': 'Табылды: {count}',
+  'opac.found_about': 'Болжол менен табылды: {count}',
   'opac.fuzzy': 'Так дал келген жок. Окшош жыйынтыктар көрсөтүлдү.',
   'opac.nothing_found': 'Эч нерсе табылган жок. Жазылышын текшериңиз же чыпкалардын бир бөлүгүн алып салыңыз.',
   'opac.empty_query': 'Китептин авторун, аталышын же темасын жазыңыз.',
@@ -245,6 +247,7 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,
   ...kySeminars,

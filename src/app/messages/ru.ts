@@ -1,8 +1,9 @@
-import { eventsRu } from './events';
+/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
+import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
+import { eventsRu } from './events';
 
-/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
   'error.forbidden': 'Недостаточно прав для этого действия.',
@@ -206,6 +207,7 @@ export const ru = {
   'opac.sort_title': 'по заглавию',
   'opac.apply': 'Применить',
   'opac.found': 'Найдено: {count}',
+  'opac.found_about': 'Найдено примерно: {count}',
   'opac.fuzzy': 'Точных совпадений нет. Показаны похожие результаты.',
   'opac.nothing_found': 'Ничего не найдено. Проверьте написание или уберите часть фильтров.',
   'opac.empty_query': 'Введите автора, заглавие или тему книги.',
@@ -244,6 +246,7 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
   ...ruSeminars,

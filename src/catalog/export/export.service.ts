@@ -56,7 +56,7 @@ async function write(out: Writable, chunk: string | Buffer) {
 async function searchIds(db: Db, search: TSearchQuery): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const found = await searchCatalog(db, { ...search, page, pageSize: 200 }, { withFacets: false });
+    const found = await searchCatalog(db, { ...search, page, pageSize: 200 }, { withFacets: false, exact: true });
     ids.push(...found.items.map((h) => h.id));
     if (found.items.length < 200 || ids.length >= found.total) return ids;
   }

@@ -1,6 +1,9 @@
 /**
  * Importing MARC records into the union catalogue: records are matched to existing ones or created,
- * copies are created from holdings fields into the chosen library, in batches of one transaction each.
+ * copies are created from holdings fields into the chosen library, in batches of one transaction each
+ * (set-based, batch.ts; if the database refuses something in a batch, its records are retried one by
+ * one, each under its own savepoint, so one bad record does not sink the others). One audit entry per
+ * batch names every record it created or matched.
  * Importing the same file again creates nothing new (matching + unique copy numbers), and an import
  * that stopped can resume after the last committed batch.
  */
@@ -10,12 +13,11 @@ import { t } from '../../app/i18n';
 import type { TLanguage } from '../../staff/staff.schemas';
 import { writeAudit, type AuditActor } from '../../audit';
 import type { Library } from '../../network';
-import { items } from '../catalog.tables';
 import type { EncodingOption, MarcFormat, MarcRecord } from '../marc';
 import { CatalogError } from '../catalog.errors';
-import { columnsFromMarc, insertRecord } from '../records.service';
-import { extractHoldings } from './holdings';
-import { findMatch, type MatchMode } from './match';
+import { columnsFromMarc } from '../records.service';
+import { importBatch, type BatchOutcome, type BatchRecord } from './batch';
+import type { MatchMode } from './match';
 import { readRecords, type ContainerOption, type SchemaOption } from './sources';
 
 export interface ImportOptions {
@@ -73,7 +75,7 @@ export async function importMarc(
   options: ImportOptions,
   summary: ImportSummary = emptySummary(),
 ): Promise<ImportSummary> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const resumeFrom = options.resumeFrom ?? 0;
   const reject = (error: ImportError) => {
     summary.rejected++;
@@ -87,7 +89,11 @@ export async function importMarc(
     const pending = batch;
     batch = [];
     await db.transaction(async (tx) => {
-      for (const { index, record } of pending) await importOne(tx, actor, index, record, options, summary, reject);
+      const outcome = await importPending(tx, pending, options, summary.schema ?? 'rusmarc', reject);
+      summary.created += outcome.created.length;
+      summary.matched += outcome.matched.length;
+      summary.items.created += outcome.items.created;
+      summary.items.existing += outcome.items.existing;
       await writeAudit(tx, actor, {
         action: 'catalog.import_batch',
         objectType: 'import',
@@ -95,6 +101,7 @@ export async function importMarc(
         networkId: options.library?.networkId ?? null,
         libraryId: options.library?.id ?? null,
         summary: `${pending.length}`,
+        after: { created: outcome.created, matched: outcome.matched, copies: outcome.items },
       });
     });
     nextIndex = pending.at(-1)!.index + 1;
@@ -120,57 +127,42 @@ export async function importMarc(
   return summary;
 }
 
-async function importOne(
+/** The records of one batch: all at once, or one by one when the database refuses the batch. */
+async function importPending(
   tx: Db,
-  actor: AuditActor,
-  index: number,
-  record: MarcRecord,
+  pending: readonly Pending[],
   options: ImportOptions,
-  summary: ImportSummary,
+  schema: MarcFormat,
   reject: (error: ImportError) => void,
-) {
-  const schema = summary.schema ?? 'rusmarc';
-  let recordId: string;
-  try {
-    // A savepoint per record: one bad record must not undo the rest of its batch.
-    recordId = await tx.transaction(async (sp) => {
+): Promise<BatchOutcome> {
+  const language = options.language ?? 'ru';
+  const ready: BatchRecord[] = [];
+  for (const { index, record } of pending) {
+    try {
       const columns = columnsFromMarc(record, schema);
-      const existing = await findMatch(sp, columns, options.match);
-      if (existing) {
-        summary.matched++;
-        return existing;
-      }
-      const created = await insertRecord(sp, actor, record, schema);
-      summary.created++;
-      return created.id;
-    });
-  } catch (error) {
-    reject({ index, offset: -1, reason: describe(error, options.language ?? 'ru') });
-    return;
+      if (!columns.title) throw new CatalogError(422, 'marc_title', 'validation.marc_title', 'marc');
+      ready.push({ index, record, columns });
+    } catch (error) {
+      reject({ index, offset: -1, reason: describe(error, language) });
+    }
   }
-  if (!options.library) return;
-  const library = options.library;
-  const currency = options.currency ?? 'KGS';
-  for (const holding of extractHoldings(record, schema)) {
-    const inserted = await tx
-      .insert(items)
-      .values({
-        recordId,
-        libraryId: library.id,
-        networkId: library.networkId,
-        inventoryNumber: holding.inventoryNumber,
-        // A copy without its own barcode gets one made from the library code and inventory number.
-        barcode: holding.barcode ?? `${library.code}-${holding.inventoryNumber}`,
-        callNumber: holding.callNumber,
-        location: holding.location,
-        price: holding.price,
-        currency,
-        acquiredOn: holding.acquiredOn,
-      })
-      .onConflictDoNothing()
-      .returning({ id: items.id });
-    if (inserted.length) summary.items.created++;
-    else summary.items.existing++;
+  const batchOptions = { match: options.match, schema, library: options.library, currency: options.currency ?? 'KGS' } as const;
+  try {
+    return await tx.transaction((sp) => importBatch(sp, ready, batchOptions));
+  } catch {
+    const outcome: BatchOutcome = { created: [], matched: [], items: { created: 0, existing: 0 } };
+    for (const one of ready) {
+      try {
+        const single = await tx.transaction((sp) => importBatch(sp, [one], batchOptions));
+        outcome.created.push(...single.created);
+        outcome.matched.push(...single.matched);
+        outcome.items.created += single.items.created;
+        outcome.items.existing += single.items.existing;
+      } catch (error) {
+        reject({ index: one.index, offset: -1, reason: describe(error, language) });
+      }
+    }
+    return outcome;
   }
 }
 

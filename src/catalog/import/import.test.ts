@@ -4,10 +4,10 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../audit';
+import { auditLog, SYSTEM_ACTOR } from '../../audit';
 import { buildLibrary, buildNetwork } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
-import { bibRecords, items } from '../catalog.tables';
+import { bibRecords, bibSearch, items } from '../catalog.tables';
 import { controlField, dataField, writeIso2709, type MarcRecord } from '../marc';
 import { importMarc, type ImportOptions } from './import.service';
 
@@ -75,6 +75,38 @@ describeOnEachDatabase('MARC import', (ctx) => {
     expect(summary).toMatchObject({ read: 6, created: 6 });
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bibRecords).where(sql`${bibRecords.controlNumber} like 'RESUME-%'`);
     expect(row!.n).toBe(6);
+  });
+
+  it('keeps a batch when the database refuses one of its records, and names the batch\'s records in one audit entry', async () => {
+    const db = ctx.database.db;
+    const bad = branchRecord(702, [], 'NUL');
+    // A NUL character: fine in MARC, refused by PostgreSQL in text.
+    bad.fields = bad.fields.map((f) => (f.tag === '200' && 'subfields' in f ? { ...f, subfields: [{ code: 'a', value: 'Повесть\u0000' }] } : f));
+    const file = writeIso2709([branchRecord(701, [], 'NUL'), bad, branchRecord(703, [], 'NUL')]);
+    const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options({ batchSize: 100 }));
+    expect(summary).toMatchObject({ read: 3, created: 2, rejected: 1 });
+    expect(summary.errors.map((e) => e.index)).toEqual([1]);
+    const created = await db.select({ id: bibRecords.id }).from(bibRecords).where(sql`${bibRecords.controlNumber} like 'NUL-%'`);
+    expect(created).toHaveLength(2);
+    // Searchable at once: the search index row was written in the same transaction.
+    const indexed = await db.select({ id: bibSearch.recordId }).from(bibSearch).where(sql`${bibSearch.recordId} in ${created.map((c) => c.id)}`);
+    expect(indexed).toHaveLength(2);
+    const audit = await db.select().from(auditLog).where(sql`${auditLog.action} = 'catalog.import_batch' and ${auditLog.after}::text like ${`%${created[0]!.id}%`}`);
+    expect(audit).toHaveLength(1);
+    const named = (audit[0]!.after as { created: { id: string }[] }).created.map((c) => c.id).sort();
+    expect(named).toEqual(created.map((c) => c.id).sort());
+  });
+
+  it('matches records to ones created earlier in the same batch', async () => {
+    const db = ctx.database.db;
+    const isbn = '9785389074354';
+    const withIsbn = (n: number) => {
+      const r = branchRecord(n, [], `SAME${Date.now()}`);
+      r.fields.push(dataField('010', ' ', ' ', [['a', isbn]]));
+      return r;
+    };
+    const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(writeIso2709([withIsbn(801), withIsbn(802)])), options({ batchSize: 100 }));
+    expect(summary).toMatchObject({ read: 2, created: 1, matched: 1 });
   });
 
   describe.skipIf(!hasTestdata)('real exports', () => {

@@ -6,7 +6,7 @@
  */
 import { and, not, or, sql, type SQL } from 'drizzle-orm';
 import { foldedSql, foldText } from '../../app/text-fold';
-import { bibRecords as R } from '../catalog.tables';
+import { bibRecords as R, bibSearch as S } from '../catalog.tables';
 import { isbnKeys, looksLikeIsbn } from '../isbn';
 import { queryWords, requiredWords } from '../search-query';
 import { CqlError, type CqlNode } from './cql';
@@ -91,7 +91,7 @@ function wordsCondition(index: IndexName, relation: 'all' | 'any', term: string)
   const weights = WEIGHTS[index];
   const parts = words.map((w) => wordQuery(w.word, w.prefix, weights));
   const tsquery = sql.join(parts, relation === 'all' ? sql` && ` : sql` || `);
-  return sql`${R.searchVector} @@ (${tsquery})`;
+  return sql`${R.id} in (select ${S.recordId} from ${S} where ${S.vector} @@ (${tsquery}))`;
 }
 
 function listEquals(column: SQL | typeof R.authors, folded: string): SQL {

@@ -97,6 +97,7 @@ export interface ListState {
   metadataPrefix: string;
   from?: string;
   until?: string;
+  set?: string;
   /** The last record sent: its updated_at exactly as PostgreSQL prints it (microseconds) and its id. */
   after?: { updatedAt: string; id: string };
   /** How many records were sent before this page. */
@@ -122,7 +123,7 @@ export function decodeToken(token: string): ListState {
   if (!value || typeof value !== 'object') throw bad();
   const s = value as Partial<ListState>;
   const okString = (v: unknown) => v === undefined || typeof v === 'string';
-  if (typeof s.metadataPrefix !== 'string' || !okString(s.from) || !okString(s.until)) throw bad();
+  if (typeof s.metadataPrefix !== 'string' || !okString(s.from) || !okString(s.until) || !okString(s.set)) throw bad();
   if (typeof s.cursor !== 'number' || !Number.isInteger(s.cursor) || s.cursor < 0) throw bad();
   if (!s.after || typeof s.after.id !== 'string' || !UUID.test(s.after.id)) throw bad();
   if (typeof s.after.updatedAt !== 'string' || !PG_TIMESTAMP.test(s.after.updatedAt)) throw bad();
@@ -132,5 +133,5 @@ export function decodeToken(token: string): ListState {
   } catch {
     throw bad();
   }
-  return { metadataPrefix: s.metadataPrefix, from: s.from, until: s.until, after: s.after, cursor: s.cursor };
+  return { metadataPrefix: s.metadataPrefix, from: s.from, until: s.until, set: s.set, after: s.after, cursor: s.cursor };
 }

@@ -79,9 +79,10 @@ describeOnEachDatabase('OAI-PMH', (ctx) => {
     ).toBe('idDoesNotExist');
   });
 
-  it('ListSets: no set hierarchy', async () => {
+  it('ListSets without libraries: no set hierarchy; an unknown set matches nothing, a malformed one is refused', async () => {
     expect(errorOf(await oai({ verb: 'ListSets' }))).toBe('noSetHierarchy');
-    expect(errorOf(await oai({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', set: 'x' }))).toBe('noSetHierarchy');
+    expect(errorOf(await oai({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', set: 'x' }))).toBe('noRecordsMatch');
+    expect(errorOf(await oai({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc', set: 'a b' }))).toBe('badArgument');
   });
 
   it('GetRecord in oai_dc and marc21 (RUSMARC crosswalked), over GET and POST', async () => {

@@ -1,7 +1,7 @@
 /**
  * OAI-PMH 2.0 repository over the union catalogue: six verbs, oai_dc and marc21 (MARCXML), datestamps
  * from updated_at (UTC, seconds), persistent deleted records, 100 records a page with stateless
- * resumption tokens that carry the cursor (last updated_at + id). Sets are not supported.
+ * resumption tokens that carry the cursor (last updated_at + id), and a set per library (oai-sets.ts).
  */
 import { and, asc, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../app/db';
@@ -30,6 +30,7 @@ import {
   marcRecordXml,
   type InteropRecord,
 } from './record-xml';
+import { listSets, setCondition, setSpecsColumn, setSpecsOf } from './oai-sets';
 import { XmlWriter } from './xml';
 
 export type { OaiParams } from './oai-args';
@@ -71,14 +72,17 @@ function formatOf(prefix: string) {
   return format;
 }
 
-function writeHeader(w: XmlWriter, repo: OaiRepository, r: InteropRecord) {
+type OaiRecord = InteropRecord & { sets: string[] };
+
+function writeHeader(w: XmlWriter, repo: OaiRepository, r: OaiRecord) {
   w.start('header', r.isDeleted ? { status: 'deleted' } : undefined);
   w.leaf('identifier', identifierOf(repo, r.id));
   w.leaf('datestamp', datestamp(r.updatedAt));
+  for (const set of r.sets) w.leaf('setSpec', set);
   w.end();
 }
 
-function writeRecord(w: XmlWriter, repo: OaiRepository, r: InteropRecord, prefix: string) {
+function writeRecord(w: XmlWriter, repo: OaiRepository, r: OaiRecord, prefix: string) {
   w.start('record');
   writeHeader(w, repo, r);
   if (!r.isDeleted) w.start('metadata').raw(formatOf(prefix).xml(r)).end();
@@ -124,7 +128,7 @@ async function getRecord(w: XmlWriter, db: Db, repo: OaiRepository, args: Record
   if (!record) throw new OaiError('idDoesNotExist', `No such record: ${args.identifier}`);
   formatOf(prefix);
   w.start('GetRecord');
-  writeRecord(w, repo, record, prefix);
+  writeRecord(w, repo, { ...record, sets: await setSpecsOf(db, record.id) }, prefix);
   w.end();
 }
 
@@ -136,14 +140,13 @@ function listState(args: Record<string, string>): ListState {
     return state;
   }
   formatOf(args.metadataPrefix!);
-  if (args.set !== undefined) throw new OaiError('noSetHierarchy', 'This repository does not support sets');
   const from = parseDate('from', args.from);
   const until = parseDate('until', args.until);
   if (from && until && from.granularity !== until.granularity) {
     throw new OaiError('badArgument', 'from and until must have the same granularity');
   }
   if (from && until && from.date > until.date) throw new OaiError('badArgument', 'from is later than until');
-  return { metadataPrefix: args.metadataPrefix!, from: args.from, until: args.until, cursor: 0 };
+  return { metadataPrefix: args.metadataPrefix!, from: args.from, until: args.until, set: args.set, cursor: 0 };
 }
 
 async function listRecords(w: XmlWriter, db: Db, repo: OaiRepository, verb: OaiVerb, args: Record<string, string>) {
@@ -153,15 +156,16 @@ async function listRecords(w: XmlWriter, db: Db, repo: OaiRepository, verb: OaiV
   const until = parseDate('until', state.until);
   if (from) filters.push(gte(R.updatedAt, from.date));
   if (until) filters.push(lt(R.updatedAt, untilExclusive(until)));
+  if (state.set !== undefined) filters.push(await setCondition(db, state.set));
   const page: SQL[] = [...filters];
   if (state.after)
     page.push(sql`(${R.updatedAt}, ${R.id}) > (${state.after.updatedAt}::timestamptz, ${state.after.id}::uuid)`);
   const rows = (await db
-    .select({ ...interopColumns, stamp: sql<string>`${R.updatedAt}::text` })
+    .select({ ...interopColumns, sets: setSpecsColumn, stamp: sql<string>`${R.updatedAt}::text` })
     .from(R)
     .where(and(...page))
     .orderBy(asc(R.updatedAt), asc(R.id))
-    .limit(OAI_PAGE_SIZE + 1)) as (InteropRecord & { stamp: string })[];
+    .limit(OAI_PAGE_SIZE + 1)) as (OaiRecord & { stamp: string })[];
   if (rows.length === 0) {
     if (state.after) throw new OaiError('badResumptionToken', 'The resumptionToken no longer matches any records');
     throw new OaiError('noRecordsMatch', 'No records match the request');
@@ -217,11 +221,11 @@ export async function handleOai(db: Db, repo: OaiRepository, params: OaiParams):
   try {
     if (verb === 'Identify') await identify(body, db, repo);
     else if (verb === 'ListMetadataFormats') await listMetadataFormats(body, db, args);
-    else if (verb === 'ListSets')
-      throw new OaiError(
-        args.resumptionToken ? 'badResumptionToken' : 'noSetHierarchy',
-        'This repository does not support sets',
-      );
+    else if (verb === 'ListSets') {
+      // The list is sent whole, so no token of ours can exist.
+      if (args.resumptionToken) throw new OaiError('badResumptionToken', 'The resumptionToken is invalid');
+      await listSets(body, db);
+    }
     else if (verb === 'GetRecord') await getRecord(body, db, repo, args);
     else await listRecords(body, db, repo, verb, args);
   } catch (error) {

@@ -1,10 +1,14 @@
 /** One bibliographic record: its description, its copies by library and its raw MARC. */
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
+import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../web/api/client';
+import { paths } from '../../web/paths';
 import { QueryState } from '../../web/ui/feedback';
+import { notifyError, notifySaved } from '../../web/ui/notify';
 import { formatDateTime } from '../../web/ui/format';
 import { useRecord, type RecordDetail } from './api';
 import { RecordCopiesTab } from './record-copies-tab';
@@ -55,6 +59,53 @@ function DescriptionTab({ record }: { record: RecordDetail }) {
   );
 }
 
+/** Asks, then deletes; the server refuses while copies other than written-off ones remain. */
+function DeleteRecordButton({ record }: { record: RecordDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [isAsking, setAsking] = useState(false);
+  const liveCopies = record.copies.flatMap((c) => c.items).filter((i) => i.status !== 'written_off').length;
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/v1/catalog/records/${record.id}`),
+    onSuccess: () => {
+      notifySaved(t('recordPage.deletedNotice'));
+      void queryClient.invalidateQueries({ queryKey: ['catalog-search'] });
+      void navigate(paths.catalog);
+    },
+    onError: (error) => {
+      setAsking(false);
+      notifyError(error);
+    },
+  });
+  return (
+    <>
+      <Button
+        color="red"
+        variant="light"
+        leftSection={<IconTrash size={16} />}
+        onClick={() => setAsking(true)}
+        disabled={liveCopies > 0}
+        title={liveCopies > 0 ? t('recordPage.deleteHasCopies', { count: liveCopies }) : undefined}
+        data-testid="record-delete"
+      >
+        {t('recordPage.delete')}
+      </Button>
+      <Modal opened={isAsking} onClose={() => setAsking(false)} title={t('recordPage.deleteTitle')} centered>
+        <Text mb="lg">{t('recordPage.deleteText', { title: record.title })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()} data-testid="record-delete-confirm">
+            {t('recordPage.delete')}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
+
 function RecordView({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
   const [isEditing, setEditing] = useState(false);
@@ -69,9 +120,12 @@ function RecordView({ record }: { record: RecordDetail }) {
           {record.authors.length > 0 && <Text>{record.authors.join('; ')}</Text>}
         </Stack>
         {record.permissions.canEdit && !record.isDeleted && (
-          <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="record-edit">
-            {t('recordPage.edit')}
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <DeleteRecordButton record={record} />
+            <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="record-edit">
+              {t('recordPage.edit')}
+            </Button>
+          </Group>
         )}
       </Group>
       {record.isDeleted && (

@@ -73,6 +73,11 @@ export const enCatalog: typeof ruCatalog = {
     written_off: 'Written off',
   },
   recordPage: {
+    delete: 'Delete',
+    deleteTitle: 'Delete the record',
+    deleteText: 'The record “{{title}}” will be deleted from the catalogue. OAI-PMH harvesters will see it as deleted. Continue?',
+    deleteHasCopies: 'Write off the copies first: {{count}} remain.',
+    deletedNotice: 'The record was deleted',
     edit: 'Edit',
     tabDescription: 'Description',
     tabItems: 'Copies',

@@ -73,6 +73,11 @@ export const kyCatalog: typeof ruCatalog = {
     written_off: 'Эсептен чыгарылган',
   },
   recordPage: {
+    delete: 'Өчүрүү',
+    deleteTitle: 'Жазууну өчүрүү',
+    deleteText: '«{{title}}» жазуусу каталогдон өчүрүлөт. OAI-PMH чогулткучтары аны өчүрүлгөн катары алышат. Улантасызбы?',
+    deleteHasCopies: 'Адегенде нускаларды эсептен чыгарыңыз: {{count}} калды.',
+    deletedNotice: 'Жазуу өчүрүлдү',
     edit: 'Түзөтүү',
     tabDescription: 'Сыпаттама',
     tabItems: 'Нускалар',

@@ -71,6 +71,11 @@ export const ruCatalog = {
     written_off: 'Списан',
   },
   recordPage: {
+    delete: 'Удалить',
+    deleteTitle: 'Удаление записи',
+    deleteText: 'Запись «{{title}}» будет удалена из каталога. Сборщики OAI-PMH получат её как удалённую. Продолжить?',
+    deleteHasCopies: 'Сначала спишите экземпляры: их осталось {{count}}.',
+    deletedNotice: 'Запись удалена',
     edit: 'Редактировать',
     tabDescription: 'Описание',
     tabItems: 'Экземпляры',

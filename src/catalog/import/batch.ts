@@ -1,0 +1,138 @@
+/**
+ * One batch of an import, set-based: every record of the batch is matched by one query, the new ones
+ * inserted by one multi-row statement (the database derives their search index from the whole
+ * statement), their copies by another. Records are matched as they would be one by one: to records
+ * already in the catalogue and to those created earlier in the same batch.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../app/db';
+import type { Library } from '../../network';
+import { bibRecords, items } from '../catalog.tables';
+import type { MarcFormat, MarcRecord } from '../marc';
+import type { columnsFromMarc } from '../records.service';
+import { extractHoldings } from './holdings';
+import type { MatchMode } from './match';
+
+type Columns = ReturnType<typeof columnsFromMarc>;
+
+export interface BatchRecord {
+  index: number;
+  record: MarcRecord;
+  columns: Columns;
+}
+
+export interface BatchOutcome {
+  created: { index: number; id: string; title: string }[];
+  matched: { index: number; id: string }[];
+  items: { created: number; existing: number };
+}
+
+/** PostgreSQL takes at most 65,535 parameters in one statement. */
+const MAX_PARAMETERS = 60_000;
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+const controlKey = (c: Columns) => JSON.stringify([c.controlNumber, c.controlSource]);
+const titleKey = (c: Columns) => JSON.stringify([c.title.toLowerCase(), c.year, c.firstAuthor?.toLowerCase() ?? null]);
+
+interface DbMatch {
+  i: number;
+  by_control: string | null;
+  by_isbn: string | null;
+  by_title: string | null;
+}
+
+/** Existing records for the whole batch, in one statement: by control number, ISBN, title + author + year. */
+async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: MatchMode): Promise<DbMatch[]> {
+  const keys = batch.map(({ columns: c }, i) => ({
+    i,
+    cn: c.controlNumber,
+    src: c.controlSource,
+    isbns: c.isbns,
+    title: c.title,
+    year: c.year,
+    author: c.firstAuthor,
+  }));
+  const byIsbn = mode === 'isbn';
+  const result = await tx.execute(sql`
+    select q.i,
+      (select b.id from ${bibRecords} b
+        where q.cn is not null and b.control_number = q.cn and b.control_source is not distinct from q.src limit 1) as by_control,
+      (select b.id from ${bibRecords} b
+        where ${byIsbn} and cardinality(q.isbns) > 0 and not b.is_deleted and b.isbns && q.isbns limit 1) as by_isbn,
+      (select b.id from ${bibRecords} b
+        where ${byIsbn} and q.title <> '' and q.year is not null and not b.is_deleted
+          and lower(b.title) = lower(q.title) and b.year = q.year
+          and (case when q.author is null then b.first_author is null else lower(b.first_author) = lower(q.author) end)
+        limit 1) as by_title
+    from json_to_recordset(${JSON.stringify(keys)}::json) as q(i int, cn text, src text, isbns text[], title text, year int, author text)
+  `);
+  return rowsOf<DbMatch>(result).sort((a, b) => a.i - b.i);
+}
+
+export async function importBatch(
+  tx: Db,
+  batch: readonly BatchRecord[],
+  options: { match: MatchMode; schema: MarcFormat; library: Library | null; currency: 'KGS' | 'RUB' },
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { created: [], matched: [], items: { created: 0, existing: 0 } };
+  if (!batch.length) return outcome;
+  const found = await matchesInCatalogue(tx, batch, options.match);
+  // Records created earlier in this batch, by the same keys.
+  const byControl = new Map<string, string>();
+  const byIsbn = new Map<string, string>();
+  const byTitle = new Map<string, string>();
+  const fresh: (Columns & { id: string })[] = [];
+  const recordIds: string[] = [];
+  batch.forEach(({ index, columns }, i) => {
+    const db = found[i]!;
+    let id: string | null | undefined = columns.controlNumber ? (db.by_control ?? byControl.get(controlKey(columns))) : null;
+    if (!id && options.match === 'isbn') {
+      id = db.by_isbn ?? columns.isbns.map((isbn) => byIsbn.get(isbn)).find(Boolean);
+      if (!id && columns.title && columns.year !== null) id = db.by_title ?? byTitle.get(titleKey(columns));
+    }
+    if (id) {
+      outcome.matched.push({ index, id });
+    } else {
+      id = randomUUID();
+      fresh.push({ id, ...columns });
+      outcome.created.push({ index, id, title: columns.title });
+      if (columns.controlNumber) byControl.set(controlKey(columns), id);
+      for (const isbn of columns.isbns) if (!byIsbn.has(isbn)) byIsbn.set(isbn, id);
+      if (columns.title && columns.year !== null) byTitle.set(titleKey(columns), id);
+    }
+    recordIds.push(id);
+  });
+  if (fresh.length) {
+    const perRow = Object.keys(fresh[0]!).length;
+    for (const rows of chunks(fresh, Math.floor(MAX_PARAMETERS / perRow))) await tx.insert(bibRecords).values(rows);
+  }
+  const library = options.library;
+  if (!library) return outcome;
+  const copies = batch.flatMap(({ record }, i) =>
+    extractHoldings(record, options.schema).map((holding) => ({
+      recordId: recordIds[i]!,
+      libraryId: library.id,
+      networkId: library.networkId,
+      inventoryNumber: holding.inventoryNumber,
+      // A copy without its own barcode gets one made from the library code and inventory number.
+      barcode: holding.barcode ?? `${library.code}-${holding.inventoryNumber}`,
+      callNumber: holding.callNumber,
+      location: holding.location,
+      price: holding.price,
+      currency: options.currency,
+      acquiredOn: holding.acquiredOn,
+    })),
+  );
+  for (const rows of chunks(copies, Math.floor(MAX_PARAMETERS / 12))) {
+    const inserted = await tx.insert(items).values(rows).onConflictDoNothing().returning({ id: items.id });
+    outcome.items.created += inserted.length;
+    outcome.items.existing += rows.length - inserted.length;
+  }
+  return outcome;
+}

@@ -1,0 +1,138 @@
+/**
+ * What a search asks of the search index (bib_search, one narrow row per live record): the conditions
+ * a hit must meet, how hits are ranked, and which hits are looked at first when there are too many to
+ * rank them all. Full text first (`russian` stems or `simple` words, each typed word required); when
+ * that finds nothing, every word is matched by trigram word similarity instead (typos).
+ */
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { foldedSql, foldText, likeEscape } from '../app/text-fold';
+import type { TSearchQuery } from './catalog.schemas';
+import { bibRecords as R, bibSearch as S } from './catalog.tables';
+import { isbnKeys, looksLikeIsbn } from './isbn';
+import { fuzzyWords, likePrefix, queryWords, requiredWords, termsOf, type Term } from './search-query';
+
+/** Lowest pg_trgm word similarity accepted for a typo ("парход" ~ "пароход" is 0.5). */
+export const FUZZY_THRESHOLD = 0.45;
+
+export interface Plan {
+  where: SQL;
+  rank: SQL;
+  hasText: boolean;
+  /**
+   * Hits looked at first when the candidates are capped, best first (an exact title, then the words
+   * in the title): each a condition added to `where`; the rest of the hits come after them.
+   */
+  tiers: SQL[];
+}
+
+/** Conditions that do not depend on how text is matched: ISBN, ББК, years, codes, copies. */
+function filterConditions(query: TSearchQuery): SQL[] {
+  const where: SQL[] = [];
+  const isbn = query.isbn ?? (query.q && looksLikeIsbn(query.q) ? query.q.replace(/^ISBN/i, '') : undefined);
+  if (isbn !== undefined) {
+    const keys = isbnKeys([isbn]);
+    // An ISBN field holding no digits matches nothing rather than everything.
+    where.push(
+      keys.length
+        ? sql`${S.recordId} in (select ${R.id} from ${R} where ${R.isbns} && array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[])`
+        : sql`false`,
+    );
+  }
+  if (query.bbk) where.push(sql`exists (select 1 from unnest(${S.bbk}) as b(code) where upper(b.code) like ${likePrefix(query.bbk)})`);
+  if (query.yearFrom !== undefined) where.push(gte(S.year, query.yearFrom));
+  if (query.yearTo !== undefined) where.push(lte(S.year, query.yearTo));
+  if (query.language) where.push(eq(S.language, query.language.toLowerCase()));
+  if (query.ageLabel) where.push(eq(S.ageLabel, query.ageLabel));
+  if (query.materialType) where.push(eq(S.materialType, query.materialType));
+  if (query.libraryId && query.available) where.push(sql`${S.availableLibraryIds} @> array[${query.libraryId}]::uuid[]`);
+  else if (query.libraryId) where.push(sql`${S.libraryIds} @> array[${query.libraryId}]::uuid[]`);
+  else if (query.available) where.push(sql`cardinality(${S.availableLibraryIds}) > 0`);
+  if (!where.length) where.push(sql`true`);
+  return where;
+}
+
+/** The words of each text field, with the weights the field is restricted to. */
+function textParts(query: TSearchQuery) {
+  const box = query.q && looksLikeIsbn(query.q) ? [] : queryWords(query.q);
+  return [
+    { words: box, weights: '', prefix: true },
+    { words: queryWords(query.title), weights: 'A', prefix: false },
+    { words: queryWords(query.author), weights: 'B', prefix: false },
+    { words: queryWords(query.subject), weights: 'C', prefix: false },
+  ].filter((p) => p.words.length > 0);
+}
+
+/** Every term required; each may match as a Russian stem or as the word itself (or its prefix). */
+function tsQuery(terms: readonly Term[]): SQL {
+  return sql.join(
+    terms.map((t) => sql`(to_tsquery('russian', ${t.russian}) || to_tsquery('simple', ${t.simple}))`),
+    sql` && `,
+  );
+}
+
+/** The title typed into the box or the title field, folded; null when none was. */
+function typedTitle(query: TSearchQuery): string | null {
+  const typed = (query.q && !looksLikeIsbn(query.q) ? query.q : query.title)?.trim();
+  return typed ? foldText(typed) : null;
+}
+
+/** An exact title typed goes first. */
+function titleBoost(query: TSearchQuery): SQL {
+  const folded = typedTitle(query);
+  if (!folded) return sql`0`;
+  return sql`(case when ${S.titleKey} = ${folded} then 1.0 when ${S.titleKey} like ${`${likeEscape(folded)}%`} then 0.3 else 0 end)`;
+}
+
+export function fullTextPlan(query: TSearchQuery): Plan {
+  const where = filterConditions(query);
+  const parts = textParts(query);
+  const terms = parts.map((p) => termsOf(requiredWords(p.words), p.weights, p.prefix));
+  for (const partTerms of terms) where.push(sql`${S.vector} @@ (${tsQuery(partTerms)})`);
+  const all = terms.flat();
+  const rank = all.length ? sql`(ts_rank_cd(${S.vector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
+  const tiers: SQL[] = [];
+  const folded = typedTitle(query);
+  if (folded) tiers.push(sql`${S.titleKey} = ${folded}`);
+  // The box's words found in the title: what a person typing a title expects first.
+  const box = parts.find((p) => p.weights === '');
+  if (box) tiers.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(box.words), 'A', true))})`);
+  return { where: and(...where)!, rank, hasText: all.length > 0, tiers };
+}
+
+/** Typo tolerance: each title/author/box word must resemble a word of the title or authors. */
+export function fuzzyPlan(query: TSearchQuery): Plan | null {
+  const parts = textParts(query);
+  const words = fuzzyWords(parts.filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
+  if (!words.length) return null;
+  const where = filterConditions(query);
+  for (const word of words) where.push(sql`${word} <% ${S.trgm}`);
+  // A word typed into the title or author field must resemble that field, not just title + authors.
+  for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
+    const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
+    const alike = fuzzyWords(requiredWords(p.words)).map((word) => sql`word_similarity(${word}, ${field}) >= ${FUZZY_THRESHOLD}`);
+    where.push(sql`exists (select 1 from ${R} where ${R.id} = ${S.recordId} and ${and(...alike)})`);
+  }
+  // Subjects are not in the trigram text: they still have to match by full text.
+  for (const p of parts.filter((part) => part.weights === 'C')) {
+    where.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(p.words), 'C'))})`);
+  }
+  const similarity = sql.join(words.map((w) => sql`word_similarity(${w}, ${S.trgm})`), sql` + `);
+  return { where: and(...where)!, rank: sql`(${similarity} + ${titleBoost(query)})`, hasText: true, tiers: [] };
+}
+
+/** ORDER BY over the columns of the candidates (year, sort_title, record_id, rank). */
+export function orderFor(query: TSearchQuery, plan: Plan): SQL {
+  switch (query.sort) {
+    case 'year_desc':
+      return sql`year desc nulls last, sort_title collate "C", record_id`;
+    case 'year_asc':
+      return sql`year asc nulls last, sort_title collate "C", record_id`;
+    case 'title':
+      return sql`sort_title collate "C", year desc, record_id`;
+    default:
+      return plan.hasText ? sql`rank desc, sort_title collate "C", record_id` : sql`sort_title collate "C", year desc, record_id`;
+  }
+}
+
+/** Whether the order is by rank: then candidates are gathered tier by tier and ranked after. */
+export const ranksByRelevance = (query: TSearchQuery, plan: Plan) => plan.hasText && (query.sort ?? 'relevance') === 'relevance';

@@ -1,0 +1,21 @@
+/** The municipal information centre's public face for other domains (the portal, the demo loader). */
+export { registerMunicipalRoutes } from './municipal.routes';
+export {
+  answerRequest,
+  assignRequest,
+  closeRequest,
+  findRequest,
+  followUpRequest,
+  listMessages,
+  listRequests,
+  recordRequest,
+  submitOfficialRequest,
+  submitRequest,
+  requestsForReport,
+  type MunicipalRequest,
+  type RequestActor,
+} from './requests.service';
+export { canFollowUp, canReadRequest, requestVisibility } from './municipal.policy';
+export { isOverdue, isoDay } from './deadlines';
+export * from './municipal.schemas';
+export { municipalRequests, municipalRequestMessages, sdiSubscriptions, sdiDigests, sdiDeliveries } from './municipal.tables';

@@ -1,0 +1,180 @@
+/** The life of a reference request: asked, assigned, answered with sources, asked again, closed; deadlines and statistics. */
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { auditLog } from '../audit';
+import { describeOnEachDatabase } from '../test/harness';
+import { uniq } from '../test/factories';
+import { addWorkingDays, dueDateFor, isOverdue } from './deadlines';
+import { municipalRequests } from './municipal.tables';
+import { buildMunicipalNetwork, catalogueRecord } from './municipal.test-support';
+
+interface RequestBody {
+  id: string;
+  number: number;
+  status: string;
+  dueOn: string;
+  assigneeId: string | null;
+}
+
+it('deadlines: three working days unless a date is wanted; only open requests are overdue', () => {
+  expect(addWorkingDays(new Date('2026-12-04T10:00:00Z'), 3)).toBe('2026-12-09'); // Friday → Wednesday
+  expect(dueDateFor(new Date('2026-12-07T10:00:00Z'), null)).toBe('2026-12-10');
+  expect(dueDateFor(new Date('2026-12-07T10:00:00Z'), '2026-12-20')).toBe('2026-12-20');
+  expect(isOverdue({ status: 'in_progress', dueOn: '2026-12-01' }, '2026-12-02')).toBe(true);
+  expect(isOverdue({ status: 'answered', dueOn: '2026-12-01' }, '2026-12-02')).toBe(false);
+  expect(isOverdue({ status: 'new', dueOn: '2026-12-02' }, '2026-12-02')).toBe(false);
+});
+
+describeOnEachDatabase('municipal requests', (ctx) => {
+  it('an official asks, a librarian answers with sources, the official asks again and closes', async () => {
+    const net = await buildMunicipalNetwork(ctx.database.db, ctx.app);
+    const recordId = await catalogueRecord(net, `Закон о пастбищах ${uniq()}`, ['Пастбища']);
+    const topic = `Новый закон о пастбищах ${uniq()}`;
+
+    const asked = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic, text: 'Нужен текст закона и комментарии.', wantedBy: '2030-01-15' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const request = asked.json() as RequestBody & { municipalityId: string; channel: string };
+    expect(request).toMatchObject({ status: 'new', dueOn: '2030-01-15', municipalityId: net.muni.id, channel: 'portal' });
+
+    const list = (await net.http.bibliographer.get(`/api/v1/municipal/requests?q=${encodeURIComponent(topic)}`)).json() as { items: RequestBody[]; total: number };
+    expect(list.total).toBe(1);
+
+    const assignees = (await net.http.director.get(`/api/v1/municipal/requests/${request.id}/assignees`)).json() as { id: string }[];
+    expect(assignees.map((a) => a.id)).toContain(net.bibliographer.id);
+    const assigned = await net.http.director.put(`/api/v1/municipal/requests/${request.id}/assignment`, { assigneeId: net.bibliographer.id });
+    expect(assigned.json()).toMatchObject({ status: 'in_progress', assigneeId: net.bibliographer.id });
+
+    const answer = await net.http.bibliographer.post(`/api/v1/municipal/requests/${request.id}/answers`, {
+      body: 'Закон опубликован; в фонде есть сборник с комментариями.',
+      sources: [
+        { kind: 'record', recordId },
+        { kind: 'url', url: 'https://cbd.minjust.gov.kg/', title: 'Централизованный банк данных правовой информации' },
+      ],
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    expect(answer.json()).toMatchObject({ status: 'answered' });
+
+    const seen = (await net.http.official.get(`/api/v1/municipal/requests/${request.id}`)).json() as {
+      messages: { kind: string; sources: { kind: string; title?: string }[] }[];
+      permissions: { canHandle: boolean; canFollowUp: boolean };
+    };
+    expect(seen.messages.map((m) => m.kind)).toEqual(['question', 'answer']);
+    expect(seen.messages[1]!.sources[0]).toMatchObject({ kind: 'record', title: expect.stringContaining('Закон о пастбищах') });
+    expect(seen.permissions).toEqual({ canHandle: false, canFollowUp: true });
+
+    const again = await net.http.official.post(`/api/v1/municipal/requests/${request.id}/follow-ups`, { body: 'А есть ли текст на кыргызском?' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toMatchObject({ status: 'in_progress' });
+    await net.http.bibliographer.post(`/api/v1/municipal/requests/${request.id}/answers`, { body: 'Да, в том же сборнике.' });
+    const closed = await net.http.official.post(`/api/v1/municipal/requests/${request.id}/close`);
+    expect(closed.json()).toMatchObject({ status: 'closed' });
+    const afterClose = await net.http.bibliographer.post(`/api/v1/municipal/requests/${request.id}/answers`, { body: 'Ещё.' });
+    expect(afterClose.statusCode).toBe(409);
+    expect(afterClose.json()).toMatchObject({ code: 'request_closed' });
+
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, request.id));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'municipal_request.answer',
+      'municipal_request.answer',
+      'municipal_request.assign',
+      'municipal_request.close',
+      'municipal_request.create',
+      'municipal_request.follow_up',
+    ]);
+  });
+
+  it('staff record a phone request; overdue requests are listed and counted; statistics by municipality and type', async () => {
+    const db = ctx.database.db;
+    const net = await buildMunicipalNetwork(db, ctx.app);
+    const phoned = await net.http.bibliographer.post('/api/v1/municipal/requests', {
+      municipalityId: net.otherMuni.id,
+      channel: 'phone',
+      type: 'thematic',
+      topic: 'Местное самоуправление: бюджет айыл окмоту',
+      requesterName: 'Мамбеталиев К. М.',
+      requesterPosition: 'Глава айыл окмоту',
+    });
+    expect(phoned.statusCode, phoned.body).toBe(201);
+    const late = phoned.json() as RequestBody;
+    // Received ten days ago with the usual three working days: overdue now.
+    const tenDaysAgo = new Date(Date.now() - 10 * 86400_000);
+    await db.update(municipalRequests).set({ receivedAt: tenDaysAgo, dueOn: addWorkingDays(tenDaysAgo, 3) }).where(eq(municipalRequests.id, late.id));
+
+    const quick = (await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'address', topic: 'Где взять журнал «Местное самоуправление»?' })).json() as RequestBody;
+    await net.http.bibliographer.post(`/api/v1/municipal/requests/${quick.id}/answers`, { body: 'В центральной библиотеке, подшивка за год.' });
+
+    const overdue = (await net.http.director.get('/api/v1/municipal/requests?isOverdue=true')).json() as { items: (RequestBody & { isOverdue: boolean })[] };
+    expect(overdue.items.map((r) => r.id)).toContain(late.id);
+    expect(overdue.items.every((r) => r.isOverdue)).toBe(true);
+    expect(overdue.items.map((r) => r.id)).not.toContain(quick.id);
+
+    const stats = (await net.http.director.get('/api/v1/municipal/statistics')).json() as {
+      total: { total: number; answered: number; overdue: number };
+      byMunicipality: { municipalityId: string; total: number; answered: number; overdue: number; avgHoursToAnswer: number | null }[];
+      byType: { type: string; total: number }[];
+    };
+    const mine = stats.byMunicipality.filter((m) => m.municipalityId === net.muni.id || m.municipalityId === net.otherMuni.id);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ municipalityId: net.otherMuni.id, total: 1, answered: 0, overdue: 1 }),
+        expect.objectContaining({ municipalityId: net.muni.id, total: 1, answered: 1, overdue: 0 }),
+      ]),
+    );
+    expect(mine.find((m) => m.municipalityId === net.muni.id)!.avgHoursToAnswer).toBeGreaterThanOrEqual(0);
+    expect(stats.byType.find((t) => t.type === 'thematic')?.total).toBeGreaterThanOrEqual(1);
+
+    const xlsx = await net.http.director.get('/api/v1/municipal/requests.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('refuses bad input with clear errors: no topic, unknown type, a source that does not exist', async () => {
+    const net = await buildMunicipalNetwork(ctx.database.db, ctx.app, 'ru');
+    const noTopic = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', text: 'Что-то' });
+    expect(noTopic.statusCode).toBe(422);
+    expect(noTopic.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'topic', code: 'required', message: 'Обязательное поле.' }] });
+    const blank = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: '   ' });
+    expect(blank.json()).toMatchObject({ errors: [{ field: 'topic', code: 'required' }] });
+    const badType = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'gossip', topic: 'x' });
+    expect(badType.json()).toMatchObject({ errors: [{ field: 'type' }] });
+    const badDate = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: 'x', wantedBy: '15.01.2030' });
+    expect(badDate.json()).toMatchObject({ errors: [{ field: 'wantedBy', message: 'Дата в формате ГГГГ-ММ-ДД.' }] });
+
+    const r = (await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: 'Тест' })).json() as RequestBody;
+    const ghost = await net.http.bibliographer.post(`/api/v1/municipal/requests/${r.id}/answers`, {
+      body: 'См.',
+      sources: [{ kind: 'record', recordId: '00000000-0000-4000-8000-000000000000' }],
+    });
+    expect(ghost.statusCode).toBe(422);
+    expect(ghost.json()).toMatchObject({ errors: [{ field: 'sources.0.recordId', message: 'Такой записи в каталоге нет.' }] });
+    const badUrl = await net.http.bibliographer.post(`/api/v1/municipal/requests/${r.id}/answers`, {
+      body: 'См.',
+      sources: [{ kind: 'url', url: 'javascript:alert(1)' }],
+    });
+    expect(badUrl.statusCode).toBe(422);
+    const noFile = await net.http.bibliographer.post(`/api/v1/municipal/requests/${r.id}/answers`, {
+      body: 'См.',
+      sources: [{ kind: 'file', sha256: 'a'.repeat(64), name: 'x.pdf' }],
+    });
+    expect(noFile.json()).toMatchObject({ errors: [{ field: 'sources.0.sha256' }] });
+  });
+
+  it('an answer cites an uploaded file, which the official downloads; others cannot', async () => {
+    const net = await buildMunicipalNetwork(ctx.database.db, ctx.app);
+    const r = (await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: 'Решение сессии кенеша' })).json() as RequestBody;
+    const upload = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/municipal/files?name=${encodeURIComponent('Решение.pdf')}`,
+      headers: { cookie: net.sessions.bibliographer.cookie, 'x-csrf-token': net.sessions.bibliographer.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('%PDF-1.4 test'),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const file = upload.json() as { sha256: string; name: string };
+    await net.http.bibliographer.post(`/api/v1/municipal/requests/${r.id}/answers`, { body: 'Прилагаем.', sources: [{ kind: 'file', sha256: file.sha256, name: file.name }] });
+    const got = await net.http.official.get(`/api/v1/municipal/requests/${r.id}/files/${file.sha256}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.body).toBe('%PDF-1.4 test');
+    expect((await net.http.otherOfficial.get(`/api/v1/municipal/requests/${r.id}/files/${file.sha256}`)).statusCode).toBe(403);
+  });
+});
+
