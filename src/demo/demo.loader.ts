@@ -24,6 +24,7 @@ import { staffUsers } from '../staff/staff.tables';
 import { DEMO_PASSWORD } from './demo.accounts';
 import { buildDemoRows, DEMO_REGION_NAME } from './demo.rows';
 import { insertDemoCatalogue } from './demo.catalog';
+import { insertDemoCommunity } from './demo.partners';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts';
 
@@ -50,6 +51,7 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(monitoringChecks).values(rows.checks);
   await tx.insert(staffUsers).values(rows.staff);
   const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId, code: l.code })));
+  const community = await insertDemoCommunity(tx);
   await writeAudit(tx, SYSTEM_ACTOR, {
     action: 'demo.load',
     objectType: 'region',
@@ -63,6 +65,9 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
       servicePoints: rows.servicePoints.length,
       monitoringChecks: rows.checks.length,
       catalogueRecords: catalogue.records,
+      partners: community.partners,
+      contributions: community.contributions,
+      seminars: community.seminars,
       staff: rows.staff.map((s) => s.login),
     },
   });

@@ -15,6 +15,8 @@ import {
 import { bibRecords, searchCatalog, ZSearchQuery } from '../catalog';
 import { ZPassportData } from '../network/network.schemas';
 import { DEMO_RECORD_COUNT } from './demo.catalog';
+import { partners, sumContributionsByPurpose } from '../partners';
+import { listOpenSeminarTasks, seminarDecisions, seminars } from '../seminars';
 import { verifyLogin } from '../staff/staff.service';
 import { staffUsers } from '../staff/staff.tables';
 import { buildDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD, resetDemo } from './index';
@@ -120,6 +122,21 @@ describe('demo region', { timeout: 60_000 }, () => {
     expect(found.items[0]?.availability.length).toBeGreaterThan(0);
     const kyrgyz = await searchCatalog(db, ZSearchQuery.parse({ q: 'онор' }), { withFacets: false });
     expect(kyrgyz.items.map((i) => i.title)).toContain('Өнөр жана турмуш');
+  });
+
+  it('has partners and contributions from the reports, and two seminars with decisions done and overdue', async () => {
+    const kemin = (await db.select().from(networks)).find((n) => n.shortName === 'Кеминская ЦБС')!;
+    const libs = await db.select().from(libraries).where(eq(libraries.networkId, kemin.id));
+    const byPurpose = await sumContributionsByPurpose(db, { libraryIds: libs.map((l) => l.id), from: '2000-01-01', to: '2100-12-31' });
+    expect(byPurpose.map((r) => r.purpose)).toContain('Текущий ремонт: побелка, покраска');
+    expect(await count(db, partners)).toBeGreaterThanOrEqual(10);
+    const held = (await db.select().from(seminars)).filter((s) => s.status === 'held');
+    expect(held).toHaveLength(2);
+    const open = await listOpenSeminarTasks(db, { libraryIds: libs.map((l) => l.id) });
+    expect(open.some((t) => t.isOverdue)).toBe(true);
+    expect(open.some((t) => !t.isOverdue)).toBe(true);
+    const done = await db.select().from(seminarDecisions).where(eq(seminarDecisions.status, 'done'));
+    expect(done.length).toBeGreaterThan(0);
   });
 
   it('lets every demo account log in with the demo password', async () => {

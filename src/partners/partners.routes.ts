@@ -207,7 +207,7 @@ export function registerPartnerRoutes(app: App, { database, files }: AppServices
   void app.register(async (scoped) => {
     // The signed scan arrives as the raw body and is streamed to the file store.
     scoped.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-    scoped.withTypeProvider<ZodTypeProvider>().put(
+    scoped.withTypeProvider<ZodTypeProvider>().post(
       '/api/v1/agreements/:id/file',
       {
         bodyLimit: 50 * 1024 * 1024,

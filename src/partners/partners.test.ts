@@ -158,7 +158,7 @@ describeOnEachDatabase('partners and contributions', (ctx) => {
     const bad = await f.director.post(`/api/v1/partners/${p.id}/agreements`, { title: 'X', signedOn: '2025-09-01', validUntil: '2024-01-01' });
     expect(bad.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe('validUntil');
     const upload = await ctx.app.inject({
-      method: 'PUT',
+      method: 'POST',
       url: `/api/v1/agreements/${id}/file?fileName=${encodeURIComponent('договор.pdf')}`,
       headers: { 'content-type': 'application/octet-stream', cookie: f.directorSession.cookie, 'x-csrf-token': f.directorSession.csrf },
       payload: Buffer.from('%PDF-1.4 договор'),

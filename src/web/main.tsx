@@ -1,6 +1,7 @@
 /** Entry point of the staff app served at /staff. */
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './i18n/setup';
 import { StrictMode } from 'react';

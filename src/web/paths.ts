@@ -14,5 +14,10 @@ export const paths = {
   catalogCopy: '/catalog/copy',
   sruServers: '/catalog/sru-servers',
   record: (id: string) => `/catalog/records/${id}`,
+  partners: '/partners',
+  partner: (id: string) => `/partners/${id}`,
+  contributions: '/contributions',
+  seminars: '/seminars',
+  seminar: (id: string) => `/seminars/${id}`,
   changePassword: '/change-password',
 } as const;

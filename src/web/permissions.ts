@@ -17,3 +17,11 @@ export const RECORD_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director
 export const canEditRecords = (role: TRole) => RECORD_EDITOR_ROLES.includes(role);
 /** Roles that add and change copies in the libraries of their scope. */
 export const canEditCopies = (role: TRole) => (['cataloguer', 'acquisitions', 'librarian'] as TRole[]).includes(role);
+
+/** Partners' names and contacts: the network's staff (mirrors partners.policy.ts). */
+export const canSeePartners = (role: TRole) => role !== 'municipal_official' && role !== 'reader';
+/** Contributions, grants, agreements and sums: admins, directors, methodologists (mirrors partners.policy.ts). */
+export const canSeeFinance = isManager;
+/** Seminars: the network's staff, and officials for the seminars hosted by their libraries. */
+export const canSeeSeminars = (role: TRole) => role !== 'reader';
+export const canManageSeminars = isManager;

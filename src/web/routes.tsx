@@ -14,12 +14,14 @@ import { MunicipalitiesPage } from '../network/web/municipalities-page';
 import { MunicipalityPage } from '../network/web/municipality-page';
 import { ChangePasswordPage } from '../staff/web/change-password';
 import { LoginPage } from '../staff/web/login-page';
+import { ContributionsPage, PartnerPage, PartnersPage } from '../partners/web';
+import { SeminarPage, SeminarsPage } from '../seminars/web';
 import { StaffPage } from '../staff/web/staff-page';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canSeeAudit, canSeeStaff } from './permissions';
+import { canEditRecords, canSeeAudit, canSeeFinance, canSeePartners, canSeeStaff } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -70,6 +72,32 @@ export const router = createBrowserRouter(
         { path: 'libraries/:id', element: <LibraryPage /> },
         { path: 'municipalities', element: <MunicipalitiesPage /> },
         { path: 'municipalities/:id', element: <MunicipalityPage /> },
+        {
+          path: 'partners',
+          element: (
+            <RequireRole allow={canSeePartners}>
+              <PartnersPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'partners/:id',
+          element: (
+            <RequireRole allow={canSeePartners}>
+              <PartnerPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'contributions',
+          element: (
+            <RequireRole allow={canSeeFinance}>
+              <ContributionsPage />
+            </RequireRole>
+          ),
+        },
+        { path: 'seminars', element: <SeminarsPage /> },
+        { path: 'seminars/:id', element: <SeminarPage /> },
         {
           path: 'accounts',
           element: (

@@ -4,6 +4,7 @@ import { IconBuildingCommunity, IconHistory, IconLibrary, IconUsers } from '@tab
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { OverdueTasksPanel } from '../../seminars/web';
 import { paths } from '../../web/paths';
 import { canSeeAudit, canSeeStaff } from '../../web/permissions';
 import { useSession } from '../../web/session';
@@ -128,6 +129,7 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('home.title')} />
+      <OverdueTasksPanel />
       <QueryState query={overview}>{(data) => <OverviewCards overview={data} />}</QueryState>
       <section aria-labelledby="home-networks">
         <Title order={3} id="home-networks" mb="sm">

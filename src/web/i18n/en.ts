@@ -3,6 +3,7 @@ import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
 import { enCatalogTools } from './en-catalog-tools';
 import { enNetwork } from './en-network';
+import { enPartners } from './en-partners';
 
 export const en: WebMessages = {
   app: { name: 'Kitepkana' },
@@ -65,6 +66,16 @@ export const en: WebMessages = {
     speed_without_internet: 'A speed is given but there is no Internet.',
     uuid: 'Invalid identifier.',
     passwords_differ: 'The passwords do not match.',
+    other_network: 'The record belongs to another library network.',
+    amount: 'Enter the amount as a number.',
+    amount_negative: 'The amount cannot be negative.',
+    end_before_start: 'The end date is before the start date.',
+    awarded_required: 'Enter the amount received for a grant won.',
+    reported_on_required: 'Enter the date the report was handed in.',
+    lost_with_award: 'A contest lost cannot have an amount received.',
+    total_below_named: 'The total present is less than the participants named.',
+    done_on_required: 'Enter the date it was done.',
+    done_on_open: 'An open decision cannot have a date done.',
   },
   nav: {
     catalog: 'Catalogue',
@@ -209,4 +220,5 @@ export const en: WebMessages = {
   ...enNetwork,
   ...enCatalog,
   ...enCatalogTools,
+  ...enPartners,
 };

@@ -3,6 +3,7 @@ import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
 import { kyCatalogTools } from './ky-catalog-tools';
 import { kyNetwork } from './ky-network';
+import { kyPartners } from './ky-partners';
 
 export const ky: WebMessages = {
   app: { name: 'Китепкана' },
@@ -65,6 +66,16 @@ export const ky: WebMessages = {
     speed_without_internet: 'Ылдамдык көрсөтүлгөн, бирок Интернет жок.',
     uuid: 'Идентификатор туура эмес.',
     passwords_differ: 'Сырсөздөр дал келбейт.',
+    other_network: 'Жазуу башка китепкана системасына тиешелүү.',
+    amount: 'Сумманы сан менен жазыңыз.',
+    amount_negative: 'Сумма терс болушу мүмкүн эмес.',
+    end_before_start: 'Аяктоо күнү башталыш күнүнөн мурун.',
+    awarded_required: 'Утулган грант үчүн алынган сумманы көрсөтүңүз.',
+    reported_on_required: 'Отчёт тапшырылган күндү көрсөтүңүз.',
+    lost_with_award: 'Утулбаган сынакта алынган сумма болушу мүмкүн эмес.',
+    total_below_named: 'Катышкандардын жалпы саны аталган катышуучулардан аз.',
+    done_on_required: 'Аткарылган күндү көрсөтүңүз.',
+    done_on_open: 'Аткарылбаган чечимдин аткарылган күнү болушу мүмкүн эмес.',
   },
   nav: {
     catalog: 'Каталог',
@@ -209,4 +220,5 @@ export const ky: WebMessages = {
   ...kyNetwork,
   ...kyCatalog,
   ...kyCatalogTools,
+  ...kyPartners,
 };

@@ -2,6 +2,7 @@
 import { ruCatalog } from './ru-catalog';
 import { ruCatalogTools } from './ru-catalog-tools';
 import { ruNetwork } from './ru-network';
+import { ruPartners } from './ru-partners';
 
 export const ru = {
   app: { name: 'Китепкана' },
@@ -64,6 +65,16 @@ export const ru = {
     speed_without_internet: 'Указана скорость, но Интернета нет.',
     uuid: 'Неверный идентификатор.',
     passwords_differ: 'Пароли не совпадают.',
+    other_network: 'Запись относится к другой библиотечной системе.',
+    amount: 'Укажите сумму числом.',
+    amount_negative: 'Сумма не может быть отрицательной.',
+    end_before_start: 'Дата окончания раньше даты начала.',
+    awarded_required: 'Для выигранного гранта укажите полученную сумму.',
+    reported_on_required: 'Укажите дату сдачи отчёта.',
+    lost_with_award: 'У проигранного конкурса не может быть полученной суммы.',
+    total_below_named: 'Всего присутствовало меньше, чем названо участников.',
+    done_on_required: 'Укажите дату выполнения.',
+    done_on_open: 'У невыполненного решения не может быть даты выполнения.',
   },
   nav: {
     catalog: 'Каталог',
@@ -208,6 +219,7 @@ export const ru = {
   ...ruNetwork,
   ...ruCatalog,
   ...ruCatalogTools,
+  ...ruPartners,
 };
 
 export type WebMessages = typeof ru;

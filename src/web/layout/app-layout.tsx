@@ -1,14 +1,24 @@
 /** The frame of every signed-in screen: header, navigation by domain, the page. */
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBooks, IconBuildingCommunity, IconHistory, IconHome, IconLibrary, IconUsers } from '@tabler/icons-react';
+import {
+  IconBooks,
+  IconBuildingCommunity,
+  IconCoins,
+  IconHeartHandshake,
+  IconHistory,
+  IconHome,
+  IconLibrary,
+  IconPresentation,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-import { canSeeAudit, canSeeStaff } from '../permissions';
+import { canSeeAudit, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -16,7 +26,16 @@ import { UserMenu } from './user-menu';
 interface NavItem {
   id: string;
   to: string;
-  label: 'nav.home' | 'nav.catalog' | 'nav.libraries' | 'nav.municipalities' | 'nav.staff' | 'nav.audit';
+  label:
+    | 'nav.home'
+    | 'nav.catalog'
+    | 'nav.libraries'
+    | 'nav.municipalities'
+    | 'nav.staff'
+    | 'nav.audit'
+    | 'partners.title'
+    | 'contributions.title'
+    | 'seminars.title';
   icon: ReactNode;
   allow?: (role: TRole) => boolean;
 }
@@ -31,6 +50,9 @@ const NAV: NavItem[] = [
     label: 'nav.municipalities',
     icon: <IconBuildingCommunity size={18} />,
   },
+  { id: 'partners', to: paths.partners, label: 'partners.title', icon: <IconHeartHandshake size={18} />, allow: canSeePartners },
+  { id: 'contributions', to: paths.contributions, label: 'contributions.title', icon: <IconCoins size={18} />, allow: canSeeFinance },
+  { id: 'seminars', to: paths.seminars, label: 'seminars.title', icon: <IconPresentation size={18} />, allow: canSeeSeminars },
   { id: 'staff', to: paths.staff, label: 'nav.staff', icon: <IconUsers size={18} />, allow: canSeeStaff },
   { id: 'audit', to: paths.audit, label: 'nav.audit', icon: <IconHistory size={18} />, allow: canSeeAudit },
 ];

@@ -24,6 +24,16 @@ const CUSTOM_MESSAGES = [
   'internet_exceeds_computers',
   'speed_without_internet',
   'passwords_differ',
+  'other_network',
+  'amount',
+  'amount_negative',
+  'end_before_start',
+  'awarded_required',
+  'reported_on_required',
+  'lost_with_award',
+  'total_below_named',
+  'done_on_required',
+  'done_on_open',
 ] as const;
 type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 const isCustom = (message: string): message is CustomMessage =>
