@@ -38,7 +38,7 @@ const CLIENTS = 20;
 const NAME = 'kp_bench_search';
 
 function urlFor(name: string) {
-  const u = new URL(values['database-url']!);
+  const u = new URL(values['database-url']);
   u.pathname = `/${name}`;
   return u.toString();
 }
