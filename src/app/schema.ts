@@ -8,5 +8,6 @@ export * from '../catalog/catalog.tables';
 export * from '../municipal/municipal.tables';
 export * from '../events/events.tables';
 export * from '../catalog/copy/sru-servers.tables';
+export * from '../catalog/extremist/extremist.tables';
 export * from '../partners/partners.tables';
 export * from '../seminars/seminars.tables';
