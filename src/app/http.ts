@@ -30,6 +30,7 @@ import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
 import { registerSeminarsRoutes } from '../seminars/seminars.module';
 import { registerPortal } from '../portal/portal.routes';
+import { registerReadersDomainRoutes } from '../readers/readers.http';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
 import { registerAuth } from './auth';
@@ -170,6 +171,7 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerReadersDomainRoutes(api, ctx);
     await registerMunicipalRoutes(api, ctx);
     registerAllEventRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);

@@ -5,6 +5,7 @@ export * from '../network/network.tables';
 export * from '../staff/staff.tables';
 export * from './jobs.tables';
 export * from '../catalog/catalog.tables';
+export * from '../readers/readers.tables';
 export * from '../municipal/municipal.tables';
 export * from '../events/events.tables';
 export * from '../catalog/copy/sru-servers.tables';

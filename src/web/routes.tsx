@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../audit/web';
 import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
 import { CopyPage } from '../catalog/web/copy-page';
+import { ExtremistPage } from '../catalog/web/extremist-page';
 import { ImportPage } from '../catalog/web/import-page';
 import { RecordCreatePage } from '../catalog/web/record-create-page';
 import { RecordPage } from '../catalog/web/record-page';
@@ -56,6 +57,14 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canEditRecords}>
               <CopyPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'catalog/extremist',
+          element: (
+            <RequireRole allow={canEditRecords}>
+              <ExtremistPage />
             </RequireRole>
           ),
         },

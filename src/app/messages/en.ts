@@ -1,5 +1,6 @@
 import { eventsEn } from './events';
 import type { Messages } from './ru';
+import { enReaders } from './en-readers';
 import { enMunicipal } from './en-municipal';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
@@ -250,6 +251,7 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enReaders,
   ...enMunicipal,
   ...eventsEn,
   ...enPartners,

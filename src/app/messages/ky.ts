@@ -1,5 +1,6 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
+import { kyReaders } from './ky-readers';
 import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
@@ -250,6 +251,7 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyReaders,
   ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,

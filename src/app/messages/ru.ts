@@ -1,9 +1,10 @@
-/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
+import { ruReaders } from './ru-readers';
+import { eventsRu } from './events';
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
-import { eventsRu } from './events';
 
+/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
   'error.forbidden': 'Недостаточно прав для этого действия.',
@@ -249,6 +250,7 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruReaders,
   ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
