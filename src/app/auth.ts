@@ -88,12 +88,14 @@ export function registerAuth(app: FastifyInstance, db: Db, config: AppConfig) {
     if (!token) return;
     request.actor = await findActorBySessionToken(db, token);
     if (!request.actor) return;
-    if (!SAFE_METHODS.has(request.method)) {
+    const path = request.url.split('?')[0] ?? '';
+    // Portal forms (outside /api/) never act with the session, so a staff member signed in on the same
+    // browser can still use them; everything under /api/ needs the session's CSRF token.
+    if (!SAFE_METHODS.has(request.method) && path.startsWith('/api/')) {
       const header = request.headers['x-csrf-token'];
       if (header !== request.actor.csrfToken) {
         return sendProblem(reply, request, new AppError(403, 'csrf', 'error.csrf'));
       }
-      const path = request.url.split('?')[0] ?? '';
       if (request.actor.mustChangePassword && path.startsWith('/api/') && !ALLOWED_WITH_PENDING_PASSWORD.has(path)) {
         return sendProblem(reply, request, new AppError(403, 'must_change_password', 'error.must_change_password'));
       }
