@@ -31,7 +31,7 @@ export interface Actor {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-    /** A portal form post: its CSRF token is the `_csrf` field of the body. */
+    /** An officials' portal form acting with the session: its CSRF token is the `_csrf` field of the body. */
     isFormCsrf: boolean;
   }
 }
@@ -94,14 +94,15 @@ export function registerAuth(app: FastifyInstance, db: Db, config: AppConfig) {
     if (!token) return;
     request.actor = await findActorBySessionToken(db, token);
     if (!request.actor) return;
-    if (!SAFE_METHODS.has(request.method)) {
-      const path = request.url.split('?')[0] ?? '';
-      // Portal forms work without JavaScript, so they cannot send a header: they carry the token as the
-      // `_csrf` field, checked once the body is parsed (preValidation below).
-      if (!path.startsWith('/api/') && isFormPost(request)) {
-        request.isFormCsrf = true;
-        return;
-      }
+    const path = request.url.split('?')[0] ?? '';
+    // The officials' pages (/msu) act with the session without JavaScript: their forms carry the token
+    // as the `_csrf` field, checked once the body is parsed (preValidation below).
+    if (!SAFE_METHODS.has(request.method) && path.startsWith('/msu/') && path !== '/msu/login' && isFormPost(request)) {
+      request.isFormCsrf = true;
+    }
+    // Portal forms (outside /api/) never act with the session, so a staff member signed in on the same
+    // browser can still use them; everything under /api/ needs the session's CSRF token.
+    if (!SAFE_METHODS.has(request.method) && path.startsWith('/api/')) {
       const header = request.headers['x-csrf-token'];
       if (header !== request.actor.csrfToken) {
         return sendProblem(reply, request, new AppError(403, 'csrf', 'error.csrf'));

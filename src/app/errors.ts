@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ZodError } from 'zod';
 import { requestLanguage, t, type MessageKey } from './i18n';
+import { ru } from './messages/ru';
 import type { TLanguage } from '../staff/staff.schemas';
 
 export interface FieldProblem {
@@ -45,19 +46,14 @@ interface IssueLike {
   keys?: string[];
 }
 
-const CUSTOM_KEYS = new Set([
-  'email', 'phone', 'time', 'date', 'code', 'login', 'password_short', 'close_after_open', 'break_both',
-  'break_order', 'break_inside', 'query_empty', 'period_order', 'areas_exceed_total', 'internet_exceeds_computers', 'speed_without_internet',
-  'attendance_exceeds_total', 'start_before_end', 'end_after_start', 'month', 'url', 'contact_required', 'required',
-  'other_network', 'amount', 'amount_negative', 'end_before_start', 'awarded_required', 'reported_on_required', 'lost_with_award',
-  'total_below_named', 'done_on_required', 'done_on_open',
-]);
+/** A custom zod message naming one of the `validation.*` texts (e.g. 'phone' → validation.phone). */
+const isCustomKey = (message: string) => Object.hasOwn(ru, `validation.${message}`);
 
 /** Maps one zod issue to a message key and its parameters. */
 function describeIssue(issue: IssueLike): { key: MessageKey; code: string; params: Record<string, string | number> } {
   const code = issue.code ?? issue.keyword ?? 'invalid';
   const p = { ...(issue.params ?? {}), ...issue } as Record<string, unknown>;
-  if (issue.message && CUSTOM_KEYS.has(issue.message)) {
+  if (issue.message && isCustomKey(issue.message)) {
     return { key: `validation.${issue.message}` as MessageKey, code: issue.message, params: {} };
   }
   const min = Number(p.minimum ?? 0);

@@ -21,6 +21,7 @@ import {
 import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/audit.routes';
 import { registerCatalogRoutes } from '../catalog/catalog.routes';
+import { registerCirculationRoutes } from '../circulation/circulation.routes';
 import { registerImportRoutes } from '../catalog/import/import.routes';
 import { registerInteropRoutes } from '../catalog/interop/interop.routes';
 import { registerExportRoutes } from '../catalog/export/export.routes';
@@ -30,6 +31,7 @@ import { registerNetworkRoutes } from '../network/network.routes';
 import { registerPartnersRoutes } from '../partners/partners.module';
 import { registerSeminarsRoutes } from '../seminars/seminars.module';
 import { registerPortal } from '../portal/portal.routes';
+import { registerReadersDomainRoutes } from '../readers/readers.http';
 import { registerSetupRoutes } from '../staff/setup.routes';
 import { registerStaffRoutes } from '../staff/staff.routes';
 import { registerAuth } from './auth';
@@ -170,10 +172,12 @@ export async function buildApp(
     registerAuditRoutes(api, ctx);
     registerJobRoutes(api, ctx);
     registerInteropRoutes(api, ctx);
+    registerReadersDomainRoutes(api, ctx);
     await registerMunicipalRoutes(api, ctx);
     registerAllEventRoutes(api, ctx);
     registerPartnersRoutes(api, ctx);
     registerSeminarsRoutes(api, ctx);
+    registerCirculationRoutes(api, ctx);
   });
 
   if (existsSync(WEB_DIST)) {

@@ -50,6 +50,11 @@ export class JobRunner {
     private readonly log: (message: string, error?: unknown) => void = () => {},
   ) {}
 
+  /** True between start() and stop(): background work may be scheduled. */
+  get isRunning(): boolean {
+    return this.timer !== null && !this.isStopped;
+  }
+
   register(kind: string, handler: JobHandler) {
     this.handlers.set(kind, handler);
   }

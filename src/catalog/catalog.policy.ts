@@ -42,3 +42,11 @@ export function canManageSruServer(role: TRole, scope: ResolvedScope, networkId:
   if (!SRU_ADMIN_ROLES.includes(role)) return false;
   return scope.isAll || (networkId !== null && scope.networkIds.has(networkId));
 }
+
+/** Import the Federal list of extremist materials, check a network's collection against it, decide on matches. */
+export const EXTREMIST_CHECK_ROLES: readonly TRole[] = ['network_admin', 'director', 'methodologist', 'cataloguer'];
+
+/** A check of a network's collection: by its own staff (network or wider scope), read by whoever reads that network. */
+export function canCheckNetwork(role: TRole, scope: ResolvedScope, networkId: string): boolean {
+  return EXTREMIST_CHECK_ROLES.includes(role) && (scope.isAll || scope.networkIds.has(networkId));
+}

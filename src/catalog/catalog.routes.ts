@@ -1,6 +1,7 @@
 /** All routes of the catalogue domain. */
 import type { App, AppContext } from '../app/http';
 import { registerCopyRoutes } from './copy/copy.routes';
+import { registerExtremistRoutes } from './extremist/extremist.routes';
 import { registerItemRoutes } from './items.routes';
 import { registerLabelRoutes } from './labels.routes';
 import { registerRecordRoutes } from './records.routes';
@@ -12,4 +13,5 @@ export function registerCatalogRoutes(app: App, ctx: AppContext) {
   registerItemRoutes(app, ctx);
   registerLabelRoutes(app, ctx);
   registerCopyRoutes(app, ctx);
+  registerExtremistRoutes(app, ctx);
 }

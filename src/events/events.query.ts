@@ -6,7 +6,8 @@ import { bibRecords } from '../catalog/catalog.tables';
 import { libraries, networks } from '../network';
 import { staffUsers } from '../staff/staff.tables';
 import type { TEventAudience, TEventPlace, TEventStatus } from './events.schemas';
-import { eventExhibitions, eventForms, eventPhotos, eventRecords, events } from './events.tables';
+import { partners } from '../partners';
+import { eventExhibitions, eventForms, eventPartners, eventPhotos, eventRecords, events } from './events.tables';
 import { presentEvent, type EventRow } from './events.service';
 
 export interface EventListQuery {
@@ -14,7 +15,9 @@ export interface EventListQuery {
   networkId?: string | undefined;
   libraryId?: string | undefined;
   formId?: string | undefined;
+  partnerId?: string | undefined;
   status?: TEventStatus | undefined;
+  statuses?: readonly TEventStatus[] | undefined;
   audience?: TEventAudience | undefined;
   place?: TEventPlace | undefined;
   /** Events on or after this day (the day held, or planned when not held). */
@@ -60,6 +63,9 @@ export const eventListColumns = {
   isRegistrationOpen: events.isRegistrationOpen,
   capacity: events.capacity,
   registeredCount: events.registeredCount,
+  timeZone: events.timeZone,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
 };
 
 export function eventConditions(query: Omit<EventListQuery, 'page' | 'pageSize'>, visible: EventVisibility): SQL | undefined {
@@ -73,7 +79,10 @@ export function eventConditions(query: Omit<EventListQuery, 'page' | 'pageSize'>
   if (query.networkId) where.push(eq(events.networkId, query.networkId));
   if (query.libraryId) where.push(eq(events.libraryId, query.libraryId));
   if (query.formId) where.push(eq(events.formId, query.formId));
+  if (query.partnerId)
+    where.push(sql`exists (select 1 from ${eventPartners} ep where ep.event_id = ${events.id} and ep.partner_id = ${query.partnerId})`);
   if (query.status) where.push(eq(events.status, query.status));
+  if (query.statuses) where.push(inArray(events.status, [...query.statuses]));
   if (query.audience) where.push(eq(events.audience, query.audience));
   if (query.place) where.push(eq(events.place, query.place));
   if (query.isPublic !== undefined) where.push(eq(events.isPublic, query.isPublic));
@@ -136,7 +145,7 @@ export async function eventDetail(db: Db, event: EventRow) {
     .innerJoin(events, eq(events.id, eventExhibitions.exhibitionId))
     .where(eq(eventExhibitions.eventId, event.id))
     .orderBy(asc(events.plannedOn));
-  const [records, exhibitions, photos] = await Promise.all([
+  const [records, exhibitions, photos, coOrganisers] = await Promise.all([
     db
       .select({ id: bibRecords.id, title: bibRecords.title, description: bibRecords.description })
       .from(eventRecords)
@@ -149,6 +158,12 @@ export async function eventDetail(db: Db, event: EventRow) {
       .from(eventPhotos)
       .where(eq(eventPhotos.eventId, event.id))
       .orderBy(asc(eventPhotos.createdAt)),
+    db
+      .select({ id: partners.id, name: partners.name, kind: partners.kind })
+      .from(eventPartners)
+      .innerJoin(partners, eq(partners.id, eventPartners.partnerId))
+      .where(eq(eventPartners.eventId, event.id))
+      .orderBy(asc(partners.name)),
   ]);
   return {
     ...presentEvent(event),
@@ -163,7 +178,15 @@ export async function eventDetail(db: Db, event: EventRow) {
     records,
     exhibitions,
     photos,
+    partners: coOrganisers,
   };
 }
 
 export type EventDetail = Awaited<ReturnType<typeof eventDetail>>;
+
+/** Descriptions of some events by id (the feed needs them; the list leaves them out). */
+export async function eventDescriptions(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: events.id, description: events.description }).from(events).where(inArray(events.id, ids));
+  return new Map(rows.map((r) => [r.id, r.description]));
+}

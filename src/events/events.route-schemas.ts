@@ -78,6 +78,7 @@ export const ZEventDetailOut = ZEventOut.extend({
   records: z.array(z.object({ id: z.uuid(), title: z.string(), description: z.string() })),
   exhibitions: z.array(z.object({ id: z.uuid(), title: z.string(), plannedOn: z.string(), isPublic: z.boolean() })),
   photos: z.array(z.object({ sha256: z.string(), mediaType: z.string(), caption: z.string() })),
+  partners: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string() })),
   permissions: z.object({ canEdit: z.boolean() }),
 });
 

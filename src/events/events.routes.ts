@@ -21,6 +21,7 @@ export const ZEventListFilter = z.object({
   networkId: z.uuid().optional(),
   libraryId: z.uuid().optional(),
   formId: z.uuid().optional(),
+  partnerId: z.uuid().optional(),
   status: ZEventStatus.optional(),
   audience: ZEventAudience.optional(),
   place: ZEventPlace.optional(),

@@ -59,6 +59,8 @@ export const ZEventInput = z
     pressLinks: z.array(ZPressLink).max(50).default([]),
     recordIds: z.array(z.uuid()).max(100).default([]),
     exhibitionIds: z.array(z.uuid()).max(50).default([]),
+    /** Co-organisers: partners of the same network. */
+    partnerIds: z.array(z.uuid()).max(50).default([]),
   })
   .superRefine((e, ctx) => {
     if (e.endTime && !e.startTime) ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'start_before_end' });

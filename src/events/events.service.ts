@@ -8,7 +8,8 @@ import { bibRecords } from '../catalog/catalog.tables';
 import { networks } from '../network';
 import { staffUsers } from '../staff/staff.tables';
 import type { TEventInput, TEventOutcome } from './events.schemas';
-import { eventExhibitions, eventForms, eventRecords, events } from './events.tables';
+import { partners } from '../partners';
+import { eventExhibitions, eventForms, eventPartners, eventRecords, events } from './events.tables';
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -56,7 +57,15 @@ async function checkReferences(db: Db, networkId: string, input: TEventInput, se
       .where(and(inArray(bibRecords.id, recordIds), eq(bibRecords.isDeleted, false)));
     if (found.length !== recordIds.length) throw invalid('recordIds', 'validation.invalid_option');
   }
-  return { exhibitionIds, recordIds };
+  const partnerIds = [...new Set(input.partnerIds)];
+  if (partnerIds.length) {
+    const found = await db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(inArray(partners.id, partnerIds), eq(partners.networkId, networkId)));
+    if (found.length !== partnerIds.length) throw invalid('partnerIds', 'validation.invalid_option');
+  }
+  return { exhibitionIds, recordIds, partnerIds };
 }
 
 function planColumns(input: TEventInput) {
@@ -81,9 +90,11 @@ function planColumns(input: TEventInput) {
   };
 }
 
-async function replaceLinks(tx: Db, eventId: string, links: { exhibitionIds: string[]; recordIds: string[] }) {
+async function replaceLinks(tx: Db, eventId: string, links: { exhibitionIds: string[]; recordIds: string[]; partnerIds: string[] }) {
   await tx.delete(eventExhibitions).where(eq(eventExhibitions.eventId, eventId));
   await tx.delete(eventRecords).where(eq(eventRecords.eventId, eventId));
+  await tx.delete(eventPartners).where(eq(eventPartners.eventId, eventId));
+  if (links.partnerIds.length) await tx.insert(eventPartners).values(links.partnerIds.map((partnerId) => ({ eventId, partnerId })));
   if (links.exhibitionIds.length)
     await tx.insert(eventExhibitions).values(links.exhibitionIds.map((exhibitionId) => ({ eventId, exhibitionId })));
   if (links.recordIds.length) await tx.insert(eventRecords).values(links.recordIds.map((recordId) => ({ eventId, recordId })));

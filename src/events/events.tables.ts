@@ -22,6 +22,7 @@ import {
 // Tables only (not the catalogue's index): the schema module must not pull in routes and services.
 import { bibRecords } from '../catalog/catalog.tables';
 import { libraries, networks } from '../network/network.tables';
+import { partners } from '../partners/partners.tables';
 import { staffUsers } from '../staff/staff.tables';
 import { EVENT_AUDIENCE_VALUES, EVENT_PLACE_VALUES, EVENT_STATUS_VALUES, type TPressLink } from './events.schemas';
 
@@ -160,6 +161,20 @@ export const eventExhibitions = pgTable(
     primaryKey({ name: 'event_exhibitions__pk', columns: [t.eventId, t.exhibitionId] }),
     check('event_exhibitions__not_self', sql`${t.eventId} <> ${t.exhibitionId}`),
   ],
+);
+
+/** Partners who co-organise the event (the school, the House of Culture, the айыл окмоту). */
+export const eventPartners = pgTable(
+  'event_partners',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+  },
+  (t) => [primaryKey({ name: 'event_partners__pk', columns: [t.eventId, t.partnerId] }), index('event_partners__partner').on(t.partnerId)],
 );
 
 export const MEMORABLE_KINDS = ['date', 'theme'] as const;

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { auditLog } from '../audit';
+import { partners } from '../partners';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
 import { eventBody, formIdOf } from './events.test-support';
@@ -122,6 +123,23 @@ describeOnEachDatabase('events', (ctx) => {
     const detail = (await librarian.get(`/api/v1/events/${evening.id}`)).json() as { exhibitions: { id: string }[]; permissions: { canEdit: boolean } };
     expect(detail.exhibitions.map((e) => e.id)).toEqual([exhibition.id]);
     expect(detail.permissions.canEdit).toBe(true);
+  });
+
+  it('partners of the network co-organise an event; a partner of another network is refused; the list filters by partner', async () => {
+    const { network, library, formId, librarian } = await setup();
+    const db = ctx.database.db;
+    const [school] = await db.insert(partners).values({ networkId: network.id, kind: 'school', name: uniq('Школа им. Токтогула ') }).returning();
+    const stranger = await buildNetwork(db);
+    const [foreign] = await db.insert(partners).values({ networkId: stranger.id, kind: 'culture_house', name: uniq('ДК ') }).returning();
+    const refused = await librarian.post('/api/v1/events', eventBody(library.id, formId, { partnerIds: [foreign!.id] }));
+    expect(refused.statusCode).toBe(422);
+    expect((refused.json() as { errors: { field: string }[] }).errors[0]?.field).toBe('partnerIds');
+    const event = (await librarian.post('/api/v1/events', eventBody(library.id, formId, { partnerIds: [school!.id] }))).json() as EventOut;
+    await librarian.post('/api/v1/events', eventBody(library.id, formId));
+    const detail = (await librarian.get(`/api/v1/events/${event.id}`)).json() as { partners: { id: string; name: string }[] };
+    expect(detail.partners).toEqual([expect.objectContaining({ id: school!.id, name: school!.name })]);
+    const listed = (await librarian.get(`/api/v1/events?partnerId=${school!.id}`)).json() as { items: { id: string }[] };
+    expect(listed.items.map((i) => i.id)).toEqual([event.id]);
   });
 
   it('cancels with a reason, and planning again clears it', async () => {

@@ -31,7 +31,7 @@ export const stylesheet = asset(
   '/assets/portal.css',
   'text/css; charset=utf-8',
   // The catalogue's rules live in their own file and are served in the same stylesheet.
-  ['./portal.css', './catalog.css', './msu/msu.css'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n'),
+  ['./portal.css', './catalog.css', './events.css', './msu/msu.css'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n'),
 );
 export const favicon = asset('/assets/favicon.svg', 'image/svg+xml', BOOK_ICON);
 

@@ -1,10 +1,11 @@
 /** The public portal: server-rendered pages that need no JavaScript, for readers on slow links and old phones. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App, AppContext } from '../app/http';
+import type { App, AppServices } from '../app/http';
 import { findLibrary, findPassport, listLibraries, listServicePoints, type LibraryVisibility } from '../network';
 import { registerAssets } from './assets';
 import { registerOpac } from './catalog.routes';
+import { registerPortalEvents } from './events.routes';
 import { homePage } from './home.page';
 import type { PageContext } from './layout';
 import { LIBRARY_TABS, librariesPage } from './libraries.page';
@@ -46,8 +47,8 @@ const ZLibrariesQuery = z.object({
 const hidden = { schema: { hide: true } };
 
 /** Registers the portal; returns the page for unknown addresses outside the API. */
-export async function registerPortal(app: App, context: AppContext): Promise<PortalNotFound> {
-  const { database, config } = context;
+export async function registerPortal(app: App, context: AppServices): Promise<PortalNotFound> {
+  const { database, files, config } = context;
   const { db } = database;
   registerAssets(app);
 
@@ -159,6 +160,7 @@ export async function registerPortal(app: App, context: AppContext): Promise<Por
     loginLimitPerMinute: config.loginLimitPerMinute,
     sessionDays: config.sessionDays,
   });
+  registerPortalEvents(app, db, files, { pageOf, siteNameOf });
 
   /** The switch to the version for the visually impaired and back: remembered in a cookie for every page. */
   app.get('/a11y', hidden, async (request, reply) => {

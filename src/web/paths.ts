@@ -13,6 +13,7 @@ export const paths = {
   catalogNew: '/catalog/records/new',
   catalogCopy: '/catalog/copy',
   sruServers: '/catalog/sru-servers',
+  extremist: '/catalog/extremist',
   record: (id: string) => `/catalog/records/${id}`,
   partners: '/partners',
   partner: (id: string) => `/partners/${id}`,
@@ -20,4 +21,7 @@ export const paths = {
   seminars: '/seminars',
   seminar: (id: string) => `/seminars/${id}`,
   changePassword: '/change-password',
+  desk: '/desk',
+  circulation: '/circulation',
+  loanRules: '/circulation/rules',
 } as const;

@@ -25,3 +25,7 @@ export const canSeeFinance = isManager;
 /** Seminars: the network's staff, and officials for the seminars hosted by their libraries. */
 export const canSeeSeminars = (role: TRole) => role !== 'reader';
 export const canManageSeminars = isManager;
+/** Roles that work a loan desk (mirrors circulation.policy.ts). */
+export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
+/** Roles that read the network's loan rules (mirrors circulation.policy.ts). */
+export const canReadLoanRules = (role: TRole) => (['network_admin', 'director', 'methodologist', 'librarian'] as TRole[]).includes(role);

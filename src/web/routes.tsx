@@ -3,10 +3,14 @@ import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../audit/web';
 import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
 import { CopyPage } from '../catalog/web/copy-page';
+import { ExtremistPage } from '../catalog/web/extremist-page';
 import { ImportPage } from '../catalog/web/import-page';
 import { RecordCreatePage } from '../catalog/web/record-create-page';
 import { RecordPage } from '../catalog/web/record-page';
 import { SruServersPage } from '../catalog/web/sru-servers-page';
+import { CirculationPage } from '../circulation/web/circulation-page';
+import { DeskPage } from '../circulation/web/desk-page';
+import { RulesPage } from '../circulation/web/rules-page';
 import { HomePage } from '../network/web/home-page';
 import { LibrariesPage } from '../network/web/libraries-page';
 import { LibraryPage } from '../network/web/library-page';
@@ -21,7 +25,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canSeeAudit, canSeeFinance, canSeePartners, canSeeStaff } from './permissions';
+import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -60,6 +64,14 @@ export const router = createBrowserRouter(
           ),
         },
         {
+          path: 'catalog/extremist',
+          element: (
+            <RequireRole allow={canEditRecords}>
+              <ExtremistPage />
+            </RequireRole>
+          ),
+        },
+        {
           path: 'catalog/sru-servers',
           element: (
             <RequireRole allow={canEditRecords}>
@@ -68,6 +80,30 @@ export const router = createBrowserRouter(
           ),
         },
         { path: 'catalog/records/:id', element: <RecordPage /> },
+        {
+          path: 'desk',
+          element: (
+            <RequireRole allow={canWorkDesk}>
+              <DeskPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'circulation',
+          element: (
+            <RequireRole allow={canWorkDesk}>
+              <CirculationPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'circulation/rules',
+          element: (
+            <RequireRole allow={canReadLoanRules}>
+              <RulesPage />
+            </RequireRole>
+          ),
+        },
         { path: 'libraries', element: <LibrariesPage /> },
         { path: 'libraries/:id', element: <LibraryPage /> },
         { path: 'municipalities', element: <MunicipalitiesPage /> },

@@ -1,8 +1,10 @@
 import { eventsEn } from './events';
 import type { Messages } from './ru';
+import { enReaders } from './en-readers';
 import { enMunicipal } from './en-municipal';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
+import { enCirculation } from './en-circulation';
 
 /** Server-side texts in English. */
 export const en: Messages = {
@@ -153,6 +155,9 @@ export const en: Messages = {
   'catalog.copy_duplicate': 'This record is already in the catalogue. Open it, or import a copy if it is a different edition.',
   'catalog.sru_unreachable': 'The SRU server did not answer.',
   'catalog.sru_unreachable_reason': 'The SRU server did not answer: {reason}',
+  'catalog.extremist_list_empty': 'No entries of the list were found in the file: lines like “1234. Text…” or CSV “number; text” are needed.',
+  'catalog.extremist_check_closed': 'The check is closed: its decisions no longer change.',
+  'catalog.extremist_match_confirmed': 'The match is already confirmed and its copies handled; the decision cannot be undone.',
   'sheet.catalog': 'Catalogue',
   'col.description': 'Bibliographic description',
   'col.title': 'Title',
@@ -247,8 +252,10 @@ export const en: Messages = {
   'lang.uzb': 'Uzbek',
   'lang.ger': 'German',
   'lang.fre': 'French',
+  ...enReaders,
   ...enMunicipal,
   ...eventsEn,
   ...enPartners,
   ...enSeminars,
+  ...enCirculation,
 };

@@ -74,6 +74,7 @@ export const eventsRu = {
   'events.next': 'Дальше',
   'events.prev': 'Назад',
   'events.back': 'Все мероприятия',
+  'events.partners': 'Соорганизаторы',
 } as const;
 
 type EventKey = keyof typeof eventsRu;
@@ -152,6 +153,7 @@ export const eventsKy: Record<EventKey, string> = {
   'events.next': 'Кийинки',
   'events.prev': 'Мурунку',
   'events.back': 'Бардык иш-чаралар',
+  'events.partners': 'Биргелешкен уюштуруучулар',
 };
 
 export const eventsEn: Record<EventKey, string> = {
@@ -228,4 +230,5 @@ export const eventsEn: Record<EventKey, string> = {
   'events.next': 'Next',
   'events.prev': 'Previous',
   'events.back': 'All events',
+  'events.partners': 'Co-organisers',
 };

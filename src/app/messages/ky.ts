@@ -1,8 +1,10 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
+import { kyReaders } from './ky-readers';
 import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
+import { kyCirculation } from './ky-circulation';
 
 /** Server-side texts in Kyrgyz. */
 export const ky: Messages = {
@@ -153,6 +155,9 @@ export const ky: Messages = {
   'catalog.copy_duplicate': 'Мындай жазуу каталогдо бар. Аны ачыңыз же бул башка басылма болсо, көчүрмөсүн импорттоңуз.',
   'catalog.sru_unreachable': 'SRU сервери жооп берген жок.',
   'catalog.sru_unreachable_reason': 'SRU сервери жооп берген жок: {reason}',
+  'catalog.extremist_list_empty': 'Файлда тизменин бир да жазуусу табылган жок: «1234. Текст…» түрүндөгү саптар же «номер; текст» CSV керек.',
+  'catalog.extremist_check_closed': 'Салыштыруу жабылган: анын чечимдери мындан ары өзгөрбөйт.',
+  'catalog.extremist_match_confirmed': 'Дал келүү ырасталган жана нускалар иштетилген; чечимди жокко чыгарууга болбойт.',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографиялык сүрөттөмө',
   'col.title': 'Аталышы',
@@ -247,8 +252,10 @@ export const ky: Messages = {
   'lang.uzb': 'өзбекче',
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
+  ...kyReaders,
   ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,
   ...kySeminars,
+  ...kyCirculation,
 };

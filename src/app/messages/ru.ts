@@ -1,9 +1,11 @@
-/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
+import { ruReaders } from './ru-readers';
+import { eventsRu } from './events';
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
 import { ruSeminars } from './seminars';
-import { eventsRu } from './events';
+import { ruCirculation } from './ru-circulation';
 
+/** Server-side texts in Russian (the default language): errors, validation, the public portal. */
 export const ru = {
   'error.unauthorized': 'Войдите в систему.',
   'error.forbidden': 'Недостаточно прав для этого действия.',
@@ -152,6 +154,9 @@ export const ru = {
   'catalog.copy_duplicate': 'Такая запись уже есть в каталоге. Откройте её или импортируйте копию, если это другое издание.',
   'catalog.sru_unreachable': 'Сервер SRU не ответил.',
   'catalog.sru_unreachable_reason': 'Сервер SRU не ответил: {reason}',
+  'catalog.extremist_list_empty': 'В файле не найдено ни одной записи списка: нужны строки вида «1234. Текст…» или CSV «номер; текст».',
+  'catalog.extremist_check_closed': 'Сверка закрыта: решения по ней больше не меняются.',
+  'catalog.extremist_match_confirmed': 'Совпадение уже подтверждено, и экземпляры обработаны; отменить решение нельзя.',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографическое описание',
   'col.title': 'Заглавие',
@@ -246,10 +251,12 @@ export const ru = {
   'lang.uzb': 'узбекский',
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
+  ...ruReaders,
   ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
   ...ruSeminars,
+  ...ruCirculation,
 } as const;
 
 export type MessageKey = keyof typeof ru;

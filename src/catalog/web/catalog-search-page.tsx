@@ -81,6 +81,9 @@ export function CatalogSearchPage() {
             <Button component={Link} to={paths.catalogCopy} variant="default" leftSection={<IconWorldDownload size={16} />} data-testid="catalog-copy">
               {t('copy.title')}
             </Button>
+            <Button component={Link} to={paths.extremist} variant="default" data-testid="catalog-extremist">
+              {t('catalog.extremist')}
+            </Button>
             <Button component={Link} to={paths.catalogNew} leftSection={<IconPlus size={16} />} data-testid="record-new">
               {t('catalog.newRecord')}
             </Button>

@@ -96,7 +96,7 @@ export function TasksTable({ rows, showSeminar = false }: { rows: TaskRow[]; sho
                 </Table.Td>
                 <Table.Td>{task.responsible}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(task.dueOn)}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 130 }}>
                   {task.status === 'done' ? (
                     <Badge color="green" variant="light">
                       {t('tasks.done')} {formatDate(task.doneOn)}

@@ -3,6 +3,7 @@ import type { ruCatalog } from './ru-catalog';
 
 export const enCatalog: typeof ruCatalog = {
   catalog: {
+    extremist: 'Extremist list check',
     title: 'Catalogue',
     searchPlaceholder: 'Author, title, ISBN, subject…',
     advanced: 'Advanced search',

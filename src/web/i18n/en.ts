@@ -2,6 +2,7 @@
 import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
 import { enCatalogTools } from './en-catalog-tools';
+import { enCirculation } from './en-circulation';
 import { enNetwork } from './en-network';
 import { enPartners } from './en-partners';
 
@@ -221,4 +222,5 @@ export const en: WebMessages = {
   ...enCatalog,
   ...enCatalogTools,
   ...enPartners,
+  ...enCirculation,
 };

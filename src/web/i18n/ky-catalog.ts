@@ -3,6 +3,7 @@ import type { ruCatalog } from './ru-catalog';
 
 export const kyCatalog: typeof ruCatalog = {
   catalog: {
+    extremist: 'ФСЭМ менен салыштыруу',
     title: 'Каталог',
     searchPlaceholder: 'Автор, аталыш, ISBN, тема…',
     advanced: 'Кеңейтилген издөө',

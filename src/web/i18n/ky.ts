@@ -2,6 +2,7 @@
 import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
 import { kyCatalogTools } from './ky-catalog-tools';
+import { kyCirculation } from './ky-circulation';
 import { kyNetwork } from './ky-network';
 import { kyPartners } from './ky-partners';
 
@@ -221,4 +222,5 @@ export const ky: WebMessages = {
   ...kyCatalog,
   ...kyCatalogTools,
   ...kyPartners,
+  ...kyCirculation,
 };

@@ -1,6 +1,7 @@
 /** Russian texts of the catalogue screens: search, record, copies, MARC, cataloguing form, import. */
 export const ruCatalog = {
   catalog: {
+    extremist: 'Сверка с ФСЭМ',
     title: 'Каталог',
     searchPlaceholder: 'Автор, заглавие, ISBN, тема…',
     advanced: 'Расширенный поиск',

@@ -1,6 +1,7 @@
 /** Texts of the staff app in Russian: the source language, ky.ts and en.ts must have the same keys. */
 import { ruCatalog } from './ru-catalog';
 import { ruCatalogTools } from './ru-catalog-tools';
+import { ruCirculation } from './ru-circulation';
 import { ruNetwork } from './ru-network';
 import { ruPartners } from './ru-partners';
 
@@ -220,6 +221,7 @@ export const ru = {
   ...ruCatalog,
   ...ruCatalogTools,
   ...ruPartners,
+  ...ruCirculation,
 };
 
 export type WebMessages = typeof ru;

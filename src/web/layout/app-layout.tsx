@@ -2,6 +2,8 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBarcode,
+  IconBookmarks,
   IconBooks,
   IconBuildingCommunity,
   IconCoins,
@@ -9,6 +11,7 @@ import {
   IconHistory,
   IconHome,
   IconLibrary,
+  IconListCheck,
   IconPresentation,
   IconUsers,
 } from '@tabler/icons-react';
@@ -18,7 +21,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-import { canSeeAudit, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff } from '../permissions';
+import { canReadLoanRules, canSeeAudit, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -35,13 +38,19 @@ interface NavItem {
     | 'nav.audit'
     | 'partners.title'
     | 'contributions.title'
-    | 'seminars.title';
+    | 'seminars.title'
+    | 'desk.title'
+    | 'circulation.title'
+    | 'rules.title';
   icon: ReactNode;
   allow?: (role: TRole) => boolean;
 }
 
 const NAV: NavItem[] = [
   { id: 'home', to: paths.home, label: 'nav.home', icon: <IconHome size={18} /> },
+  { id: 'desk', to: paths.desk, label: 'desk.title', icon: <IconBarcode size={18} />, allow: canWorkDesk },
+  { id: 'circulation', to: paths.circulation, label: 'circulation.title', icon: <IconBookmarks size={18} />, allow: canWorkDesk },
+  { id: 'loan-rules', to: paths.loanRules, label: 'rules.title', icon: <IconListCheck size={18} />, allow: canReadLoanRules },
   { id: 'catalog', to: paths.catalog, label: 'nav.catalog', icon: <IconBooks size={18} /> },
   { id: 'libraries', to: paths.libraries, label: 'nav.libraries', icon: <IconLibrary size={18} /> },
   {

@@ -1,0 +1,33 @@
+/** Server-side texts of the readers domain in Russian. */
+export const ruReaders = {
+  'validation.guardian_required':
+    'Для читателя младше 14 лет укажите законного представителя: ФИО, кем приходится и телефон.',
+  'validation.consent_required': 'Без согласия на обработку персональных данных читателя записать нельзя.',
+  'validation.birth_date_future': 'Дата рождения не может быть в будущем.',
+  'validation.birth_date_past': 'Проверьте год рождения.',
+  'validation.card_number': 'Номер билета: латинские буквы, цифры и дефис.',
+  'readers.card_taken': 'Этот номер читательского билета уже занят.',
+  'readers.already_registered': 'Читатель уже записан в эту библиотеку в этом году.',
+  'readers.category_taken': 'Такая категория уже есть.',
+  'readers.category_unknown': 'Выберите категорию читателя из списка этой сети.',
+  'readers.duplicate':
+    'Читатель с такими ФИО и датой рождения уже есть. Откройте его карточку или подтвердите, что это другой человек.',
+  'readers.anonymised': 'Данные читателя удалены по его просьбе; изменить их нельзя.',
+  'readers.merged': 'Эта карточка объединена с другой; работайте с основной.',
+  'readers.other_network': 'Читатель принадлежит другой библиотечной системе.',
+  'readers.sheet': 'Читатели',
+  'readers.yes': 'да',
+  'readers.col.card': 'Билет',
+  'readers.col.surname': 'Фамилия',
+  'readers.col.first_name': 'Имя',
+  'readers.col.patronymic': 'Отчество',
+  'readers.col.birth_year': 'Год рождения',
+  'readers.col.age_group': 'Возраст',
+  'readers.col.category': 'Категория',
+  'readers.col.phone': 'Телефон',
+  'readers.col.last_year': 'Последняя запись',
+  'readers.col.blocked': 'Заблокирован',
+  'readers.age.upTo14': 'до 14 лет',
+  'readers.age.from15to30': '15–30 лет',
+  'readers.age.over30': 'старше 30',
+} as const;

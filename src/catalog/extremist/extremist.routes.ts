@@ -1,0 +1,253 @@
+/** Routes: the Federal list of extremist materials, checks of a network's collection, their acts. */
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../../app/auth';
+import { forbidden, notFound } from '../../app/errors';
+import type { App, AppContext } from '../../app/http';
+import { auditActor, problems, ZIdParams, ZPageQuery, ZPaged, ZTimestamp } from '../../app/route-helpers';
+import { resolveScope } from '../../network';
+import { toProblem } from '../catalog.errors';
+import { canCheckNetwork, EXTREMIST_CHECK_ROLES } from '../catalog.policy';
+import { renderExtremistAct } from './extremist-act';
+import { ZExtremistCheckInput, ZExtremistListQuery, ZMatchDecision } from './extremist.schemas';
+import {
+  closeExtremistCheck,
+  createExtremistCheck,
+  decideMatch,
+  findExtremistCheck,
+  findExtremistList,
+  importExtremistList,
+  listCheckMatches,
+  listExtremistChecks,
+  listExtremistLists,
+} from './extremist.service';
+
+const ZList = z.object({
+  id: z.uuid(),
+  sourceName: z.string(),
+  publishedOn: z.string().nullable(),
+  entryCount: z.number().int(),
+  importedBy: z.string(),
+  createdAt: ZTimestamp,
+});
+
+const ZCheck = z.object({
+  id: z.uuid(),
+  networkId: z.uuid(),
+  networkName: z.string(),
+  listId: z.uuid(),
+  checkedOn: z.string(),
+  commission: z.array(z.string()),
+  recordsChecked: z.number().int(),
+  entriesChecked: z.number().int(),
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: ZTimestamp,
+  closedAt: ZTimestamp.nullable(),
+  matchesFound: z.number().int(),
+  matchesConfirmed: z.number().int(),
+  matchesPending: z.number().int(),
+});
+
+const ZMatch = z.object({
+  id: z.uuid(),
+  score: z.number(),
+  decision: z.string(),
+  action: z.string().nullable(),
+  note: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: ZTimestamp.nullable(),
+  entryNumber: z.number().int(),
+  entryText: z.string(),
+  recordId: z.uuid(),
+  recordTitle: z.string(),
+  recordDescription: z.string(),
+  copies: z.number().int(),
+});
+
+const ZCheckParams = z.object({ id: z.uuid(), matchId: z.uuid() });
+
+export function registerExtremistRoutes(app: App, ctx: AppContext) {
+  void app.register(async (scoped) => {
+    // The list arrives as the file itself (numbered text or CSV); text/plain is read by Fastify already.
+    scoped.addContentTypeParser(['application/octet-stream', 'text/csv'], { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    registerScoped(scoped, ctx);
+  });
+}
+
+function registerScoped(app: App, { database }: AppContext) {
+  const { db } = database;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const WHO = 'network admin, director, methodologist, cataloguer';
+
+  /** The check and the actor, when the actor may read the check's network (404 otherwise, not to reveal it). */
+  async function loadCheck(request: FastifyRequest, id: string, forChange: boolean) {
+    const actor = requireRole(request, EXTREMIST_CHECK_ROLES);
+    const check = await findExtremistCheck(db, id);
+    if (!check) throw notFound();
+    const scope = await resolveScope(db, actor);
+    if (!scope.isAll && !scope.readNetworkIds.has(check.networkId)) throw notFound();
+    if (forChange && !canCheckNetwork(actor.role, scope, check.networkId)) throw forbidden();
+    return { actor, check };
+  }
+
+  api.post(
+    '/api/v1/catalog/extremist/lists',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `Import a version of the Federal list of extremist materials: the file as published (numbered text, UTF-8) or CSV "number;text" as the body (${WHO})`,
+        querystring: ZExtremistListQuery,
+        response: { 201: ZList.extend({ skipped: z.number().int() }), ...problems(401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, EXTREMIST_CHECK_ROLES);
+      const body = request.body;
+      const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+      const list = await importExtremistList(db, auditActor(request, actor), text, request.query).catch(toProblem);
+      return reply.code(201).send(list);
+    },
+  );
+
+  api.get(
+    '/api/v1/catalog/extremist/lists',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `Imported versions of the Federal list, newest first (${WHO})`,
+        querystring: ZPageQuery,
+        response: { 200: ZPaged(ZList), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      requireRole(request, EXTREMIST_CHECK_ROLES);
+      return listExtremistLists(db, request.query.page, request.query.pageSize);
+    },
+  );
+
+  api.post(
+    '/api/v1/catalog/extremist/checks',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `Check a network's collection against a version of the list; the matches are found at once (${WHO} of that network)`,
+        body: ZExtremistCheckInput,
+        response: { 201: ZCheck, ...problems(401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, EXTREMIST_CHECK_ROLES);
+      if (!canCheckNetwork(actor.role, await resolveScope(db, actor), request.body.networkId)) throw forbidden();
+      if (!(await findExtremistList(db, request.body.listId))) throw notFound();
+      const check = await createExtremistCheck(db, auditActor(request, actor), request.body);
+      return reply.code(201).send((await findExtremistCheck(db, check.id))!);
+    },
+  );
+
+  api.get(
+    '/api/v1/catalog/extremist/checks',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `History of checks of the caller's networks, newest first (${WHO})`,
+        querystring: ZPageQuery,
+        response: { 200: ZPaged(ZCheck), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, EXTREMIST_CHECK_ROLES);
+      const scope = await resolveScope(db, actor);
+      return listExtremistChecks(db, scope.isAll ? 'all' : [...scope.readNetworkIds], request.query.page, request.query.pageSize);
+    },
+  );
+
+  api.get(
+    '/api/v1/catalog/extremist/checks/:id',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `A check with its matches to review, best first (${WHO} of that network)`,
+        params: ZIdParams,
+        response: { 200: ZCheck.extend({ matches: z.array(ZMatch), canDecide: z.boolean() }), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { actor, check } = await loadCheck(request, request.params.id, false);
+      const scope = await resolveScope(db, actor);
+      return { ...check, matches: await listCheckMatches(db, check), canDecide: check.status === 'open' && canCheckNetwork(actor.role, scope, check.networkId) };
+    },
+  );
+
+  api.post(
+    '/api/v1/catalog/extremist/checks/:id/matches/:matchId',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `Confirm (flag or withdraw the network's copies) or dismiss one match (${WHO} of that network)`,
+        params: ZCheckParams,
+        body: ZMatchDecision,
+        response: { 200: z.object({ id: z.uuid(), decision: z.string(), action: z.string().nullable() }), ...problems(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { actor, check } = await loadCheck(request, request.params.id, true);
+      const match = await decideMatch(db, auditActor(request, actor), check, request.params.matchId, request.body).catch(toProblem);
+      if (!match) throw notFound();
+      return { id: match.id, decision: match.decision, action: match.action };
+    },
+  );
+
+  api.post(
+    '/api/v1/catalog/extremist/checks/:id/close',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `Close a check: its decisions are final and its act is issued (${WHO} of that network)`,
+        params: ZIdParams,
+        response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { actor, check } = await loadCheck(request, request.params.id, true);
+      const closed = await closeExtremistCheck(db, auditActor(request, actor), check);
+      return { id: closed.id, status: closed.status };
+    },
+  );
+
+  api.get(
+    '/api/v1/catalog/extremist/checks/:id/act.pdf',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `The dated check act as PDF: commission, counts, confirmed documents (${WHO} of that network)`,
+        params: ZIdParams,
+      },
+    },
+    async (request, reply) => {
+      const { check } = await loadCheck(request, request.params.id, false);
+      const list = await findExtremistList(db, check.listId);
+      const matches = await listCheckMatches(db, check);
+      const pdf = await renderExtremistAct({
+        checkedOn: check.checkedOn,
+        networkName: check.networkName,
+        commission: check.commission,
+        listEdition: list?.publishedOn ?? null,
+        listEntries: check.entriesChecked,
+        recordsChecked: check.recordsChecked,
+        matchesFound: check.matchesFound,
+        dismissed: matches.filter((m) => m.decision === 'dismissed').length,
+        pending: check.matchesPending,
+        confirmed: matches
+          .filter((m) => m.decision === 'confirmed')
+          .sort((a, b) => a.entryNumber - b.entryNumber)
+          .map((m) => ({ entryNumber: m.entryNumber, description: m.recordDescription || m.recordTitle, copies: m.copies, action: m.action })),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="fsem-act-${check.checkedOn}.pdf"`)
+        .send(pdf);
+    },
+  );
+}

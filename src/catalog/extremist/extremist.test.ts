@@ -1,0 +1,218 @@
+/**
+ * The check against the Federal list of extremist materials: the list as published is read, matched
+ * against the records a network holds, each match confirmed or dismissed (copies withdrawn or flagged),
+ * the dated act printed; every step audited and allowed only to the network's cataloguing staff.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../audit';
+import { ROLES } from '../../staff/staff.schemas';
+import { buildLibrary, buildNetwork, buildStaff, client, login, uniq, type Session } from '../../test/factories';
+import { describeOnEachDatabase, type TestContext } from '../../test/harness';
+import { items } from '../catalog.tables';
+import { makeRecord } from '../interop/interop.test-support';
+import { parseExtremistList } from './extremist-parse';
+
+const LIST = `Федеральный список экстремистских материалов
+
+1. Книга Иванова И.И. «Путь воина света» (решение Энского районного суда от 01.02.2010);
+2. Информационный материал — листовка «Слово о полку чёрном», начинающаяся словами «Братья…»
+(решение Заречного районного суда г. Энска от 12.03.2011);
+3. Брошюра П.П. Петрова «Ночной дозор на рассвете» (решение суда от 05.05.2012);
+4. Видеоролик без названия продолжительностью 2 мин. (решение суда от 01.01.2013);
+`;
+
+describe('reading the list as published', () => {
+  it('reads numbered entries over several lines, with title and author keys', () => {
+    const { entries } = parseExtremistList(LIST);
+    expect(entries.map((e) => e.number)).toEqual([1, 2, 3, 4]);
+    expect(entries[0]).toMatchObject({ titleKey: 'путь воина света', authorKey: 'иванова' });
+    expect(entries[1]!.text).toContain('(решение Заречного районного суда г. Энска от 12.03.2011)');
+    expect(entries[1]!.titleKey).toBe('слово о полку черном');
+    expect(entries[2]).toMatchObject({ titleKey: 'ночной дозор на рассвете', authorKey: 'петрова' });
+    expect(entries[3]!.titleKey).toBe('видеоролик без названия продолжительностью 2 мин');
+  });
+
+  it('reads CSV with ; or , and quoted cells', () => {
+    const csv = '№;Материал\n10;"Книга «Дорога ""домой""» (решение суда)"\n11;Статья «Кара-Суу өңү»\n';
+    const { entries, skipped } = parseExtremistList(csv);
+    expect(skipped).toBe(1);
+    expect(entries.map((e) => [e.number, e.titleKey])).toEqual([
+      [10, 'дорога домой'],
+      [11, 'кара суу ону'],
+    ]);
+    expect(parseExtremistList('5,"Журнал «Звезда»"\n').entries[0]!.titleKey).toBe('звезда');
+  });
+});
+
+interface Check {
+  id: string;
+  recordsChecked: number;
+  entriesChecked: number;
+  matchesFound: number;
+  matchesConfirmed: number;
+  matches: { id: string; entryNumber: number; recordId: string; recordTitle: string; score: number; decision: string; copies: number }[];
+}
+
+async function upload(ctx: TestContext, session: Session, body: string, query = '') {
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/catalog/extremist/lists${query}`,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(body, 'utf8'),
+  });
+}
+
+describeOnEachDatabase('check against the Federal list of extremist materials', (ctx) => {
+  let network: { id: string };
+  let otherNetwork: { id: string };
+  let cataloguer: Session;
+  let listId = '';
+  const rec: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = ctx.database.db;
+    network = await buildNetwork(db, { country: 'RU' });
+    otherNetwork = await buildNetwork(db, { country: 'RU' });
+    const library = await buildLibrary(db, network.id);
+    const otherLibrary = await buildLibrary(db, otherNetwork.id);
+    cataloguer = await login(ctx.app, (await buildStaff(db, 'cataloguer', 'network', network.id)).login);
+    const copy = (recordId: string, libraryId = library.id, networkId = network.id, status: 'available' | 'written_off' = 'available') =>
+      db.insert(items).values({ recordId, libraryId, networkId, inventoryNumber: uniq('I'), barcode: uniq('B'), currency: 'RUB', status });
+    const make = async (key: string, title: string, authors: string[]) => (rec[key] = (await makeRecord(db, { title, authors })).id);
+    // The same book as entry 1, written with ё and a colon; two copies.
+    await make('warrior', 'Путь воина света: роман', ['Иванов, И. И.']);
+    await copy(rec.warrior!);
+    await copy(rec.warrior!);
+    // Entry 2's leaflet catalogued with ё/е differences.
+    await make('leaflet', 'Слово о полку чёрном', []);
+    await copy(rec.leaflet!);
+    // A similar title by somebody else: the author lowers the score below the threshold.
+    await make('otherAuthor', 'Ночной дозор', ['Лукьяненко, С. В.']);
+    await copy(rec.otherAuthor!);
+    // Entry 3 itself, but only in another network, and one only written off here: neither is this network's.
+    await make('elsewhere', 'Ночной дозор на рассвете', ['Петров, П. П.']);
+    await copy(rec.elsewhere!, otherLibrary.id, otherNetwork.id);
+    await copy(rec.elsewhere!, library.id, network.id, 'written_off');
+    await make('innocent', 'Белый пароход', ['Айтматов, Ч.']);
+    await copy(rec.innocent!);
+  });
+
+  it('imports the list as published, with audit, and keeps its versions', async () => {
+    const res = await upload(ctx, cataloguer, LIST, '?sourceName=exportfsm.txt&publishedOn=2026-11-30');
+    expect(res.statusCode, res.body).toBe(201);
+    const list = res.json<{ id: string; entryCount: number; publishedOn: string }>();
+    expect(list).toMatchObject({ entryCount: 4, publishedOn: '2026-11-30' });
+    listId = list.id;
+    const empty = await upload(ctx, cataloguer, 'Нет здесь записей\n');
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json<{ code: string }>().code).toBe('extremist_list_empty');
+    const versions = (await client(ctx.app, cataloguer).get('/api/v1/catalog/extremist/lists')).json<{ items: { id: string }[] }>();
+    expect(versions.items.map((v) => v.id)).toContain(listId);
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, listId));
+    expect(audit.map((a) => a.action)).toEqual(['extremist_list.import']);
+  });
+
+  let check: Check;
+  it('matches the network’s holdings by folded title and author', async () => {
+    const http = client(ctx.app, cataloguer);
+    const res = await http.post('/api/v1/catalog/extremist/checks', {
+      networkId: network.id,
+      listId,
+      checkedOn: '2026-12-01',
+      commission: ['Директор — Смирнова А. А.', 'Библиограф — Кузнецова Е. В.', 'Каталогизатор — Попова О. Н.'],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    check = (await http.get(`/api/v1/catalog/extremist/checks/${res.json<{ id: string }>().id}`)).json<Check>();
+    expect(check.recordsChecked).toBe(4);
+    expect(check.entriesChecked).toBe(4);
+    expect(check.matches.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
+      [1, rec.warrior],
+      [2, rec.leaflet],
+    ].sort());
+    expect(check.matches.find((m) => m.recordId === rec.warrior)!.copies).toBe(2);
+    expect(check.matches.every((m) => m.decision === 'pending' && m.score >= 0.6)).toBe(true);
+  });
+
+  it('confirms one match (copies withdrawn), dismisses the other, then closes; decisions are final', async () => {
+    const http = client(ctx.app, cataloguer);
+    const base = `/api/v1/catalog/extremist/checks/${check.id}`;
+    const warrior = check.matches.find((m) => m.recordId === rec.warrior)!;
+    const leaflet = check.matches.find((m) => m.recordId === rec.leaflet)!;
+    expect((await http.post(`${base}/matches/${warrior.id}`, { decision: 'confirmed' })).statusCode).toBe(422);
+    expect((await http.post(`${base}/matches/${warrior.id}`, { decision: 'confirmed', action: 'withdraw', note: 'Изъять' })).statusCode).toBe(200);
+    expect((await http.post(`${base}/matches/${leaflet.id}`, { decision: 'dismissed', note: 'Другое издание' })).statusCode).toBe(200);
+    const copies = await ctx.database.db.select().from(items).where(eq(items.recordId, rec.warrior!));
+    expect(copies.map((c) => c.status)).toEqual(['written_off', 'written_off']);
+    expect(copies[0]!.notes).toContain('ФСЭМ № 1');
+    const itemAudit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, copies[0]!.id));
+    expect(itemAudit.map((a) => a.action)).toEqual(['item.status']);
+    expect((await http.post(`${base}/matches/${warrior.id}`, { decision: 'dismissed' })).json<{ code: string }>().code).toBe('extremist_match_confirmed');
+    const summary = (await http.get('/api/v1/catalog/extremist/checks')).json<{ items: { id: string; matchesFound: number; matchesConfirmed: number }[] }>();
+    expect(summary.items.find((c) => c.id === check.id)).toMatchObject({ matchesFound: 2, matchesConfirmed: 1 });
+    expect((await http.post(`${base}/close`)).statusCode).toBe(200);
+    const late = await http.post(`${base}/matches/${leaflet.id}`, { decision: 'confirmed', action: 'flag' });
+    expect(late.statusCode).toBe(409);
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, check.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(['extremist_check.close', 'extremist_check.create']);
+  });
+
+  it('prints the dated act with commission, counts and the confirmed document', async () => {
+    const res = await client(ctx.app, cataloguer).get(`/api/v1/catalog/extremist/checks/${check.id}/act.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-act-')), 'act.pdf');
+    writeFileSync(file, res.rawPayload);
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    if (text.error) {
+      console.warn('pdftotext is absent (apt-get install poppler-utils): the act text is not checked');
+      return;
+    }
+    const flat = text.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('АКТ');
+    expect(flat).toContain('сверки фонда с Федеральным списком экстремистских материалов');
+    expect(flat).toContain('от 01.12.2026');
+    expect(flat).toContain('в редакции от 30.11.2026');
+    expect(flat).toContain('Смирнова А. А.');
+    expect(flat).toContain('Проверено библиографических записей фонда: 4');
+    expect(flat).toContain('Выявлено возможных совпадений: 2');
+    expect(flat).toContain('Подтверждено совпадений: 1');
+    expect(flat).toContain('Путь воина света');
+    expect(flat).toContain('изъяты из фонда');
+    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/DejaVuSans.*yes/);
+  });
+
+  it('authorization: the four cataloguing roles of the network; others are refused, other networks see nothing', async () => {
+    const db = ctx.database.db;
+    const allowed = ['network_admin', 'director', 'methodologist', 'cataloguer'];
+    for (const role of ROLES) {
+      const scope = role === 'librarian' || role === 'reader' ? { kind: 'library' as const, id: (await buildLibrary(db, network.id)).id } : { kind: 'network' as const, id: network.id };
+      const session = await login(ctx.app, (await buildStaff(db, role, scope.kind, scope.id)).login);
+      const http = client(ctx.app, session);
+      const ok = allowed.includes(role);
+      expect((await http.get('/api/v1/catalog/extremist/lists')).statusCode, role).toBe(ok ? 200 : 403);
+      expect((await http.get('/api/v1/catalog/extremist/checks')).statusCode, role).toBe(ok ? 200 : 403);
+      expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}`)).statusCode, role).toBe(ok ? 200 : 403);
+      expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/act.pdf`)).statusCode, role).toBe(ok ? 200 : 403);
+      expect((await upload(ctx, session, '1. Книга «Тест»\n')).statusCode, role).toBe(ok ? 201 : 403);
+      const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Председатель — Н. Н.'] });
+      expect(created.statusCode, role).toBe(ok ? 201 : 403);
+      if (ok) {
+        const id = created.json<{ id: string }>().id;
+        expect((await http.post(`/api/v1/catalog/extremist/checks/${id}/close`)).statusCode, role).toBe(200);
+      }
+    }
+    const outsider = client(ctx.app, await login(ctx.app, (await buildStaff(db, 'cataloguer', 'network', otherNetwork.id)).login));
+    expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}`)).statusCode).toBe(404);
+    expect((await outsider.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Н. Н.'] })).statusCode).toBe(403);
+    const history = (await outsider.get('/api/v1/catalog/extremist/checks')).json<{ items: { id: string }[] }>();
+    expect(history.items.map((c) => c.id)).not.toContain(check.id);
+    expect((await client(ctx.app).get('/api/v1/catalog/extremist/checks')).statusCode).toBe(401);
+  });
+});

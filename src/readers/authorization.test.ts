@@ -1,0 +1,264 @@
+/**
+ * Every route of the readers domain, called by every role, inside and outside the role's scope, and
+ * anonymously. Personal data goes only to the roles that serve readers; everything else gets 401/403.
+ */
+import { expect, it } from 'vitest';
+import { describeOnEachDatabase } from '../test/harness';
+import {
+  buildLibrary,
+  buildMunicipality,
+  buildNetwork,
+  buildStaff,
+  client,
+  login,
+  uniq,
+  type Session,
+} from '../test/factories';
+import { ROLES, type TRole } from '../staff/staff.schemas';
+import type { Library } from '../network';
+import { findCategoryByCode } from './categories.service';
+import { buildReader } from './readers.factories';
+
+interface Fixture {
+  networkA: string;
+  networkB: string;
+  branch1: string;
+  branch2: string;
+  otherLib: string;
+  readerA: string;
+  cardA: string;
+  readerB: string;
+  cardB: string;
+  categoryA: string;
+  categoryB: string;
+}
+
+interface Case {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  url: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  allowed: readonly TRole[];
+}
+
+const SERVING = ['network_admin', 'director', 'librarian'] as const;
+const HEADS = ['network_admin', 'director'] as const;
+const NETWORK_STAFF = [
+  'network_admin',
+  'director',
+  'methodologist',
+  'cataloguer',
+  'acquisitions',
+  'librarian',
+] as const;
+
+let year = 2030;
+const person = (f: Fixture) => ({
+  surname: uniq('Асанов '),
+  firstName: 'Нурлан',
+  birthDate: '1980-02-03',
+  categoryId: f.categoryA,
+});
+const registration = (libraryId: string) => (f: Fixture) => ({ ...person(f), libraryId, consentGiven: true });
+
+const CASES: Case[] = [
+  { name: 'list readers', method: 'GET', url: () => '/api/v1/readers', allowed: SERVING },
+  { name: 'export readers xlsx', method: 'GET', url: () => '/api/v1/readers.xlsx', allowed: SERVING },
+  { name: 'export readers csv', method: 'GET', url: () => '/api/v1/readers.csv', allowed: SERVING },
+  {
+    name: 'register at own branch',
+    method: 'POST',
+    url: () => '/api/v1/readers',
+    body: (f) => registration(f.branch1)(f),
+    allowed: SERVING,
+  },
+  {
+    name: 'register at another branch',
+    method: 'POST',
+    url: () => '/api/v1/readers',
+    body: (f) => registration(f.branch2)(f),
+    allowed: HEADS,
+  },
+  {
+    name: 'register in other network',
+    method: 'POST',
+    url: () => '/api/v1/readers',
+    body: (f) => ({ ...registration(f.otherLib)(f), categoryId: f.categoryB }),
+    allowed: [],
+  },
+  { name: 'read reader of own network', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}`, allowed: SERVING },
+  { name: 'read reader of other network', method: 'GET', url: (f) => `/api/v1/readers/${f.readerB}`, allowed: [] },
+  {
+    name: 'find by card in own network',
+    method: 'GET',
+    url: (f) => `/api/v1/readers/by-card/${f.cardA}`,
+    allowed: SERVING,
+  },
+  {
+    name: 'find by card in other network',
+    method: 'GET',
+    url: (f) => `/api/v1/readers/by-card/${f.cardB}`,
+    allowed: [],
+  },
+  { name: 'change reader', method: 'PUT', url: (f) => `/api/v1/readers/${f.readerA}`, body: person, allowed: SERVING },
+  {
+    name: 'change reader of other network',
+    method: 'PUT',
+    url: (f) => `/api/v1/readers/${f.readerB}`,
+    body: (f) => ({ ...person(f), categoryId: f.categoryB }),
+    allowed: [],
+  },
+  {
+    name: 're-register at own branch',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerA}/registrations`,
+    body: (f) => ({ libraryId: f.branch1, date: `${year++}-02-01` }),
+    allowed: SERVING,
+  },
+  {
+    name: 're-register at another branch',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerA}/registrations`,
+    body: (f) => ({ libraryId: f.branch2, date: `${year++}-02-01` }),
+    allowed: HEADS,
+  },
+  {
+    name: 're-register reader of other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/registrations`,
+    body: (f) => ({ libraryId: f.otherLib, date: `${year++}-02-01` }),
+    allowed: [],
+  },
+  {
+    name: 'block reader',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerA}/block`,
+    body: () => ({ reason: 'Долг' }),
+    allowed: SERVING,
+  },
+  {
+    name: 'unblock reader',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerA}/unblock`,
+    body: () => ({}),
+    allowed: SERVING,
+  },
+  {
+    name: 'block reader of other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/block`,
+    body: () => ({ reason: 'Долг' }),
+    allowed: [],
+  },
+  {
+    name: 'list categories',
+    method: 'GET',
+    url: (f) => `/api/v1/networks/${f.networkA}/reader-categories`,
+    allowed: NETWORK_STAFF,
+  },
+  {
+    name: 'list other network categories',
+    method: 'GET',
+    url: (f) => `/api/v1/networks/${f.networkB}/reader-categories`,
+    allowed: [],
+  },
+  {
+    name: 'add category',
+    method: 'POST',
+    url: (f) => `/api/v1/networks/${f.networkA}/reader-categories`,
+    body: () => ({ name: uniq('Категория ') }),
+    allowed: HEADS,
+  },
+  {
+    name: 'add category to other network',
+    method: 'POST',
+    url: (f) => `/api/v1/networks/${f.networkB}/reader-categories`,
+    body: () => ({ name: uniq('Категория ') }),
+    allowed: [],
+  },
+  {
+    name: 'edit category',
+    method: 'PUT',
+    url: (f) => `/api/v1/reader-categories/${f.categoryA}`,
+    body: () => ({ name: 'Другое', sortOrder: 70 }),
+    allowed: HEADS,
+  },
+  {
+    name: 'edit other network category',
+    method: 'PUT',
+    url: (f) => `/api/v1/reader-categories/${f.categoryB}`,
+    body: () => ({ name: 'Другое', sortOrder: 70 }),
+    allowed: [],
+  },
+];
+
+function scopeFor(role: TRole, f: Fixture, muni: string): { kind: 'network' | 'library' | 'municipality'; id: string } {
+  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.branch1 };
+  if (role === 'municipal_official') return { kind: 'municipality', id: muni };
+  return { kind: 'network', id: f.networkA };
+}
+
+describeOnEachDatabase('readers authorization: role × scope × route', (ctx) => {
+  const f = {} as Fixture;
+  const sessions = new Map<TRole, Session>();
+
+  it('sets up two networks, readers in both and one account per role', async () => {
+    const db = ctx.database.db;
+    const a = await buildNetwork(db);
+    const b = await buildNetwork(db);
+    const branch1: Library = await buildLibrary(db, a.id, { number: 1 });
+    const branch2 = await buildLibrary(db, a.id, { number: 2 });
+    const otherLib = await buildLibrary(db, b.id);
+    const muni = await buildMunicipality(db, a.id, [branch1.id]);
+    const readerA = await buildReader(db, branch2);
+    const readerB = await buildReader(db, otherLib);
+    Object.assign(f, {
+      networkA: a.id,
+      networkB: b.id,
+      branch1: branch1.id,
+      branch2: branch2.id,
+      otherLib: otherLib.id,
+      readerA: readerA.id,
+      cardA: readerA.cardNumber,
+      readerB: readerB.id,
+      cardB: readerB.cardNumber,
+      categoryA: (await findCategoryByCode(db, a.id, 'other'))!.id,
+      categoryB: (await findCategoryByCode(db, b.id, 'other'))!.id,
+    });
+    for (const role of ROLES) {
+      const scope = scopeFor(role, f, muni.id);
+      const user = await buildStaff(db, role, scope.kind, scope.id);
+      sessions.set(role, await login(ctx.app, user.login));
+    }
+    expect(sessions.size).toBe(ROLES.length);
+  });
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.name}`, async () => {
+      const call = (session?: Session) => {
+        const http = client(ctx.app, session);
+        const url = c.url(f);
+        const body = c.body?.(f);
+        return c.method === 'GET' ? http.get(url) : c.method === 'POST' ? http.post(url, body) : http.put(url, body);
+      };
+      expect((await call()).statusCode, 'anonymous').toBe(401);
+      for (const role of ROLES) {
+        const res = await call(sessions.get(role));
+        if (c.allowed.includes(role)) {
+          expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
+        } else {
+          expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
+        }
+      }
+    });
+  }
+
+  it('a librarian lists only the readers of their own network', async () => {
+    const librarian = client(ctx.app, sessions.get('librarian'));
+    const seen = (await librarian.get('/api/v1/readers?pageSize=500'))
+      .json<{ items: { id: string }[] }>()
+      .items.map((r) => r.id);
+    expect(seen).toContain(f.readerA);
+    expect(seen).not.toContain(f.readerB);
+  });
+});

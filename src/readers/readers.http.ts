@@ -1,0 +1,9 @@
+/** All routes of the readers domain. */
+import type { App, AppContext } from '../app/http';
+import { registerCategoryRoutes } from './categories.routes';
+import { registerReaderRoutes } from './readers.routes';
+
+export function registerReadersDomainRoutes(app: App, ctx: AppContext) {
+  registerCategoryRoutes(app, ctx);
+  registerReaderRoutes(app, ctx);
+}
