@@ -21,3 +21,4 @@ export { resolveLoanRule, BUILT_IN_RULE } from './rules';
 export { isBelowAgeLabel, minimumAge } from './age-labels';
 export { DESK_ROLES } from './circulation.policy';
 export * from './circulation.schemas';
+export { summarizeCirculation, type CirculationSummary, type AgeGroupFigures } from './summary.service';

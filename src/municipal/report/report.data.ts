@@ -1,11 +1,11 @@
 /**
  * The figures of the report to a municipality (or one library) for a period, gathered from each domain
  * through its index.ts: events and attendance, requests answered, contributions received, open needs
- * from the passports and open seminar decisions. Readers, visits and loans come from the readers and
- * circulation domains when those record them; until then the section says there is no data.
+ * from the passports and open seminar decisions, readers, visits and loans by age group.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../app/db';
+import { summarizeCirculation, type CirculationSummary } from '../../circulation';
 import { summarizeEvents, type EventSummary } from '../../events';
 import { findPassport, libraries, libraryMunicipalities, municipalities, networks } from '../../network';
 import { sumContributionsByPurpose, type PurposeSumRow } from '../../partners';
@@ -28,6 +28,7 @@ export interface ReportData {
   country: string;
   libraries: { id: string; name: string; settlement: string }[];
   period: { from: string; to: string };
+  circulation: CirculationSummary;
   events: EventSummary;
   requests: { total: number; answered: number; onTime: number; byType: Record<string, number>; list: Awaited<ReturnType<typeof requestsForReport>> };
   contributions: PurposeSumRow[];
@@ -68,7 +69,8 @@ export async function gatherReport(
   const networkId = libs[0]?.networkId ?? (scope.municipalityId ? (await db.select().from(municipalities).where(eq(municipalities.id, scope.municipalityId)))[0]?.networkId : undefined);
   const [network] = networkId ? await db.select().from(networks).where(eq(networks.id, networkId)) : [];
 
-  const [eventSummary, requestRows, contributionRows, decisions, passports] = await Promise.all([
+  const [circulation, eventSummary, requestRows, contributionRows, decisions, passports] = await Promise.all([
+    summarizeCirculation(db, { libraryIds, from: period.from, to: period.to }),
     summarizeEvents(db, { libraryIds, from: period.from, to: period.to }),
     requestsForReport(db, municipalityIds, period.from, period.to),
     sumContributionsByPurpose(db, { libraryIds, from: period.from, to: period.to }),
@@ -96,6 +98,7 @@ export async function gatherReport(
     country: network?.country ?? 'KG',
     libraries: libs.map(({ id, name, settlement }) => ({ id, name, settlement })),
     period,
+    circulation,
     events: eventSummary,
     requests: {
       total: requestRows.length,

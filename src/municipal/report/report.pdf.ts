@@ -120,7 +120,20 @@ export async function renderReportPdf(data: ReportData, lang: Lang): Promise<Buf
   ]);
 
   heading(tr('report.readers_section'));
-  para(tr('report.no_data'), { muted: true });
+  const circ = data.circulation;
+  if (!circ.readers.total && !circ.visits.total && !circ.loans.total) para(tr('report.no_data'), { muted: true });
+  else {
+    para(tr('report.readers_summary', { readers: circ.readers.total, visits: circ.visits.total, loans: circ.loans.total }));
+    const byAge = (f: typeof circ.readers) => [
+      { label: tr('report.age_children'), value: f.children },
+      { label: tr('report.age_youth'), value: f.youth },
+      { label: tr('report.age_adults'), value: f.adults },
+    ];
+    bars(byAge(circ.readers));
+    doc.moveDown(0.3);
+    para(tr('report.loans_by_age'));
+    bars(byAge(circ.loans));
+  }
 
   heading(tr('report.events_section'));
   if (!data.events.held) para(tr('report.no_events'), { muted: true });

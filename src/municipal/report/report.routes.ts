@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { requireRole } from '../../app/auth';
 import { AppError, forbidden, notFound } from '../../app/errors';
 import type { App, AppServices } from '../../app/http';
-import { t } from '../../app/i18n';
+import { t, type MessageKey } from '../../app/i18n';
+import type { CirculationSummary } from '../../circulation';
 import { problems } from '../../app/route-helpers';
 import { buildXlsx, sendXlsx } from '../../app/xlsx';
 import { libraries, municipalities, resolveScope } from '../../network';
@@ -86,7 +87,7 @@ export function registerReportRoutes(app: App, { database }: AppServices) {
       const lang = request.query.lang;
       const rows: [string, string, string | number][] = [
         [t(lang, 'report.title'), data.title, `${data.period.from} – ${data.period.to}`],
-        [t(lang, 'report.readers_section'), t(lang, 'report.no_data'), ''],
+        ...circulationRows(data.circulation, (key) => t(lang, key)),
         [t(lang, 'report.events_section'), t(lang, 'report.fig_events'), data.events.held],
         [t(lang, 'report.events_section'), t(lang, 'report.fig_attendance'), data.events.attendance.total],
         [t(lang, 'report.events_section'), t(lang, 'report.age_children'), data.events.attendance.children],
@@ -116,4 +117,22 @@ export function registerReportRoutes(app: App, { database }: AppServices) {
       return sendXlsx(reply, filename(request.query, 'xlsx'), body);
     },
   );
+}
+
+/** The readers section of the XLSX: totals, then readers and loans by age group. */
+function circulationRows(c: CirculationSummary, tr: (key: MessageKey) => string): [string, string, string | number][] {
+  const section = tr('report.readers_section');
+  if (!c.readers.total && !c.visits.total && !c.loans.total) return [[section, tr('report.no_data'), '']];
+  const ages = [
+    ['report.age_children', 'children'],
+    ['report.age_youth', 'youth'],
+    ['report.age_adults', 'adults'],
+  ] as const;
+  return [
+    [section, tr('report.fig_readers'), c.readers.total],
+    ...ages.map(([key, field]): [string, string, number] => [section, `${tr('report.fig_readers')}: ${tr(key)}`, c.readers[field]]),
+    [section, tr('report.fig_visits'), c.visits.total],
+    [section, tr('report.fig_loans'), c.loans.total],
+    ...ages.map(([key, field]): [string, string, number] => [section, `${tr('report.fig_loans')}: ${tr(key)}`, c.loans[field]]),
+  ];
 }
