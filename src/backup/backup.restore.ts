@@ -72,6 +72,8 @@ export async function restoreBackup(
       await prepareTarget(q, [...targets.values()], options.force ?? false);
       const fks = await foreignKeys(q, [...targets.keys()]);
       for (const fk of fks) await q(`alter table ${qualified(fk.table)} drop constraint ${ident(fk.name)}`);
+      // Triggers that keep derived tables (the search index) would add rows the backup brings itself.
+      for (const name of targets.keys()) await q(`alter table ${qualified(name)} disable trigger user`);
 
       progress.begin(header.tables);
       let total = 0;
@@ -93,6 +95,7 @@ export async function restoreBackup(
       if ((await next()) !== undefined)
         throw new BackupError('unexpected data after the end marker: the file is damaged');
 
+      for (const name of targets.keys()) await q(`alter table ${qualified(name)} enable trigger user`);
       progress.step('checking foreign keys');
       for (const fk of fks) {
         try {

@@ -321,7 +321,7 @@ describeOnEachDatabase('public portal', (ctx) => {
       expect(css.headers['content-type']).toContain('text/css');
       expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(css.body).toContain('html.a11y');
-      expect(css.body.length).toBeLessThan(16_000);
+      expect(css.body.length).toBeLessThan(20_000);
 
       const compressed = await get('/libraries', { 'accept-encoding': 'gzip, deflate, br' });
       expect(compressed.headers['content-encoding']).toBe('br');
