@@ -100,11 +100,16 @@ export async function renderReportPdf(data: ReportData, lang: Lang): Promise<Buf
 
   // Title block.
   doc.rect(0, 0, doc.page.width, 8).fill(BRAND);
-  doc.fillColor('#555').font('regular').fontSize(10).text(data.networkName, MARGIN, MARGIN);
+  // The network on the left half, the addressee on the right half: long names wrap, never overlap.
+  const half = (width - 24) / 2;
+  doc.fillColor('#555').font('regular').fontSize(10).text(data.networkName, MARGIN, MARGIN, { width: half });
+  let below = doc.y;
   if (data.municipality?.headName) {
-    doc.text(`${data.municipality.headTitle || tr('report.head')}: ${data.municipality.headName}`, MARGIN, MARGIN, { width, align: 'right' });
+    doc.text(`${data.municipality.headTitle || tr('report.head')}: ${data.municipality.headName}`, MARGIN + half + 24, MARGIN, { width: half, align: 'right' });
+    below = Math.max(below, doc.y);
   }
-  doc.moveDown(2);
+  doc.y = below;
+  doc.moveDown(1.5);
   doc.fillColor(BRAND).font('bold').fontSize(20).text(tr('report.title'), MARGIN, doc.y, { width });
   doc.fillColor('#111').fontSize(15).text(data.title, { width });
   doc.font('regular').fontSize(11).fillColor('#333').text(tr('report.period', { from: day(data.period.from), to: day(data.period.to) }), { width });
