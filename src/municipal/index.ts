@@ -7,14 +7,13 @@ export {
   findRequest,
   followUpRequest,
   listMessages,
-  listRequests,
   recordRequest,
   submitOfficialRequest,
   submitRequest,
-  requestsForReport,
   type MunicipalRequest,
   type RequestActor,
 } from './requests.service';
+export { listRequests, requestsForReport } from './requests.queries';
 export { canFollowUp, canReadRequest, requestVisibility } from './municipal.policy';
 export { isOverdue, isoDay } from './deadlines';
 export * from './municipal.schemas';

@@ -36,13 +36,13 @@ import {
   findRequest,
   followUpRequest,
   listMessages,
-  listRequests,
   recordRequest,
   submitOfficialRequest,
   type MunicipalRequest,
   type OfficialActor,
   type RequestActor,
 } from './requests.service';
+import { listRequests } from './requests.queries';
 
 export function requestActor(request: FastifyRequest, actor: Actor): RequestActor {
   return { ...auditActor(request, actor), id: actor.id, fullName: actor.fullName };

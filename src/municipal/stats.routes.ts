@@ -9,7 +9,7 @@ import { resolveScope } from '../network';
 import { REQUEST_READER_ROLES, requestVisibility } from './municipal.policy';
 import { ZStatsOut } from './municipal.route-schemas';
 import { ZStatsQuery } from './municipal.schemas';
-import { requestStatistics } from './requests.service';
+import { requestStatistics } from './requests.queries';
 
 export function registerStatsRoutes(app: App, { database }: AppServices) {
   const { db } = database;

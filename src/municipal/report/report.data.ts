@@ -10,7 +10,7 @@ import { summarizeEvents, type EventSummary } from '../../events';
 import { findPassport, libraries, libraryMunicipalities, municipalities, networks } from '../../network';
 import { sumContributionsByPurpose, type PurposeSumRow } from '../../partners';
 import { listOpenSeminarTasks, type OpenSeminarTask } from '../../seminars';
-import { requestsForReport } from '../requests.service';
+import { requestsForReport } from '../requests.queries';
 
 export interface LibraryNeeds {
   libraryId: string;
