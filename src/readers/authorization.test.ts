@@ -151,6 +151,27 @@ const CASES: Case[] = [
     allowed: [],
   },
   {
+    name: 'set portal password',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerA}/password`,
+    body: () => ({ password: 'desk-pass-1' }),
+    allowed: SERVING,
+  },
+  {
+    name: 'set portal password of other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/password`,
+    body: () => ({ password: 'desk-pass-1' }),
+    allowed: [],
+  },
+  {
+    name: 'e-mail password link to other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/password-link`,
+    body: () => ({}),
+    allowed: [],
+  },
+  {
     name: 'list categories',
     method: 'GET',
     url: (f) => `/api/v1/networks/${f.networkA}/reader-categories`,

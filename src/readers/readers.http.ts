@@ -1,9 +1,11 @@
 /** All routes of the readers domain. */
 import type { App, AppContext } from '../app/http';
+import { registerAccountRoutes } from './account/account.routes';
 import { registerCategoryRoutes } from './categories.routes';
 import { registerReaderRoutes } from './readers.routes';
 
 export function registerReadersDomainRoutes(app: App, ctx: AppContext) {
   registerCategoryRoutes(app, ctx);
   registerReaderRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
 }

@@ -1,6 +1,7 @@
 import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
+import { enAccount } from './en-account';
 import { enMunicipal } from './en-municipal';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
@@ -253,6 +254,7 @@ export const en: Messages = {
   'lang.ger': 'German',
   'lang.fre': 'French',
   ...enReaders,
+  ...enAccount,
   ...enMunicipal,
   ...eventsEn,
   ...enPartners,

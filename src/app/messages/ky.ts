@@ -1,6 +1,7 @@
 import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
+import { kyAccount } from './ky-account';
 import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
@@ -253,6 +254,7 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyReaders,
+  ...kyAccount,
   ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,

@@ -1,4 +1,5 @@
 import { ruReaders } from './ru-readers';
+import { ruAccount } from './ru-account';
 import { eventsRu } from './events';
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
@@ -252,6 +253,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruReaders,
+  ...ruAccount,
   ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
