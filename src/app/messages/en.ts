@@ -1,3 +1,4 @@
+import { enReaderRecords } from './reader-records';
 import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
@@ -255,6 +256,7 @@ export const en: Messages = {
   'lang.fre': 'French',
   ...enReaders,
   ...enAccount,
+  ...enReaderRecords,
   ...enMunicipal,
   ...eventsEn,
   ...enPartners,

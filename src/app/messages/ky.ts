@@ -1,3 +1,4 @@
+import { kyReaderRecords } from './reader-records';
 import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
@@ -255,6 +256,7 @@ export const ky: Messages = {
   'lang.fre': 'французча',
   ...kyReaders,
   ...kyAccount,
+  ...kyReaderRecords,
   ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,

@@ -1,3 +1,4 @@
+import { ruReaderRecords } from './reader-records';
 import { ruReaders } from './ru-readers';
 import { ruAccount } from './ru-account';
 import { eventsRu } from './events';
@@ -254,6 +255,7 @@ export const ru = {
   'lang.fre': 'французский',
   ...ruReaders,
   ...ruAccount,
+  ...ruReaderRecords,
   ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
