@@ -2,6 +2,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../web/ui/format';
+import { PortalPasswordControl } from '../../readers/account/web/portal-password';
 import type { ReaderPanel } from './api';
 
 export function ReaderPanelView({ panel, onRenew }: { panel: ReaderPanel; onRenew: (loanId: string) => void }) {
@@ -31,6 +32,7 @@ export function ReaderPanelView({ panel, onRenew }: { panel: ReaderPanel; onRene
               <Badge color="red">{t('desk.registrationExpired')}</Badge>
             )}
             {overdue > 0 && <Badge color="red">{t('desk.overdueCount', { count: overdue })}</Badge>}
+            <PortalPasswordControl readerId={reader.id} cardNumber={reader.cardNumber} />
           </Group>
         </Group>
         {reader.isBlocked && (

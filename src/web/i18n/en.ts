@@ -3,6 +3,7 @@ import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
 import { enCatalogTools } from './en-catalog-tools';
 import { enCirculation } from './en-circulation';
+import { enAccount } from './en-account';
 import { enNetwork } from './en-network';
 import { enPartners } from './en-partners';
 
@@ -223,4 +224,5 @@ export const en: WebMessages = {
   ...enCatalogTools,
   ...enPartners,
   ...enCirculation,
+  ...enAccount,
 };

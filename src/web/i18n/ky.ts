@@ -3,6 +3,7 @@ import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
 import { kyCatalogTools } from './ky-catalog-tools';
 import { kyCirculation } from './ky-circulation';
+import { kyAccount } from './ky-account';
 import { kyNetwork } from './ky-network';
 import { kyPartners } from './ky-partners';
 
@@ -223,4 +224,5 @@ export const ky: WebMessages = {
   ...kyCatalogTools,
   ...kyPartners,
   ...kyCirculation,
+  ...kyAccount,
 };

@@ -2,6 +2,7 @@
 import { ruCatalog } from './ru-catalog';
 import { ruCatalogTools } from './ru-catalog-tools';
 import { ruCirculation } from './ru-circulation';
+import { ruAccount } from './ru-account';
 import { ruNetwork } from './ru-network';
 import { ruPartners } from './ru-partners';
 
@@ -222,6 +223,7 @@ export const ru = {
   ...ruCatalogTools,
   ...ruPartners,
   ...ruCirculation,
+  ...ruAccount,
 };
 
 export type WebMessages = typeof ru;
