@@ -16,7 +16,7 @@ interface OutcomeFormProps {
   onClose: () => void;
 }
 
-const count = (v: number | '') => (v === '' ? undefined : v);
+const count = (v: number | string) => (v === '' ? undefined : Number(v));
 
 /** The schema's paths ("attendance.total") are flat fields here. */
 const rename = (path: string) => path.replace(/^attendance\./, '');
