@@ -25,6 +25,7 @@ import { DEMO_PASSWORD } from './demo.accounts';
 import { buildDemoRows, DEMO_REGION_NAME } from './demo.rows';
 import { insertDemoCatalogue } from './demo.catalog';
 import { insertDemoCommunity } from './demo.partners';
+import { insertDemoReader } from './demo.reader';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts';
 
@@ -52,6 +53,7 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(staffUsers).values(rows.staff);
   const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId, code: l.code })));
   const community = await insertDemoCommunity(tx);
+  await insertDemoReader(tx, passwordHash);
   await writeAudit(tx, SYSTEM_ACTOR, {
     action: 'demo.load',
     objectType: 'region',

@@ -19,6 +19,9 @@ import { partners, sumContributionsByPurpose } from '../partners';
 import { listOpenSeminarTasks, seminarDecisions, seminars } from '../seminars';
 import { verifyLogin } from '../staff/staff.service';
 import { staffUsers } from '../staff/staff.tables';
+import { listOpenLoans, listReaderHolds } from '../circulation';
+import { verifyReaderLogin } from '../readers/account/account.service';
+import { DEMO_READER_CARD } from './demo.reader';
 import { buildDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD, resetDemo } from './index';
 
 const count = async (db: Db, table: PgTable) =>
@@ -153,6 +156,15 @@ describe('demo region', { timeout: 60_000 }, () => {
     expect(await verifyLogin(db, 'director', 'wrong-password')).toBeNull();
   });
 
+  it('gives the demo reader a portal account with two loans (one overdue) and a hold', async () => {
+    const reader = await verifyReaderLogin(db, DEMO_READER_CARD, DEMO_PASSWORD);
+    expect(reader?.surname).toBe('Токтосунов');
+    const loans = await listOpenLoans(db, reader!.id);
+    expect(loans).toHaveLength(2);
+    expect(loans.filter((l) => l.isOverdue)).toHaveLength(1);
+    expect(await listReaderHolds(db, reader!.id)).toHaveLength(1);
+  });
+
   it('does nothing the second time', async () => {
     const before = await snapshot(db);
     expect(await buildDemoIfEmpty(db)).toBe(false);
@@ -165,10 +177,10 @@ describe('demo region', { timeout: 60_000 }, () => {
     await db.insert(libraries).values({ networkId: kemin!.id, kind: 'branch', number: 99, name: 'Филиал № 99', code: 'EXTRA' });
     expect(await count(db, libraries)).toBe(before.libraries + 1);
     await resetDemo(db);
-    // The audit log is erased too: only the new load's entry remains.
-    expect(await snapshot(db)).toEqual({ ...before, audit: 1 });
-    const [entry] = await db.select().from(auditLog);
-    expect(entry?.action).toBe('demo.load');
+    // The audit log is erased too: only the new load's entries remain (the load, the demo reader's desk actions).
+    expect(await snapshot(db)).toEqual(before);
+    const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((e) => e.action);
+    expect(actions.filter((a) => a === 'demo.load')).toHaveLength(1);
     expect(await verifyLogin(db, 'methodist', DEMO_PASSWORD)).not.toBeNull();
   });
 });
