@@ -31,6 +31,9 @@ interface Fixture {
   cardB: string;
   categoryA: string;
   categoryB: string;
+  /** Fresh readers for the calls that change a reader for good (erasure, merging): one per call. */
+  erasable: string[];
+  pairs: [string, string][];
 }
 
 interface Case {
@@ -151,6 +154,59 @@ const CASES: Case[] = [
     allowed: [],
   },
   {
+    name: 'duplicates of a person',
+    method: 'GET',
+    url: (f) => `/api/v1/readers/duplicates?networkId=${f.networkA}&surname=X&firstName=Y&birthDate=1980-01-01`,
+    allowed: SERVING,
+  },
+  {
+    name: 'duplicates in other network',
+    method: 'GET',
+    url: (f) => `/api/v1/readers/duplicates?networkId=${f.networkB}&surname=X&firstName=Y&birthDate=1980-01-01`,
+    allowed: [],
+  },
+  { name: 'duplicates of a reader', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}/duplicates`, allowed: SERVING },
+  { name: 'loans of a reader', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}/loans`, allowed: SERVING },
+  { name: 'loans of other network reader', method: 'GET', url: (f) => `/api/v1/readers/${f.readerB}/loans`, allowed: [] },
+  { name: 'card PDF', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}/card.pdf`, allowed: SERVING },
+  { name: 'card PDF of other network', method: 'GET', url: (f) => `/api/v1/readers/${f.readerB}/card.pdf`, allowed: [] },
+  { name: 'batch of cards', method: 'GET', url: (f) => `/api/v1/readers/cards.pdf?ids=${f.readerA}`, allowed: SERVING },
+  { name: 'batch with other network card', method: 'GET', url: (f) => `/api/v1/readers/cards.pdf?ids=${f.readerA},${f.readerB}`, allowed: [] },
+  { name: 'consent form', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}/consent.pdf`, allowed: SERVING },
+  { name: 'blank consent form', method: 'GET', url: (f) => `/api/v1/libraries/${f.branch1}/consent-form.pdf`, allowed: SERVING },
+  { name: 'blank consent of other network', method: 'GET', url: (f) => `/api/v1/libraries/${f.otherLib}/consent-form.pdf`, allowed: [] },
+  { name: 'reader data JSON', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}/data.json`, allowed: SERVING },
+  { name: 'reader data PDF', method: 'GET', url: (f) => `/api/v1/readers/${f.readerA}/data.pdf`, allowed: SERVING },
+  { name: 'other network reader data', method: 'GET', url: (f) => `/api/v1/readers/${f.readerB}/data.json`, allowed: [] },
+  {
+    name: 'merge duplicates',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.pairs.at(-1)![0]}/merge`,
+    body: (f) => ({ duplicateId: f.pairs.pop()![1] }),
+    allowed: SERVING,
+  },
+  {
+    name: 'merge in other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/merge`,
+    body: (f) => ({ duplicateId: f.readerA }),
+    allowed: [],
+  },
+  {
+    name: 'erase reader data',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.erasable.pop()}/erase`,
+    body: () => ({}),
+    allowed: HEADS,
+  },
+  {
+    name: 'erase other network reader',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/erase`,
+    body: () => ({}),
+    allowed: [],
+  },
+  {
     name: 'list categories',
     method: 'GET',
     url: (f) => `/api/v1/networks/${f.networkA}/reader-categories`,
@@ -224,7 +280,20 @@ describeOnEachDatabase('readers authorization: role × scope × route', (ctx) =>
       cardB: readerB.cardNumber,
       categoryA: (await findCategoryByCode(db, a.id, 'other'))!.id,
       categoryB: (await findCategoryByCode(db, b.id, 'other'))!.id,
+      erasable: [],
+      pairs: [],
     });
+    for (let i = 0; i < ROLES.length + 1; i++) {
+      f.erasable.push((await buildReader(db, branch2)).id);
+      const first = await buildReader(db, branch2, { birthDate: '1975-05-05' });
+      const second = await buildReader(db, branch1, {
+        surname: first.surname,
+        firstName: first.firstName,
+        birthDate: '1975-05-05',
+        allowDuplicate: true,
+      });
+      f.pairs.push([first.id, second.id]);
+    }
     for (const role of ROLES) {
       const scope = scopeFor(role, f, muni.id);
       const user = await buildStaff(db, role, scope.kind, scope.id);

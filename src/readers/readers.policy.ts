@@ -52,3 +52,11 @@ export function readerNetworks(role: TRole, scope: ResolvedScope): string[] | nu
   if (!READER_STAFF_ROLES.includes(role)) return [];
   return scope.isAll ? null : [...scope.readNetworkIds];
 }
+
+/** Roles that erase a reader's data on request (a decision the library's management answers for). */
+export const READER_ERASER_ROLES: readonly TRole[] = ['network_admin', 'director'];
+
+/** May erase the data of a network's readers on their request. */
+export function canEraseReadersOf(role: TRole, scope: ResolvedScope, networkId: string): boolean {
+  return READER_ERASER_ROLES.includes(role) && (scope.isAll || scope.readNetworkIds.has(networkId));
+}

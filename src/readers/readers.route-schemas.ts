@@ -61,6 +61,34 @@ export const ZReaderQuery = ZPageQuery.extend({
   libraryId: z.uuid().optional(),
   categoryId: z.uuid().optional(),
   isBlocked: ZQueryBool.optional(),
+  ageGroup: ZAgeGroup.optional(),
+});
+
+/** The person being registered, to warn about readers of the network with the same name and birth date. */
+export const ZDuplicateQuery = z.object({
+  networkId: z.uuid(),
+  surname: z.string().trim().min(1).max(100),
+  firstName: z.string().trim().min(1).max(100),
+  patronymic: z.string().trim().max(100).default(''),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/** What a reader has from the loan desk, for their card. */
+export const ZReaderLoans = z.object({
+  open: z.array(
+    z.object({
+      loanId: z.uuid(),
+      barcode: z.string(),
+      title: z.string(),
+      libraryName: z.string(),
+      loanedAt: z.string(),
+      dueOn: z.string(),
+      renewals: z.number().int(),
+      isOverdue: z.boolean(),
+    }),
+  ),
+  totalLoans: z.number().int(),
+  visits: z.number().int(),
 });
 
 export const ZCategoryOut = z.object({

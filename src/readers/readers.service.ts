@@ -11,7 +11,7 @@ import type { Library } from '../network';
 import { ageGroup, ageOn } from './age';
 import { findCategory } from './categories.service';
 import { fieldProblem, readerProblem } from './readers.errors';
-import { CURRENT_CONSENT_VERSION, type TReaderRegistration, type TReaderUpdate } from './readers.schemas';
+import { CURRENT_CONSENT_VERSION, type TAgeGroup, type TReaderRegistration, type TReaderUpdate } from './readers.schemas';
 import { readerCategories, readerRegistrations, readers } from './readers.tables';
 import { registrationValues } from './registrations.service';
 
@@ -223,8 +223,17 @@ export interface ReaderListQuery {
   libraryId?: string | undefined;
   categoryId?: string | undefined;
   isBlocked?: boolean | undefined;
+  ageGroup?: TAgeGroup | undefined;
   page: number;
   pageSize: number;
+}
+
+/** Readers in an age group today: from the birth date, or from the birth year once the date is erased. */
+function ageGroupCondition(group: TAgeGroup): SQL {
+  const age = sql`coalesce(extract(year from age(current_date, ${readers.birthDate}))::int, extract(year from current_date)::int - ${readers.birthYear})`;
+  if (group === 'upTo14') return sql`${age} <= 14`;
+  if (group === 'from15to30') return sql`${age} between 15 and 30`;
+  return sql`${age} > 30`;
 }
 
 /** Readers of the given networks (null = all), searched by name, card number or phone, paged. */
@@ -234,6 +243,7 @@ export async function listReaders(db: Db, query: ReaderListQuery, networkIds: st
   if (query.networkId) where.push(eq(readers.networkId, query.networkId));
   if (query.categoryId) where.push(eq(readers.categoryId, query.categoryId));
   if (query.isBlocked !== undefined) where.push(eq(readers.isBlocked, query.isBlocked));
+  if (query.ageGroup) where.push(ageGroupCondition(query.ageGroup));
   if (query.libraryId) {
     where.push(
       sql`exists (select 1 from ${readerRegistrations} r where r.reader_id = ${readers.id} and r.library_id = ${query.libraryId})`,

@@ -1,3 +1,4 @@
+import { enReaderRecords } from './reader-records';
 import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
@@ -253,6 +254,7 @@ export const en: Messages = {
   'lang.ger': 'German',
   'lang.fre': 'French',
   ...enReaders,
+  ...enReaderRecords,
   ...enMunicipal,
   ...eventsEn,
   ...enPartners,

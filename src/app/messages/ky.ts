@@ -1,3 +1,4 @@
+import { kyReaderRecords } from './reader-records';
 import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
@@ -253,6 +254,7 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyReaders,
+  ...kyReaderRecords,
   ...kyMunicipal,
   ...eventsKy,
   ...kyPartners,

@@ -1,3 +1,4 @@
+import { ruReaderRecords } from './reader-records';
 import { ruReaders } from './ru-readers';
 import { eventsRu } from './events';
 import { ruMunicipal } from './ru-municipal';
@@ -252,6 +253,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruReaders,
+  ...ruReaderRecords,
   ...ruMunicipal,
   ...eventsRu,
   ...ruPartners,
