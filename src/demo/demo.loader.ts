@@ -24,6 +24,8 @@ import { staffUsers } from '../staff/staff.tables';
 import { DEMO_PASSWORD } from './demo.accounts';
 import { buildDemoRows, DEMO_REGION_NAME } from './demo.rows';
 import { insertDemoCatalogue } from './demo.catalog';
+import { insertDemoEvents } from './demo.events';
+import { insertDemoMunicipal } from './demo.municipal';
 import { insertDemoCommunity } from './demo.partners';
 import { insertDemoReader } from './demo.reader';
 
@@ -53,6 +55,9 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(staffUsers).values(rows.staff);
   const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId, code: l.code })));
   const community = await insertDemoCommunity(tx);
+  const [kemin, alamudun] = rows.networks;
+  const eventCount = kemin && alamudun ? await insertDemoEvents(tx, { kemin: kemin.id!, alamudun: alamudun.id! }) : 0;
+  const requestCount = kemin ? await insertDemoMunicipal(tx, kemin.id!) : 0;
   await insertDemoReader(tx, passwordHash);
   await writeAudit(tx, SYSTEM_ACTOR, {
     action: 'demo.load',
@@ -70,6 +75,8 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
       partners: community.partners,
       contributions: community.contributions,
       seminars: community.seminars,
+      events: eventCount,
+      municipalRequests: requestCount,
       staff: rows.staff.map((s) => s.login),
     },
   });
