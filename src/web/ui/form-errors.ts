@@ -34,6 +34,11 @@ const CUSTOM_MESSAGES = [
   'total_below_named',
   'done_on_required',
   'done_on_open',
+  'guardian_required',
+  'consent_required',
+  'birth_date_future',
+  'birth_date_past',
+  'card_number',
 ] as const;
 type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 const isCustom = (message: string): message is CustomMessage =>
