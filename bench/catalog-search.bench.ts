@@ -4,7 +4,10 @@
 // The catalogue: a few thousand generated records (catalog.generator.ts) plus well-known Kyrgyz and
 // Russian books, multiplied in SQL with varied titles and years, with copies in ten libraries. The
 // copies share their base record's MARC; titles, years and the search index are varied.
-// Run: npm run bench -- catalog-search [records] [--requests N] [--keep] [--database-url URL]
+// The loaded catalogue is kept in the database kitepkana_bench_search and reused by the next run with
+// the same number of records (migrations added since are applied to it); --fresh loads it again,
+// --drop removes it afterwards.
+// Run: npm run bench -- catalog-search [records] [--requests N] [--fresh] [--drop] [--database-url URL]
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,8 +29,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     requests: { type: 'string', default: '4000' },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    drop: { type: 'boolean', default: false },
     serve: { type: 'string' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
@@ -35,7 +38,7 @@ const { values, positionals } = parseArgs({
 const RECORDS = Number(positionals[0] ?? 1_000_000);
 const BASE = 5_000;
 const CLIENTS = 20;
-const NAME = 'kp_bench_search';
+const NAME = 'kitepkana_bench_search';
 
 function urlFor(name: string) {
   const u = new URL(values['database-url']);
@@ -109,7 +112,9 @@ async function load(database: Database) {
   console.log(`\nrecords and copies in ${((Date.now() - t0) / 1000).toFixed(0)} s; building indexes`);
   for (const i of indexes) await database.query(i.def);
   await database.query(`select kp_search_copies(array(select distinct record_id from items))`);
+  await database.query('drop table bench_base');
   await database.query('vacuum analyze');
+  await database.query(`create table bench_loaded as select ${RECORDS}::int as records`);
   console.log(`loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return { libs, login: staff.login };
 }
@@ -126,19 +131,36 @@ function request(agent: http.Agent, base: URL, path: string, headers: Record<str
   });
 }
 
+/** Whether an earlier run finished loading the same number of records into the bench database. */
+async function loadedBefore(server: Database): Promise<boolean> {
+  const [exists] = await server.query<{ n: number }>('select count(*)::int as n from pg_database where datname = $1', [NAME]);
+  if (!exists?.n) return false;
+  const probe = await openDatabase({ databaseUrl: urlFor(NAME) });
+  try {
+    const rows = await probe.query<{ records: number }>(
+      `select records from bench_loaded where to_regclass('bench_loaded') is not null`,
+    ).catch(() => []);
+    return rows[0]?.records === RECORDS;
+  } finally {
+    await probe.close();
+  }
+}
+
 async function main() {
   const server = await openDatabase({ databaseUrl: values['database-url'] });
-  if (!values.reuse) {
+  const reuse = !values.fresh && (await loadedBefore(server));
+  if (!reuse) {
     await server.query(`drop database if exists ${NAME} with (force)`);
     await server.query(`create database ${NAME}`);
-  }
+  } else console.log(`reusing database ${NAME} (${RECORDS} records loaded by an earlier run; --fresh loads it again)`);
   const database = await openDatabase({ databaseUrl: urlFor(NAME) });
   let child: ReturnType<typeof spawn> | null = null;
   try {
     await migrateDatabase(database);
     let libs: string[];
     let login: string;
-    if (values.reuse) {
+    if (reuse) {
+      await database.query('analyze');
       libs = (await database.query<{ id: string }>('select id from libraries order by number')).map((r) => r.id);
       login = (await database.query<{ login: string }>('select login from staff_users limit 1'))[0]!.login;
     } else {
@@ -232,8 +254,8 @@ async function main() {
   } finally {
     child?.kill('SIGTERM');
     await database.close();
-    if (!values.keep) await server.query(`drop database if exists ${NAME} with (force)`);
-    else console.log(`kept database ${NAME}`);
+    if (values.drop) await server.query(`drop database if exists ${NAME} with (force)`);
+    else console.log(`kept database ${NAME} for the next run`);
     await server.close();
   }
 }

@@ -152,6 +152,12 @@ export const bibSearch = pgTable(
      * `simple` (words as written, for Kyrgyz, English and prefixes), folded (case, ё, Kyrgyz letters).
      */
     vector: tsvector('vector').notNull(),
+    /**
+     * The title and other title information alone (`russian` + `simple`, folded, no weights): "the
+     * typed words are in the title" is answered by its index without reading the rows, where a weight
+     * in a query on `vector` makes the database re-read every match.
+     */
+    titleVector: tsvector('title_vector').notNull().default(sql`''::tsvector`),
     /** Folded title + authors for trigram matching (typos). */
     trgm: text('trgm').notNull(),
     /** Folded title: an exact title typed goes first. */
@@ -169,7 +175,11 @@ export const bibSearch = pgTable(
   },
   (t) => [
     index('bib_search__vector').using('gin', t.vector),
+    index('bib_search__title_vector').using('gin', t.titleVector),
     index('bib_search__trgm').using('gin', t.trgm.op('gin_trgm_ops')),
+    // "On the shelf in this library" and "held by this library" combine with the text in the index.
+    index('bib_search__library_ids').using('gin', t.libraryIds),
+    index('bib_search__available_library_ids').using('gin', t.availableLibraryIds),
     index('bib_search__title_key').on(t.titleKey),
     index('bib_search__sort_title').on(sql`${t.sortTitle} collate "C"`, t.recordId),
     index('bib_search__year').on(t.year),

@@ -23,6 +23,8 @@ export interface Plan {
    * in the title): each a condition added to `where`; the rest of the hits come after them.
    */
   tiers: SQL[];
+  /** What a hit of a tier must meet besides the tier itself, when less than `where` (the tier implies the rest). */
+  tierWhere?: SQL | undefined;
 }
 
 /** Conditions that do not depend on how text is matched: ISBN, ББК, years, codes, copies. */
@@ -87,7 +89,17 @@ export function fullTextPlan(query: TSearchQuery): Plan {
   const where = filterConditions(query);
   const parts = textParts(query);
   const terms = parts.map((p) => termsOf(requiredWords(p.words), p.weights, p.prefix));
-  for (const partTerms of terms) where.push(sql`${S.vector} @@ (${tsQuery(partTerms)})`);
+  // Without the box's words: each tier below implies them (they are in the title).
+  const beyondBox = [...where];
+  parts.forEach((p, i) => {
+    // The title field is answered by the title's own index (a weight would make every match re-read).
+    const condition =
+      p.weights === 'A'
+        ? sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(p.words)))})`
+        : sql`${S.vector} @@ (${tsQuery(terms[i]!)})`;
+    where.push(condition);
+    if (p.weights !== '') beyondBox.push(condition);
+  });
   const all = terms.flat();
   const rank = all.length ? sql`(ts_rank_cd(${S.vector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
   const tiers: SQL[] = [];
@@ -95,8 +107,11 @@ export function fullTextPlan(query: TSearchQuery): Plan {
   if (folded) tiers.push(sql`${S.titleKey} = ${folded}`);
   // The box's words found in the title: what a person typing a title expects first.
   const box = parts.find((p) => p.weights === '');
-  if (box) tiers.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(box.words), 'A', true))})`);
-  return { where: and(...where)!, rank, hasText: all.length > 0, tiers };
+  if (box) tiers.push(sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', true))})`);
+  // An exact title typed in the box, or the box's words in the title, contain the box's words: those
+  // tiers need not look them up in the whole vector too (one index scan over every match fewer).
+  const tierWhere = box && tiers.length ? and(...beyondBox)! : undefined;
+  return { where: and(...where)!, rank, hasText: all.length > 0, tiers, tierWhere };
 }
 
 /** Typo tolerance: each title/author/box word must resemble a word of the title or authors. */

@@ -79,9 +79,10 @@ function candidates(query: TSearchQuery, plan: Plan, limit: number | null): SQL 
   if (!ranksByRelevance(query, plan)) return sql`${from(plan.where)} order by ${orderFor(query, plan)} limit ${limit + 1}`;
   if (!plan.tiers.length) return sql`${from(plan.where)} limit ${limit + 1}`;
   // Each tier leaves out what an earlier one took; the outer LIMIT stops reading once it has enough.
-  const branches = [...plan.tiers, sql`true`].map((tier, i) => {
+  const branches = [...plan.tiers, null].map((tier, i) => {
     const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t}, false)`);
-    return sql`(${from(and(plan.where, tier, ...earlier)!)})`;
+    const where = tier ? and(plan.tierWhere ?? plan.where, tier, ...earlier)! : and(plan.where, ...earlier)!;
+    return sql`(${from(where)})`;
   });
   return sql`select * from (${sql.join(branches, sql` union all `)}) c limit ${limit + 1}`;
 }

@@ -16,7 +16,8 @@ import {
   uniq,
   type Session,
 } from '../test/factories';
-import { ROLES, type TRole } from '../staff/staff.schemas';
+import type { TRole } from '../staff/staff.schemas';
+import { itChecksEveryRole, signInEveryRole, usualScope, type RouteCase } from '../test/role-matrix';
 import { monitoringChecklists, monitoringChecks, servicePoints } from './network.tables';
 
 interface Fixture {
@@ -36,15 +37,6 @@ interface Fixture {
   pointBranch2: string;
   staffInA: string;
   staffInB: string;
-}
-
-interface Case {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT';
-  url: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
-  /** Roles (with the fixture scopes below) that may call it. */
-  allowed: readonly TRole[];
 }
 
 const MANAGERS = ['network_admin', 'director', 'methodologist'] as const;
@@ -70,7 +62,7 @@ const staffBody = (scopeId: string) => ({
   password: 'long-enough-1',
 });
 
-const CASES: Case[] = [
+const CASES: RouteCase<Fixture>[] = [
   { name: 'create region (installation admins only)', method: 'POST', url: () => '/api/v1/regions', body: () => ({ name: uniq('Область ') }), allowed: [] },
   { name: 'create network (installation or region admins only)', method: 'POST', url: () => '/api/v1/networks', body: (f) => ({ regionId: f.regionA, name: uniq('ЦБС '), shortName: uniq('S') }), allowed: [] },
   { name: 'rename own network', method: 'PUT', url: (f) => `/api/v1/networks/${f.networkA}`, body: (f) => ({ regionId: f.regionA, name: 'ЦБС А', shortName: 'А' }), allowed: MANAGERS },
@@ -121,13 +113,6 @@ const CASES: Case[] = [
   { name: 'audit log', method: 'GET', url: () => '/api/v1/audit', allowed: MANAGERS },
 ];
 
-/** Scope given to each role in this test: managers and collection staff hold network A. */
-function scopeFor(role: TRole, f: Fixture): { kind: 'network' | 'library' | 'municipality'; id: string } {
-  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.branch1 };
-  if (role === 'municipal_official') return { kind: 'municipality', id: f.muni1 };
-  return { kind: 'network', id: f.networkA };
-}
-
 describeOnEachDatabase('authorization: role × scope × route', (ctx) => {
   const f = {} as Fixture;
   const sessions = new Map<TRole, Session>();
@@ -160,34 +145,10 @@ describeOnEachDatabase('authorization: role × scope × route', (ctx) => {
     f.pointBranch2 = p2!.id;
     f.staffInA = (await buildStaff(db, 'librarian', 'library', f.branch2)).id;
     f.staffInB = (await buildStaff(db, 'librarian', 'library', f.otherLib)).id;
-    for (const role of ROLES) {
-      const scope = scopeFor(role, f);
-      const user = await buildStaff(db, role, scope.kind, scope.id);
-      sessions.set(role, await login(ctx.app, user.login));
-    }
-    expect(sessions.size).toBe(ROLES.length);
+    await signInEveryRole(ctx, (role) => usualScope(role, { networkId: f.networkA, libraryId: f.branch1, municipalityId: f.muni1 }), sessions);
   });
 
-  for (const c of CASES) {
-    it(`${c.method} ${c.name}`, async () => {
-      const anonymous = await client(ctx.app)[c.method === 'GET' ? 'get' : c.method === 'POST' ? 'post' : 'put'](
-        c.url(f),
-        c.body?.(f),
-      );
-      expect(anonymous.statusCode, 'anonymous').toBe(401);
-      for (const role of ROLES) {
-        const http = client(ctx.app, sessions.get(role));
-        const url = c.url(f);
-        const body = c.body?.(f);
-        const res = c.method === 'GET' ? await http.get(url) : c.method === 'POST' ? await http.post(url, body) : await http.put(url, body);
-        if (c.allowed.includes(role)) {
-          expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
-        } else {
-          expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
-        }
-      }
-    });
-  }
+  itChecksEveryRole(ctx, CASES, f, sessions);
 
   it('lists show only what is in scope', async () => {
     const official = client(ctx.app, sessions.get('municipal_official'));

@@ -4,8 +4,9 @@
  */
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../test/harness';
-import { buildLibrary, buildMunicipality, buildNetwork, buildStaff, client, login, uniq, type Session } from '../test/factories';
-import { ROLES, type TRole } from '../staff/staff.schemas';
+import { buildLibrary, buildMunicipality, buildNetwork, client, uniq, type Session } from '../test/factories';
+import type { TRole } from '../staff/staff.schemas';
+import { itChecksEveryRole, signInEveryRole, usualScope, type RouteCase } from '../test/role-matrix';
 import { contributions, grants, partnerAgreements, partners } from './partners.tables';
 
 interface Fixture {
@@ -25,14 +26,6 @@ interface Fixture {
   grantB: string;
 }
 
-interface Case {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
-  allowed: readonly TRole[];
-}
-
 const FINANCE = ['network_admin', 'director', 'methodologist'] as const;
 const NETWORK_STAFF = ['network_admin', 'director', 'methodologist', 'cataloguer', 'acquisitions', 'librarian'] as const;
 
@@ -49,7 +42,7 @@ const contributionBody = (f: Fixture, libraryId = f.branch2) => ({
 const grantBody = (f: Fixture) => ({ title: uniq('Грант '), status: 'planned', currency: 'KGS', partnerId: f.partnerA, libraryId: f.branch2 });
 const agreementBody = () => ({ title: 'Договор', signedOn: '2025-01-01' });
 
-const CASES: Case[] = [
+const CASES: RouteCase<Fixture>[] = [
   { name: 'list partners', method: 'GET', url: () => '/api/v1/partners', allowed: NETWORK_STAFF },
   { name: 'export partners', method: 'GET', url: () => '/api/v1/partners.xlsx', allowed: NETWORK_STAFF },
   { name: 'read own network partner', method: 'GET', url: (f) => `/api/v1/partners/${f.partnerA}`, allowed: NETWORK_STAFF },
@@ -79,12 +72,6 @@ const CASES: Case[] = [
   { name: 'edit other network grant', method: 'PUT', url: (f) => `/api/v1/grants/${f.grantB}`, body: () => ({ title: 'X', status: 'planned', currency: 'KGS' }), allowed: [] },
 ];
 
-function scopeFor(role: TRole, f: Fixture): { kind: 'network' | 'library' | 'municipality'; id: string } {
-  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.branch1 };
-  if (role === 'municipal_official') return { kind: 'municipality', id: f.muni1 };
-  return { kind: 'network', id: f.networkA };
-}
-
 describeOnEachDatabase('partners authorization: role × scope × route', (ctx) => {
   const f = {} as Fixture;
   const sessions = new Map<TRole, Session>();
@@ -112,31 +99,10 @@ describeOnEachDatabase('partners authorization: role × scope × route', (ctx) =
     f.contributionB = (await db.insert(contributions).values(row(b.id, f.otherLib, pb!.id)).returning())[0]!.id;
     f.grantA = (await db.insert(grants).values({ networkId: a.id, title: 'A', status: 'submitted', currency: 'KGS' }).returning())[0]!.id;
     f.grantB = (await db.insert(grants).values({ networkId: b.id, title: 'B', status: 'submitted', currency: 'KGS' }).returning())[0]!.id;
-    for (const role of ROLES) {
-      const scope = scopeFor(role, f);
-      const user = await buildStaff(db, role, scope.kind, scope.id);
-      sessions.set(role, await login(ctx.app, user.login));
-    }
-    expect(sessions.size).toBe(ROLES.length);
+    await signInEveryRole(ctx, (role) => usualScope(role, { networkId: f.networkA, libraryId: f.branch1, municipalityId: f.muni1 }), sessions);
   });
 
-  const send = (http: ReturnType<typeof client>, c: Case) => {
-    const url = c.url(f);
-    if (c.method === 'GET') return http.get(url);
-    if (c.method === 'DELETE') return http.delete(url);
-    return c.method === 'POST' ? http.post(url, c.body?.(f)) : http.put(url, c.body?.(f));
-  };
-
-  for (const c of CASES) {
-    it(`${c.method} ${c.name}`, async () => {
-      expect((await send(client(ctx.app), c)).statusCode, 'anonymous').toBe(401);
-      for (const role of ROLES) {
-        const res = await send(client(ctx.app, sessions.get(role)), c);
-        if (c.allowed.includes(role)) expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
-        else expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
-      }
-    });
-  }
+  itChecksEveryRole(ctx, CASES, f, sessions);
 
   it('lists show only what is in scope', async () => {
     const director = client(ctx.app, sessions.get('director'));

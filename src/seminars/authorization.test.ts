@@ -5,8 +5,9 @@
  */
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../test/harness';
-import { buildLibrary, buildMunicipality, buildNetwork, buildStaff, client, login, uniq, type Session } from '../test/factories';
-import { ROLES, type TRole } from '../staff/staff.schemas';
+import { buildLibrary, buildMunicipality, buildNetwork, client, uniq, type Session } from '../test/factories';
+import type { TRole } from '../staff/staff.schemas';
+import { itChecksEveryRole, signInEveryRole, usualScope, type RouteCase } from '../test/role-matrix';
 import { seminarDecisions, seminars } from './seminars.tables';
 
 interface Fixture {
@@ -24,14 +25,6 @@ interface Fixture {
   taskB: string;
 }
 
-interface Case {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT';
-  url: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
-  allowed: readonly TRole[];
-}
-
 const MANAGERS = ['network_admin', 'director', 'methodologist'] as const;
 const NETWORK_STAFF = ['network_admin', 'director', 'methodologist', 'cataloguer', 'acquisitions', 'librarian'] as const;
 const ALL_STAFF = [...NETWORK_STAFF, 'municipal_official'] as const;
@@ -41,7 +34,7 @@ const decisionBody = () => ({ text: 'Провести ремонт', responsible
 const protocolBody = () => ({ protocol: { chair: 'Директор' }, participants: [{ kind: 'guest', fullName: 'Глава а/о' }] });
 const done = () => ({ status: 'done', doneOn: '2026-05-01' });
 
-const CASES: Case[] = [
+const CASES: RouteCase<Fixture>[] = [
   { name: 'list seminars', method: 'GET', url: () => '/api/v1/seminars', allowed: ALL_STAFF },
   { name: 'export seminars', method: 'GET', url: () => '/api/v1/seminars.xlsx', allowed: ALL_STAFF },
   { name: 'read seminar hosted by the official\'s library', method: 'GET', url: (f) => `/api/v1/seminars/${f.seminarAtBranch1}`, allowed: ALL_STAFF },
@@ -68,12 +61,6 @@ const CASES: Case[] = [
   { name: 'mark done a task of other network', method: 'POST', url: (f) => `/api/v1/seminar-decisions/${f.taskB}/progress`, body: done, allowed: [] },
 ];
 
-function scopeFor(role: TRole, f: Fixture): { kind: 'network' | 'library' | 'municipality'; id: string } {
-  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.branch1 };
-  if (role === 'municipal_official') return { kind: 'municipality', id: f.muni1 };
-  return { kind: 'network', id: f.networkA };
-}
-
 describeOnEachDatabase('seminars authorization: role × scope × route', (ctx) => {
   const f = {} as Fixture;
   const sessions = new Map<TRole, Session>();
@@ -97,30 +84,10 @@ describeOnEachDatabase('seminars authorization: role × scope × route', (ctx) =
     f.taskBranch1 = await task(f.seminarAtBranch1, f.branch1);
     f.taskBranch2 = await task(f.seminarAtBranch2, f.branch2);
     f.taskB = await task(f.seminarB, f.otherLib);
-    for (const role of ROLES) {
-      const scope = scopeFor(role, f);
-      const user = await buildStaff(db, role, scope.kind, scope.id);
-      sessions.set(role, await login(ctx.app, user.login));
-    }
-    expect(sessions.size).toBe(ROLES.length);
+    await signInEveryRole(ctx, (role) => usualScope(role, { networkId: f.networkA, libraryId: f.branch1, municipalityId: f.muni1 }), sessions);
   });
 
-  const send = (http: ReturnType<typeof client>, c: Case) => {
-    const url = c.url(f);
-    if (c.method === 'GET') return http.get(url);
-    return c.method === 'POST' ? http.post(url, c.body?.(f)) : http.put(url, c.body?.(f));
-  };
-
-  for (const c of CASES) {
-    it(`${c.method} ${c.name}`, async () => {
-      expect((await send(client(ctx.app), c)).statusCode, 'anonymous').toBe(401);
-      for (const role of ROLES) {
-        const res = await send(client(ctx.app, sessions.get(role)), c);
-        if (c.allowed.includes(role)) expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
-        else expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
-      }
-    });
-  }
+  itChecksEveryRole(ctx, CASES, f, sessions);
 
   it('lists show only what is in scope', async () => {
     const ids = async (role: TRole, url: string) =>
