@@ -6,6 +6,7 @@ import {
   IconBookmarks,
   IconBooks,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconCoins,
   IconHeartHandshake,
   IconHistory,
@@ -22,7 +23,11 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
+<<<<<<< HEAD
 import { canReadLoanRules, canServeReaders, canSeeAudit, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
+=======
+import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
+>>>>>>> main
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -40,6 +45,7 @@ interface NavItem {
     | 'partners.title'
     | 'contributions.title'
     | 'seminars.title'
+    | 'events.title'
     | 'desk.title'
     | 'readers.title'
     | 'circulation.title'
@@ -62,6 +68,7 @@ const NAV: NavItem[] = [
     label: 'nav.municipalities',
     icon: <IconBuildingCommunity size={18} />,
   },
+  { id: 'events', to: paths.events, label: 'events.title', icon: <IconCalendarEvent size={18} />, allow: canSeeEvents },
   { id: 'partners', to: paths.partners, label: 'partners.title', icon: <IconHeartHandshake size={18} />, allow: canSeePartners },
   { id: 'contributions', to: paths.contributions, label: 'contributions.title', icon: <IconCoins size={18} />, allow: canSeeFinance },
   { id: 'seminars', to: paths.seminars, label: 'seminars.title', icon: <IconPresentation size={18} />, allow: canSeeSeminars },

@@ -39,6 +39,11 @@ const CUSTOM_MESSAGES = [
   'birth_date_future',
   'birth_date_past',
   'card_number',
+  'attendance_exceeds_total',
+  'start_before_end',
+  'end_after_start',
+  'contact_required',
+  'query_empty',
 ] as const;
 type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 const isCustom = (message: string): message is CustomMessage =>
