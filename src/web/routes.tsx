@@ -27,11 +27,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-<<<<<<< HEAD
-import { canEditRecords, canReadLoanRules, canServeReaders, canSeeAudit, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
-=======
-import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
->>>>>>> main
+import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canServeReaders, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [

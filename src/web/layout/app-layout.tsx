@@ -23,11 +23,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-<<<<<<< HEAD
-import { canReadLoanRules, canServeReaders, canSeeAudit, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
-=======
-import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
->>>>>>> main
+import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canServeReaders, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
