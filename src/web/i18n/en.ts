@@ -3,11 +3,8 @@ import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
 import { enCatalogTools } from './en-catalog-tools';
 import { enCirculation } from './en-circulation';
-<<<<<<< HEAD
 import { enAccount } from './en-account';
-=======
 import { enReaders } from './en-readers';
->>>>>>> main
 import { enNetwork } from './en-network';
 import { enEvents } from './en-events';
 import { enPartners } from './en-partners';
@@ -240,9 +237,6 @@ export const en: WebMessages = {
   ...enPartners,
   ...enEvents,
   ...enCirculation,
-<<<<<<< HEAD
   ...enAccount,
-=======
   ...enReaders,
->>>>>>> main
 };

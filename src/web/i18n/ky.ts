@@ -3,11 +3,8 @@ import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
 import { kyCatalogTools } from './ky-catalog-tools';
 import { kyCirculation } from './ky-circulation';
-<<<<<<< HEAD
 import { kyAccount } from './ky-account';
-=======
 import { kyReaders } from './ky-readers';
->>>>>>> main
 import { kyNetwork } from './ky-network';
 import { kyEvents } from './ky-events';
 import { kyPartners } from './ky-partners';
@@ -240,9 +237,6 @@ export const ky: WebMessages = {
   ...kyPartners,
   ...kyEvents,
   ...kyCirculation,
-<<<<<<< HEAD
   ...kyAccount,
-=======
   ...kyReaders,
->>>>>>> main
 };
