@@ -6,6 +6,7 @@ export * from '../staff/staff.tables';
 export * from './jobs.tables';
 export * from '../catalog/catalog.tables';
 export * from '../readers/readers.tables';
+export * from '../readers/account/account.tables';
 export * from '../municipal/municipal.tables';
 export * from '../events/events.tables';
 export * from '../catalog/copy/sru-servers.tables';

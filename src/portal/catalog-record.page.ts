@@ -18,6 +18,8 @@ export interface RecordPageData {
   record: CatalogRecord;
   /** Written-off copies are already left out. */
   copies: RecordCopy[];
+  /** Reserving the record from a reader's account. */
+  holdBox?: SafeHtml | null;
 }
 
 /** ISO 639-2/B as stored → the BCP 47 tag schema.org's inLanguage wants. */
@@ -146,7 +148,7 @@ export function recordPage(page: PageContext, data: RecordPageData): SafeHtml {
             </section>`
           : ''
       }
-      ${copiesSection(page, data.copies)}
+      ${copiesSection(page, data.copies)} ${data.holdBox}
     </article>`;
   return layout(
     page,

@@ -8,6 +8,7 @@ import { listLibraries, type LibraryVisibility } from '../network';
 import { catalogPage } from './catalog.page';
 import { hasCriteria, OPAC_PAGE_SIZE, parseOpacQuery, toSearchQuery } from './catalog-query';
 import { recordPage } from './catalog-record.page';
+import type { SafeHtml } from './html';
 import type { PageContext } from './layout';
 import { notFoundPage } from './not-found.page';
 import { openSearchDescription } from './opensearch';
@@ -20,9 +21,11 @@ const hidden = { schema: { hide: true } };
 export interface OpacHelpers {
   pageOf: (request: FastifyRequest, reply: FastifyReply) => PageContext;
   siteNameOf: (page: PageContext, networks: Awaited<ReturnType<typeof listPortalNetworks>>) => string;
+  /** The box to reserve the record (readers' accounts). */
+  holdBoxFor?: (request: FastifyRequest, page: PageContext, recordId: string) => Promise<SafeHtml>;
 }
 
-export function registerOpac(app: App, db: Db, { pageOf, siteNameOf }: OpacHelpers): void {
+export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor }: OpacHelpers): void {
   app.get('/catalog', hidden, async (request, reply) => {
     const page = pageOf(request, reply);
     const query = parseOpacQuery(request.query);
@@ -63,7 +66,8 @@ export function registerOpac(app: App, db: Db, { pageOf, siteNameOf }: OpacHelpe
         location: item.location,
         status: item.status,
       }));
-    return sendHtml(request, reply, recordPage(page, { siteName, librariesHref: '/libraries', record, copies }));
+    const holdBox = copies.length && holdBoxFor ? await holdBoxFor(request, page, record.id) : null;
+    return sendHtml(request, reply, recordPage(page, { siteName, librariesHref: '/libraries', record, copies, holdBox }));
   });
 
   app.get('/opensearch.xml', hidden, async (request, reply) => {

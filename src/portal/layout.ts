@@ -16,7 +16,7 @@ export interface PageFrame {
   siteName: string;
   /** Where "Сельские библиотеки" leads: the current network's list. */
   librariesHref: string;
-  section?: 'home' | 'libraries' | 'catalog' | 'events';
+  section?: 'home' | 'libraries' | 'catalog' | 'events' | 'account';
   /** For search engines' snippets; the portal's general description when absent. */
   description?: string | undefined;
   /** Extra head elements: schema.org JSON-LD. */
@@ -119,6 +119,7 @@ export function layout(page: PageContext, frame: PageFrame, content: HtmlValue):
                 ${navLink(t('portal.libraries'), frame.librariesHref, frame.section === 'libraries')}
                 ${navLink(t('opac.nav'), '/catalog', frame.section === 'catalog')}
                 ${navLink(t('events.nav'), '/events', frame.section === 'events')}
+                ${navLink(t('account.nav'), '/account', frame.section === 'account')}
               </ul>
             </nav>
           </div>

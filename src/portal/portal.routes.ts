@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, AppServices } from '../app/http';
 import { findLibrary, findPassport, listLibraries, listServicePoints, type LibraryVisibility } from '../network';
+import { registerAccountPages } from '../readers/account/account.portal';
 import { registerAssets } from './assets';
 import { registerOpac } from './catalog.routes';
 import { registerPortalEvents } from './events.routes';
@@ -153,7 +154,13 @@ export async function registerPortal(app: App, context: AppServices): Promise<Po
     );
   });
 
-  registerOpac(app, db, { pageOf, siteNameOf });
+  const holdBoxFor = registerAccountPages(app, context, {
+    pageOf,
+    siteName: async (page) => siteNameOf(page, await listPortalNetworks(db)),
+    loginLimitPerMinute: config.loginLimitPerMinute,
+    sessionDays: config.sessionDays,
+  });
+  registerOpac(app, db, { pageOf, siteNameOf, holdBoxFor });
   registerMsuPages(app, context, {
     pageOf,
     siteName: async (page) => siteNameOf(page, await listPortalNetworks(db)),

@@ -154,6 +154,27 @@ const CASES: Case[] = [
     allowed: [],
   },
   {
+    name: 'set portal password',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerA}/password`,
+    body: () => ({ password: 'desk-pass-1' }),
+    allowed: SERVING,
+  },
+  {
+    name: 'set portal password of other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/password`,
+    body: () => ({ password: 'desk-pass-1' }),
+    allowed: [],
+  },
+  {
+    name: 'e-mail password link to other network',
+    method: 'POST',
+    url: (f) => `/api/v1/readers/${f.readerB}/password-link`,
+    body: () => ({}),
+    allowed: [],
+  },
+  {
     name: 'duplicates of a person',
     method: 'GET',
     url: (f) => `/api/v1/readers/duplicates?networkId=${f.networkA}&surname=X&firstName=Y&birthDate=1980-01-01`,

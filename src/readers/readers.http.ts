@@ -1,5 +1,6 @@
 /** All routes of the readers domain. */
 import type { App, AppContext } from '../app/http';
+import { registerAccountRoutes } from './account/account.routes';
 import { registerCategoryRoutes } from './categories.routes';
 import { registerReaderPrintRoutes } from './reader-print.routes';
 import { registerReaderRecordRoutes } from './reader-records.routes';
@@ -10,4 +11,5 @@ export function registerReadersDomainRoutes(app: App, ctx: AppContext) {
   registerReaderRoutes(app, ctx);
   registerReaderRecordRoutes(app, ctx);
   registerReaderPrintRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
 }

@@ -29,3 +29,14 @@ export const canManageSeminars = isManager;
 export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
 /** Roles that read the network's loan rules (mirrors circulation.policy.ts). */
 export const canReadLoanRules = (role: TRole) => (['network_admin', 'director', 'methodologist', 'librarian'] as TRole[]).includes(role);
+/** Events: every staff member reads them (mirrors events.policy.ts). */
+export const canSeeEvents = (role: TRole) => role !== 'reader';
+/** Plan and record events: librarians in their library, managers in the whole network. */
+export const canPlanEvents = (role: TRole) => isManager(role) || role === 'librarian';
+export const canPlanForNetwork = isManager;
+/** The municipal information centre's inbox: those who record, assign and answer requests (mirrors municipal.policy.ts). */
+export const canHandleRequests = (role: TRole) => isManager(role) || role === 'librarian';
+/** The report to a municipality: managers (an official builds theirs on the portal). */
+export const canBuildMunicipalReport = isManager;
+/** ИРИ subscriptions: any staff member. */
+export const canSubscribe = (role: TRole) => role !== 'reader';

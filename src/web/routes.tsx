@@ -18,6 +18,7 @@ import { MunicipalitiesPage } from '../network/web/municipalities-page';
 import { MunicipalityPage } from '../network/web/municipality-page';
 import { ChangePasswordPage } from '../staff/web/change-password';
 import { LoginPage } from '../staff/web/login-page';
+import { EventPage, EventsPage } from '../events/web';
 import { ContributionsPage, PartnerPage, PartnersPage } from '../partners/web';
 import { SeminarPage, SeminarsPage } from '../seminars/web';
 import { StaffPage } from '../staff/web/staff-page';
@@ -25,7 +26,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
+import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -129,6 +130,22 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canSeeFinance}>
               <ContributionsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'events',
+          element: (
+            <RequireRole allow={canSeeEvents}>
+              <EventsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'events/:id',
+          element: (
+            <RequireRole allow={canSeeEvents}>
+              <EventPage />
             </RequireRole>
           ),
         },

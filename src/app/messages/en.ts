@@ -2,6 +2,7 @@ import { enReaderRecords } from './reader-records';
 import { eventsEn } from './events';
 import type { Messages } from './ru';
 import { enReaders } from './en-readers';
+import { enAccount } from './en-account';
 import { enMunicipal } from './en-municipal';
 import { enPartners } from './partners';
 import { enSeminars } from './seminars';
@@ -254,6 +255,7 @@ export const en: Messages = {
   'lang.ger': 'German',
   'lang.fre': 'French',
   ...enReaders,
+  ...enAccount,
   ...enReaderRecords,
   ...enMunicipal,
   ...eventsEn,

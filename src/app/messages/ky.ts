@@ -2,6 +2,7 @@ import { kyReaderRecords } from './reader-records';
 import { eventsKy } from './events';
 import type { Messages } from './ru';
 import { kyReaders } from './ky-readers';
+import { kyAccount } from './ky-account';
 import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './partners';
 import { kySeminars } from './seminars';
@@ -254,6 +255,7 @@ export const ky: Messages = {
   'lang.ger': 'немисче',
   'lang.fre': 'французча',
   ...kyReaders,
+  ...kyAccount,
   ...kyReaderRecords,
   ...kyMunicipal,
   ...eventsKy,

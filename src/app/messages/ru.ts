@@ -1,5 +1,6 @@
 import { ruReaderRecords } from './reader-records';
 import { ruReaders } from './ru-readers';
+import { ruAccount } from './ru-account';
 import { eventsRu } from './events';
 import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './partners';
@@ -253,6 +254,7 @@ export const ru = {
   'lang.ger': 'немецкий',
   'lang.fre': 'французский',
   ...ruReaders,
+  ...ruAccount,
   ...ruReaderRecords,
   ...ruMunicipal,
   ...eventsRu,

@@ -4,6 +4,7 @@ import { enCatalog } from './en-catalog';
 import { enCatalogTools } from './en-catalog-tools';
 import { enCirculation } from './en-circulation';
 import { enNetwork } from './en-network';
+import { enEvents } from './en-events';
 import { enPartners } from './en-partners';
 
 export const en: WebMessages = {
@@ -77,6 +78,11 @@ export const en: WebMessages = {
     total_below_named: 'The total present is less than the participants named.',
     done_on_required: 'Enter the date it was done.',
     done_on_open: 'An open decision cannot have a date done.',
+    attendance_exceeds_total: 'Children, youth and adults together are more than attended in total.',
+    start_before_end: 'Give the start time too.',
+    end_after_start: 'The end must be after the start.',
+    contact_required: 'Give a phone number or an e-mail address.',
+    query_empty: 'Give words to search for, a subject or an author.',
   },
   nav: {
     catalog: 'Catalogue',
@@ -222,5 +228,6 @@ export const en: WebMessages = {
   ...enCatalog,
   ...enCatalogTools,
   ...enPartners,
+  ...enEvents,
   ...enCirculation,
 };

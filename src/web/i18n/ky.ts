@@ -4,6 +4,7 @@ import { kyCatalog } from './ky-catalog';
 import { kyCatalogTools } from './ky-catalog-tools';
 import { kyCirculation } from './ky-circulation';
 import { kyNetwork } from './ky-network';
+import { kyEvents } from './ky-events';
 import { kyPartners } from './ky-partners';
 
 export const ky: WebMessages = {
@@ -77,6 +78,11 @@ export const ky: WebMessages = {
     total_below_named: 'Катышкандардын жалпы саны аталган катышуучулардан аз.',
     done_on_required: 'Аткарылган күндү көрсөтүңүз.',
     done_on_open: 'Аткарылбаган чечимдин аткарылган күнү болушу мүмкүн эмес.',
+    attendance_exceeds_total: 'Балдар, жаштар жана чоңдор чогуу катышкандардын жалпы санынан көп.',
+    start_before_end: 'Башталыш убактысын да көрсөтүңүз.',
+    end_after_start: 'Аякташы башталышынан кеч болушу керек.',
+    contact_required: 'Телефонду же электрондук почтаны көрсөтүңүз.',
+    query_empty: 'Издөө сөздөрүн, предметти же авторду көрсөтүңүз.',
   },
   nav: {
     catalog: 'Каталог',
@@ -222,5 +228,6 @@ export const ky: WebMessages = {
   ...kyCatalog,
   ...kyCatalogTools,
   ...kyPartners,
+  ...kyEvents,
   ...kyCirculation,
 };

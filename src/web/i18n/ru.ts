@@ -3,6 +3,7 @@ import { ruCatalog } from './ru-catalog';
 import { ruCatalogTools } from './ru-catalog-tools';
 import { ruCirculation } from './ru-circulation';
 import { ruNetwork } from './ru-network';
+import { ruEvents } from './ru-events';
 import { ruPartners } from './ru-partners';
 
 export const ru = {
@@ -76,6 +77,11 @@ export const ru = {
     total_below_named: 'Всего присутствовало меньше, чем названо участников.',
     done_on_required: 'Укажите дату выполнения.',
     done_on_open: 'У невыполненного решения не может быть даты выполнения.',
+    attendance_exceeds_total: 'Детей, молодёжи и взрослых вместе больше, чем всего присутствовало.',
+    start_before_end: 'Укажите и время начала.',
+    end_after_start: 'Окончание должно быть позже начала.',
+    contact_required: 'Укажите телефон или адрес электронной почты.',
+    query_empty: 'Укажите слова для поиска, предмет или автора.',
   },
   nav: {
     catalog: 'Каталог',
@@ -221,6 +227,7 @@ export const ru = {
   ...ruCatalog,
   ...ruCatalogTools,
   ...ruPartners,
+  ...ruEvents,
   ...ruCirculation,
 };
 

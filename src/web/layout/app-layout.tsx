@@ -6,6 +6,7 @@ import {
   IconBookmarks,
   IconBooks,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconCoins,
   IconHeartHandshake,
   IconHistory,
@@ -21,7 +22,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-import { canReadLoanRules, canSeeAudit, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
+import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -39,6 +40,7 @@ interface NavItem {
     | 'partners.title'
     | 'contributions.title'
     | 'seminars.title'
+    | 'events.title'
     | 'desk.title'
     | 'circulation.title'
     | 'rules.title';
@@ -59,6 +61,7 @@ const NAV: NavItem[] = [
     label: 'nav.municipalities',
     icon: <IconBuildingCommunity size={18} />,
   },
+  { id: 'events', to: paths.events, label: 'events.title', icon: <IconCalendarEvent size={18} />, allow: canSeeEvents },
   { id: 'partners', to: paths.partners, label: 'partners.title', icon: <IconHeartHandshake size={18} />, allow: canSeePartners },
   { id: 'contributions', to: paths.contributions, label: 'contributions.title', icon: <IconCoins size={18} />, allow: canSeeFinance },
   { id: 'seminars', to: paths.seminars, label: 'seminars.title', icon: <IconPresentation size={18} />, allow: canSeeSeminars },

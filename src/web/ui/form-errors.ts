@@ -34,6 +34,11 @@ const CUSTOM_MESSAGES = [
   'total_below_named',
   'done_on_required',
   'done_on_open',
+  'attendance_exceeds_total',
+  'start_before_end',
+  'end_after_start',
+  'contact_required',
+  'query_empty',
 ] as const;
 type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 const isCustom = (message: string): message is CustomMessage =>

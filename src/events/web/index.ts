@@ -1,0 +1,3 @@
+/** The events domain's staff screens. */
+export { EventPage } from './event-page';
+export { EventsPage } from './events-page';
