@@ -85,7 +85,7 @@ export async function importMarc(
   let nextIndex = resumeFrom;
   // One batch is written while the next is read and analysed: the database and this process work at
   // the same time. Batches still commit one after another, in file order.
-  let writing: Promise<void> | null = null;
+  const writing: { current: Promise<void> | null } = { current: null };
 
   const write = async (pending: Pending[], ready: BatchRecord[]) => {
     await db.transaction(async (tx) => {
@@ -114,11 +114,11 @@ export async function importMarc(
     const pending = batch;
     batch = [];
     const ready = analyse(pending, summary.schema ?? 'rusmarc', options.language ?? 'ru', reject);
-    if (writing) await writing;
+    if (writing.current) await writing.current;
     const started = write(pending, ready);
     // Awaited before the next batch starts (or at the end); a failure is not lost meanwhile.
     started.catch(() => undefined);
-    writing = started;
+    writing.current = started;
   };
 
   for await (const item of readRecords(source, {
@@ -135,7 +135,7 @@ export async function importMarc(
     else if (summary.read % 100 === 0) await options.onProgress?.(summary);
   }
   await flush();
-  if (writing) await writing;
+  if (writing.current) await writing.current;
   await options.onCommitted?.(Math.max(nextIndex, resumeFrom + summary.read), summary);
   return summary;
 }
