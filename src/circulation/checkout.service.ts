@@ -99,7 +99,7 @@ async function readCheckout(db: Db, readerId: string, barcode: string, today: st
     select r.id, r.network_id as "networkId", r.category_id as "categoryId", r.birth_date::text as "birthDate",
       r.is_blocked as "isBlocked", r.is_anonymised as "isAnonymised",
       exists (select 1 from reader_registrations g where g.reader_id = r.id and g.expires_on >= ${today}::date) as "isRegistered",
-      (select count(*)::int from loans l where l.reader_id = r.id and l.returned_at is null) as "openLoans",
+      coalesce((select c.open_loans from reader_loan_counts c where c.reader_id = r.id), 0) as "openLoans",
       coalesce((select json_agg(json_build_object(
           'libraryId', lr.library_id, 'readerCategoryId', lr.reader_category_id, 'itemType', lr.item_type,
           'loanDays', lr.loan_days, 'maxItems', lr.max_items, 'maxRenewals', lr.max_renewals, 'holdsAllowed', lr.holds_allowed))
@@ -133,19 +133,21 @@ async function readCheckout(db: Db, readerId: string, barcode: string, today: st
 }
 
 /** Why a copy could not be lent after all (it changed between the read and the write). */
-function refusalOf(item: LockedItem | null, readerId: string): never {
+function refusalOf(item: LockedItem | null, readerId: string, maxItems?: number): never {
   if (!item) throw circulationError('unknown_barcode', 'barcode');
   if (item.isOnLoan || item.status === 'on_loan') throw circulationError('already_on_loan', 'barcode');
   if (!canMove('checkout', item.status)) throw circulationError('not_available', 'barcode');
   if (item.heldForReaderId && item.heldForReaderId !== readerId) throw circulationError('held_for_other', 'barcode');
-  throw circulationError('max_items', 'barcode');
+  throw circulationError('max_items', 'barcode', maxItems === undefined ? undefined : { max: maxItems });
 }
 
 /**
  * Lends a copy. One read (reader, rules, copy) and one write statement: the write locks the copy only
- * if it is still on the shelf (FOR UPDATE, re-checked after any concurrent desk's commit), and writes
- * the loan, the copy's status, the visit, the fulfilled hold, the undo entry and the audit log together
- * or not at all. The partial unique index `loans__open_item` is the last guard.
+ * if it is still on the shelf (FOR UPDATE, re-checked after any concurrent desk's commit), then the
+ * reader's row of open-loan counts only if it is still below the maximum (ON CONFLICT DO UPDATE … WHERE
+ * compares with the latest committed count, after any concurrent desk's commit), and writes the loan,
+ * the copy's status, the visit, the fulfilled hold, the undo entry and the audit log together or not
+ * at all. The partial unique index `loans__open_item` is the last guard for the copy.
  */
 export async function checkOutItem(
   db: Db,
@@ -180,10 +182,14 @@ export async function checkOutItem(
     const rows = await db.execute(sql`
       with target as (
         select id from items where id = ${item.id} and status = 'available' for update),
-      allowed as (
+      free as (
         select target.id from target
-        where not exists (select 1 from holds h where h.item_id = target.id and h.status in ('in_transit','ready') and h.reader_id <> ${reader.id})
-          and (select count(*) from loans l where l.reader_id = ${reader.id} and l.returned_at is null) < ${rule.maxItems}),
+        where not exists (select 1 from holds h where h.item_id = target.id and h.status in ('in_transit','ready') and h.reader_id <> ${reader.id})),
+      counted as (
+        insert into reader_loan_counts as c (reader_id, open_loans) select ${reader.id}, 0 from free
+        on conflict (reader_id) do update set open_loans = c.open_loans where c.open_loans < ${rule.maxItems}
+        returning reader_id),
+      allowed as (select free.id from free where exists (select 1 from counted)),
       loan as (
         insert into loans (network_id, library_id, item_id, reader_id, due_on, age_override_reason, lent_by, loaned_at)
         select ${lib.networkId}, ${lib.id}, allowed.id, ${reader.id}, ${dueOn}, ${reason}, ${actor.id}, ${now} from allowed
@@ -212,7 +218,7 @@ export async function checkOutItem(
         from loan)
       select loan.id as "loanId", (select id from action) as "actionId" from loan`);
     const written = rowsOf<{ loanId: string; actionId: string | number }>(rows)[0];
-    if (!written) refusalOf((await readCheckout(db, reader.id, item.barcode, today))?.item ?? null, reader.id);
+    if (!written) refusalOf((await readCheckout(db, reader.id, item.barcode, today))?.item ?? null, reader.id, rule.maxItems);
     return {
       loanId: written.loanId,
       actionId: Number(written.actionId),

@@ -4,7 +4,8 @@
  *
  * The database keeps the invariants the desk relies on: one open loan per copy
  * (`loans__open_item`), one active hold per reader per record (`holds__active_reader_record`), one
- * counted visit per reader per library per day (`reader_visits__reader_library_day`).
+ * counted visit per reader per library per day (`reader_visits__reader_library_day`), and each
+ * reader's count of open loans (`reader_loan_counts`, kept by triggers) for the maximum-items rule.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -117,6 +118,23 @@ export const loans = pgTable(
     index('loans__library_loaned').on(t.libraryId, t.loanedAt),
     check('loans__renewals', sql`${t.renewals} >= 0`),
   ],
+);
+
+/**
+ * Open loans per reader, kept exact by triggers on `loans` (migration `reader_loan_counts`): whatever
+ * writes a loan, the count follows in the same transaction. The checkout locks the reader's row here
+ * and compares with the maximum in the same statement, so desks lending different copies to one
+ * reader at once cannot exceed the loan rules' maximum.
+ */
+export const readerLoanCounts = pgTable(
+  'reader_loan_counts',
+  {
+    readerId: uuid('reader_id')
+      .primaryKey()
+      .references(() => readers.id, { onDelete: 'cascade' }),
+    openLoans: integer('open_loans').notNull().default(0),
+  },
+  (t) => [check('reader_loan_counts__open_loans', sql`${t.openLoans} >= 0`)],
 );
 
 /** In-library use (reading room): counted apart from loans, the copy never leaves the library. */

@@ -24,6 +24,8 @@ import { staffUsers } from '../staff/staff.tables';
 import { DEMO_PASSWORD } from './demo.accounts';
 import { buildDemoRows, DEMO_REGION_NAME } from './demo.rows';
 import { insertDemoCatalogue } from './demo.catalog';
+import { insertDemoEvents } from './demo.events';
+import { insertDemoMunicipal } from './demo.municipal';
 import { insertDemoCommunity } from './demo.partners';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts';
@@ -52,6 +54,9 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(staffUsers).values(rows.staff);
   const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId, code: l.code })));
   const community = await insertDemoCommunity(tx);
+  const [kemin, alamudun] = rows.networks;
+  const eventCount = kemin && alamudun ? await insertDemoEvents(tx, { kemin: kemin.id!, alamudun: alamudun.id! }) : 0;
+  const requestCount = kemin ? await insertDemoMunicipal(tx, kemin.id!) : 0;
   await writeAudit(tx, SYSTEM_ACTOR, {
     action: 'demo.load',
     objectType: 'region',
@@ -68,6 +73,8 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
       partners: community.partners,
       contributions: community.contributions,
       seminars: community.seminars,
+      events: eventCount,
+      municipalRequests: requestCount,
       staff: rows.staff.map((s) => s.login),
     },
   });

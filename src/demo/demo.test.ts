@@ -15,6 +15,8 @@ import {
 import { bibRecords, searchCatalog, ZSearchQuery } from '../catalog';
 import { ZPassportData } from '../network/network.schemas';
 import { DEMO_RECORD_COUNT } from './demo.catalog';
+import { events } from '../events';
+import { isOverdue, isoDay, municipalRequests, sdiSubscriptions } from '../municipal';
 import { partners, sumContributionsByPurpose } from '../partners';
 import { listOpenSeminarTasks, seminarDecisions, seminars } from '../seminars';
 import { verifyLogin } from '../staff/staff.service';
@@ -137,6 +139,30 @@ describe('demo region', { timeout: 60_000 }, () => {
     expect(open.some((t) => !t.isOverdue)).toBe(true);
     const done = await db.select().from(seminarDecisions).where(eq(seminarDecisions.status, 'done'));
     expect(done.length).toBeGreaterThan(0);
+  });
+
+  it('has a year of events around today, held ones with attendance, planned ones on the public calendar', async () => {
+    const all = await db.select().from(events);
+    const today = isoDay(new Date());
+    const held = all.filter((e) => e.status === 'held');
+    const planned = all.filter((e) => e.status === 'planned');
+    expect(held.length).toBeGreaterThan(10);
+    expect(planned.filter((e) => e.isPublic && e.plannedOn >= today).length).toBeGreaterThan(10);
+    for (const e of held) {
+      expect(e.heldOn! < today).toBe(true);
+      expect(e.attendanceChildren + e.attendanceYouth + e.attendanceAdults).toBeLessThanOrEqual(e.attendanceTotal!);
+    }
+    expect(all.map((e) => e.title).some((t) => t.includes('Нооруз'))).toBe(true);
+  });
+
+  it('has requests of the demo official: answered, in work and overdue, and the official\'s subscriptions', async () => {
+    const [official] = await db.select().from(staffUsers).where(eq(staffUsers.login, 'official'));
+    const own = await db.select().from(municipalRequests).where(eq(municipalRequests.requesterId, official!.id));
+    const today = isoDay(new Date());
+    expect(own.map((r) => r.status)).toEqual(expect.arrayContaining(['answered', 'in_progress', 'new', 'closed']));
+    expect(own.some((r) => isOverdue(r, today))).toBe(true);
+    const subscriptions = await db.select().from(sdiSubscriptions).where(eq(sdiSubscriptions.ownerId, official!.id));
+    expect(subscriptions.map((s) => s.topic)).toContain('Местное самоуправление');
   });
 
   it('lets every demo account log in with the demo password', async () => {
