@@ -19,6 +19,7 @@ import { MunicipalityPage } from '../network/web/municipality-page';
 import { ChangePasswordPage } from '../staff/web/change-password';
 import { LoginPage } from '../staff/web/login-page';
 import { EventPage, EventsPage } from '../events/web';
+import { RequestPage, RequestsPage, SubscriptionsPage } from '../municipal/web';
 import { ContributionsPage, PartnerPage, PartnersPage } from '../partners/web';
 import { SeminarPage, SeminarsPage } from '../seminars/web';
 import { StaffPage } from '../staff/web/staff-page';
@@ -26,7 +27,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
+import { canEditRecords, canReadLoanRules, canSeeAudit, canHandleRequests, canSeeEvents, canSeeFinance, canSubscribe, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -146,6 +147,30 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canSeeEvents}>
               <EventPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'municipal',
+          element: (
+            <RequireRole allow={canHandleRequests}>
+              <RequestsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'municipal/requests/:id',
+          element: (
+            <RequireRole allow={canHandleRequests}>
+              <RequestPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'subscriptions',
+          element: (
+            <RequireRole allow={canSubscribe}>
+              <SubscriptionsPage />
             </RequireRole>
           ),
         },

@@ -5,6 +5,7 @@ import { enCatalogTools } from './en-catalog-tools';
 import { enCirculation } from './en-circulation';
 import { enNetwork } from './en-network';
 import { enEvents } from './en-events';
+import { enMunicipal } from './en-municipal';
 import { enPartners } from './en-partners';
 
 export const en: WebMessages = {
@@ -229,5 +230,6 @@ export const en: WebMessages = {
   ...enCatalogTools,
   ...enPartners,
   ...enEvents,
+  ...enMunicipal,
   ...enCirculation,
 };

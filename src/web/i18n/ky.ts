@@ -5,6 +5,7 @@ import { kyCatalogTools } from './ky-catalog-tools';
 import { kyCirculation } from './ky-circulation';
 import { kyNetwork } from './ky-network';
 import { kyEvents } from './ky-events';
+import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './ky-partners';
 
 export const ky: WebMessages = {
@@ -229,5 +230,6 @@ export const ky: WebMessages = {
   ...kyCatalogTools,
   ...kyPartners,
   ...kyEvents,
+  ...kyMunicipal,
   ...kyCirculation,
 };

@@ -4,6 +4,7 @@ import { ruCatalogTools } from './ru-catalog-tools';
 import { ruCirculation } from './ru-circulation';
 import { ruNetwork } from './ru-network';
 import { ruEvents } from './ru-events';
+import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './ru-partners';
 
 export const ru = {
@@ -228,6 +229,7 @@ export const ru = {
   ...ruCatalogTools,
   ...ruPartners,
   ...ruEvents,
+  ...ruMunicipal,
   ...ruCirculation,
 };
 
