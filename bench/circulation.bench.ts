@@ -1,13 +1,18 @@
 // The loan desk under load: a PostgreSQL database with 200,000 readers and 1,000,000 copies (generated
-// with INSERT … SELECT generate_series), the real server started as its own process, and 50 desks
-// (each a librarian's HTTP session over keep-alive connections) lending and returning copies as fast
-// as they can. Reports operations/s and p50/p95/p99 latency of checkout and return.
+// set-based with INSERT … SELECT generate_series once, then kept and reused), the real server started
+// as its own process, and 50 desks (each a librarian's HTTP session over keep-alive connections)
+// lending and returning copies as fast as they can. Reports operations/s and p50/p95/p99 latency of
+// checkout and return, and writes bench/results/circulation.json.
 // Run: npm run bench -- circulation [seconds] (needs PostgreSQL at BENCH_DATABASE_URL or
-// postgres://postgres@127.0.0.1:5432; creates and drops its own database).
+// postgres://postgres@127.0.0.1:5432). The data lives in the database kitepkana_bench_circ; a later
+// run finds it by its comment and only closes the loans an interrupted run left open.
+// BENCH_SCALE=0.1: a trial on a tenth of the data (its own database). BENCH_FRESH=1: generate anew.
+// BENCH_CPU_PROF=folder: the server writes a CPU profile there (node --cpu-prof) when it stops.
+// BENCH_LOG_LEVEL: the server's log level (default warn; info logs every request).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSession } from '../src/app/auth';
@@ -24,7 +29,9 @@ const COPIES = Math.round(1_000_000 * SCALE);
 const RECORDS = Math.round(50_000 * SCALE);
 const HISTORY = Math.round(300_000 * SCALE);
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = 'kitepkana_bench_circ';
+const DB_NAME = SCALE === 1 ? 'kitepkana_bench_circ' : `kitepkana_bench_circ_${String(SCALE).replace(/\W/g, '_')}`;
+/** Written on the database once its data is complete: a later run with the same marker reuses it. */
+const MARKER = `kitepkana circulation bench v1: ${READERS} readers, ${COPIES} copies, ${RECORDS} records, ${HISTORY} past loans`;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 
 const withDb = (name: string) => {
@@ -111,18 +118,65 @@ function percentile(sorted: number[], p: number): number {
 
 async function startServer(url: string, dataDir: string): Promise<ChildProcess> {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const child = spawn(process.execPath, ['bin/kitepkana.js', 'start'], {
+  const profile = process.env.BENCH_CPU_PROF;
+  const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  const child = spawn(process.execPath, [...flags, 'bin/kitepkana.js', 'start'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', KITEPKANA_DEMO: '0', KITEPKANA_LOG_LEVEL: 'warn', KITEPKANA_DATA: dataDir },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      KITEPKANA_DEMO: '0',
+      KITEPKANA_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      KITEPKANA_DATA: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
+    let ready = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Kitepkana is running')) resolve();
+      if (!ready && chunk.toString().includes('Kitepkana is running')) {
+        ready = true;
+        resolve();
+      }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   return child;
+}
+
+/**
+ * The bench database: reused when a complete earlier generation is there (its comment is the marker),
+ * otherwise created and filled. Migrations are applied either way.
+ */
+async function prepareDatabase(admin: Database): Promise<{ url: string; generated: boolean }> {
+  const url = withDb(DB_NAME);
+  const [existing] = await admin.query<{ marker: string | null }>(
+    `select shobj_description(oid, 'pg_database') as marker from pg_database where datname = $1`,
+    [DB_NAME],
+  );
+  const reuse = existing?.marker === MARKER && process.env.BENCH_FRESH !== '1';
+  if (!reuse) {
+    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+    await admin.query(`create database ${DB_NAME}`);
+  }
+  const database = await openDatabase({ databaseUrl: url });
+  try {
+    await timed('migrations', () => migrateDatabase(database));
+    if (reuse) {
+      console.log(`reusing ${DB_NAME} (${MARKER}); BENCH_FRESH=1 generates it anew`);
+      // Copies an interrupted run left on loan go back on the shelf.
+      await database.query(`update loans set returned_at = now() where returned_at is null`);
+      await database.query(`update items set status = 'available' where status <> 'available'`);
+    } else {
+      await timed('data generated', () => generate(database));
+      await admin.query(`comment on database ${DB_NAME} is '${MARKER}'`);
+    }
+  } finally {
+    await database.close();
+  }
+  return { url, generated: !reuse };
 }
 
 interface Desk {
@@ -137,24 +191,23 @@ async function main() {
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, PostgreSQL`;
   console.log(machine);
   const admin = await openDatabase({ databaseUrl: SERVER });
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  const url = withDb(DB_NAME);
+  const { url } = await prepareDatabase(admin);
+  await admin.close();
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-bench-circ-'));
   let server: ChildProcess | null = null;
   try {
     const database = await openDatabase({ databaseUrl: url });
-    await timed('migrations', () => migrateDatabase(database));
-    await timed('data generated', () => generate(database));
     const passwordHash = await hashPassword('bench-password');
     const desks: Desk[] = [];
     for (let d = 1; d <= DESKS; d++) {
       const libraryId = `00000000-0000-4000-8001-${String(d).padStart(12, '0')}`;
       const [user] = await database.query<{ id: string }>(
         `insert into staff_users (login, full_name, password_hash, role, scope_kind, scope_id, library_id)
-         values ($1, $2, $3, 'librarian', 'library', $4, $4) returning id`,
+         values ($1, $2, $3, 'librarian', 'library', $4, $4)
+         on conflict (login) do update set password_hash = excluded.password_hash returning id`,
         [`desk${d}`, `Библиотекарь ${d}`, passwordHash, libraryId],
       );
+      await database.query(`delete from sessions where user_id = $1`, [user!.id]);
       const session = await createSession(database.db, user!.id, 1, '127.0.0.1', 'bench');
       const readers = await database.query<{ id: string }>(`select id from readers where home_library_id = $1 order by id limit 200`, [libraryId]);
       const copies = await database.query<{ barcode: string }>(`select barcode from items where library_id = $1 order by barcode limit 2000`, [libraryId]);
@@ -230,15 +283,14 @@ async function main() {
       { metric: 'failed requests', value: errors, unit: 'requests', goal: '0' },
     ];
     console.table(rows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit, goal: r.goal })));
-    console.log(`${checkout.length} checkouts and ${checkin.length} returns in ${elapsed.toFixed(1)} s; ${READERS} readers, ${COPIES} copies`);
+    const load = loadavg().map((n) => n.toFixed(2)).join(' ');
+    console.log(`${checkout.length} checkouts and ${checkin.length} returns in ${elapsed.toFixed(1)} s; ${READERS} readers, ${COPIES} copies; load average ${load}`);
     const results = fileURLToPath(new URL('./results/', import.meta.url));
     mkdirSync(results, { recursive: true });
-    writeFileSync(join(results, 'circulation.json'), JSON.stringify({ name: 'circulation', machine, results: rows }, null, 2));
+    writeFileSync(join(results, 'circulation.json'), JSON.stringify({ name: 'circulation', machine, data: { readers: READERS, copies: COPIES, desks: DESKS, seconds: SECONDS }, loadAverage: load, at: new Date().toISOString(), results: rows }, null, 2));
   } finally {
     server?.kill('SIGTERM');
     if (server) await new Promise((r) => server!.once('exit', r));
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
