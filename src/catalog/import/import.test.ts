@@ -71,17 +71,18 @@ describeOnEachDatabase('MARC import', (ctx) => {
   it('brings a deleted record back when its file is imported again, once', async () => {
     const db = ctx.database.db;
     const file = writeIso2709([branchRecord(1, [], 'REVIVE'), branchRecord(2, [], 'REVIVE')]);
-    await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options());
+    const byControlNumber = options({ match: 'control-number' });
+    await importMarc(db, SYSTEM_ACTOR, chunksOf(file), byControlNumber);
     const [gone] = await db.select().from(bibRecords).where(eq(bibRecords.controlNumber, 'REVIVE-1'));
     await deleteRecord(db, SYSTEM_ACTOR, (await findRecord(db, gone!.id))!);
     expect(await db.select().from(bibSearch).where(eq(bibSearch.recordId, gone!.id))).toHaveLength(0);
 
-    const again = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options());
+    const again = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), byControlNumber);
     expect(again).toMatchObject({ read: 2, created: 1, matched: 1, rejected: 0 });
     const [back] = await db.select().from(bibRecords).where(eq(bibRecords.controlNumber, 'REVIVE-1'));
     expect(back).toMatchObject({ id: gone!.id, isDeleted: false, deletedAt: null, title: 'Повесть номер 1' });
     expect(await db.select().from(bibSearch).where(eq(bibSearch.recordId, gone!.id))).toHaveLength(1);
-    expect(await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options())).toMatchObject({ created: 0, matched: 2 });
+    expect(await importMarc(db, SYSTEM_ACTOR, chunksOf(file), byControlNumber)).toMatchObject({ created: 0, matched: 2 });
   });
 
   it('resumes after the last committed batch', async () => {
