@@ -67,6 +67,10 @@ export async function mergeReaders(
       await tx.execute(sql`update reader_visits set reader_id = ${s} where reader_id = ${d} returning day`),
     );
 
+    // The duplicate's portal account ends: the reader signs in with the survivor's card.
+    await tx.execute(sql`delete from reader_sessions where reader_id = ${d}`);
+    await tx.execute(sql`delete from reader_password_tokens where reader_id = ${d}`);
+
     const filled: Partial<Record<(typeof FILLABLE)[number], string>> = {};
     for (const field of FILLABLE) if (!survivor[field] && duplicate[field]) filled[field] = duplicate[field];
     const now = new Date();

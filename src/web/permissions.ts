@@ -29,6 +29,8 @@ export const canManageSeminars = isManager;
 export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
 /** Roles that read the network's loan rules (mirrors circulation.policy.ts). */
 export const canReadLoanRules = (role: TRole) => (['network_admin', 'director', 'methodologist', 'librarian'] as TRole[]).includes(role);
+/** Roles that serve readers and see their personal data (mirrors readers.policy.ts). */
+export const canServeReaders = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
 /** Events: every staff member reads them (mirrors events.policy.ts). */
 export const canSeeEvents = (role: TRole) => role !== 'reader';
 /** Plan and record events: librarians in their library, managers in the whole network. */

@@ -11,6 +11,7 @@ import { SruServersPage } from '../catalog/web/sru-servers-page';
 import { CirculationPage } from '../circulation/web/circulation-page';
 import { DeskPage } from '../circulation/web/desk-page';
 import { RulesPage } from '../circulation/web/rules-page';
+import { ReaderPage, ReadersPage, RegisterReaderPage } from '../readers/web';
 import { HomePage } from '../network/web/home-page';
 import { LibrariesPage } from '../network/web/libraries-page';
 import { LibraryPage } from '../network/web/library-page';
@@ -26,7 +27,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canWorkDesk } from './permissions';
+import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canServeReaders, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -86,6 +87,30 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canWorkDesk}>
               <DeskPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'readers',
+          element: (
+            <RequireRole allow={canServeReaders}>
+              <ReadersPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'readers/new',
+          element: (
+            <RequireRole allow={canServeReaders}>
+              <RegisterReaderPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'readers/:id',
+          element: (
+            <RequireRole allow={canServeReaders}>
+              <ReaderPage />
             </RequireRole>
           ),
         },

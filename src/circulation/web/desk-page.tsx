@@ -8,7 +8,11 @@ import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Text
 import { IconArrowBackUp, IconBarcode } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../web/api/client';
+import { paths } from '../../web/paths';
+import { canServeReaders } from '../../web/permissions';
+import { useSession } from '../../web/session';
 import { formatDate } from '../../web/ui/format';
 import { PageHeader } from '../../web/ui/page-header';
 import { errorText } from '../../web/ui/notify';
@@ -24,6 +28,8 @@ type Mode = 'lend' | 'return' | 'renew';
 interface Outcome {
   kind: 'ok' | 'error' | 'info';
   text: string;
+  /** A card number no reader has: offered for registering a new reader with it. */
+  unknownCard?: string;
 }
 
 interface Undoable {
@@ -34,6 +40,8 @@ interface Undoable {
 
 export function DeskPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
+  const canRegister = canServeReaders(user.role);
   const { libraryId, setLibraryId, canChoose } = useDeskLibrary();
   const [mode, setMode] = useState<Mode>('lend');
   const [scan, setScan] = useState('');
@@ -138,6 +146,9 @@ export function DeskPage() {
       }
     } catch (error) {
       fail(error);
+      if (mode === 'lend' && !panel && error instanceof ApiError && error.problem.code === 'unknown_card') {
+        setOutcome({ kind: 'error', text: errorText(error), unknownCard: value });
+      }
     } finally {
       setBusy(false);
       focusScan();
@@ -251,7 +262,14 @@ export function DeskPage() {
               data-testid="desk-outcome"
               data-kind={outcome.kind}
             >
-              {outcome.text}
+              <Group justify="space-between" gap="sm">
+                <span>{outcome.text}</span>
+                {outcome.unknownCard && canRegister && (
+                  <Button size="xs" component={Link} to={`${paths.readerNew}?card=${encodeURIComponent(outcome.unknownCard)}`} data-testid="desk-register">
+                    {t('desk.registerCard')}
+                  </Button>
+                )}
+              </Group>
             </Alert>
           )}
           {panel ? (

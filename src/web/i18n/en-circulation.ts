@@ -3,6 +3,7 @@ import type { ruCirculation } from './ru-circulation';
 /** English texts of circulation screens: the loan desk. */
 export const enCirculation: typeof ruCirculation = {
   desk: {
+    registerCard: 'Register a new reader',
     title: 'Loan desk',
     library: 'Library',
     chooseLibrary: 'Choose the library you work at.',

@@ -3,6 +3,7 @@ import type { WebMessages } from './ru';
 import { enCatalog } from './en-catalog';
 import { enCatalogTools } from './en-catalog-tools';
 import { enCirculation } from './en-circulation';
+import { enReaders } from './en-readers';
 import { enNetwork } from './en-network';
 import { enEvents } from './en-events';
 import { enPartners } from './en-partners';
@@ -43,6 +44,11 @@ export const en: WebMessages = {
     otherErrors: 'Errors in the data',
   },
   validation: {
+    guardian_required: 'A reader under 14 needs a legal representative.',
+    consent_required: 'A reader cannot be registered without consent to data processing.',
+    birth_date_future: 'The birth date cannot be in the future.',
+    birth_date_past: 'Check the year of birth.',
+    card_number: 'Card number: Latin letters, digits and hyphens.',
     required: 'Required.',
     too_short: 'Too short: at least {{min}} characters.',
     too_long: 'Too long: at most {{max}} characters.',
@@ -230,4 +236,5 @@ export const en: WebMessages = {
   ...enPartners,
   ...enEvents,
   ...enCirculation,
+  ...enReaders,
 };

@@ -3,6 +3,7 @@ import type { ruCirculation } from './ru-circulation';
 /** Kyrgyz texts of circulation screens: the loan desk. */
 export const kyCirculation: typeof ruCirculation = {
   desk: {
+    registerCard: 'Жаңы окурманды каттоо',
     title: 'Китеп берүү',
     library: 'Китепкана',
     chooseLibrary: 'Иштеген китепканаңызды тандаңыз.',

@@ -3,6 +3,7 @@ import type { WebMessages } from './ru';
 import { kyCatalog } from './ky-catalog';
 import { kyCatalogTools } from './ky-catalog-tools';
 import { kyCirculation } from './ky-circulation';
+import { kyReaders } from './ky-readers';
 import { kyNetwork } from './ky-network';
 import { kyEvents } from './ky-events';
 import { kyPartners } from './ky-partners';
@@ -43,6 +44,11 @@ export const ky: WebMessages = {
     otherErrors: 'Маалыматтагы каталар',
   },
   validation: {
+    guardian_required: '14 жашка чейинки окурман үчүн мыйзамдуу өкүлүн көрсөтүңүз.',
+    consent_required: 'Жеке маалыматтарды иштетүүгө макулдуксуз каттоого болбойт.',
+    birth_date_future: 'Туулган күн келечекте боло албайт.',
+    birth_date_past: 'Туулган жылды текшериңиз.',
+    card_number: 'Билеттин номери: латын тамгалары, сандар жана дефис.',
     required: 'Милдеттүү талаа.',
     too_short: 'Өтө кыска: кеминде {{min}} белги.',
     too_long: 'Өтө узун: эң көп {{max}} белги.',
@@ -230,4 +236,5 @@ export const ky: WebMessages = {
   ...kyPartners,
   ...kyEvents,
   ...kyCirculation,
+  ...kyReaders,
 };

@@ -1,6 +1,7 @@
 /** Russian texts of circulation screens: the loan desk. */
 export const ruCirculation = {
   desk: {
+    registerCard: 'Записать нового читателя',
     title: 'Выдача',
     library: 'Библиотека',
     chooseLibrary: 'Выберите библиотеку, в которой работаете.',

@@ -2,6 +2,7 @@
 import { ruCatalog } from './ru-catalog';
 import { ruCatalogTools } from './ru-catalog-tools';
 import { ruCirculation } from './ru-circulation';
+import { ruReaders } from './ru-readers';
 import { ruNetwork } from './ru-network';
 import { ruEvents } from './ru-events';
 import { ruPartners } from './ru-partners';
@@ -42,6 +43,11 @@ export const ru = {
     otherErrors: 'Ошибки в данных',
   },
   validation: {
+    guardian_required: 'Для читателя младше 14 лет укажите законного представителя.',
+    consent_required: 'Без согласия на обработку персональных данных записать нельзя.',
+    birth_date_future: 'Дата рождения не может быть в будущем.',
+    birth_date_past: 'Проверьте год рождения.',
+    card_number: 'Номер билета: латинские буквы, цифры и дефис.',
     required: 'Обязательное поле.',
     too_short: 'Слишком коротко: не меньше {{min}} знаков.',
     too_long: 'Слишком длинно: не больше {{max}} знаков.',
@@ -229,6 +235,7 @@ export const ru = {
   ...ruPartners,
   ...ruEvents,
   ...ruCirculation,
+  ...ruReaders,
 };
 
 export type WebMessages = typeof ru;

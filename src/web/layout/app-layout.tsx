@@ -15,6 +15,7 @@ import {
   IconListCheck,
   IconPresentation,
   IconUsers,
+  IconAddressBook,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canWorkDesk } from '../permissions';
+import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canServeReaders, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -42,6 +43,7 @@ interface NavItem {
     | 'seminars.title'
     | 'events.title'
     | 'desk.title'
+    | 'readers.title'
     | 'circulation.title'
     | 'rules.title';
   icon: ReactNode;
@@ -51,6 +53,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { id: 'home', to: paths.home, label: 'nav.home', icon: <IconHome size={18} /> },
   { id: 'desk', to: paths.desk, label: 'desk.title', icon: <IconBarcode size={18} />, allow: canWorkDesk },
+  { id: 'readers', to: paths.readers, label: 'readers.title', icon: <IconAddressBook size={18} />, allow: canServeReaders },
   { id: 'circulation', to: paths.circulation, label: 'circulation.title', icon: <IconBookmarks size={18} />, allow: canWorkDesk },
   { id: 'loan-rules', to: paths.loanRules, label: 'rules.title', icon: <IconListCheck size={18} />, allow: canReadLoanRules },
   { id: 'catalog', to: paths.catalog, label: 'nav.catalog', icon: <IconBooks size={18} /> },

@@ -1,0 +1,4 @@
+/** The readers domain's staff screens. */
+export { ReadersPage } from './readers-page';
+export { ReaderPage } from './reader-page';
+export { RegisterReaderPage } from './register-page';
