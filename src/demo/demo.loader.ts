@@ -27,6 +27,7 @@ import { insertDemoCatalogue } from './demo.catalog';
 import { insertDemoEvents } from './demo.events';
 import { insertDemoMunicipal } from './demo.municipal';
 import { insertDemoCommunity } from './demo.partners';
+import { insertDemoReaders } from './demo.readers';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.accounts';
 
@@ -54,6 +55,7 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
   await tx.insert(staffUsers).values(rows.staff);
   const catalogue = await insertDemoCatalogue(tx, rows.libraries.map((l) => ({ ...l, id: l.id!, networkId: l.networkId, code: l.code })));
   const community = await insertDemoCommunity(tx);
+  const demoReaders = await insertDemoReaders(tx, rows.libraries.map((l) => ({ id: l.id!, networkId: l.networkId, code: l.code, settlement: l.settlement ?? '', kind: l.kind })));
   const [kemin, alamudun] = rows.networks;
   const eventCount = kemin && alamudun ? await insertDemoEvents(tx, { kemin: kemin.id!, alamudun: alamudun.id! }) : 0;
   const requestCount = kemin ? await insertDemoMunicipal(tx, kemin.id!) : 0;
@@ -74,6 +76,8 @@ async function insertDemo(tx: Db, passwordHash: string): Promise<void> {
       contributions: community.contributions,
       seminars: community.seminars,
       events: eventCount,
+      readers: demoReaders.readers,
+      loans: demoReaders.loans,
       municipalRequests: requestCount,
       staff: rows.staff.map((s) => s.login),
     },

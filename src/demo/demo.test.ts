@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase, type Database, type Db } from '../app/db';
+import { migrateDatabase, openDatabase, rowsOf, type Database, type Db } from '../app/db';
 import { auditLog } from '../audit';
 import {
   libraries,
@@ -163,6 +163,37 @@ describe('demo region', { timeout: 60_000 }, () => {
     expect(own.some((r) => isOverdue(r, today))).toBe(true);
     const subscriptions = await db.select().from(sdiSubscriptions).where(eq(sdiSubscriptions.ownerId, official!.id));
     expect(subscriptions.map((s) => s.topic)).toContain('Местное самоуправление');
+  });
+
+  it('has readers of every age group with registrations, children with a guardian, loans some of them overdue', async () => {
+    const year = new Date().getUTCFullYear();
+    const [figures] = rowsOf<{ readers: number; children: number; youth: number; adults: number; unguarded: number }>(
+      await db.execute(sql`select count(*)::int as readers,
+        count(*) filter (where ${year} - birth_year <= 14)::int as children,
+        count(*) filter (where ${year} - birth_year between 15 and 30)::int as youth,
+        count(*) filter (where ${year} - birth_year > 30)::int as adults,
+        count(*) filter (where birth_date > current_date - interval '14 years' and guardian_name = '')::int as unguarded
+        from readers`),
+    );
+    expect(figures!.readers).toBeGreaterThanOrEqual(300);
+    expect(Math.min(figures!.children, figures!.youth, figures!.adults)).toBeGreaterThan(30);
+    expect(figures!.unguarded).toBe(0);
+    const [loans] = rowsOf<{ open: number; overdue: number; returned: number; unregistered: number }>(
+      await db.execute(sql`select count(*) filter (where returned_at is null)::int as open,
+        count(*) filter (where returned_at is null and due_on < current_date)::int as overdue,
+        count(*) filter (where returned_at is not null)::int as returned,
+        (select count(*)::int from readers r where not exists (select 1 from reader_registrations g where g.reader_id = r.id and g.year = ${year})) as unregistered
+        from loans`),
+    );
+    expect(loans!.open).toBeGreaterThan(100);
+    expect(loans!.overdue).toBeGreaterThan(10);
+    expect(loans!.returned).toBeGreaterThan(100);
+    expect(loans!.unregistered).toBe(0);
+    const [onLoanWithoutLoan] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from items i join readers r on r.home_library_id = i.library_id
+        where i.status = 'on_loan' and not exists (select 1 from loans l where l.item_id = i.id and l.returned_at is null)`),
+    );
+    expect(onLoanWithoutLoan!.n).toBe(0);
   });
 
   it('lets every demo account log in with the demo password', async () => {
