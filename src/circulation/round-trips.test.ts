@@ -10,24 +10,25 @@ import { describeOnEachDatabase } from '../test/harness';
 import { buildCopy, buildDesk, buildReader, buildRecord } from './circulation.test-support';
 
 const counted: string[] = [];
-const originals = { pg: pg.Client.prototype.query, pglite: PGlite.prototype.query };
+type Query = (...args: unknown[]) => unknown;
+const originals = { pg: Reflect.get(pg.Client.prototype, 'query') as Query, pglite: Reflect.get(PGlite.prototype, 'query') as Query };
 
 function startCounting() {
   counted.length = 0;
   const text = (q: unknown) => (typeof q === 'string' ? q : ((q as { text?: string })?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 60);
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  Reflect.set(pg.Client.prototype, 'query', function (this: pg.Client, ...args: unknown[]) {
     counted.push(text(args[0]));
-    return (originals.pg as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof pg.Client.prototype.query;
-  PGlite.prototype.query = function (this: PGlite, ...args: unknown[]) {
+    return originals.pg.apply(this, args);
+  });
+  Reflect.set(PGlite.prototype, 'query', function (this: PGlite, ...args: unknown[]) {
     counted.push(text(args[0]));
-    return (originals.pglite as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof PGlite.prototype.query;
+    return originals.pglite.apply(this, args);
+  });
 }
 
 function stopCounting(): string[] {
-  pg.Client.prototype.query = originals.pg;
-  PGlite.prototype.query = originals.pglite;
+  Reflect.set(pg.Client.prototype, 'query', originals.pg);
+  Reflect.set(PGlite.prototype, 'query', originals.pglite);
   return [...counted];
 }
 
