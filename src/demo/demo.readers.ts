@@ -264,7 +264,7 @@ export async function insertDemoReaders(
   for (const r of readerRows) {
     r.searchText = [
       r.nameFolded,
-      r.cardNumber!.toLowerCase(),
+      r.cardNumber.toLowerCase(),
       (r.phone ?? '').replace(/\D/g, ''),
       (r.guardianPhone ?? '').replace(/\D/g, ''),
     ]
