@@ -1,7 +1,9 @@
 /**
- * A cataloguer imports a MARC file from the staff app and watches it finish; a reader without
- * JavaScript then finds a book in the public catalogue and sees where its copies are.
+ * A cataloguer imports a MARC file from the staff app and watches the progress bar move to the report;
+ * adds a copy to a record and prints its label; a reader without JavaScript then finds a book in the
+ * public catalogue and sees where its copies are.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,91 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
   });
   afterAll(async () => {
     await served?.close();
+  });
+
+  async function signIn(login: string) {
+    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${served.baseUrl}/staff/`);
+    await page.getByTestId('login-login').fill(login);
+    await page.getByTestId('login-password').fill('demo12345');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-catalog').waitFor();
+    return page;
+  }
+
+  it('imports a big file from the staff app: the progress bar moves, then the report', async () => {
+    const count = 4000;
+    const file = join(mkdtempSync(join(tmpdir(), 'kp-e2e-')), 'network.iso');
+    writeFileSync(
+      file,
+      writeIso2709(
+        Array.from({ length: count }, (_, i) => ({
+          leader: '00000nam0 2200000   450 ',
+          fields: [
+            controlField('001', `E2E-BIG-${i}`),
+            dataField('200', '1', ' ', [['a', `Тоолор жана талаалар ${i}`], ['f', 'Т. Сыдыкбеков']]),
+            dataField('210', ' ', ' ', [['a', 'Бишкек'], ['c', 'Кыргызстан'], ['d', String(1960 + (i % 60))]]),
+            dataField('330', ' ', ' ', [['a', `Роман о жизни в горах и долинах, том ${i}. `.repeat(20)]]),
+            dataField('700', ' ', '1', [['a', 'Сыдыкбеков'], ['b', 'Т.']]),
+          ],
+        })),
+      ),
+    );
+    const page = await signIn('cataloguer');
+    await page.goto(`${served.baseUrl}/staff/catalog/import`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId('import-start').click();
+    // What the bar showed, read every 100 ms until the report replaces it.
+    const seen: number[] = [];
+    const result = page.getByTestId('import-result');
+    const bar = page.getByTestId('import-running').getByRole('progressbar');
+    for (let waited = 0; waited < 120_000 && (await result.count()) === 0; waited += 100) {
+      const now = await bar.getAttribute('aria-valuenow', { timeout: 100 }).catch(() => null);
+      if (now !== null && Number(now) !== seen.at(-1)) seen.push(Number(now));
+      await page.waitForTimeout(100);
+    }
+    await result.waitFor();
+    // The bar moved forward through values between empty and full before the report came.
+    expect(seen.filter((v) => v > 0 && v < 100).length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // "Прочитано 4 000", "Создано 4 000": numbers are grouped with a space in Russian.
+    const report = (await result.innerText()).replace(/[\s\u00a0\u202f]/g, '');
+    expect(report).toContain(`Прочитано${count}`);
+    expect(report).toContain(`Создано${count}`);
+    await page.screenshot({ path: 'test-results/staff-import-big.png', fullPage: true });
+    await page.close();
+  });
+
+  it('adds a copy to a record and prints its label as a PDF', async () => {
+    const page = await signIn('cataloguer');
+    await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('Джамиля')}`);
+    await page.getByRole('link', { name: 'Джамиля' }).first().click();
+    await page.getByTestId('tab-items').click();
+    await page.getByTestId('items-add').click();
+    const library = page.getByTestId('item-library');
+    if (!(await library.inputValue())) {
+      await library.click();
+      await page.getByRole('option').first().click();
+    }
+    const inventory = `E2E-${Date.now() % 1_000_000}`;
+    await page.getByTestId('item-inventory').fill(inventory);
+    await page.getByTestId('item-barcode').fill(`BC${inventory}`);
+    await page.getByTestId('item-call-number').fill('84(2Кир)6 А36');
+    await page.getByTestId('item-save').click();
+    await page.getByTestId('item-row').filter({ hasText: inventory }).waitFor();
+    // The print button's PDF, fetched as the signed-in browser would open it.
+    const href = await page.getByTestId('items-print-labels').getAttribute('href');
+    expect(href).toContain('labels.pdf');
+    const response = await page.request.get(`${served.baseUrl}${href}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    const pdf = join(mkdtempSync(join(tmpdir(), 'kp-e2e-')), 'labels.pdf');
+    writeFileSync(pdf, await response.body());
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(inventory);
+    await page.screenshot({ path: 'test-results/staff-copy-added.png', fullPage: true });
+    await page.close();
   });
 
   it('imports a file from the staff app and shows the result', async () => {

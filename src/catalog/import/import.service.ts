@@ -83,13 +83,13 @@ export async function importMarc(
   };
   let batch: Pending[] = [];
   let nextIndex = resumeFrom;
+  // One batch is written while the next is read and analysed: the database and this process work at
+  // the same time. Batches still commit one after another, in file order.
+  const writing: { current: Promise<void> | null } = { current: null };
 
-  const flush = async () => {
-    if (!batch.length) return;
-    const pending = batch;
-    batch = [];
+  const write = async (pending: Pending[], ready: BatchRecord[]) => {
     await db.transaction(async (tx) => {
-      const outcome = await importPending(tx, pending, options, summary.schema ?? 'rusmarc', reject);
+      const outcome = await importPending(tx, ready, options, summary.schema ?? 'rusmarc', reject);
       summary.created += outcome.created.length;
       summary.matched += outcome.matched.length;
       summary.items.created += outcome.items.created;
@@ -109,6 +109,18 @@ export async function importMarc(
     await options.onProgress?.(summary);
   };
 
+  const flush = async () => {
+    if (!batch.length) return;
+    const pending = batch;
+    batch = [];
+    const ready = analyse(pending, summary.schema ?? 'rusmarc', options.language ?? 'ru', reject);
+    if (writing.current) await writing.current;
+    const started = write(pending, ready);
+    // Awaited before the next batch starts (or at the end); a failure is not lost meanwhile.
+    started.catch(() => undefined);
+    writing.current = started;
+  };
+
   for await (const item of readRecords(source, {
     container: options.container,
     schema: options.schema,
@@ -123,19 +135,13 @@ export async function importMarc(
     else if (summary.read % 100 === 0) await options.onProgress?.(summary);
   }
   await flush();
+  if (writing.current) await writing.current;
   await options.onCommitted?.(Math.max(nextIndex, resumeFrom + summary.read), summary);
   return summary;
 }
 
-/** The records of one batch: all at once, or one by one when the database refuses the batch. */
-async function importPending(
-  tx: Db,
-  pending: readonly Pending[],
-  options: ImportOptions,
-  schema: MarcFormat,
-  reject: (error: ImportError) => void,
-): Promise<BatchOutcome> {
-  const language = options.language ?? 'ru';
+/** The columns of each record of a batch; a record that has none usable is refused. */
+function analyse(pending: readonly Pending[], schema: MarcFormat, language: TLanguage, reject: (error: ImportError) => void): BatchRecord[] {
   const ready: BatchRecord[] = [];
   for (const { index, record } of pending) {
     try {
@@ -146,6 +152,18 @@ async function importPending(
       reject({ index, offset: -1, reason: describe(error, language) });
     }
   }
+  return ready;
+}
+
+/** The records of one batch: all at once, or one by one when the database refuses the batch. */
+async function importPending(
+  tx: Db,
+  ready: readonly BatchRecord[],
+  options: ImportOptions,
+  schema: MarcFormat,
+  reject: (error: ImportError) => void,
+): Promise<BatchOutcome> {
+  const language = options.language ?? 'ru';
   const batchOptions = { match: options.match, schema, library: options.library, currency: options.currency ?? 'KGS' } as const;
   try {
     return await tx.transaction((sp) => importBatch(sp, ready, batchOptions));
