@@ -7,6 +7,7 @@ import { enAccount } from './en-account';
 import { enReaders } from './en-readers';
 import { enNetwork } from './en-network';
 import { enEvents } from './en-events';
+import { enMunicipal } from './en-municipal';
 import { enPartners } from './en-partners';
 
 export const en: WebMessages = {
@@ -236,6 +237,7 @@ export const en: WebMessages = {
   ...enCatalogTools,
   ...enPartners,
   ...enEvents,
+  ...enMunicipal,
   ...enCirculation,
   ...enAccount,
   ...enReaders,

@@ -7,6 +7,7 @@ import { kyAccount } from './ky-account';
 import { kyReaders } from './ky-readers';
 import { kyNetwork } from './ky-network';
 import { kyEvents } from './ky-events';
+import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './ky-partners';
 
 export const ky: WebMessages = {
@@ -236,6 +237,7 @@ export const ky: WebMessages = {
   ...kyCatalogTools,
   ...kyPartners,
   ...kyEvents,
+  ...kyMunicipal,
   ...kyCirculation,
   ...kyAccount,
   ...kyReaders,

@@ -6,6 +6,7 @@ import { ruAccount } from './ru-account';
 import { ruReaders } from './ru-readers';
 import { ruNetwork } from './ru-network';
 import { ruEvents } from './ru-events';
+import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './ru-partners';
 
 export const ru = {
@@ -235,6 +236,7 @@ export const ru = {
   ...ruCatalogTools,
   ...ruPartners,
   ...ruEvents,
+  ...ruMunicipal,
   ...ruCirculation,
   ...ruAccount,
   ...ruReaders,
