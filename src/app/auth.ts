@@ -57,18 +57,44 @@ export async function createSession(db: Db, userId: string, days: number, ip: st
   return { token, csrfToken };
 }
 
+/** How long a looked-up session is trusted without reading it again (see recentSessions). */
+export const SESSION_CACHE_MS = 2000;
+
+/**
+ * Sessions looked up in the last two seconds, by token hash. The loan desk sends several requests a
+ * second per session at scanner speed, and each would otherwise read the session and the person.
+ * Logging out, deactivation, a password change and any change to the person forget their entries in
+ * this process at once (forgetSessions); another process behind the same proxy sees such a change
+ * within SESSION_CACHE_MS.
+ */
+const recentSessions = new Map<string, { actor: Actor; until: number }>();
+
+/** Drops remembered sessions: one by its token hash, or every session of a person. */
+export function forgetSessions(which: { tokenHash?: string; userId?: string }) {
+  if (which.tokenHash) recentSessions.delete(which.tokenHash);
+  if (which.userId) {
+    for (const [hash, entry] of recentSessions) if (entry.actor.id === which.userId) recentSessions.delete(hash);
+  }
+}
+
 export async function findActorBySessionToken(db: Db, token: string): Promise<Actor | null> {
   const tokenHash = hashToken(token);
+  const now = Date.now();
+  const recent = recentSessions.get(tokenHash);
+  if (recent && recent.until > now) return { ...recent.actor };
   const rows = await db
-    .select({ user: staffUsers, csrfToken: sessions.csrfToken })
+    .select({ user: staffUsers, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(staffUsers.isActive, true)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date(now)), eq(staffUsers.isActive, true)))
     .limit(1);
   const row = rows[0];
-  if (!row) return null;
+  if (!row) {
+    recentSessions.delete(tokenHash);
+    return null;
+  }
   const u = row.user;
-  return {
+  const actor: Actor = {
     id: u.id,
     login: u.login,
     fullName: u.fullName,
@@ -81,6 +107,9 @@ export async function findActorBySessionToken(db: Db, token: string): Promise<Ac
     csrfToken: row.csrfToken,
     tokenHash,
   };
+  if (recentSessions.size >= 10_000) recentSessions.clear();
+  recentSessions.set(tokenHash, { actor, until: Math.min(now + SESSION_CACHE_MS, row.expiresAt.getTime()) });
+  return { ...actor };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,7 @@
 /** Staff accounts: passwords, creation, changes and resets (audited). */
 import { hash, verify } from '@node-rs/argon2';
 import { and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { forgetSessions } from '../app/auth';
 import type { Db } from '../app/db';
 import { likeEscape } from '../app/text-fold';
 import { writeAudit, type AuditActor } from '../audit';
@@ -103,7 +104,7 @@ export async function updateStaff(
   input: TStaffInput,
   audit: { networkId: string | null; libraryId: string | null },
 ) {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(staffUsers)
       .set({ ...input, login: input.login.toLowerCase(), updatedAt: new Date() })
@@ -121,6 +122,9 @@ export async function updateStaff(
     });
     return publicStaff(row!);
   });
+  // Role, scope, language or activity changed: the person's next request reads them anew.
+  forgetSessions({ userId: before.id });
+  return updated;
 }
 
 /** Sets a new password. By an admin (reset): the person must change it at next login; other sessions end. */
@@ -153,12 +157,15 @@ export async function setPassword(
       summary: user.login,
     });
   });
+  forgetSessions({ userId: user.id });
 }
 
 export async function setLanguage(db: Db, userId: string, language: TLanguage) {
   await db.update(staffUsers).set({ language }).where(eq(staffUsers.id, userId));
+  forgetSessions({ userId });
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  forgetSessions({ tokenHash });
 }

@@ -22,8 +22,6 @@ export const paths = {
   event: (id: string) => `/events/${id}`,
   municipalRequests: '/municipal',
   municipalRequest: (id: string) => `/municipal/requests/${id}`,
-  municipalStatistics: '/municipal/statistics',
-  municipalReport: '/municipal/report',
   subscriptions: '/subscriptions',
   seminars: '/seminars',
   seminar: (id: string) => `/seminars/${id}`,

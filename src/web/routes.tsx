@@ -20,6 +20,7 @@ import { MunicipalityPage } from '../network/web/municipality-page';
 import { ChangePasswordPage } from '../staff/web/change-password';
 import { LoginPage } from '../staff/web/login-page';
 import { EventPage, EventsPage } from '../events/web';
+import { RequestPage, RequestsPage, SubscriptionsPage } from '../municipal/web';
 import { ContributionsPage, PartnerPage, PartnersPage } from '../partners/web';
 import { SeminarPage, SeminarsPage } from '../seminars/web';
 import { StaffPage } from '../staff/web/staff-page';
@@ -27,7 +28,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canServeReaders, canWorkDesk } from './permissions';
+import { canEditRecords, canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -171,6 +172,30 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canSeeEvents}>
               <EventPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'municipal',
+          element: (
+            <RequireRole allow={canHandleRequests}>
+              <RequestsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'municipal/requests/:id',
+          element: (
+            <RequireRole allow={canHandleRequests}>
+              <RequestPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'subscriptions',
+          element: (
+            <RequireRole allow={canSubscribe}>
+              <SubscriptionsPage />
             </RequireRole>
           ),
         },

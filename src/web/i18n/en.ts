@@ -6,6 +6,7 @@ import { enCirculation } from './en-circulation';
 import { enReaders } from './en-readers';
 import { enNetwork } from './en-network';
 import { enEvents } from './en-events';
+import { enMunicipal } from './en-municipal';
 import { enPartners } from './en-partners';
 
 export const en: WebMessages = {
@@ -235,6 +236,7 @@ export const en: WebMessages = {
   ...enCatalogTools,
   ...enPartners,
   ...enEvents,
+  ...enMunicipal,
   ...enCirculation,
   ...enReaders,
 };

@@ -6,6 +6,7 @@ import { kyCirculation } from './ky-circulation';
 import { kyReaders } from './ky-readers';
 import { kyNetwork } from './ky-network';
 import { kyEvents } from './ky-events';
+import { kyMunicipal } from './ky-municipal';
 import { kyPartners } from './ky-partners';
 
 export const ky: WebMessages = {
@@ -235,6 +236,7 @@ export const ky: WebMessages = {
   ...kyCatalogTools,
   ...kyPartners,
   ...kyEvents,
+  ...kyMunicipal,
   ...kyCirculation,
   ...kyReaders,
 };

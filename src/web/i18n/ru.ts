@@ -5,6 +5,7 @@ import { ruCirculation } from './ru-circulation';
 import { ruReaders } from './ru-readers';
 import { ruNetwork } from './ru-network';
 import { ruEvents } from './ru-events';
+import { ruMunicipal } from './ru-municipal';
 import { ruPartners } from './ru-partners';
 
 export const ru = {
@@ -234,6 +235,7 @@ export const ru = {
   ...ruCatalogTools,
   ...ruPartners,
   ...ruEvents,
+  ...ruMunicipal,
   ...ruCirculation,
   ...ruReaders,
 };

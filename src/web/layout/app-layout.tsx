@@ -7,6 +7,8 @@ import {
   IconBooks,
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconMailQuestion,
+  IconRss,
   IconCoins,
   IconHeartHandshake,
   IconHistory,
@@ -23,7 +25,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
 import { paths } from '../paths';
-import { canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canServeReaders, canWorkDesk } from '../permissions';
+import { canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
@@ -42,6 +44,8 @@ interface NavItem {
     | 'contributions.title'
     | 'seminars.title'
     | 'events.title'
+    | 'requests.title'
+    | 'subscriptions.title'
     | 'desk.title'
     | 'readers.title'
     | 'circulation.title'
@@ -65,6 +69,8 @@ const NAV: NavItem[] = [
     icon: <IconBuildingCommunity size={18} />,
   },
   { id: 'events', to: paths.events, label: 'events.title', icon: <IconCalendarEvent size={18} />, allow: canSeeEvents },
+  { id: 'municipal', to: paths.municipalRequests, label: 'requests.title', icon: <IconMailQuestion size={18} />, allow: canHandleRequests },
+  { id: 'subscriptions', to: paths.subscriptions, label: 'subscriptions.title', icon: <IconRss size={18} />, allow: canSubscribe },
   { id: 'partners', to: paths.partners, label: 'partners.title', icon: <IconHeartHandshake size={18} />, allow: canSeePartners },
   { id: 'contributions', to: paths.contributions, label: 'contributions.title', icon: <IconCoins size={18} />, allow: canSeeFinance },
   { id: 'seminars', to: paths.seminars, label: 'seminars.title', icon: <IconPresentation size={18} />, allow: canSeeSeminars },

@@ -1,0 +1,103 @@
+/**
+ * The municipal information centre in a browser: an official sends a request from the portal, a
+ * librarian answers it in the staff app with a web source, the official reads the answer; a manager
+ * downloads the report to the municipality and its PDF pages carry Russian text (pdftotext).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, serveDemo, type Served } from './browser';
+
+const WAIT = { timeout: 20_000 };
+
+describe.skipIf(!hasChromium)('municipal requests and the report in a browser', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serveDemo();
+    mkdirSync('test-results', { recursive: true });
+  });
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('an official asks, a librarian answers with a source, the official reads the answer', async () => {
+    const official = await served.browser.newPage({ locale: 'ru-RU' });
+    official.setDefaultTimeout(20_000);
+    await official.goto(`${served.baseUrl}/msu`);
+    await official.locator('#login').fill('official');
+    await official.locator('#password').fill('demo12345');
+    await official.getByRole('button', { name: 'Войти' }).click();
+    await official.goto(`${served.baseUrl}/msu/requests/new`);
+    // A request without a topic is refused with a message, and what was typed stays.
+    await official.locator('#text').fill('Для сессии айылного кенеша.');
+    await official.getByRole('button', { name: 'Отправить' }).click();
+    expect(await official.locator('#text').inputValue()).toBe('Для сессии айылного кенеша.');
+    expect(await official.locator('#topic').getAttribute('aria-invalid')).toBe('true');
+    await official.locator('#topic').fill('Порядок сдачи в аренду земель сельхозназначения');
+    await official.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(() => official.url(), WAIT).toMatch(/\/msu\/requests\/[0-9a-f-]{36}$/);
+    const requestUrl = official.url();
+
+    const staff = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
+    staff.setDefaultTimeout(20_000);
+    await staff.goto(`${served.baseUrl}/staff/`);
+    await staff.getByTestId('login-login').fill('librarian');
+    await staff.getByTestId('login-password').fill('demo12345');
+    await staff.getByTestId('login-submit').click();
+    await staff.getByTestId('nav-municipal').click();
+    // The demo's overdue request is highlighted in the inbox.
+    await expect.poll(async () => staff.getByTestId('request-overdue').count(), WAIT).toBeGreaterThan(0);
+    await staff.screenshot({ path: 'test-results/municipal-inbox.png', fullPage: true });
+    await staff.getByTestId('request-row').filter({ hasText: 'Порядок сдачи в аренду' }).click();
+    await expect.poll(async () => staff.getByTestId('answer-body').count(), WAIT).toBe(1);
+    await staff.getByTestId('answer-body').fill('Порядок установлен Земельным кодексом КР; подборка документов — по ссылке.');
+    await staff.getByTestId('answer-add-link').click();
+    await staff.getByTestId('answer-url').fill('https://cbd.minjust.gov.kg/');
+    await staff.getByTestId('answer-send').click();
+    await expect.poll(async () => staff.getByTestId('message-answer').count(), WAIT).toBe(1);
+    await staff.screenshot({ path: 'test-results/municipal-request.png', fullPage: true });
+
+    await official.goto(requestUrl);
+    const thread = await official.locator('main').innerText();
+    expect(thread).toContain('Земельным кодексом');
+    expect(thread).toContain('cbd.minjust.gov.kg');
+    await official.screenshot({ path: 'test-results/msu-answer.png', fullPage: true });
+
+    await staff.goto(`${served.baseUrl}/staff/municipal?tab=statistics`);
+    await expect.poll(async () => staff.locator('.recharts-surface').count(), WAIT).toBeGreaterThan(0);
+    await staff.screenshot({ path: 'test-results/municipal-statistics.png', fullPage: true });
+  });
+
+  it('a methodologist downloads the report to the municipality; its PDF shows Russian text', async () => {
+    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${served.baseUrl}/staff/`);
+    await page.getByTestId('login-login').fill('methodist');
+    await page.getByTestId('login-password').fill('demo12345');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-municipal').click();
+    await page.getByTestId('tab-report').click();
+    await page.getByTestId('report-municipality').click();
+    await page.getByRole('option', { name: 'Шабданский айыл окмоту' }).click();
+    await page.screenshot({ path: 'test-results/municipal-report.png', fullPage: true });
+    const href = await page.getByTestId('report-pdf').getAttribute('href');
+    expect(href).toContain('/api/v1/municipal/report.pdf');
+    const pdf = await page.request.get(`${served.baseUrl}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-e2e-report-'));
+    writeFileSync(join(dir, 'report.pdf'), await pdf.body());
+    try {
+      execFileSync('pdftoppm', ['-png', '-r', '60', join(dir, 'report.pdf'), join(dir, 'page')]);
+    } catch {
+      console.warn('pdftoppm is not installed: the report PDF was not rendered');
+      return;
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toMatch(/[А-Яа-яЁё]{4,}/);
+    expect(text).toContain('Шабданский айыл окмоту');
+    expect(text).toContain('Мероприятия');
+  });
+});
