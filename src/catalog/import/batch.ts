@@ -43,6 +43,7 @@ const titleKey = (c: Columns) => JSON.stringify([c.title.toLowerCase(), c.year, 
 interface DbMatch {
   i: number;
   by_control: string | null;
+  control_deleted: boolean | null;
   by_isbn: string | null;
   by_title: string | null;
 }
@@ -63,6 +64,8 @@ async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: M
     select q.i,
       (select b.id from ${bibRecords} b
         where q.cn is not null and b.control_number = q.cn and b.control_source is not distinct from q.src limit 1) as by_control,
+      (select b.is_deleted from ${bibRecords} b
+        where q.cn is not null and b.control_number = q.cn and b.control_source is not distinct from q.src limit 1) as control_deleted,
       (select b.id from ${bibRecords} b
         where ${byIsbn} and cardinality(q.isbns) > 0 and not b.is_deleted and b.isbns && q.isbns limit 1) as by_isbn,
       (select b.id from ${bibRecords} b
@@ -93,8 +96,17 @@ export async function importBatch(
   const byTitle = new Map<string, string>();
   const fresh: (Columns & { id: string })[] = [];
   const recordIds: string[] = [];
+  const revived: (Columns & { id: string })[] = [];
   batch.forEach(({ index, columns }, i) => {
     const db = found[i]!;
+    // A deleted record keeps its control number: importing it again brings it back with the file's content.
+    if (columns.controlNumber && db.by_control && db.control_deleted && !revived.some((r) => r.id === db.by_control)) {
+      revived.push({ id: db.by_control, ...columns });
+      outcome.created.push({ index, id: db.by_control, title: columns.title });
+      byControl.set(controlKey(columns), db.by_control);
+      recordIds.push(db.by_control);
+      return;
+    }
     let id: string | null | undefined = columns.controlNumber ? (db.by_control ?? byControl.get(controlKey(columns))) : null;
     if (!id && options.match === 'isbn') {
       id = db.by_isbn ?? columns.isbns.map((isbn) => byIsbn.get(isbn)).find(Boolean);
@@ -115,6 +127,12 @@ export async function importBatch(
   if (fresh.length) {
     const perRow = Object.keys(fresh[0]!).length;
     for (const rows of chunks(fresh, Math.floor(MAX_PARAMETERS / perRow))) await tx.insert(bibRecords).values(rows);
+  }
+  for (const { id, ...columns } of revived) {
+    await tx
+      .update(bibRecords)
+      .set({ ...columns, isDeleted: false, deletedAt: null, updatedAt: new Date() })
+      .where(sql`${bibRecords.id} = ${id}`);
   }
   const library = options.library;
   if (!library) return outcome;

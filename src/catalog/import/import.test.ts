@@ -9,6 +9,7 @@ import { buildLibrary, buildNetwork } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
 import { bibRecords, bibSearch, items } from '../catalog.tables';
 import { controlField, dataField, writeIso2709, type MarcRecord } from '../marc';
+import { deleteRecord, findRecord } from '../records.service';
 import { importMarc, type ImportOptions } from './import.service';
 
 const TESTDATA = fileURLToPath(new URL('../../../../shared/testdata/marc/', import.meta.url));
@@ -65,6 +66,23 @@ describeOnEachDatabase('MARC import', (ctx) => {
     const copies = await db.select().from(items).where(eq(items.libraryId, library.id));
     expect(copies.map((c) => c.barcode).sort()).toEqual(['000111', `${library.code}-1002`, `${library.code}-1003`]);
     expect(copies.find((c) => c.inventoryNumber === '1001')).toMatchObject({ price: 120.5, acquiredOn: '2023-01-15', currency: 'KGS' });
+  });
+
+  it('brings a deleted record back when its file is imported again, once', async () => {
+    const db = ctx.database.db;
+    const file = writeIso2709([branchRecord(1, [], 'REVIVE'), branchRecord(2, [], 'REVIVE')]);
+    const byControlNumber = options({ match: 'control-number' });
+    await importMarc(db, SYSTEM_ACTOR, chunksOf(file), byControlNumber);
+    const [gone] = await db.select().from(bibRecords).where(eq(bibRecords.controlNumber, 'REVIVE-1'));
+    await deleteRecord(db, SYSTEM_ACTOR, (await findRecord(db, gone!.id))!);
+    expect(await db.select().from(bibSearch).where(eq(bibSearch.recordId, gone!.id))).toHaveLength(0);
+
+    const again = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), byControlNumber);
+    expect(again).toMatchObject({ read: 2, created: 1, matched: 1, rejected: 0 });
+    const [back] = await db.select().from(bibRecords).where(eq(bibRecords.controlNumber, 'REVIVE-1'));
+    expect(back).toMatchObject({ id: gone!.id, isDeleted: false, deletedAt: null, title: 'Повесть номер 1' });
+    expect(await db.select().from(bibSearch).where(eq(bibSearch.recordId, gone!.id))).toHaveLength(1);
+    expect(await importMarc(db, SYSTEM_ACTOR, chunksOf(file), byControlNumber)).toMatchObject({ created: 0, matched: 2 });
   });
 
   it('resumes after the last committed batch', async () => {
