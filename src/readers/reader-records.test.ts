@@ -86,6 +86,23 @@ describeOnEachDatabase('reader records', (ctx) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('filters the list by age group, library and block', async () => {
+    const { db, d } = await setup();
+    const tag = uniq('Бекмуратов');
+    const guardian = { guardianName: 'Бекмуратова Айжан', guardianRelation: 'мать', guardianPhone: '+996 555 111222' };
+    const child = await buildReader(db, d.branchA, { surname: tag, birthDate: birthDateYearsAgo(8), ...guardian });
+    const adult = await buildReader(db, d.branchB, { surname: tag, birthDate: birthDateYearsAgo(40) });
+    await d.director.post(`/api/v1/readers/${adult.id}/block`, { reason: 'Долг' });
+    const ids = async (query: string) =>
+      (await d.director.get(`/api/v1/readers?q=${encodeURIComponent(tag)}&${query}`))
+        .json<{ items: { id: string }[] }>()
+        .items.map((r) => r.id);
+    expect(await ids('ageGroup=upTo14')).toEqual([child.id]);
+    expect(await ids('ageGroup=over30')).toEqual([adult.id]);
+    expect(await ids(`libraryId=${d.branchB.id}`)).toEqual([adult.id]);
+    expect(await ids('isBlocked=true')).toEqual([adult.id]);
+  });
+
   it('refuses to merge readers who are not the same person', async () => {
     const { db, d } = await setup();
     const a = await buildReader(db, d.branchA);
