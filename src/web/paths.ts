@@ -20,6 +20,7 @@ export const paths = {
   contributions: '/contributions',
   events: '/events',
   event: (id: string) => `/events/${id}`,
+  eventSettings: '/events/settings',
   municipalRequests: '/municipal',
   municipalRequest: (id: string) => `/municipal/requests/${id}`,
   subscriptions: '/subscriptions',

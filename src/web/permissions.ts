@@ -36,6 +36,8 @@ export const canSeeEvents = (role: TRole) => role !== 'reader';
 /** Plan and record events: librarians in their library, managers in the whole network. */
 export const canPlanEvents = (role: TRole) => isManager(role) || role === 'librarian';
 export const canPlanForNetwork = isManager;
+/** The network's forms of events and memorable dates (mirrors events.policy.ts). */
+export const canSetUpEvents = isManager;
 /** The municipal information centre's inbox: those who record, assign and answer requests (mirrors municipal.policy.ts). */
 export const canHandleRequests = (role: TRole) => isManager(role) || role === 'librarian';
 /** The report to a municipality: managers (an official builds theirs on the portal). */

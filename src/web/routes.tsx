@@ -19,7 +19,7 @@ import { MunicipalitiesPage } from '../network/web/municipalities-page';
 import { MunicipalityPage } from '../network/web/municipality-page';
 import { ChangePasswordPage } from '../staff/web/change-password';
 import { LoginPage } from '../staff/web/login-page';
-import { EventPage, EventsPage } from '../events/web';
+import { EventPage, EventSettingsPage, EventsPage } from '../events/web';
 import { RequestPage, RequestsPage, SubscriptionsPage } from '../municipal/web';
 import { ContributionsPage, PartnerPage, PartnersPage } from '../partners/web';
 import { SeminarPage, SeminarsPage } from '../seminars/web';
@@ -28,7 +28,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from './permissions';
+import { canEditRecords, canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSetUpEvents, canSeePartners, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -164,6 +164,14 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canSeeEvents}>
               <EventsPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'events/settings',
+          element: (
+            <RequireRole allow={canSetUpEvents}>
+              <EventSettingsPage />
             </RequireRole>
           ),
         },

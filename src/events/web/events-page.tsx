@@ -4,7 +4,7 @@
  */
 import { ActionIcon, Anchor, Badge, Button, Group, SegmentedControl, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconDownload, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { withQuery } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE, PAGE_SIZE } from '../../web/api/types';
 import { currentLanguage } from '../../web/i18n/setup';
 import { paths } from '../../web/paths';
-import { canPlanEvents } from '../../web/permissions';
+import { canPlanEvents, canSetUpEvents } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { enumOptions } from '../../web/ui/fields';
@@ -138,6 +138,11 @@ export function EventsPage() {
         <Button component="a" href={withQuery('/api/v1/events.csv', { ...filters, ...range })} variant="default" leftSection={<IconDownload size={16} />}>
           CSV
         </Button>
+        {canSetUpEvents(user.role) && (
+          <Button component={Link} to={paths.eventSettings} variant="default" leftSection={<IconSettings size={16} />} data-testid="event-settings">
+            {t('eventSettings.settings')}
+          </Button>
+        )}
         {mayPlan && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => { setNewDay(undefined); adding.open(); }} data-testid="event-add">
             {t('events.add')}

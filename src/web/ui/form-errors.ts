@@ -44,6 +44,7 @@ const CUSTOM_MESSAGES = [
   'end_after_start',
   'contact_required',
   'query_empty',
+  'required',
 ] as const;
 type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 const isCustom = (message: string): message is CustomMessage =>
