@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { RecordPicker, type PickedRecord } from '../../catalog/web/record-picker';
 import { useLibraries } from '../../network/web/api';
 import { usePartnerOptions } from '../../partners/web/api';
+import { useStaffOptions } from '../../staff/web/api';
 import { api } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { currentLanguage } from '../../web/i18n/setup';
@@ -45,6 +46,7 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
   const showPartners = canSeePartners(user.role);
   const partners = usePartnerOptions();
+  const staff = useStaffOptions(canPlanForNetwork(user.role));
   const ownLibrary = !canPlanForNetwork(user.role) ? (libraries.data?.items.length === 1 ? libraries.data.items[0]!.id : undefined) : undefined;
   const form = useForm({
     initialValues: {
@@ -58,7 +60,8 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
       plannedOn: e?.plannedOn ?? defaults.plannedOn ?? null,
       startTime: e?.startTime ?? '',
       endTime: e?.endTime ?? '',
-      responsibleName: e?.responsibleName ?? '',
+      responsibleName: e?.responsibleName === e?.responsibleStaffName ? '' : (e?.responsibleName ?? ''),
+      responsibleStaffId: e?.responsibleStaffId ?? null,
       theme: e?.theme ?? '',
       isPublic: e?.isPublic ?? true,
       isRegistrationOpen: e?.isRegistrationOpen ?? false,
@@ -96,7 +99,6 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
       partnerIds: showPartners ? v.partnerIds : (e?.partners.map((p) => p.id) ?? []),
       recordIds: pickedRecords.map((r) => r.id),
       exhibitionIds: e?.exhibitions.map((x) => x.id) ?? [],
-      responsibleStaffId: e?.responsibleStaffId ?? null,
     });
     if (input) save.mutate(input);
   });
@@ -139,7 +141,19 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
           <TextInput label={t('events.placeNote')} {...form.getInputProps('placeNote')} />
         </SimpleGrid>
         <Textarea label={t('events.description')} autosize minRows={2} {...form.getInputProps('description')} />
-        <TextInput label={t('events.responsible')} {...form.getInputProps('responsibleName')} />
+        <SimpleGrid cols={{ base: 1, sm: canPlanForNetwork(user.role) ? 2 : 1 }}>
+          {canPlanForNetwork(user.role) && (
+            <Select
+              label={t('events.responsibleStaff')}
+              data={(staff.data?.items ?? []).filter((p) => p.isActive || p.id === e?.responsibleStaffId).map((p) => ({ value: p.id, label: p.fullName }))}
+              searchable
+              clearable
+              data-testid="event-responsible-staff"
+              {...form.getInputProps('responsibleStaffId')}
+            />
+          )}
+          <TextInput label={t('events.responsible')} data-testid="event-responsible" {...form.getInputProps('responsibleName')} />
+        </SimpleGrid>
         {showPartners && (
           <MultiSelect
             label={t('events.partners')}

@@ -29,6 +29,7 @@ export const enEvents = {
     attendance: 'Came',
     theme: 'Theme (memorable date, theme of the year)',
     description: 'Description',
+    responsibleStaff: 'Responsible staff member',
     responsible: 'Responsible',
     plannedOn: 'Planned date',
     startTime: 'Starts',

@@ -29,6 +29,7 @@ export const kyEvents = {
     attendance: 'Келди',
     theme: 'Темасы (эстелик күн, жылдын темасы)',
     description: 'Сүрөттөмө',
+    responsibleStaff: 'Жооптуу кызматкер',
     responsible: 'Жооптуу',
     plannedOn: 'План боюнча күнү',
     startTime: 'Башталышы',

@@ -29,6 +29,7 @@ export const ruEvents = {
     attendance: 'Пришло',
     theme: 'Тема (памятная дата, тема года)',
     description: 'Описание',
+    responsibleStaff: 'Ответственный сотрудник',
     responsible: 'Ответственный',
     plannedOn: 'Дата по плану',
     startTime: 'Начало',
