@@ -45,10 +45,15 @@ describe.skipIf(!hasChromium)('planning an event in a browser', () => {
     await page.getByTestId('event-title').fill('Нооруз: викторина «Обычаи и традиции»');
     await page.getByTestId('event-start').fill('14');
     await page.getByTestId('event-start').press('Tab');
+    // The network's book exhibition on Нооруз accompanies the quiz.
+    await page.getByTestId('event-exhibitions').click();
+    await page.getByRole('option', { name: /Нооруз — праздник весны/ }).first().click();
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: 'test-results/event-form.png', fullPage: true });
     await page.getByTestId('event-save').click();
     await expect.poll(async () => page.getByTestId('event-heading').count(), WAIT).toBe(1);
     expect(await page.getByTestId('event-heading').innerText()).toContain('Обычаи и традиции');
+    expect(await page.locator('main').innerText()).toContain('Книжная выставка «Нооруз — праздник весны»');
 
     // Attendance by age group above the total is refused before it reaches the server.
     await page.getByTestId('event-outcome').click();
@@ -66,6 +71,8 @@ describe.skipIf(!hasChromium)('planning an event in a browser', () => {
     const portal = await served.browser.newPage({ locale: 'ru-RU' });
     await portal.goto(`${served.baseUrl}/events?month=${year}-03`);
     expect(await portal.locator('main').innerText()).toContain('Нооруз: викторина «Обычаи и традиции»');
+    await portal.getByRole('link', { name: 'Нооруз: викторина «Обычаи и традиции»' }).first().click();
+    expect(await portal.locator('main').innerText()).toContain('Книжная выставка «Нооруз — праздник весны»');
     await portal.screenshot({ path: 'test-results/portal-events.png', fullPage: true });
   });
 });

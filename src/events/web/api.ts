@@ -110,6 +110,15 @@ export const useEventForms = (networkId: string | undefined) =>
     enabled: !!networkId,
   });
 
+/** The network's book exhibitions (events of an exhibition form), to accompany another event. */
+export const useExhibitionOptions = (networkId: string | undefined, formIds: string[]) =>
+  useQuery({
+    queryKey: ['events', 'exhibitions', networkId, formIds],
+    queryFn: async () =>
+      (await Promise.all(formIds.map((formId) => api.get<Paged<EventRow>>('/api/v1/events', { networkId, formId, pageSize: 500 })))).flatMap((page) => page.items),
+    enabled: !!networkId && formIds.length > 0,
+  });
+
 export const useSuggestions = (networkId: string | undefined, year: number, month?: number) =>
   useQuery({
     queryKey: ['event-suggestions', networkId, year, month],

@@ -24,7 +24,7 @@ import { formatDate } from '../../web/ui/format';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { EVENT_AUDIENCE_VALUES, EVENT_PLACE_VALUES, ZEventInput, type TEventInput } from '../events.schemas';
-import { formLabel, refreshEventData, useEventForms, useSuggestions, type EventDetail } from './api';
+import { formLabel, refreshEventData, useEventForms, useExhibitionOptions, useSuggestions, type EventDetail } from './api';
 
 export interface EventDefaults {
   plannedOn?: string;
@@ -37,6 +37,11 @@ interface EventFormProps {
   onClose: () => void;
   onSaved?: (event: { id: string }) => void;
 }
+
+const exhibitionOption = (x: { id: string; title: string; plannedOn: string }) => ({
+  value: x.id,
+  label: `${x.title} (${x.plannedOn.split('-').reverse().join('.')})`,
+});
 
 function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormProps) {
   const { t } = useTranslation();
@@ -68,11 +73,20 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
       capacity: e?.capacity ?? (''),
       pressLinks: e?.pressLinks ?? [],
       partnerIds: e?.partners.map((p) => p.id) ?? [],
+      exhibitionIds: e?.exhibitions.map((x) => x.id) ?? [],
     },
   });
   const libraryId = form.getValues().libraryId || ownLibrary || libraries.data?.items[0]?.id;
   const networkId = libraries.data?.items.find((l) => l.id === libraryId)?.networkId;
   const forms = useEventForms(networkId);
+  const exhibitionForms = (forms.data ?? []).filter((f) => f.isExhibition).map((f) => f.id);
+  const exhibitionEvents = useExhibitionOptions(networkId, exhibitionForms);
+  const exhibitionOptions = [
+    ...(e?.exhibitions ?? []).map((x) => exhibitionOption(x)),
+    ...(exhibitionEvents.data ?? [])
+      .filter((x) => x.id !== e?.id && !e?.exhibitions.some((linked) => linked.id === x.id))
+      .map((x) => exhibitionOption(x)),
+  ];
   const plannedOn = form.getValues().plannedOn;
   const suggestionYear = plannedOn ? Number(plannedOn.slice(0, 4)) : new Date().getFullYear();
   const suggestionMonth = plannedOn ? Number(plannedOn.slice(5, 7)) : new Date().getMonth() + 1;
@@ -98,7 +112,7 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
       capacity: v.capacity === '' ? null : v.capacity,
       partnerIds: showPartners ? v.partnerIds : (e?.partners.map((p) => p.id) ?? []),
       recordIds: pickedRecords.map((r) => r.id),
-      exhibitionIds: e?.exhibitions.map((x) => x.id) ?? [],
+      exhibitionIds: v.exhibitionIds,
     });
     if (input) save.mutate(input);
   });
@@ -164,6 +178,14 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
             {...form.getInputProps('partnerIds')}
           />
         )}
+        <MultiSelect
+          label={t('events.exhibitions')}
+          data={exhibitionOptions}
+          searchable
+          clearable
+          data-testid="event-exhibitions"
+          {...form.getInputProps('exhibitionIds')}
+        />
         <RecordPicker label={t('events.records')} placeholder={t('events.recordsHint')} value={pickedRecords} onChange={setPickedRecords} testId="event-records" />
         <Stack gap={4}>
           <Text size="sm" fw={500}>{t('events.pressLinks')}</Text>
