@@ -181,7 +181,21 @@ export async function buildApp(
   });
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/staff/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/staff/',
+      wildcard: false,
+      index: 'index.html',
+      // Built assets carry a content hash in their name: a branch's browser keeps them until the app changes.
+      // The page itself is asked for again every time, so a new build reaches everyone at once.
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     app.get('/staff', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
     // A missing asset (e.g. after a rebuild) must be a 404, not the app's page under the asset's name.
     app.get('/staff/assets/*', { schema: { hide: true } }, (request, reply) => sendProblem(reply, request, notFound()));

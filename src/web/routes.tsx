@@ -1,34 +1,58 @@
 /** Every screen of the staff app and who may open it; the app lives under /staff. */
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from '../audit/web';
-import { CatalogSearchPage } from '../catalog/web/catalog-search-page';
-import { CopyPage } from '../catalog/web/copy-page';
-import { ExtremistPage } from '../catalog/web/extremist-page';
-import { ImportPage } from '../catalog/web/import-page';
-import { RecordCreatePage } from '../catalog/web/record-create-page';
-import { RecordPage } from '../catalog/web/record-page';
-import { SruServersPage } from '../catalog/web/sru-servers-page';
-import { CirculationPage } from '../circulation/web/circulation-page';
-import { DeskPage } from '../circulation/web/desk-page';
-import { RulesPage } from '../circulation/web/rules-page';
-import { ReaderPage, ReadersPage, RegisterReaderPage } from '../readers/web';
-import { HomePage } from '../network/web/home-page';
-import { LibrariesPage } from '../network/web/libraries-page';
-import { LibraryPage } from '../network/web/library-page';
-import { MunicipalitiesPage } from '../network/web/municipalities-page';
-import { MunicipalityPage } from '../network/web/municipality-page';
 import { ChangePasswordPage } from '../staff/web/change-password';
 import { LoginPage } from '../staff/web/login-page';
-import { EventPage, EventSettingsPage, EventsPage } from '../events/web';
-import { RequestPage, RequestsPage, SubscriptionsPage } from '../municipal/web';
-import { ContributionsPage, PartnerPage, PartnersPage } from '../partners/web';
-import { SeminarPage, SeminarsPage } from '../seminars/web';
-import { StaffPage } from '../staff/web/staff-page';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSetUpEvents, canSeePartners, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from './permissions';
+import {
+  canEditRecords,
+  canHandleRequests,
+  canReadLoanRules,
+  canSeeAudit,
+  canSeeEvents,
+  canSeeFinance,
+  canSetUpEvents,
+  canSeePartners,
+  canSeeStaff,
+  canServeReaders,
+  canSubscribe,
+  canWorkDesk,
+} from './permissions';
+import { lazyPage } from './lazy-page';
+
+const AuditPage = lazyPage(() => import('../audit/web'), 'AuditPage');
+const CatalogSearchPage = lazyPage(() => import('../catalog/web/catalog-search-page'), 'CatalogSearchPage');
+const CopyPage = lazyPage(() => import('../catalog/web/copy-page'), 'CopyPage');
+const ExtremistPage = lazyPage(() => import('../catalog/web/extremist-page'), 'ExtremistPage');
+const ImportPage = lazyPage(() => import('../catalog/web/import-page'), 'ImportPage');
+const RecordCreatePage = lazyPage(() => import('../catalog/web/record-create-page'), 'RecordCreatePage');
+const RecordPage = lazyPage(() => import('../catalog/web/record-page'), 'RecordPage');
+const SruServersPage = lazyPage(() => import('../catalog/web/sru-servers-page'), 'SruServersPage');
+const CirculationPage = lazyPage(() => import('../circulation/web/circulation-page'), 'CirculationPage');
+const DeskPage = lazyPage(() => import('../circulation/web/desk-page'), 'DeskPage');
+const RulesPage = lazyPage(() => import('../circulation/web/rules-page'), 'RulesPage');
+const ReaderPage = lazyPage(() => import('../readers/web'), 'ReaderPage');
+const ReadersPage = lazyPage(() => import('../readers/web'), 'ReadersPage');
+const RegisterReaderPage = lazyPage(() => import('../readers/web'), 'RegisterReaderPage');
+const HomePage = lazyPage(() => import('../network/web/home-page'), 'HomePage');
+const LibrariesPage = lazyPage(() => import('../network/web/libraries-page'), 'LibrariesPage');
+const LibraryPage = lazyPage(() => import('../network/web/library-page'), 'LibraryPage');
+const MunicipalitiesPage = lazyPage(() => import('../network/web/municipalities-page'), 'MunicipalitiesPage');
+const MunicipalityPage = lazyPage(() => import('../network/web/municipality-page'), 'MunicipalityPage');
+const EventPage = lazyPage(() => import('../events/web'), 'EventPage');
+const EventSettingsPage = lazyPage(() => import('../events/web'), 'EventSettingsPage');
+const EventsPage = lazyPage(() => import('../events/web'), 'EventsPage');
+const RequestPage = lazyPage(() => import('../municipal/web'), 'RequestPage');
+const RequestsPage = lazyPage(() => import('../municipal/web'), 'RequestsPage');
+const SubscriptionsPage = lazyPage(() => import('../municipal/web'), 'SubscriptionsPage');
+const ContributionsPage = lazyPage(() => import('../partners/web'), 'ContributionsPage');
+const PartnerPage = lazyPage(() => import('../partners/web'), 'PartnerPage');
+const PartnersPage = lazyPage(() => import('../partners/web'), 'PartnersPage');
+const SeminarPage = lazyPage(() => import('../seminars/web'), 'SeminarPage');
+const SeminarsPage = lazyPage(() => import('../seminars/web'), 'SeminarsPage');
+const StaffPage = lazyPage(() => import('../staff/web/staff-page'), 'StaffPage');
 
 export const router = createBrowserRouter(
   [

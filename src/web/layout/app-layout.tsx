@@ -19,11 +19,12 @@ import {
   IconUsers,
   IconAddressBook,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { TRole } from '../../staff/staff.schemas';
 import { ChangePasswordForm } from '../../staff/web/change-password';
+import { PageLoader } from '../lazy-page';
 import { paths } from '../paths';
 import { canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSeePartners, canSeeSeminars, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from '../permissions';
 import { useSession } from '../session';
@@ -129,7 +130,15 @@ export function AppLayout() {
           ))}
         </AppShell.Navbar>
       )}
-      <AppShell.Main>{isPasswordPending ? <ChangePasswordForm isForced /> : <Outlet />}</AppShell.Main>
+      <AppShell.Main>
+        {isPasswordPending ? (
+          <ChangePasswordForm isForced />
+        ) : (
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        )}
+      </AppShell.Main>
     </AppShell>
   );
 }
