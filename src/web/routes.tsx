@@ -11,7 +11,7 @@ import { SruServersPage } from '../catalog/web/sru-servers-page';
 import { CirculationPage } from '../circulation/web/circulation-page';
 import { DeskPage } from '../circulation/web/desk-page';
 import { RulesPage } from '../circulation/web/rules-page';
-import { ReaderPage, ReadersPage, RegisterReaderPage } from '../readers/web';
+import { ReaderCategoriesPage, ReaderPage, ReadersPage, RegisterReaderPage } from '../readers/web';
 import { HomePage } from '../network/web/home-page';
 import { LibrariesPage } from '../network/web/libraries-page';
 import { LibraryPage } from '../network/web/library-page';
@@ -28,7 +28,7 @@ import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
-import { canEditRecords, canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSetUpEvents, canSeePartners, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from './permissions';
+import { canEditReaderCategories, canEditRecords, canHandleRequests, canReadLoanRules, canSeeAudit, canSeeEvents, canSeeFinance, canSetUpEvents, canSeePartners, canSeeStaff, canServeReaders, canSubscribe, canWorkDesk } from './permissions';
 
 export const router = createBrowserRouter(
   [
@@ -104,6 +104,14 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canServeReaders}>
               <RegisterReaderPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'readers/categories',
+          element: (
+            <RequireRole allow={canEditReaderCategories}>
+              <ReaderCategoriesPage />
             </RequireRole>
           ),
         },
