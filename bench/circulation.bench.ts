@@ -6,7 +6,7 @@
 // - open loop: the desks together offer OPEN_RATE operations per second (each desk OPEN_RATE / 50, at
 //   scheduled times), and each operation's latency counts from the time it was due, so a slow answer
 //   that delays the desk's next scan is counted in that scan too (no coordinated omission).
-// See docs/decisions/0003-loan-desk-open-loop-benchmark.md. Both tables are printed and kept in
+// See docs/decisions/0004-loan-desk-open-loop-benchmark.md. Both tables are printed and kept in
 // bench/results/circulation.json, with the CPU the server and PostgreSQL spent per operation.
 // Run: npm run bench -- circulation [seconds per run] (needs PostgreSQL at BENCH_DATABASE_URL or
 // postgres://postgres@127.0.0.1:5432). BENCH_SCALE=0.1: a trial on a tenth of the data (its own

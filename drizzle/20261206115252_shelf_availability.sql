@@ -2,12 +2,16 @@
 -- (or again) has a copy of the record on the shelf. That is decided under the record's lock from the
 -- current list and, when the last copy may have left, one index probe, instead of recounting every
 -- copy of the record. An update that changes no copy's record, library, shelf or written-off state (a
--- note, a price) does not touch the search table at all; larger changes recount as before.
+-- note, a price) does not touch the search table at all; larger changes recount as before. An import
+-- batch still defers the trigger (search_bulk_write).
 CREATE OR REPLACE FUNCTION kp_search_copies_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   c record;
   shelf uuid[];
 BEGIN
+  IF kp_search_deferred() THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM kp_search_copies(array(SELECT DISTINCT record_id FROM new_copies));
   ELSIF TG_OP = 'DELETE' THEN
