@@ -11,7 +11,8 @@ import { buildStaff, client, login, type Session } from './factories';
 export interface RouteCase<F> {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: (f: F) => string;
+  /** The address; may make a new object per call, for routes that consume it (deletes). */
+  url: (f: F) => string | Promise<string>;
   body?: (f: F) => unknown;
   allowed: readonly TRole[];
 }
@@ -28,18 +29,21 @@ export function usualScope(role: TRole, places: { networkId: string; libraryId: 
   return { kind: 'network', id: places.networkId };
 }
 
-/** Creates one staff account per role in the scope given and signs each in, into `sessions`. */
+/** Creates one staff account per role in the scope given and signs each in, into `sessions`; returns the accounts' ids. */
 export async function signInEveryRole(ctx: TestContext, scopeFor: (role: TRole) => RoleScope, sessions: Map<TRole, Session>) {
+  const ids = new Map<TRole, string>();
   for (const role of ROLES) {
     const scope = scopeFor(role);
     const user = await buildStaff(ctx.database.db, role, scope.kind, scope.id);
+    ids.set(role, user.id);
     sessions.set(role, await login(ctx.app, user.login));
   }
   expect(sessions.size).toBe(ROLES.length);
+  return ids;
 }
 
-export function sendCase<F>(http: ReturnType<typeof client>, c: RouteCase<F>, f: F) {
-  const url = c.url(f);
+export async function sendCase<F>(http: ReturnType<typeof client>, c: RouteCase<F>, f: F) {
+  const url = await c.url(f);
   switch (c.method) {
     case 'GET':
       return http.get(url);
