@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { WEB_DIST, type App } from '../src/app/http';
 import { buildApp } from '../src/app/http';
 import type { Database } from '../src/app/db';
@@ -48,4 +48,23 @@ export async function serveDemo(): Promise<Served> {
       await database.close();
     },
   };
+}
+
+/** The demo's password of every account. */
+export const DEMO_PASSWORD = 'demo12345';
+
+/**
+ * Signs in to the staff app in a page of its own (own cookies, Russian browser) and waits for the app
+ * shell; `page.context().close()` ends it.
+ */
+export async function signInStaff(served: Served, login: string, options: { password?: string; width?: number } = {}): Promise<Page> {
+  const context = await served.browser.newContext({ locale: 'ru-RU', viewport: { width: options.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${served.baseUrl}/staff/`);
+  await page.getByTestId('login-login').fill(login);
+  await page.getByTestId('login-password').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-home').waitFor();
+  return page;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlField, dataField, writeIso2709 } from '../src/catalog/marc';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('catalogue in a browser', () => {
   let served: Served;
@@ -21,12 +21,7 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
   });
 
   async function signIn(login: string) {
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill(login);
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, login);
     await page.getByTestId('nav-catalog').waitFor();
     return page;
   }
@@ -120,12 +115,7 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
         })),
       ),
     );
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill('cataloguer');
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, 'cataloguer');
     await page.getByTestId('nav-catalog').click();
     await page.goto(`${served.baseUrl}/staff/catalog/import`);
     await page.locator('input[type="file"]').setInputFiles(file);

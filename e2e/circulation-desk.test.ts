@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, buildReader, buildRecord } from '../src/circulation/circulation.test-support';
 import { buildLibrary, buildNetwork, buildStaff, TEST_PASSWORD } from '../src/test/factories';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('loan desk in a browser', () => {
   let served: Served;
@@ -26,13 +26,7 @@ describe.skipIf(!hasChromium)('loan desk in a browser', () => {
     const record = await buildRecord(db, { title: 'Делбирим' });
     const copies = [await buildCopy(db, record.id, branch), await buildCopy(db, record.id, branch), await buildCopy(db, record.id, branch)];
 
-    const context = await served.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill(librarian.login);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, librarian.login, { password: TEST_PASSWORD });
     await page.getByTestId('nav-desk').click();
 
     const scan = page.getByTestId('desk-scan');
@@ -67,6 +61,6 @@ describe.skipIf(!hasChromium)('loan desk in a browser', () => {
     await expect.poll(async () => renewed.innerText()).toBe('1');
     await expect.poll(async () => scan.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.screenshot({ path: 'test-results/loan-desk.png', fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });

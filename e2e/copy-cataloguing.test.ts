@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startZtest, ztestUnavailable, type ZtestServer } from '../src/catalog/copy/ztest.test-support';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 const missing = ztestUnavailable();
 if (missing) console.warn(`Browser copy cataloguing SKIPPED: ${missing}`);
@@ -22,12 +22,7 @@ describe.skipIf(!hasChromium || missing)('copy cataloguing in a browser', () => 
   });
 
   async function signIn(login: string) {
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill(login);
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, login);
     await page.getByTestId('nav-catalog').waitFor();
     return page;
   }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
@@ -19,12 +19,7 @@ describe.skipIf(!hasChromium)('planning an event in a browser', () => {
   });
 
   it('plans an event that the public calendar then shows', async () => {
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill('methodist');
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, 'methodist', { width: 1366 });
 
     await page.getByTestId('nav-events').click();
     await expect.poll(async () => page.getByTestId('event-calendar').count(), WAIT).toBe(1);

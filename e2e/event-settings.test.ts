@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
@@ -18,12 +18,7 @@ describe.skipIf(!hasChromium)('event settings in a browser', () => {
   });
 
   it('adds a form of events and a memorable date', async () => {
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill('methodist');
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, 'methodist', { width: 1366 });
 
     await page.getByTestId('nav-events').click();
     await page.getByTestId('event-settings').click();

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
@@ -40,12 +40,7 @@ describe.skipIf(!hasChromium)('municipal requests and the report in a browser', 
     await expect.poll(() => official.url(), WAIT).toMatch(/\/msu\/requests\/[0-9a-f-]{36}$/);
     const requestUrl = official.url();
 
-    const staff = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    staff.setDefaultTimeout(20_000);
-    await staff.goto(`${served.baseUrl}/staff/`);
-    await staff.getByTestId('login-login').fill('librarian');
-    await staff.getByTestId('login-password').fill('demo12345');
-    await staff.getByTestId('login-submit').click();
+    const staff = await signInStaff(served, 'librarian', { width: 1366 });
     await staff.getByTestId('nav-municipal').click();
     // The demo's overdue request is highlighted in the inbox.
     await expect.poll(async () => staff.getByTestId('request-overdue').count(), WAIT).toBeGreaterThan(0);
@@ -71,12 +66,7 @@ describe.skipIf(!hasChromium)('municipal requests and the report in a browser', 
   });
 
   it('a methodologist downloads the report to the municipality; its PDF shows Russian text', async () => {
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill('methodist');
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, 'methodist', { width: 1366 });
     await page.getByTestId('nav-municipal').click();
     await page.getByTestId('tab-report').click();
     await page.getByTestId('report-municipality').click();

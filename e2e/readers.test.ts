@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, buildRecord } from '../src/circulation/circulation.test-support';
 import { buildLibrary, buildNetwork, buildStaff, TEST_PASSWORD, uniq } from '../src/test/factories';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('registering a reader and lending in a browser', () => {
   let served: Served;
@@ -33,13 +33,7 @@ describe.skipIf(!hasChromium)('registering a reader and lending in a browser', (
     const surname = uniq('Үсөнова-');
     mkdirSync('test-results', { recursive: true });
 
-    const context = await served.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill(librarian.login);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, librarian.login, { password: TEST_PASSWORD });
 
     // An unknown card at the desk offers registration with that number.
     await page.getByTestId('nav-desk').click();
@@ -112,6 +106,55 @@ describe.skipIf(!hasChromium)('registering a reader and lending in a browser', (
     await page.getByTestId('readers-search').fill(surname.replace('Ү', 'У').replace('ө', 'о'));
     await expect.poll(async () => page.locator(`[data-testid="reader-row"][data-card="${card}"]`).count()).toBe(1);
     await page.screenshot({ path: 'test-results/readers-list.png', fullPage: true });
-    await context.close();
+    await page.context().close();
+  });
+
+  it('managers edit the reader categories and loan rules; registration offers only categories in use', async () => {
+    const WAIT = { timeout: 20_000 };
+    const name = uniq('Волонтёр ');
+    const methodist = await signInStaff(served, 'methodist');
+    await methodist.getByTestId('nav-loan-rules').click();
+    await methodist.getByTestId('reader-categories-link').click();
+    await expect.poll(async () => methodist.getByTestId('reader-category-row').count(), WAIT).toBeGreaterThan(6);
+    await methodist.getByTestId('category-add').click();
+    await methodist.getByTestId('category-save').click();
+    await expect.poll(async () => methodist.getByRole('dialog').getByText('Обязательное поле.').count(), WAIT).toBe(1);
+    await methodist.getByTestId('category-name-ru').fill(name);
+    await methodist.getByTestId('category-name-ky').fill('Ыктыярчы');
+    await methodist.getByTestId('category-name-en').fill('Volunteer');
+    await methodist.getByTestId('category-save').click();
+    await expect.poll(async () => methodist.getByTestId('reader-categories').getByText(name).count(), WAIT).toBe(1);
+    // Retiring a category keeps it in the list, marked.
+    await methodist.getByRole('button', { name: 'Изменить: Фермер' }).click();
+    await methodist.getByTestId('category-active').click({ force: true });
+    await methodist.getByTestId('category-save').click();
+    const farmer = methodist.getByTestId('reader-category-row').filter({ hasText: 'Фермер' });
+    await expect.poll(async () => farmer.getByText('Не используется').count(), WAIT).toBe(1);
+    await methodist.screenshot({ path: 'test-results/reader-categories.png', fullPage: true });
+    await methodist.context().close();
+
+    // A director adds a loan rule for the new category; an emptied number is refused in the form.
+    const director = await signInStaff(served, 'director');
+    await director.getByTestId('nav-loan-rules').click();
+    await director.getByTestId('rule-add').click();
+    await director.getByTestId('rule-category').click();
+    await director.getByRole('option', { name }).click();
+    await director.getByTestId('rule-loan-days').fill('');
+    await director.getByTestId('rule-save').click();
+    await expect.poll(async () => director.getByTestId('rule-loan-days').getAttribute('aria-invalid'), WAIT).toBe('true');
+    await director.getByTestId('rule-loan-days').fill('21');
+    await director.getByTestId('rule-save').click();
+    const rule = director.getByTestId('rule-row').filter({ hasText: name });
+    await expect.poll(async () => rule.count(), WAIT).toBe(1);
+    expect(await rule.innerText()).toContain('21');
+    await director.screenshot({ path: 'test-results/loan-rules.png', fullPage: true });
+    await director.context().close();
+
+    const librarian = await signInStaff(served, 'librarian');
+    await librarian.goto(`${served.baseUrl}/staff/readers/new`);
+    await librarian.getByTestId('reader-category').click();
+    await expect.poll(async () => librarian.getByRole('option', { name }).count(), WAIT).toBe(1);
+    expect(await librarian.getByRole('option', { name: 'Фермер' }).count()).toBe(0);
+    await librarian.context().close();
   });
 });

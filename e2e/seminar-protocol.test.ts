@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
@@ -22,12 +22,7 @@ describe.skipIf(!hasChromium)('seminar protocol in a browser', () => {
   });
 
   it('writes the protocol, turns a decision into a task, closes an overdue one and prints the PDF', async () => {
-    const page = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill('methodist');
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, 'methodist');
 
     // The home page shows the overdue decisions of the demo seminars.
     const overdue = page.getByTestId('overdue-tasks');

@@ -3,7 +3,7 @@
  * finds her change in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('staff app in a browser', () => {
   let served: Served;
@@ -15,13 +15,7 @@ describe.skipIf(!hasChromium)('staff app in a browser', () => {
   });
 
   it('edits a branch passport, switches to Kyrgyz and sees the change in the audit log', async () => {
-    const context = await served.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${served.baseUrl}/staff/`);
-    await page.getByTestId('login-login').fill('methodist');
-    await page.getByTestId('login-password').fill('demo12345');
-    await page.getByTestId('login-submit').click();
+    const page = await signInStaff(served, 'methodist');
 
     await page.getByTestId('nav-libraries').click();
     await page.getByPlaceholder(/Поиск/).fill('Подгорное');
@@ -43,6 +37,6 @@ describe.skipIf(!hasChromium)('staff app in a browser', () => {
     await row.click();
     await expect.poll(async () => (await page.locator('body').innerText()).includes(newPhone)).toBe(true);
     await page.screenshot({ path: 'test-results/staff-audit-ky.png', fullPage: true });
-    await context.close();
+    await page.context().close();
   });
 });

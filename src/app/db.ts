@@ -2,13 +2,15 @@
  * The database client: PGlite (embedded PostgreSQL in WASM, in the data folder) by default, or a real
  * PostgreSQL server when DATABASE_URL is set. Both expose the same Drizzle API and the same schema.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -111,6 +113,26 @@ export async function migrateDatabase(database: Database): Promise<void> {
 export function rowsOf<T>(result: unknown): T[] {
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
+/** Statement names by SQL text: the same text always gets the same name on every connection. */
+const statementNames = new Map<string, string>();
+
+/**
+ * `db.execute` for the hot paths: on PostgreSQL the statement is named, so each connection parses and
+ * plans it once and later runs only bind and execute; PGlite runs it as `db.execute` does. The name
+ * follows from the SQL text, so fragments that change the text (a lock clause) get their own statement.
+ */
+export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  const { dialect, session } = db as unknown as { dialect: PgDialect; session: PgSession };
+  const built = dialect.sqlToQuery(query);
+  let name = statementNames.get(built.sql);
+  if (!name) {
+    name = `kp_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 27)}`;
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(built.sql, name);
+  }
+  return rowsOf<T>(await session.prepareQuery(built, undefined, name, false).execute());
 }
 
 /** Opens the configured database (PGlite folder or DATABASE_URL) with migrations applied: what the CLI commands need. */

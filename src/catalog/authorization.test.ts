@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { ROLES, type TRole } from '../staff/staff.schemas';
 import { buildLibrary, buildMunicipality, buildNetwork, buildStaff, client, login, uniq, type Session } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
+import { itChecksEveryRole, signInEveryRole, usualScope, type RouteCase } from '../test/role-matrix';
 import { items } from './catalog.tables';
 
 interface Fixture {
@@ -22,14 +23,6 @@ interface Fixture {
   deletable: string[];
 }
 
-interface Case {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
-  allowed: readonly TRole[];
-}
-
 const ALL_STAFF = ['network_admin', 'director', 'methodologist', 'cataloguer', 'acquisitions', 'librarian', 'municipal_official'] as const;
 const RECORD_EDITORS = ['network_admin', 'director', 'methodologist', 'cataloguer'] as const;
 const COPY_EDITORS = ['cataloguer', 'acquisitions', 'librarian'] as const;
@@ -42,7 +35,7 @@ const marcBody = () => ({
   marc: { leader: '00000nam  2200000   450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [{ code: 'a', value: uniq('MARC ') }] }] },
 });
 
-const CASES: Case[] = [
+const CASES: RouteCase<Fixture>[] = [
   { name: 'search', method: 'GET', url: () => '/api/v1/catalog/search?q=книга', allowed: ALL_STAFF },
   { name: 'export a search', method: 'GET', url: () => '/api/v1/catalog/search.xlsx?q=книга', allowed: ALL_STAFF },
   { name: 'read a record', method: 'GET', url: (f) => `/api/v1/catalog/records/${f.record}`, allowed: ALL_STAFF },
@@ -62,12 +55,6 @@ const CASES: Case[] = [
   { name: 'change status of another branch copy', method: 'POST', url: (f) => `/api/v1/catalog/items/${f.itemBranch2}/status`, body: () => ({ status: 'in_repair' }), allowed: NETWORK_COPY_EDITORS },
   { name: 'change status in another network', method: 'POST', url: (f) => `/api/v1/catalog/items/${f.itemOther}/status`, body: () => ({ status: 'lost' }), allowed: [] },
 ];
-
-function scopeFor(role: TRole, f: Fixture): { kind: 'network' | 'library' | 'municipality'; id: string } {
-  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.branch1 };
-  if (role === 'municipal_official') return { kind: 'municipality', id: f.muni1 };
-  return { kind: 'network', id: f.networkA };
-}
 
 describeOnEachDatabase('catalogue authorization: role × scope × route', (ctx) => {
   const f = { deletable: [] as string[] } as Fixture;
@@ -94,35 +81,10 @@ describeOnEachDatabase('catalogue authorization: role × scope × route', (ctx) 
     f.itemBranch1 = await copy(f.branch1, a.id);
     f.itemBranch2 = await copy(f.branch2, a.id);
     f.itemOther = await copy(f.otherLib, b.id);
-    for (const role of ROLES) {
-      const scope = scopeFor(role, f);
-      const user = await buildStaff(db, role, scope.kind, scope.id);
-      sessions.set(role, await login(ctx.app, user.login));
-    }
-    expect(sessions.size).toBe(ROLES.length);
+    await signInEveryRole(ctx, (role) => usualScope(role, { networkId: f.networkA, libraryId: f.branch1, municipalityId: f.muni1 }), sessions);
   });
 
-  for (const c of CASES) {
-    it(`${c.method} ${c.name}`, async () => {
-      const send = (session?: Session) => {
-        const http = client(ctx.app, session);
-        const url = c.url(f);
-        const body = c.body?.(f);
-        if (c.method === 'GET') return http.get(url);
-        if (c.method === 'DELETE') return http.delete(url);
-        return c.method === 'POST' ? http.post(url, body) : http.put(url, body);
-      };
-      expect((await send()).statusCode, 'anonymous').toBe(401);
-      for (const role of ROLES) {
-        const res = await send(sessions.get(role));
-        if (c.allowed.includes(role)) {
-          expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
-        } else {
-          expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
-        }
-      }
-    });
-  }
+  itChecksEveryRole(ctx, CASES, f, sessions);
 
   it('a record page tells each role what it may do', async () => {
     const detail = async (role: TRole) =>

@@ -3,7 +3,7 @@
  * round trips (see checkOutItem); the desk works at scanner speed on a busy shared machine.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../app/db';
+import { executePrepared, rowsOf, type Db } from '../app/db';
 import type { AuditActor } from '../audit';
 import type { TAgeLabel, TItemStatus } from '../catalog';
 import { ageOn } from '../readers';
@@ -95,7 +95,7 @@ export interface CheckoutResult {
 
 /** The reader and the copy as the checkout needs them, read in one round trip (no lock: see checkOutItem). */
 async function readCheckout(db: Db, readerId: string, barcode: string, today: string) {
-  const rows = await db.execute(sql`
+  const rows = await executePrepared<ReaderForDesk & Omit<LockedItem, 'id' | 'networkId'> & { itemId: string | null; itemNetworkId: string }>(db, sql`
     select r.id, r.network_id as "networkId", r.category_id as "categoryId", r.birth_date::text as "birthDate",
       r.is_blocked as "isBlocked", r.is_anonymised as "isAnonymised",
       exists (select 1 from reader_registrations g where g.reader_id = r.id and g.expires_on >= ${today}::date) as "isRegistered",
@@ -111,7 +111,7 @@ async function readCheckout(db: Db, readerId: string, barcode: string, today: st
     from readers r
     left join (items i join bib_records b on b.id = i.record_id) on i.barcode = ${barcode}
     where r.id = ${readerId}`);
-  const row = rowsOf<ReaderForDesk & Omit<LockedItem, 'id' | 'networkId'> & { itemId: string | null; itemNetworkId: string }>(rows)[0];
+  const row = rows[0];
   if (!row) return null;
   const item: LockedItem | null = row.itemId
     ? {
@@ -179,7 +179,7 @@ export async function checkOutItem(
     const dueOn = dueDateFor(rule, today);
     const reason = isBelowLabel ? overrideReason : '';
     const summary = `${item.inventoryNumber} / ${item.barcode} → ${reader.id}${reason ? ` (${item.ageLabel}: ${reason})` : ''}`;
-    const rows = await db.execute(sql`
+    const rows = await executePrepared<{ loanId: string; actionId: string | number }>(db, sql`
       with target as (
         select id from items where id = ${item.id} and status = 'available' for update),
       free as (
@@ -217,7 +217,7 @@ export async function checkOutItem(
           ${actor.ip ?? ''}, ${now}
         from loan)
       select loan.id as "loanId", (select id from action) as "actionId" from loan`);
-    const written = rowsOf<{ loanId: string; actionId: string | number }>(rows)[0];
+    const written = rows[0];
     if (!written) refusalOf((await readCheckout(db, reader.id, item.barcode, today))?.item ?? null, reader.id, rule.maxItems);
     return {
       loanId: written.loanId,

@@ -113,11 +113,12 @@ async function panelOf(db: Db, row: ReaderRow, now: Date): Promise<ReaderPanel> 
 }
 
 /** A reader's past loans (the portal shows them only when the reader opted in). */
-export async function listLoanHistory(db: Db, readerId: string, page: number, pageSize: number) {
+/** A reader's returned loans, newest first; only those lent from `since` on (the reader's consent to keep a history). */
+export async function listLoanHistory(db: Db, readerId: string, since: Date, page: number, pageSize: number) {
   const rows = await db.execute(sql`
     select l.id as "loanId", b.title, i.barcode, l.loaned_at as "loanedAt", l.returned_at as "returnedAt", lib.name as "libraryName"
     from loans l join items i on i.id = l.item_id join bib_records b on b.id = i.record_id join libraries lib on lib.id = l.library_id
-    where l.reader_id = ${readerId} and l.returned_at is not null
+    where l.reader_id = ${readerId} and l.returned_at is not null and l.loaned_at >= ${since}
     order by l.returned_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);
   return rowsOf<{ loanId: string; title: string; barcode: string; loanedAt: string; returnedAt: string; libraryName: string }>(rows).map((r) => ({
     ...r,

@@ -9,6 +9,7 @@ import { rowsOf, type Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
 import { assertServable, readerForDesk, todayUtc, type DeskLibrary } from './checkout.service';
 import { circulationError, toCirculationProblem } from './circulation.errors';
+import { cancelHoldsAndPassOn } from './hold-release';
 import type { THoldPlace, THoldStatus } from './circulation.schemas';
 import { addDays, resolveLoanRule } from './rules';
 
@@ -115,13 +116,11 @@ export async function placeHold(db: Db, actor: AuditActor, pickup: DeskLibrary, 
   }
 }
 
-/** Cancels an active hold; a copy already trapped for it stays where it is and is checked in again. */
+/** Cancels an active hold; a copy already trapped for it goes to the next hold or back (hold-release.ts). */
 export async function cancelHold(db: Db, actor: AuditActor, hold: HoldView, networkId: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const rows = await tx.execute(sql`
-      update holds set status = 'cancelled', closed_at = ${now}
-      where id = ${hold.id} and status in ('waiting','in_transit','ready') returning id`);
-    if (!rowsOf(rows).length) throw circulationError('hold_closed');
+    const closed = await cancelHoldsAndPassOn(tx, actor, [hold.id], now);
+    if (!closed.length) throw circulationError('hold_closed');
     await writeAudit(tx, actor, {
       action: 'hold.cancel',
       objectType: 'hold',

@@ -83,6 +83,43 @@ describeOnEachDatabase('holds', (ctx) => {
     expect((await d.deskA.post(`/api/v1/circulation/holds/${again.id}/cancel`)).json()).toMatchObject({ code: 'hold_closed' });
   });
 
+  it('passes the copy of a cancelled hold to the next hold in the queue, or back to the shelf', async () => {
+    await setup();
+    const record = await buildRecord(db());
+    const copy = await buildCopy(db(), record.id, d.branchA);
+    const place = async (pickup: { id: string }, desk = d.deskA) => {
+      const reader = await buildReader(db(), d.branchA);
+      const res = await desk.post('/api/v1/circulation/holds', { readerId: reader.id, recordId: record.id, pickupLibraryId: pickup.id });
+      expect(res.statusCode, res.body).toBe(201);
+      return { reader, hold: res.json() as Hold };
+    };
+    const holdRow = async (id: string) => (await db().select().from(holds).where(eq(holds.id, id)))[0]!;
+    const first = await place(d.branchA);
+    const second = await place(d.branchB, d.deskB);
+    const third = await place(d.branchA);
+    expect((await d.deskA.post('/api/v1/circulation/return', { libraryId: d.branchA.id, barcode: copy.barcode })).json()).toMatchObject({ next: { kind: 'hold_shelf', holdId: first.hold.id } });
+
+    // On the hold shelf at A; the next reader picks up at B: the copy is sent there for them.
+    expect((await d.deskA.post(`/api/v1/circulation/holds/${first.hold.id}/cancel`)).statusCode).toBe(200);
+    expect(await holdRow(second.hold.id)).toMatchObject({ status: 'in_transit', itemId: copy.id });
+    expect(await itemStatus(db(), copy.id)).toBe('in_transit');
+    const toB = (await d.deskB.get(`/api/v1/circulation/holds?libraryId=${d.branchB.id}&kind=in_transit`)).json() as Hold[];
+    expect(toB.map((h) => h.id)).toContain(second.hold.id);
+
+    // Cancelled on the way: the copy arrives at B as a plain copy and, checked in there, goes on to the third reader at A.
+    expect((await d.deskB.post(`/api/v1/circulation/holds/${second.hold.id}/cancel`)).statusCode).toBe(200);
+    expect((await d.deskB.post('/api/v1/circulation/return', { libraryId: d.branchB.id, barcode: copy.barcode })).json()).toMatchObject({ next: { kind: 'shelf' } });
+    expect((await d.deskB.post('/api/v1/circulation/return', { libraryId: d.branchB.id, barcode: copy.barcode })).json()).toMatchObject({ next: { kind: 'transit', toLibraryId: d.branchA.id, holdId: third.hold.id } });
+    expect((await d.deskA.post('/api/v1/circulation/return', { libraryId: d.branchA.id, barcode: copy.barcode })).json()).toMatchObject({ next: { kind: 'hold_shelf', holdId: third.hold.id } });
+
+    // No one else waits: the copy is free again; anyone may borrow it.
+    expect((await d.deskA.post(`/api/v1/circulation/holds/${third.hold.id}/cancel`)).statusCode).toBe(200);
+    expect(await itemStatus(db(), copy.id)).toBe('available');
+    const anyone = await buildReader(db(), d.branchA);
+    const lent = await d.deskA.post('/api/v1/circulation/checkout', { libraryId: d.branchA.id, readerId: anyone.id, barcode: copy.barcode });
+    expect(lent.statusCode, lent.body).toBe(201);
+  });
+
   it('refuses holds when the rules forbid them or nothing can be lent', async () => {
     await setup();
     const reader = await buildReader(db(), d.branchA);

@@ -16,6 +16,7 @@ export { checkOutItem, todayUtc } from './checkout.service';
 export { returnItem } from './return.service';
 export { renewLoan } from './renew.service';
 export { placeHold, cancelHold, findHold, listReaderHolds, type HoldView } from './holds.service';
+export { cancelHoldsAndPassOn } from './hold-release';
 export { listOpenLoans, listLoanHistory, readerPanelById, type OpenLoanView } from './desk.service';
 export { resolveLoanRule, BUILT_IN_RULE } from './rules';
 export { isBelowAgeLabel, minimumAge } from './age-labels';

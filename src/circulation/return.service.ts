@@ -4,7 +4,7 @@
  * library (the desk is told which). A copy returned away from its home library with no hold goes home.
  */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../app/db';
+import { executePrepared, type Db } from '../app/db';
 import type { AuditActor } from '../audit';
 import type { TItemStatus } from '../catalog';
 import { todayUtc, type DeskLibrary } from './checkout.service';
@@ -47,7 +47,7 @@ export interface ReturnResult {
 
 /** The copy, its open loan and the first waiting hold; `lock` takes the copy (and the hold) FOR UPDATE. */
 async function readForReturn(tx: Db, barcode: string, lock: boolean): Promise<ReturnRow | null> {
-  const rows = await tx.execute(sql`
+  const rows = await executePrepared<ReturnRow>(tx, sql`
     select i.id as "itemId", i.barcode, i.status, i.library_id as "homeLibraryId", i.network_id as "networkId",
       i.record_id as "recordId", i.inventory_number as "inventoryNumber", b.title,
       l.id as "loanId", l.reader_id as "readerId", l.due_on::text as "dueOn",
@@ -64,7 +64,7 @@ async function readForReturn(tx: Db, barcode: string, lock: boolean): Promise<Re
       order by placed_at, id limit 1 ${lock ? sql`for update skip locked` : sql``}) h on true
     where i.barcode = ${barcode}
     ${lock ? sql`for update of i` : sql``}`);
-  return rowsOf<ReturnRow>(rows)[0] ?? null;
+  return rows[0] ?? null;
 }
 
 /**
@@ -77,7 +77,7 @@ async function returnPlainLoan(db: Db, actor: AuditActor, lib: DeskLibrary, row:
   const status: TItemStatus = transitTo ? 'in_transit' : 'available';
   const undo = { itemStatus: row.status, holdId: null, openTransitId: row.openTransitId };
   const summary = `${row.inventoryNumber} / ${row.barcode}${transitTo ? ` → ${transitTo}` : ''}`;
-  const rows = await db.execute(sql`
+  const rows = await executePrepared<{ actionId: string | number | null; toLibraryName: string | null }>(db, sql`
     with loan as (
       update loans set returned_at = ${now}, return_library_id = ${lib.id}, returned_by = ${actor.id}
       where id = ${row.loanId} and returned_at is null returning id, reader_id),
@@ -102,7 +102,7 @@ async function returnPlainLoan(db: Db, actor: AuditActor, lib: DeskLibrary, row:
       from loan)
     select (select id from action) as "actionId",
       (select name from libraries where id = ${transitTo}::uuid) as "toLibraryName"`);
-  const written = rowsOf<{ actionId: string | number | null; toLibraryName: string | null }>(rows)[0];
+  const written = rows[0];
   if (!written || written.actionId === null) return null;
   return {
     loanId: row.loanId,
@@ -172,7 +172,7 @@ export async function returnItem(db: Db, actor: AuditActor, lib: DeskLibrary, ba
         openTransitId: row.openTransitId,
       };
       const summary = `${row.inventoryNumber} / ${row.barcode}${transitTo ? ` → ${transitTo}` : ''}`;
-      const rows = await tx.execute(sql`
+      const rows = await executePrepared<{ actionId: string | number | null; toLibraryName: string | null }>(tx, sql`
         with loan as (
           update loans set returned_at = ${now}, return_library_id = ${lib.id}, returned_by = ${actor.id}
           where id = ${row.loanId} returning id, reader_id),
@@ -202,7 +202,7 @@ export async function returnItem(db: Db, actor: AuditActor, lib: DeskLibrary, ba
             ${actor.ip ?? ''}, ${now}))
         select (select id from action) as "actionId",
           (select name from libraries where id = ${transitTo}::uuid) as "toLibraryName"`);
-      const written = rowsOf<{ actionId: string | number | null; toLibraryName: string | null }>(rows)[0]!;
+      const written = rows[0]!;
       if (next.kind === 'transit') next.toLibraryName = written.toLibraryName ?? '';
       return {
         loanId: row.loanId,

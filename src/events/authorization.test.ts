@@ -7,8 +7,9 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Db } from '../app/db';
 import { ROLES, type TRole } from '../staff/staff.schemas';
-import { buildLibrary, buildMunicipality, buildNetwork, buildStaff, client, login, uniq, type Session } from '../test/factories';
+import { buildLibrary, buildMunicipality, buildNetwork, client, uniq, type Session } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
+import { itChecksEveryRole, signInEveryRole, usualScope, type RouteCase } from '../test/role-matrix';
 import { eventBody, formIdOf } from './events.test-support';
 import { eventPhotos, eventRegistrations, events, memorableDates } from './events.tables';
 
@@ -27,16 +28,10 @@ interface Fixture {
   dateA: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-interface Case {
-  name: string;
-  method: Method;
-  /** The address; `fresh` makes a new object per call for routes that consume it (deletes). */
+/** A route case whose address may need a new object per call (`fresh`, for routes that consume it: deletes). */
+interface Case extends Omit<RouteCase<Fixture>, 'url'> {
   url: (f: Fixture, fresh: () => Promise<string>) => Promise<string> | string;
   fresh?: (db: Db, f: Fixture) => Promise<string>;
-  body?: (f: Fixture) => unknown;
-  allowed: readonly TRole[];
 }
 
 const MANAGERS = ['network_admin', 'director', 'methodologist'] as const;
@@ -146,12 +141,6 @@ function eventsId(id: string) {
   return eq(events.id, id);
 }
 
-function scopeFor(role: TRole, f: Fixture & { muni1: string }): { kind: 'network' | 'library' | 'municipality'; id: string } {
-  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.branch1 };
-  if (role === 'municipal_official') return { kind: 'municipality', id: f.muni1 };
-  return { kind: 'network', id: f.networkA };
-}
-
 describeOnEachDatabase('events authorization: role × scope × route', (ctx) => {
   const f = {} as Fixture & { muni1: string };
   const sessions = new Map<TRole, Session>();
@@ -174,33 +163,16 @@ describeOnEachDatabase('events authorization: role × scope × route', (ctx) => 
     await db.insert(eventPhotos).values({ eventId: f.eventBranch1, sha256: stored.sha256, mediaType: 'image/png' });
     f.photo = stored.sha256;
     f.dateA = (await db.insert(memorableDates).values({ networkId: a.id, kind: 'date', title: 'Дата', month: 2, day: 2 }).returning())[0]!.id;
-    for (const role of ROLES) {
-      const scope = scopeFor(role, f);
-      const user = await buildStaff(db, role, scope.kind, scope.id);
-      sessions.set(role, await login(ctx.app, user.login));
-    }
-    expect(sessions.size).toBe(ROLES.length);
+    await signInEveryRole(ctx, (role) => usualScope(role, { networkId: f.networkA, libraryId: f.branch1, municipalityId: f.muni1 }), sessions);
   });
 
-  const call = (http: ReturnType<typeof client>, method: Method, url: string, body: unknown) =>
-    method === 'GET' ? http.get(url) : method === 'POST' ? http.post(url, body) : method === 'PUT' ? http.put(url, body) : http.delete(url);
-
-  for (const c of CASES) {
-    it(`${c.method} ${c.name}`, async () => {
-      const db = ctx.database.db;
-      const fresh = () => (c.fresh ? c.fresh(db, f) : Promise.resolve(''));
-      const anonymous = await call(client(ctx.app), c.method, await c.url(f, fresh), c.body?.(f));
-      expect(anonymous.statusCode, 'anonymous').toBe(401);
-      for (const role of ROLES) {
-        const res = await call(client(ctx.app, sessions.get(role)), c.method, await c.url(f, fresh), c.body?.(f));
-        if (c.allowed.includes(role)) {
-          expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
-        } else {
-          expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
-        }
-      }
-    });
-  }
+  const fresh = (c: Case) => (): Promise<string> => (c.fresh ? c.fresh(ctx.database.db, f) : Promise.resolve(''));
+  itChecksEveryRole(
+    ctx,
+    CASES.map((c) => ({ ...c, url: (fx: Fixture) => c.url(fx, fresh(c)) })),
+    f,
+    sessions,
+  );
 
   it('uploading a photo: the editors of the event only', async () => {
     for (const role of ROLES) {

@@ -3,9 +3,10 @@
  * scope, and anonymously. An official sees only their own municipality's requests.
  */
 import { expect, it } from 'vitest';
-import { ROLES, type TRole } from '../staff/staff.schemas';
+import type { TRole } from '../staff/staff.schemas';
 import { buildLibrary, buildMunicipality, buildNetwork, buildStaff, client, login, type Session } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
+import { itChecksEveryRole, signInEveryRole, usualScope, type RouteCase } from '../test/role-matrix';
 
 interface Fixture {
   networkA: string;
@@ -22,14 +23,6 @@ interface Fixture {
   librarianId: string;
 }
 
-interface Case {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  url: (f: Fixture) => string;
-  body?: (f: Fixture) => unknown;
-  allowed: readonly TRole[];
-}
-
 const MANAGERS = ['network_admin', 'director', 'methodologist'] as const;
 const HANDLERS = [...MANAGERS, 'librarian'] as const;
 const READERS = [...HANDLERS, 'municipal_official'] as const;
@@ -37,7 +30,7 @@ const ALL_STAFF = ['network_admin', 'director', 'methodologist', 'cataloguer', '
 
 const recordBody = (f: Fixture) => ({ municipalityId: f.muni1, channel: 'phone', type: 'factual', topic: 'Звонок', requesterName: 'Глава' });
 
-const CASES: Case[] = [
+const CASES: RouteCase<Fixture>[] = [
   { name: 'list requests', method: 'GET', url: () => '/api/v1/municipal/requests', allowed: READERS },
   { name: 'export requests', method: 'GET', url: () => '/api/v1/municipal/requests.xlsx', allowed: READERS },
   { name: 'statistics', method: 'GET', url: () => '/api/v1/municipal/statistics', allowed: READERS },
@@ -61,12 +54,6 @@ const CASES: Case[] = [
   { name: 'own digests', method: 'GET', url: () => '/api/v1/municipal/digests', allowed: ALL_STAFF },
 ];
 
-function scopeFor(role: TRole, f: Fixture): { kind: 'network' | 'library' | 'municipality'; id: string } {
-  if (role === 'librarian' || role === 'reader') return { kind: 'library', id: f.central };
-  if (role === 'municipal_official') return { kind: 'municipality', id: f.muni1 };
-  return { kind: 'network', id: f.networkA };
-}
-
 describeOnEachDatabase('municipal authorization: role × scope × route', (ctx) => {
   const f = {} as Fixture;
   const sessions = new Map<TRole, Session>();
@@ -82,12 +69,8 @@ describeOnEachDatabase('municipal authorization: role × scope × route', (ctx) 
     f.muni1 = (await buildMunicipality(db, a.id, [f.branch1])).id;
     f.muni2 = (await buildMunicipality(db, a.id)).id;
     f.muniB = (await buildMunicipality(db, b.id, [f.libB])).id;
-    for (const role of ROLES) {
-      const scope = scopeFor(role, f);
-      const user = await buildStaff(db, role, scope.kind, scope.id);
-      if (role === 'librarian') f.librarianId = user.id;
-      sessions.set(role, await login(ctx.app, user.login));
-    }
+    const accounts = await signInEveryRole(ctx, (role) => usualScope(role, { networkId: f.networkA, libraryId: f.central, municipalityId: f.muni1 }), sessions);
+    f.librarianId = accounts.get('librarian')!;
     const officialB = await buildStaff(db, 'municipal_official', 'municipality', f.muniB);
     const official2 = await buildStaff(db, 'municipal_official', 'municipality', f.muni2);
     const ask = async (session: Session) =>
@@ -98,25 +81,7 @@ describeOnEachDatabase('municipal authorization: role × scope × route', (ctx) 
     expect(f.foreign).toBeTruthy();
   });
 
-  for (const c of CASES) {
-    it(`${c.method} ${c.name}`, async () => {
-      const send = (session?: Session) => {
-        const http = client(ctx.app, session);
-        const url = c.url(f);
-        const body = c.body?.(f);
-        if (c.method === 'GET') return http.get(url);
-        if (c.method === 'POST') return http.post(url, body);
-        if (c.method === 'PUT') return http.put(url, body);
-        return http.delete(url);
-      };
-      expect((await send()).statusCode, 'anonymous').toBe(401);
-      for (const role of ROLES) {
-        const res = await send(sessions.get(role));
-        if (c.allowed.includes(role)) expect(res.statusCode, `${role} should be allowed: ${res.body.slice(0, 300)}`).toBeLessThan(300);
-        else expect(res.statusCode, `${role} should be refused: ${res.body.slice(0, 300)}`).toBe(403);
-      }
-    });
-  }
+  itChecksEveryRole(ctx, CASES, f, sessions);
 
   it('an official lists only their municipality; staff only their network', async () => {
     const official = client(ctx.app, sessions.get('municipal_official'));

@@ -40,7 +40,7 @@ export function registerCategoryRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['readers'],
-        summary: 'Add a reader category to the network (network admin, director of the network)',
+        summary: 'Add a reader category to the network (network admin, director, methodologist of the network)',
         params: ZIdParams,
         body: ZCategoryInput,
         response: { 201: ZCategoryOut, ...problems(401, 403, 404, 409, 422) },
@@ -62,7 +62,7 @@ export function registerCategoryRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['readers'],
-        summary: 'Rename, reorder or retire a reader category (network admin, director of the network)',
+        summary: 'Rename, reorder or retire a reader category; readers keep it (network admin, director, methodologist of its network)',
         params: ZIdParams,
         body: ZCategoryInput,
         response: { 200: ZCategoryOut, ...problems(401, 403, 404, 409, 422) },

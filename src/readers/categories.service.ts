@@ -18,7 +18,7 @@ export async function ensureDefaultCategories(db: Db, networkId: string): Promis
   await db
     .insert(readerCategories)
     .values(
-      DEFAULT_READER_CATEGORIES.map((c, i) => ({ networkId, code: c.code, name: c.name, sortOrder: (i + 1) * 10 })),
+      DEFAULT_READER_CATEGORIES.map((c, i) => ({ networkId, code: c.code, name: c.name, nameKy: c.nameKy, nameEn: c.nameEn, sortOrder: (i + 1) * 10 })),
     )
     .onConflictDoNothing();
 }

@@ -2,7 +2,9 @@
  * Erasing a reader's data on their request (152-ФЗ, Закон КР №58). The row stays so that loans,
  * visits and registrations are still counted by age group and category; everything that names or
  * reaches the person goes: names, birth date (the birth year stays), contacts, address, notes,
- * guardian, portal password, and the card number (replaced, so old audit entries lead nowhere).
+ * guardian, portal password, and the card number (replaced). The reader's earlier audit entries keep
+ * their action, time, actor and the reader's (now anonymous) id, but lose the card number and every
+ * personal value they held. Cards merged into this one are the same person: erased with it.
  * Refused while the reader holds books or a hold waits for them on a shelf or in transit.
  */
 import { randomUUID } from 'node:crypto';
@@ -33,39 +35,89 @@ export async function eraseReader(db: Db, actor: AuditActor, reader: Reader, now
     await tx.execute(
       sql`update holds set status = 'cancelled', closed_at = ${now} where reader_id = ${reader.id} and status = 'waiting'`,
     );
+    const merged = rowsOf<{ id: string }>(
+      await tx.execute(sql`select id from readers where merged_into_id = ${reader.id}`),
+    );
+    for (const m of merged)
+      await tx
+        .update(readers)
+        .set(erasedFields(now))
+        .where(sql`${readers.id} = ${m.id}`);
     const [erased] = await tx
       .update(readers)
-      .set({
-        cardNumber: `X-${randomUUID()}`,
-        surname: '',
-        firstName: '',
-        patronymic: '',
-        birthDate: null,
-        sex: null,
-        phone: '',
-        email: '',
-        address: '',
-        notes: '',
-        guardianName: '',
-        guardianRelation: '',
-        guardianPhone: '',
-        nameFolded: '',
-        searchText: '',
-        passwordHash: null,
-        blockReason: '',
-        isAnonymised: true,
-        anonymisedAt: now,
-        updatedAt: now,
-      })
+      .set(erasedFields(now))
       .where(sql`${readers.id} = ${reader.id}`)
       .returning();
+    await scrubAudit(tx, [reader.id, ...merged.map((m) => m.id)]);
     await writeAudit(tx, actor, {
       action: 'reader.erase',
       objectType: 'reader',
       objectId: reader.id,
       networkId: reader.networkId,
-      after: { isAnonymised: true, birthYear: reader.birthYear, categoryId: reader.categoryId },
+      after: {
+        isAnonymised: true,
+        birthYear: reader.birthYear,
+        categoryId: reader.categoryId,
+        mergedCards: merged.length,
+      },
     });
     return erased!;
   });
+}
+
+/** Keys of audit values that name or reach a reader. */
+const PERSONAL_AUDIT_KEYS = [
+  'cardNumber',
+  'mergedCard',
+  'blockReason',
+  'surname',
+  'firstName',
+  'patronymic',
+  'birthDate',
+  'phone',
+  'email',
+  'address',
+  'notes',
+  'guardianName',
+  'guardianRelation',
+  'guardianPhone',
+];
+
+/** The readers' audit entries keep what happened, when and by whom; the summary (the card number) and personal values go. */
+async function scrubAudit(tx: Db, readerIds: string[]) {
+  const keys = sql`array[${sql.join(
+    PERSONAL_AUDIT_KEYS.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
+  await tx.execute(sql`
+    update audit_log set summary = '', before = before - ${keys}, after = after - ${keys}
+    where object_type = 'reader' and object_id in (${sql.join(
+      readerIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+}
+
+function erasedFields(now: Date) {
+  return {
+    cardNumber: `X-${randomUUID()}`,
+    surname: '',
+    firstName: '',
+    patronymic: '',
+    birthDate: null,
+    sex: null,
+    phone: '',
+    email: '',
+    address: '',
+    notes: '',
+    guardianName: '',
+    guardianRelation: '',
+    guardianPhone: '',
+    nameFolded: '',
+    searchText: '',
+    passwordHash: null,
+    blockReason: '',
+    isAnonymised: true,
+    anonymisedAt: now,
+    updatedAt: now,
+  };
 }

@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
+import { cancelHoldsAndPassOn } from '../circulation';
 import { readerProblem } from './readers.errors';
 import { findReader, type Reader } from './readers.service';
 import { readers } from './readers.tables';
@@ -46,11 +47,15 @@ export async function mergeReaders(
     const uses = count(
       await tx.execute(sql`update in_library_uses set reader_id = ${s} where reader_id = ${d} returning id`),
     );
-    await tx.execute(sql`
-      update holds h set status = 'cancelled', closed_at = now()
-      where h.reader_id = ${d} and h.status in ('waiting','in_transit','ready')
-        and exists (select 1 from holds o where o.reader_id = ${s} and o.record_id = h.record_id
-                    and o.status in ('waiting','in_transit','ready'))`);
+    const twice = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        select h.id from holds h
+        where h.reader_id = ${d} and h.status in ('waiting','in_transit','ready')
+          and exists (select 1 from holds o where o.reader_id = ${s} and o.record_id = h.record_id
+                      and o.status in ('waiting','in_transit','ready'))`),
+    );
+    // A copy trapped for a cancelled hold goes on to the next hold in the queue (often the survivor's) or back.
+    await cancelHoldsAndPassOn(tx, actor, twice.map((h) => h.id), new Date());
     const holdsMoved = count(
       await tx.execute(sql`update holds set reader_id = ${s} where reader_id = ${d} returning id`),
     );

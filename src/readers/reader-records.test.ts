@@ -80,6 +80,26 @@ describeOnEachDatabase('reader records', (ctx) => {
     expect(atDesk.statusCode, atDesk.body).toBe(200);
     expect(atDesk.json<{ reader: { id: string } }>().reader.id).toBe(survivor.id);
 
+    // Both had a hold on the same book; the duplicate's copy waited on the hold shelf: it goes to the survivor's hold.
+    const record = await buildRecord(db);
+    const copy = await buildCopy(db, record.id, d.branchA);
+    const another = await buildReader(db, d.branchA);
+    const second = await buildReader(db, d.branchB, { surname, firstName: 'Айпери', birthDate: '1988-03-08', allowDuplicate: true });
+    const hold = async (readerId: string) =>
+      (await d.deskA.post('/api/v1/circulation/holds', { readerId, recordId: record.id, pickupLibraryId: d.branchA.id })).json<{ id: string }>().id;
+    const secondHold = await hold(second.id);
+    const survivorHold = await hold(survivor.id);
+    await hold(another.id);
+    expect((await d.deskA.post('/api/v1/circulation/return', { libraryId: d.branchA.id, barcode: copy.barcode })).json()).toMatchObject({ next: { kind: 'hold_shelf', holdId: secondHold } });
+    expect((await d.director.post(`/api/v1/readers/${survivor.id}/merge`, { duplicateId: second.id })).statusCode).toBe(200);
+    const states = rowsOf<{ id: string; status: string; itemId: string | null }>(
+      await db.execute(sql`select id, status, item_id as "itemId" from holds where id in (${secondHold}, ${survivorHold})`),
+    );
+    expect(Object.fromEntries(states.map((h) => [h.id, [h.status, h.itemId]]))).toEqual({
+      [secondHold]: ['cancelled', copy.id],
+      [survivorHold]: ['ready', copy.id],
+    });
+
     const listed = await d.director.get(`/api/v1/readers?q=${encodeURIComponent(surname)}`);
     expect(listed.json<{ items: { id: string }[] }>().items.map((r) => r.id)).toEqual([survivor.id]);
     const again = await d.director.post(`/api/v1/readers/${survivor.id}/merge`, { duplicateId: duplicate.id });
@@ -168,6 +188,16 @@ describeOnEachDatabase('reader records', (ctx) => {
       await d.deskA.post('/api/v1/circulation/return', { libraryId: d.branchA.id, barcode: l.barcode });
     const before = await summarizeCirculation(db, period);
     const categoriesBefore = await byCategory();
+    await d.director.post(`/api/v1/readers/${child.id}/block`, { reason: 'Телефон матери +996 555 123456' });
+    await d.director.post(`/api/v1/readers/${child.id}/unblock`, {});
+    const auditOf = async () =>
+      rowsOf<{ action: string; actor_login: string; at: unknown; summary: string; before: unknown; after: unknown }>(
+        await db.execute(sql`select action, actor_login, at, summary, before, after from audit_log
+                             where object_type = 'reader' and object_id = ${child.id} order by id`),
+      );
+    const entriesBefore = await auditOf();
+    expect(JSON.stringify(entriesBefore)).toContain(child.cardNumber);
+    expect(JSON.stringify(entriesBefore)).toContain('+996 555 123456');
 
     const librarian = await d.deskA.post(`/api/v1/readers/${child.id}/erase`, {});
     expect(librarian.statusCode).toBe(403);
@@ -191,6 +221,13 @@ describeOnEachDatabase('reader records', (ctx) => {
     expect(await byCategory()).toEqual(categoriesBefore);
     const audit = rowsOf(await db.execute(sql`select * from audit_log where object_id = ${child.id}`));
     expect(JSON.stringify(audit)).not.toContain('Асанова');
+    // The earlier entries keep what was done, when and by whom, under the anonymous id; the card and personal values are gone.
+    const entriesAfter = await auditOf();
+    expect(JSON.stringify(entriesAfter)).not.toContain(child.cardNumber);
+    expect(JSON.stringify(entriesAfter)).not.toContain('+996 555 123456');
+    expect(entriesAfter.map((e) => e.action)).toEqual([...entriesBefore.map((e) => e.action), 'reader.erase']);
+    expect(entriesAfter.slice(0, -1).map((e) => [e.actor_login, String(e.at)])).toEqual(entriesBefore.map((e) => [e.actor_login, String(e.at)]));
+    expect(entriesAfter.find((e) => e.action === 'reader.block')!.after).toEqual({ isBlocked: true });
     const atDesk = await d.deskA.get(
       `/api/v1/circulation/desk/reader?libraryId=${d.branchA.id}&card=${child.cardNumber}`,
     );

@@ -12,8 +12,8 @@ import type { TRole } from '../staff/staff.schemas';
 
 /** Roles that serve readers and so may see their personal data. */
 export const READER_STAFF_ROLES: readonly TRole[] = ['network_admin', 'director', 'librarian'];
-/** Roles that edit the network's list of reader categories. */
-export const CATEGORY_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director'];
+/** Roles that edit the network's list of reader categories: its managers. */
+export const CATEGORY_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director', 'methodologist'];
 /** Every staff role may read the category list (no personal data in it). */
 export const CATEGORY_READER_ROLES: readonly TRole[] = [
   'network_admin',

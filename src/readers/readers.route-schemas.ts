@@ -96,6 +96,8 @@ export const ZCategoryOut = z.object({
   networkId: z.uuid(),
   code: z.string().nullable(),
   name: z.string(),
+  nameKy: z.string(),
+  nameEn: z.string(),
   sortOrder: z.number().int(),
   isActive: z.boolean(),
 });

@@ -4,13 +4,13 @@ import { ageOn, GUARDIAN_REQUIRED_UNDER } from './age';
 
 /** Categories every network starts with; the network edits the list afterwards. */
 export const DEFAULT_READER_CATEGORIES = [
-  { code: 'schoolchild', name: 'Школьник' },
-  { code: 'student', name: 'Студент' },
-  { code: 'teacher', name: 'Учитель' },
-  { code: 'pensioner', name: 'Пенсионер' },
-  { code: 'farmer', name: 'Фермер' },
-  { code: 'municipal', name: 'Муниципальный специалист' },
-  { code: 'other', name: 'Другое' },
+  { code: 'schoolchild', name: 'Школьник', nameKy: 'Окуучу', nameEn: 'Schoolchild' },
+  { code: 'student', name: 'Студент', nameKy: 'Студент', nameEn: 'Student' },
+  { code: 'teacher', name: 'Учитель', nameKy: 'Мугалим', nameEn: 'Teacher' },
+  { code: 'pensioner', name: 'Пенсионер', nameKy: 'Пенсионер', nameEn: 'Pensioner' },
+  { code: 'farmer', name: 'Фермер', nameKy: 'Фермер', nameEn: 'Farmer' },
+  { code: 'municipal', name: 'Муниципальный специалист', nameKy: 'Муниципалдык адис', nameEn: 'Municipal specialist' },
+  { code: 'other', name: 'Другое', nameKy: 'Башка', nameEn: 'Other' },
 ] as const;
 
 /** The version of the consent text a reader signs now (152-ФЗ / Закон КР №58); kept with each consent. */
@@ -101,11 +101,21 @@ export const ZReRegistration = z.object({ libraryId: z.uuid(), date: ZDateString
 export const ZBlock = z.object({ reason: z.string().trim().min(1).max(500) });
 
 export const ZCategoryInput = z.object({
+  /** The name in Russian; required, the others fall back to it. */
   name: z.string().trim().min(1).max(100),
+  nameKy: z.string().trim().max(100).default(''),
+  nameEn: z.string().trim().max(100).default(''),
   sortOrder: z.number().int().min(0).max(1000).default(100),
   isActive: z.boolean().default(true),
 });
 export type TCategoryInput = z.infer<typeof ZCategoryInput>;
+
+/** A category's name in the given language, the Russian one when that is empty. */
+export function categoryLabel(c: { name: string; nameKy?: string; nameEn?: string }, language: string): string {
+  if (language === 'ky' && c.nameKy) return c.nameKy;
+  if (language === 'en' && c.nameEn) return c.nameEn;
+  return c.name;
+}
 
 export const AGE_GROUPS = ['upTo14', 'from15to30', 'over30'] as const;
 export type TAgeGroup = (typeof AGE_GROUPS)[number];

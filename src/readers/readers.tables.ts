@@ -31,7 +31,10 @@ export const readerCategories = pgTable(
       .references(() => networks.id),
     /** Stable code of a default category (schoolchild, student…); null for the network's own ones. */
     code: text('code'),
+    /** The name in Russian (the statistics' language); the Kyrgyz and English names may be empty. */
     name: text('name').notNull(),
+    nameKy: text('name_ky').notNull().default(''),
+    nameEn: text('name_en').notNull().default(''),
     sortOrder: integer('sort_order').notNull().default(100),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),

@@ -29,6 +29,7 @@ export const paths = {
   changePassword: '/change-password',
   readers: '/readers',
   readerNew: '/readers/new',
+  readerCategories: '/readers/categories',
   reader: (id: string) => `/readers/${id}`,
   desk: '/desk',
   circulation: '/circulation',

@@ -31,6 +31,8 @@ export const canWorkDesk = (role: TRole) => (['network_admin', 'director', 'libr
 export const canReadLoanRules = (role: TRole) => (['network_admin', 'director', 'methodologist', 'librarian'] as TRole[]).includes(role);
 /** Roles that serve readers and see their personal data (mirrors readers.policy.ts). */
 export const canServeReaders = (role: TRole) => (['network_admin', 'director', 'librarian'] as TRole[]).includes(role);
+/** The network's list of reader categories: its managers (mirrors readers.policy.ts). */
+export const canEditReaderCategories = isManager;
 /** Events: every staff member reads them (mirrors events.policy.ts). */
 export const canSeeEvents = (role: TRole) => role !== 'reader';
 /** Plan and record events: librarians in their library, managers in the whole network. */

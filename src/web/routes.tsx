@@ -7,6 +7,7 @@ import { NotFoundPage } from './layout/not-found-page';
 import { RequireRole, RequireSession } from './layout/require-session';
 import { paths } from './paths';
 import {
+  canEditReaderCategories,
   canEditRecords,
   canHandleRequests,
   canReadLoanRules,
@@ -33,6 +34,7 @@ const SruServersPage = lazyPage(() => import('../catalog/web/sru-servers-page'),
 const CirculationPage = lazyPage(() => import('../circulation/web/circulation-page'), 'CirculationPage');
 const DeskPage = lazyPage(() => import('../circulation/web/desk-page'), 'DeskPage');
 const RulesPage = lazyPage(() => import('../circulation/web/rules-page'), 'RulesPage');
+const ReaderCategoriesPage = lazyPage(() => import('../readers/web'), 'ReaderCategoriesPage');
 const ReaderPage = lazyPage(() => import('../readers/web'), 'ReaderPage');
 const ReadersPage = lazyPage(() => import('../readers/web'), 'ReadersPage');
 const RegisterReaderPage = lazyPage(() => import('../readers/web'), 'RegisterReaderPage');
@@ -128,6 +130,14 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canServeReaders}>
               <RegisterReaderPage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'readers/categories',
+          element: (
+            <RequireRole allow={canEditReaderCategories}>
+              <ReaderCategoriesPage />
             </RequireRole>
           ),
         },

@@ -1,11 +1,12 @@
 /**
  * One batch of an import, set-based: every record of the batch is matched by one query, the new ones
- * inserted by one multi-row statement (the database derives their search index from the whole
- * statement), their copies by another. Records are matched as they would be one by one: to records
- * already in the catalogue and to those created earlier in the same batch.
+ * inserted by one statement, their copies by another, and then their search rows by a third, copies
+ * included (the triggers, deferred for the batch, would otherwise write each row and rewrite it when its
+ * copies arrive). Records are matched as they would be one by one: to records already in the catalogue
+ * and to those created earlier in the same batch.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../app/db';
 import type { Library } from '../../network';
 import { bibRecords, items } from '../catalog.tables';
@@ -26,15 +27,6 @@ export interface BatchOutcome {
   created: { index: number; id: string; title: string }[];
   matched: { index: number; id: string }[];
   items: { created: number; existing: number };
-}
-
-/** PostgreSQL takes at most 65,535 parameters in one statement. */
-const MAX_PARAMETERS = 60_000;
-
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 const controlKey = (c: Columns) => JSON.stringify([c.controlNumber, c.controlSource]);
@@ -88,7 +80,9 @@ export async function importBatch(
   // Every lookup of a batch probes an index, whatever the statistics say: while a big file goes into a
   // new catalogue they describe the empty table, and a sequential scan per record makes each batch
   // slower than the one before (for this transaction only: the batch's copies are looked up the same way).
-  await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+  // The triggers leave the search index to the end of the batch (see kp_search_write), for this
+  // transaction only; a failed batch rolls the setting back with its savepoint.
+  await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('kitepkana.search_deferred', 'on', true)`);
   const found = await matchesInCatalogue(tx, batch, options.match);
   // Records created earlier in this batch, by the same keys.
   const byControl = new Map<string, string>();
@@ -124,10 +118,7 @@ export async function importBatch(
     }
     recordIds.push(id);
   });
-  if (fresh.length) {
-    const perRow = Object.keys(fresh[0]!).length;
-    for (const rows of chunks(fresh, Math.floor(MAX_PARAMETERS / perRow))) await tx.insert(bibRecords).values(rows);
-  }
+  await insertRecords(tx, fresh);
   for (const { id, ...columns } of revived) {
     await tx
       .update(bibRecords)
@@ -135,26 +126,80 @@ export async function importBatch(
       .where(sql`${bibRecords.id} = ${id}`);
   }
   const library = options.library;
-  if (!library) return outcome;
-  const copies = batch.flatMap(({ record }, i) =>
-    extractHoldings(record, options.schema).map((holding) => ({
-      recordId: recordIds[i]!,
-      libraryId: library.id,
-      networkId: library.networkId,
-      inventoryNumber: holding.inventoryNumber,
-      // A copy without its own barcode gets one made from the library code and inventory number.
-      barcode: holding.barcode ?? `${library.code}-${holding.inventoryNumber}`,
-      callNumber: holding.callNumber,
-      location: holding.location,
-      price: holding.price,
-      currency: options.currency,
-      acquiredOn: holding.acquiredOn,
-    })),
-  );
-  for (const rows of chunks(copies, Math.floor(MAX_PARAMETERS / 12))) {
-    const inserted = await tx.insert(items).values(rows).onConflictDoNothing().returning({ id: items.id });
-    outcome.items.created += inserted.length;
-    outcome.items.existing += rows.length - inserted.length;
-  }
+  const copies = !library
+    ? []
+    : batch.flatMap(({ record }, i) =>
+        extractHoldings(record, options.schema).map((holding) => ({
+          id: randomUUID(),
+          record_id: recordIds[i]!,
+          library_id: library.id,
+          network_id: library.networkId,
+          inventory_number: holding.inventoryNumber,
+          // A copy without its own barcode gets one made from the library code and inventory number.
+          barcode: holding.barcode ?? `${library.code}-${holding.inventoryNumber}`,
+          call_number: holding.callNumber,
+          location: holding.location,
+          price: holding.price,
+          currency: options.currency,
+          acquired_on: holding.acquiredOn,
+        })),
+      );
+  outcome.items.created = await insertCopies(tx, copies);
+  outcome.items.existing = copies.length - outcome.items.created;
+  // The search rows: written once for new (and restored) records, copies included; for records already
+  // in the catalogue only the libraries holding a copy can have changed.
+  const written = [...fresh, ...revived].map((r) => r.id);
+  const writtenIds = new Set(written);
+  const touched = [...new Set(copies.map((c) => c.record_id).filter((id) => !writtenIds.has(id)))];
+  await tx.execute(sql`select set_config('kitepkana.search_deferred', 'off', true)`);
+  if (written.length) await tx.execute(sql`select kp_search_write(${uuidArray(written)})`);
+  if (touched.length || revived.length) await tx.execute(sql`select kp_search_copies(${uuidArray([...touched, ...revived.map((r) => r.id)])})`);
   return outcome;
+}
+
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** Column names of the table as the database knows them (snake_case), by property name. */
+const recordColumns = Object.entries(getTableColumns(bibRecords)).map(([key, column]) => [key, column.name] as const);
+
+/**
+ * The new records of a batch in one statement whatever their number: the rows travel as one JSON
+ * parameter that the database reads with the table's own row type.
+ */
+async function insertRecords(tx: Db, fresh: readonly (Columns & { id: string })[]) {
+  if (!fresh.length) return;
+  const present = recordColumns.filter(([key]) => key in fresh[0]!);
+  const rows = fresh.map((record) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, name] of present) row[name] = record[key as keyof typeof record];
+    return row;
+  });
+  const names = sql.raw(present.map(([, name]) => `"${name}"`).join(', '));
+  await tx.execute(sql`insert into ${bibRecords} (${names}) select ${names} from json_populate_recordset(null::bib_records, ${JSON.stringify(rows)}::json)`);
+}
+
+interface CopyRow {
+  id: string;
+  record_id: string;
+  library_id: string;
+  network_id: string;
+  inventory_number: string;
+  barcode: string;
+  call_number: string;
+  location: string;
+  price: number | null;
+  currency: 'KGS' | 'RUB';
+  acquired_on: string | null;
+}
+
+/** The copies of a batch in one statement; a copy whose inventory number or barcode is taken is skipped. Returns how many were created. */
+async function insertCopies(tx: Db, copies: readonly CopyRow[]): Promise<number> {
+  if (!copies.length) return 0;
+  const names = sql.raw(Object.keys(copies[0]!).map((name) => `"${name}"`).join(', '));
+  const result = await tx.execute(sql`
+    with inserted as (
+      insert into ${items} (${names}) select ${names} from json_populate_recordset(null::items, ${JSON.stringify(copies)}::json)
+      on conflict do nothing returning 1)
+    select count(*)::int as n from inserted`);
+  return rowsOf<{ n: number }>(result)[0]!.n;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, SYSTEM_ACTOR } from '../../audit';
+import { rowsOf } from '../../app/db';
 import { buildLibrary, buildNetwork } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
 import { bibRecords, bibSearch, items } from '../catalog.tables';
@@ -66,6 +67,31 @@ describeOnEachDatabase('MARC import', (ctx) => {
     const copies = await db.select().from(items).where(eq(items.libraryId, library.id));
     expect(copies.map((c) => c.barcode).sort()).toEqual(['000111', `${library.code}-1002`, `${library.code}-1003`]);
     expect(copies.find((c) => c.inventoryNumber === '1001')).toMatchObject({ price: 120.5, acquiredOn: '2023-01-15', currency: 'KGS' });
+  });
+
+  it('writes the same search rows as the triggers do for records saved one at a time', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const other = await buildLibrary(db, network.id);
+    const records = [201, 202, 203, 204, 205].map((n) => branchRecord(n, n === 205 ? [] : [{ inventory: `S${n}-1` }, { inventory: `S${n}-2` }], 'BULKROWS'));
+    await importMarc(db, SYSTEM_ACTOR, chunksOf(writeIso2709(records)), options({ library, batchSize: 3 }));
+    // Record 201 is matched by the next file and gets a copy in another library: its row gains that library.
+    await importMarc(db, SYSTEM_ACTOR, chunksOf(writeIso2709([branchRecord(201, [{ inventory: 'S201-3' }], 'BULKROWS')])), options({ library: other }));
+    const rows = () =>
+      db.execute(sql`
+        select s.*, s.vector::text as vector, s.title_vector::text as title_vector from ${bibSearch} s join ${bibRecords} r on r.id = s.record_id
+        where r.control_number like 'BULKROWS-%' order by r.control_number`);
+    const bulk = rowsOf<Record<string, unknown>>(await rows());
+    expect(bulk).toHaveLength(5);
+    expect(bulk[0]!.library_ids).toHaveLength(2);
+    expect(bulk[4]!.library_ids).toEqual([]);
+    // The same records, their rows dropped and derived again by the triggers of an ordinary edit.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`delete from ${bibSearch} s using ${bibRecords} r where r.id = s.record_id and r.control_number like 'BULKROWS-%'`);
+      await tx.execute(sql`update ${bibRecords} set updated_at = updated_at where control_number like 'BULKROWS-%'`);
+    });
+    expect(rowsOf<Record<string, unknown>>(await rows())).toEqual(bulk);
   });
 
   it('brings a deleted record back when its file is imported again, once', async () => {

@@ -89,11 +89,39 @@ export class RecordText {
 
   /** Reads bytes [from, to) as a field, slicing the record's text directly when it is decoded whole. */
   field(tag: string, from: number, to: number, indCount: number, warnings: string[]): MarcField {
-    if (this.whole !== undefined) {
-      return readField(tag, this.whole, this.unit(from), this.unit(to), indCount, this.nfc, warnings);
+    const whole = this.whole;
+    if (whole === undefined) {
+      const t = this.text(from, to);
+      return readField(tag, t, 0, t.length, indCount, this.nfc, warnings);
     }
-    const t = this.text(from, to);
-    return readField(tag, t, 0, t.length, indCount, this.nfc, warnings);
+    const u0 = this.unit(from);
+    if (isControlTag(tag)) return controlField(tag, whole, u0, this.unit(to), this.nfc);
+    // Delimiters are found in the bytes (one pass that also counts UTF-16 units), not by searching text.
+    const b = this.b;
+    let d = delims;
+    let k = 0;
+    let u = u0;
+    if (this.mapped) {
+      for (let i = from; i < to; i++) {
+        const c = b[i] as number;
+        if (c === 0x1f) {
+          if (k === d.length) d = growDelims();
+          d[k++] = u;
+        }
+        if ((c & 0xc0) !== 0x80) u += c >= 0xf0 ? 2 : 1;
+      }
+      this.curByte = to - this.s;
+      this.curUnit = u;
+    } else {
+      for (let i = from; i < to; i++) {
+        if (b[i] === 0x1f) {
+          if (k === d.length) d = growDelims();
+          d[k++] = u;
+        }
+        u++;
+      }
+    }
+    return fieldFromDelims(tag, whole, u0, u, d, k, indCount, this.nfc, warnings);
   }
 
   /** The leader when it is plain ASCII, else undefined. */
@@ -116,6 +144,48 @@ function controlField(tag: string, text: string, from: number, to: number, nfc: 
   return { tag, value: nfc ? norm(value) : value };
 }
 
+/** Unit offsets of a field's subfield delimiters, reused from field to field. */
+let delims: Int32Array = new Int32Array(256);
+
+function growDelims(): Int32Array {
+  const next = new Int32Array(delims.length * 2);
+  next.set(delims);
+  delims = next;
+  return next;
+}
+
+/** The field in text[from, to) whose `k` delimiters are at d[0..k). */
+function fieldFromDelims(
+  tag: string,
+  text: string,
+  from: number,
+  to: number,
+  d: Int32Array,
+  k: number,
+  indCount: number,
+  nfc: boolean,
+  warnings: string[],
+): MarcField {
+  if (k === 0 && indCount === 0) return controlField(tag, text, from, to, nfc);
+  const indEnd = Math.min(from + indCount, to);
+  const ind1 = indEnd > from ? text.charAt(from) : ' ';
+  const ind2 = indEnd > from + 1 ? text.charAt(from + 1) : ' ';
+  const subfields: MarcSubfield[] = [];
+  const leadEnd = k === 0 ? to : (d[0] as number);
+  if (leadEnd > indEnd) {
+    warnings.push(`field ${tag} has ${leadEnd - indEnd} characters before its first subfield delimiter`);
+    const lead = text.substring(indEnd, leadEnd);
+    subfields.push({ code: '', value: nfc ? norm(lead) : lead });
+  }
+  for (let j = 0; j < k; j++) {
+    const at = d[j] as number;
+    const stop = j + 1 < k ? (d[j + 1] as number) : to;
+    const value = at + 2 < stop ? text.substring(at + 2, stop) : '';
+    subfields.push({ code: at + 1 < to ? text.charAt(at + 1) : '', value: nfc ? norm(value) : value });
+  }
+  return { tag, ind1, ind2, subfields };
+}
+
 /** Reads the field held in text[from, to) (field terminator excluded). */
 function readField(
   tag: string,
@@ -128,26 +198,11 @@ function readField(
 ): MarcField {
   // 00X first: searching a control field for a delimiter would scan on into the next fields.
   if (isControlTag(tag)) return controlField(tag, text, from, to, nfc);
-  let at = text.indexOf('\x1f', from);
-  if (at >= to) at = -1;
-  if (at < 0 && indCount === 0) return controlField(tag, text, from, to, nfc);
-  const indEnd = Math.min(from + indCount, to);
-  const ind1 = indEnd > from ? text.charAt(from) : ' ';
-  const ind2 = indEnd > from + 1 ? text.charAt(from + 1) : ' ';
-  const subfields: MarcSubfield[] = [];
-  const leadEnd = at < 0 ? to : at;
-  if (leadEnd > indEnd) {
-    warnings.push(`field ${tag} has ${leadEnd - indEnd} characters before its first subfield delimiter`);
-    const lead = text.substring(indEnd, leadEnd);
-    subfields.push({ code: '', value: nfc ? norm(lead) : lead });
+  let d = delims;
+  let k = 0;
+  for (let at = text.indexOf('\x1f', from); at >= 0 && at < to; at = text.indexOf('\x1f', at + 1)) {
+    if (k === d.length) d = growDelims();
+    d[k++] = at;
   }
-  while (at >= 0) {
-    let next = text.indexOf('\x1f', at + 1);
-    if (next >= to) next = -1;
-    const stop = next < 0 ? to : next;
-    const value = at + 2 < stop ? text.substring(at + 2, stop) : '';
-    subfields.push({ code: at + 1 < to ? text.charAt(at + 1) : '', value: nfc ? norm(value) : value });
-    at = next;
-  }
-  return { tag, ind1, ind2, subfields };
+  return fieldFromDelims(tag, text, from, to, d, k, indCount, nfc, warnings);
 }

@@ -3,6 +3,7 @@
 
 import type { Writable } from 'node:stream';
 import { isDataField, type MarcRecord } from './record';
+import { XmlBytes } from './xml-bytes';
 
 export const MARCXML_NS = 'http://www.loc.gov/MARC21/slim';
 
@@ -42,22 +43,8 @@ function validCode(code: string): boolean {
   return code.length === 1 && OK_CODE[code.charCodeAt(0)] === 1;
 }
 
-function codeXml(code: string): string {
-  return code === '&' || code === '<' || code === '>' || code === '"' ? escapeText(code) : code;
-}
-
 // XML 1.0's Char production; in 'u' mode a lone surrogate is a code point outside it.
 const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const INVALID_XML_TEST = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const NEEDS_ESCAPE = /[<>&"]/;
-// One cheap test that clears almost every value: no markup, no control characters, no surrogates.
-// eslint-disable-next-line no-control-regex -- finding the controls XML 1.0 forbids is the point
-const NEEDS_WORK = /[<>&"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
-
-function escapeText(s: string): string {
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'));
-}
 
 export const MARCXML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="${MARCXML_NS}">\n`;
 export const MARCXML_TAIL = '</collection>\n';
@@ -65,65 +52,79 @@ export const MARCXML_TAIL = '</collection>\n';
 interface WriteCtx {
   options: MarcXmlWriteOptions;
   record: number;
+  tag: string;
+  code: string | undefined;
 }
 
 // Module-level helpers rather than closures: tsx's keepNames makes per-call closures costly.
-function clean(ctx: WriteCtx, s: string, tag: string, code?: string): string {
-  if (!NEEDS_WORK.test(s)) return s;
-  if (!INVALID_XML_TEST.test(s)) return escapeText(s);
-  const kept = s.replace(INVALID_XML, (c) => {
-    const cp = c.codePointAt(0) as number;
-    ctx.options.onDrop?.({
-      record: ctx.record,
-      tag,
-      code,
-      what: 'character',
-      detail: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
-    });
-    return '';
+function dropChar(this: WriteCtx, c: string): string {
+  const cp = c.codePointAt(0) as number;
+  this.options.onDrop?.({
+    record: this.record,
+    tag: this.tag,
+    code: this.code,
+    what: 'character',
+    detail: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
   });
-  return escapeText(kept);
+  return '';
 }
 
-function indicator(ctx: WriteCtx, v: string, tag: string, which: string, sanitize: boolean): string {
+/** Writes text escaped, dropping (and reporting) the characters XML 1.0 cannot hold. */
+function clean(out: XmlBytes, ctx: WriteCtx, s: string, tag: string, code?: string): void {
+  if (out.text(s, true)) return;
+  ctx.tag = tag;
+  ctx.code = code;
+  out.text(s.replace(INVALID_XML, dropChar.bind(ctx)), false);
+}
+
+function indicator(out: XmlBytes, ctx: WriteCtx, v: string, tag: string, which: string, sanitize: boolean): void {
   const x = v || ' ';
-  if (sanitize ? x.length === 1 && OK_INDICATOR[x.charCodeAt(0)] === 1 : !NEEDS_WORK.test(x)) return x;
-  if (!sanitize) return escapeText(x);
+  if (!sanitize || (x.length === 1 && OK_INDICATOR[x.charCodeAt(0)] === 1)) {
+    out.text(x, false);
+    return;
+  }
   ctx.options.onDrop?.({
     record: ctx.record,
     tag,
     what: 'indicator',
     detail: `${which} ${JSON.stringify(x)} written as blank`,
   });
-  return ' ';
+  out.ascii(' ');
 }
 
 /** Turns a record into a `<record>` element (no XML declaration) for placing inside a collection. */
 export function recordToMarcXml(record: MarcRecord, options: MarcXmlWriteOptions = {}, recordNumber = 0): string {
-  const out: string[] = [];
+  const out = new XmlBytes(4096);
   appendRecordXml(out, record, options, recordNumber);
-  return out.join('');
+  return out.toString();
 }
 
-/** Pushes a record's XML in pieces: the streaming writer joins a whole batch at once, copying once. */
-function appendRecordXml(out: string[], record: MarcRecord, options: MarcXmlWriteOptions, recordNumber: number): void {
-  const ctx: WriteCtx = { options, record: recordNumber };
+/** Writes a record's XML as UTF-8 bytes after what `out` holds. */
+function appendRecordXml(out: XmlBytes, record: MarcRecord, options: MarcXmlWriteOptions, recordNumber: number): void {
+  const ctx: WriteCtx = { options, record: recordNumber, tag: '', code: undefined };
   const pretty = options.pretty ?? true;
   const sanitize = options.sanitize ?? true;
-  const i1 = pretty ? '  ' : '';
   const i2 = pretty ? '\n    ' : '';
   const i3 = pretty ? '\n      ' : '';
-  // One template per element, joined later: flat output, where one += chain would build a deep rope.
-  out.push(`${i1}<record>${i2}<leader>${clean(ctx, record.leader, 'leader')}</leader>`);
+  out.ascii(pretty ? '  <record>\n    <leader>' : '<record><leader>');
+  clean(out, ctx, record.leader, 'leader');
+  out.ascii('</leader>');
   for (const f of record.fields) {
-    const tag = NEEDS_WORK.test(f.tag) ? escapeText(f.tag) : f.tag;
     if (!isDataField(f)) {
-      out.push(`${i2}<controlfield tag="${tag}">${clean(ctx, f.value, f.tag)}</controlfield>`);
+      out.ascii(pretty ? '\n    <controlfield tag="' : '<controlfield tag="');
+      out.text(f.tag, false);
+      out.ascii('">');
+      clean(out, ctx, f.value, f.tag);
+      out.ascii('</controlfield>');
       continue;
     }
-    const ind1 = indicator(ctx, f.ind1, f.tag, 'ind1', sanitize);
-    const ind2 = indicator(ctx, f.ind2, f.tag, 'ind2', sanitize);
-    out.push(`${i2}<datafield tag="${tag}" ind1="${ind1}" ind2="${ind2}">`);
+    out.ascii(pretty ? '\n    <datafield tag="' : '<datafield tag="');
+    out.text(f.tag, false);
+    out.ascii('" ind1="');
+    indicator(out, ctx, f.ind1, f.tag, 'ind1', sanitize);
+    out.ascii('" ind2="');
+    indicator(out, ctx, f.ind2, f.tag, 'ind2', sanitize);
+    out.ascii('">');
     for (const s of f.subfields) {
       if (s.code === '') {
         // Text before a field's first delimiter has no place in MARCXML.
@@ -146,22 +147,27 @@ function appendRecordXml(out: string[], record: MarcRecord, options: MarcXmlWrit
         });
         continue;
       }
-      out.push(
-        `${i3}<subfield code="${sanitize ? codeXml(s.code) : escapeText(s.code)}">${clean(ctx, s.value, f.tag, s.code)}</subfield>`,
-      );
+      out.ascii(i3);
+      out.ascii('<subfield code="');
+      out.text(s.code, false);
+      out.ascii('">');
+      clean(out, ctx, s.value, f.tag, s.code);
+      out.ascii('</subfield>');
     }
-    out.push(`${i2}</datafield>`);
+    out.ascii(i2);
+    out.ascii('</datafield>');
   }
-  out.push(pretty ? '\n  </record>\n' : '</record>');
+  out.ascii(pretty ? '\n  </record>\n' : '</record>');
 }
 
 /** A whole collection in one string: handy for small sets and tests. */
 export function toMarcXml(records: Iterable<MarcRecord>, options: MarcXmlWriteOptions = {}): string {
-  const parts = [MARCXML_HEAD];
+  const out = new XmlBytes();
+  out.ascii(MARCXML_HEAD);
   let n = 0;
-  for (const r of records) parts.push(recordToMarcXml(r, options, n++));
-  parts.push(MARCXML_TAIL);
-  return parts.join('');
+  for (const r of records) appendRecordXml(out, r, options, n++);
+  out.ascii(MARCXML_TAIL);
+  return out.toString();
 }
 
 function isAsync<T>(x: AsyncIterable<T> | Iterable<T>): x is AsyncIterable<T> {
@@ -176,18 +182,17 @@ export async function writeMarcXml(
 ): Promise<number> {
   let n = 0;
   let inBatch = 0;
-  let batch: string[] = [];
+  const batch = new XmlBytes();
   // Writing ~64 records at a time keeps per-write overhead off the hot path. Waiting for 'drain' only
   // past 4 MiB of buffered output lets the next batch be built while the last one is written (a file
   // stream writes on libuv's thread pool), and still bounds memory.
   const flush = async (last: boolean) => {
-    if (last) batch.push(MARCXML_TAIL);
-    out.write(batch.join(''));
-    batch = [];
+    if (last) batch.ascii(MARCXML_TAIL);
+    out.write(batch.take());
     inBatch = 0;
     if (out.writableLength > 4 * 1024 * 1024) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
-  batch.push(MARCXML_HEAD);
+  batch.ascii(MARCXML_HEAD);
   if (isAsync(records)) {
     for await (const r of records) {
       appendRecordXml(batch, r, options, n++);

@@ -1,7 +1,7 @@
 /** The staff app's calls to circulation's API. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../web/api/client';
-import { OPTIONS_PAGE_SIZE, type Paged } from '../../web/api/types';
+import type { Paged } from '../../web/api/types';
 import type { TLoanRuleValues } from '../circulation.schemas';
 
 export interface DeskLoan {
@@ -81,21 +81,6 @@ export const deskApi = {
   renew: (libraryId: string, ref: { barcode?: string; loanId?: string }) => api.post<RenewResult>('/api/v1/circulation/renew', { libraryId, ...ref }),
   undo: (actionId: number) => api.post<{ kind: string; loanId: string }>('/api/v1/circulation/undo', { actionId }),
 };
-
-export interface LibraryOption {
-  id: string;
-  name: string;
-  networkId: string;
-  networkName: string;
-}
-
-export function useDeskLibraries() {
-  return useQuery({
-    queryKey: ['circulation', 'libraries'],
-    queryFn: () => api.get<Paged<LibraryOption>>('/api/v1/libraries', { pageSize: OPTIONS_PAGE_SIZE, isActive: true }),
-    staleTime: 300_000,
-  });
-}
 
 export interface LoanRule extends TLoanRuleValues {
   id: string;

@@ -13,7 +13,7 @@ import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
 import { Pager } from '../../web/ui/table-parts';
 import { useOverdue, type DeskHold } from './api';
-import { DeskLibraryPicker, useDeskLibrary } from './desk-library';
+import { DeskLibraryPicker, useDeskLibrary } from '../../web/desk-library';
 
 const HOLD_LISTS = ['ready', 'in_transit', 'to_pull', 'expired'] as const;
 

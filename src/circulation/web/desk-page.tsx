@@ -20,7 +20,7 @@ import { UNDO_SECONDS } from '../circulation.schemas';
 import { deskApi, type ReaderPanel } from './api';
 import { AgeOverrideModal } from './age-override-modal';
 import { beepError } from './cue';
-import { DeskLibraryPicker, useDeskLibrary } from './desk-library';
+import { DeskLibraryPicker, useDeskLibrary } from '../../web/desk-library';
 import { ReaderPanelView } from './reader-panel';
 
 type Mode = 'lend' | 'return' | 'renew';

@@ -2,7 +2,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../web/ui/format';
-import { PortalPasswordControl } from '../../readers/account/web/portal-password';
+import { PortalPasswordControl } from '../../readers/web';
 import type { ReaderPanel } from './api';
 
 export function ReaderPanelView({ panel, onRenew }: { panel: ReaderPanel; onRenew: (loanId: string) => void }) {

@@ -16,7 +16,7 @@ import { paths } from '../../web/paths';
 import { EmptyState, FormAlert, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
-import { useFormFeedback } from '../../web/ui/use-form-feedback';
+import { useSavingForm } from '../../web/ui/use-saving-form';
 import { ZEventFormInput, ZMemorableDateInput } from '../events.schemas';
 import { formLabel, useEventForms, type EventForm } from './api';
 
@@ -39,34 +39,27 @@ const useMemorableDates = (networkId: string | undefined) =>
     enabled: !!networkId,
   });
 
+const SETTINGS_QUERIES = ['event-forms', 'memorable-dates', 'event-suggestions', 'audit'];
+
 function refresh(queryClient: ReturnType<typeof useQueryClient>) {
-  for (const key of ['event-forms', 'memorable-dates', 'event-suggestions', 'audit']) void queryClient.invalidateQueries({ queryKey: [key] });
+  for (const key of SETTINGS_QUERIES) void queryClient.invalidateQueries({ queryKey: [key] });
 }
 
 function FormEditor({ networkId, form: f, onClose }: { networkId: string; form: EventForm | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { nameRu: f?.nameRu ?? '', nameKy: f?.nameKy ?? '', nameEn: f?.nameEn ?? '', isExhibition: f?.isExhibition ?? false, sortOrder: f?.sortOrder ?? 100, isActive: f?.isActive ?? true },
   });
-  const feedback = useFormFeedback(form);
-  const save = useMutation({
-    mutationFn: (input: unknown) => (f ? api.put(`/api/v1/event-forms/${f.id}`, input) : api.post(`/api/v1/networks/${networkId}/event-forms`, input)),
-    onSuccess: () => {
-      notifySaved();
-      refresh(queryClient);
-      onClose();
-    },
-    onError: (error) => feedback.fail(error),
-  });
-  const submit = form.onSubmit((values) => {
-    const input = feedback.validate(ZEventFormInput, values);
-    if (input) save.mutate(input);
+  const { submit, isSaving, general } = useSavingForm(form, {
+    schema: ZEventFormInput,
+    save: (input) => (f ? api.put(`/api/v1/event-forms/${f.id}`, input) : api.post(`/api/v1/networks/${networkId}/event-forms`, input)),
+    refresh: SETTINGS_QUERIES,
+    onClose,
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert messages={feedback.general} />
+        <FormAlert messages={general} />
         <TextInput label={t('eventSettings.nameRu')} required data-testid="form-name-ru" {...form.getInputProps('nameRu')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('eventSettings.nameKy')} {...form.getInputProps('nameKy')} />
@@ -77,7 +70,7 @@ function FormEditor({ networkId, form: f, onClose }: { networkId: string; form: 
         <Switch label={t('eventSettings.isActive')} description={t('eventSettings.isActiveHint')} {...form.getInputProps('isActive', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending} data-testid="form-save">{t('common.save')}</Button>
+          <Button type="submit" loading={isSaving} data-testid="form-save">{t('common.save')}</Button>
         </Group>
       </Stack>
     </form>
@@ -86,7 +79,6 @@ function FormEditor({ networkId, form: f, onClose }: { networkId: string; form: 
 
 function DateEditor({ networkId, entry, onClose }: { networkId: string; entry: MemorableDate | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: {
       kind: entry?.kind ?? 'date',
@@ -98,26 +90,19 @@ function DateEditor({ networkId, entry, onClose }: { networkId: string; entry: M
       note: entry?.note ?? '',
     },
   });
-  const feedback = useFormFeedback(form);
-  const save = useMutation({
-    mutationFn: (input: unknown) => (entry ? api.put(`/api/v1/memorable-dates/${entry.id}`, input) : api.post(`/api/v1/networks/${networkId}/memorable-dates`, input)),
-    onSuccess: () => {
-      notifySaved();
-      refresh(queryClient);
-      onClose();
-    },
-    onError: (error) => feedback.fail(error),
-  });
   const orNull = (v: number | string) => (typeof v === 'number' ? v : null);
-  const submit = form.onSubmit((v) => {
-    const input = feedback.validate(ZMemorableDateInput, { ...v, month: orNull(v.month), day: orNull(v.day), year: orNull(v.year) });
-    if (input) save.mutate(input);
+  const { submit, isSaving, general } = useSavingForm(form, {
+    schema: ZMemorableDateInput,
+    prepare: (v) => ({ ...v, month: orNull(v.month), day: orNull(v.day), year: orNull(v.year) }),
+    save: (input) => (entry ? api.put(`/api/v1/memorable-dates/${entry.id}`, input) : api.post(`/api/v1/networks/${networkId}/memorable-dates`, input)),
+    refresh: SETTINGS_QUERIES,
+    onClose,
   });
   const isDate = form.getValues().kind === 'date';
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert messages={feedback.general} />
+        <FormAlert messages={general} />
         <SegmentedControl
           data={[
             { value: 'date', label: t('events.memorableDate') },
@@ -136,7 +121,7 @@ function DateEditor({ networkId, entry, onClose }: { networkId: string; entry: M
         <Textarea label={t('eventSettings.note')} autosize minRows={2} {...form.getInputProps('note')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending} data-testid="date-save">{t('common.save')}</Button>
+          <Button type="submit" loading={isSaving} data-testid="date-save">{t('common.save')}</Button>
         </Group>
       </Stack>
     </form>

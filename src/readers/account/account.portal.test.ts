@@ -130,16 +130,27 @@ describeOnEachDatabase('reader accounts on the portal', (ctx) => {
     expect(visibleText((await get(cancelled.headers.location as string, cookie)).body)).toContain('Заказ «Кыргыз тилинин сөздүгү» отменён.');
   });
 
-  it('shows the history only after the reader opts in', async () => {
+  it('shows the history only after the reader opts in, and only the loans from that moment on', async () => {
     const r = await reader();
-    const loan = await lend(r.id, 'Ак кеме');
-    await d.deskA.post('/api/v1/circulation/return', { libraryId: d.branchA.id, barcode: loan.copy.barcode });
+    const lendAndReturn = async (title: string) => {
+      const loan = await lend(r.id, title);
+      expect((await d.deskA.post('/api/v1/circulation/return', { libraryId: d.branchA.id, barcode: loan.copy.barcode })).statusCode).toBe(200);
+    };
+    await lendAndReturn('Ак кеме');
     const { cookie, csrf, home } = await signIn(r.cardNumber);
     expect(visibleText(home.body)).not.toContain('Ак кеме');
     await form(ctx.app, cookie, '/account/history', { _csrf: csrf, show: '1' });
-    expect(visibleText((await get('/account', cookie)).body)).toContain('Ак кеме');
-    await form(ctx.app, cookie, '/account/history', { _csrf: csrf, show: '0' });
+    // Recorded before the consent: still not shown.
     expect(visibleText((await get('/account', cookie)).body)).not.toContain('Ак кеме');
+    await lendAndReturn('Жамийла');
+    const shown = visibleText((await get('/account', cookie)).body);
+    expect(shown).toContain('Жамийла');
+    expect(shown).not.toContain('Ак кеме');
+    // Asking again while opted in keeps the start of the history.
+    await form(ctx.app, cookie, '/account/history', { _csrf: csrf, show: '1' });
+    expect(visibleText((await get('/account', cookie)).body)).toContain('Жамийла');
+    await form(ctx.app, cookie, '/account/history', { _csrf: csrf, show: '0' });
+    expect(visibleText((await get('/account', cookie)).body)).not.toContain('Жамийла');
   });
 
   it('changes the password with the current one', async () => {

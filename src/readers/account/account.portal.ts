@@ -31,9 +31,10 @@ import {
   createReaderSession,
   deleteReaderSession,
   findReaderSession,
-  isHistoryShown,
+  historyShownSince,
   readerActor,
   readerOfPasswordToken,
+  rememberLanguage,
   sendPasswordLink,
   setHistoryShown,
   usePasswordToken,
@@ -107,8 +108,9 @@ export function registerAccountPages(app: App, { database }: AppContext, deps: D
     const page = await basePage(request, reply, session);
     const reader = session.reader;
     const historyPage = z.coerce.number().int().min(1).max(1000).catch(1).parse(query.history ?? 1);
-    const [loans, holds, isShown] = await Promise.all([listOpenLoans(db, reader.id), listReaderHolds(db, reader.id), isHistoryShown(db, reader.id)]);
-    const rows = isShown ? await listLoanHistory(db, reader.id, historyPage, HISTORY_PAGE_SIZE + 1) : [];
+    const [loans, holds, since] = await Promise.all([listOpenLoans(db, reader.id), listReaderHolds(db, reader.id), historyShownSince(db, reader.id)]);
+    const isShown = since !== null;
+    const rows = since ? await listLoanHistory(db, reader.id, since, historyPage, HISTORY_PAGE_SIZE + 1) : [];
     const notices: Notice[] = [];
     for (const part of field(query, 'renew').split(',').filter(Boolean)) {
       const [loanId, code] = part.split('~');
@@ -147,6 +149,7 @@ export function registerAccountPages(app: App, { database }: AppContext, deps: D
         return sendHtml(request, reply, loginPage(page, { error: page.t('account.login_failed'), cardNumber, back }), 401);
       }
       const { token } = await createReaderSession(db, reader.id, deps.sessionDays, request.ip, request.headers['user-agent'] ?? '');
+      await rememberLanguage(db, reader.id, deps.pageOf(request, reply).lang);
       reply.setCookie(READER_COOKIE, token, app.sessionCookieOptions(request));
       return reply.redirect(back, 303);
     },
@@ -278,7 +281,8 @@ export function registerAccountPages(app: App, { database }: AppContext, deps: D
       const reader = cardNumber ? await findReaderByCard(db, cardNumber) : null;
       // The answer is the same whether the card exists, has an address, or mail works: it reveals nothing.
       if (reader?.email && app.mail.enabled) {
-        await sendPasswordLink(db, app.mail, readerActor(reader, request.ip), reader, { origin: page.origin, lang: page.lang, libraryId: null }).catch((error: unknown) =>
+        await rememberLanguage(db, reader.id, page.lang);
+        await sendPasswordLink(db, app.mail, readerActor(reader, request.ip), reader, { origin: page.origin, lang: page.lang, isLangChosen: true, libraryId: null }).catch((error: unknown) =>
           request.log.warn({ err: error }, 'password link not sent'),
         );
       }

@@ -49,7 +49,8 @@ export function registerAccountRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['readers'],
-        summary: "E-mail the reader a one-time link to set their portal password (network admin, director, librarian of the reader's network)",
+        summary:
+          "E-mail the reader a one-time link to set their portal password, in the language chosen, else the one the reader uses on the portal, else the staff member's (network admin, director, librarian of the reader's network)",
         params: ZIdParams,
         body: z.object({ language: z.enum(['ru', 'ky', 'en']).optional() }).optional(),
         response: { 200: z.object({ sentTo: z.string() }), ...problems(401, 403, 404, 409) },
@@ -60,6 +61,7 @@ export function registerAccountRoutes(app: App, { database }: AppContext) {
       return sendPasswordLink(db, app.mail, auditActor(request, actor), reader, {
         origin: `${request.protocol}://${request.host}`,
         lang: request.body?.language ?? actor.language,
+        isLangChosen: !!request.body?.language,
         libraryId: actor.libraryId,
       });
     },

@@ -71,7 +71,10 @@ export async function setPasswordAtDesk(db: Db, actor: AuditActor, reader: Reade
 export interface PasswordLinkOptions {
   /** scheme://host of the portal the link leads to. */
   origin: string;
+  /** The e-mail's language: the one the reader uses on the portal, else this one. */
   lang: TLanguage;
+  /** Write in `lang` even when the reader used another language on the portal (chosen at the desk, or the portal's page language). */
+  isLangChosen?: boolean;
   libraryId: string | null;
   now?: Date;
 }
@@ -104,7 +107,7 @@ export async function sendPasswordLink(db: Db, mail: Mailer, actor: AuditActor, 
     });
   });
   const link = `${options.origin}/account/password/set?token=${encodeURIComponent(token)}`;
-  const lang = options.lang;
+  const lang = options.isLangChosen ? options.lang : ((await readerLanguage(db, reader.id)) ?? options.lang);
   await mail.send({
     to: reader.email,
     subject: t(lang, 'account.mail_subject'),
@@ -213,18 +216,45 @@ export async function changeOwnPassword(db: Db, session: ReaderSession, current:
   return true;
 }
 
-export async function isHistoryShown(db: Db, readerId: string): Promise<boolean> {
-  const rows = await db.select({ on: readerAccountSettings.isHistoryShown }).from(readerAccountSettings).where(eq(readerAccountSettings.readerId, readerId));
-  return rows[0]?.on ?? false;
+/** Remembers the portal language the reader uses, so that e-mails to them are written in it. */
+export async function rememberLanguage(db: Db, readerId: string, language: TLanguage) {
+  await db
+    .insert(readerAccountSettings)
+    .values({ readerId, language })
+    .onConflictDoUpdate({ target: readerAccountSettings.readerId, set: { language }, setWhere: sql`${readerAccountSettings.language} is distinct from excluded.language` });
 }
 
-/** The reader opts in to (or out of) seeing their past loans on the portal. */
+/** The language the reader last used on the portal; null when they never have. */
+export async function readerLanguage(db: Db, readerId: string): Promise<TLanguage | null> {
+  const rows = await db.select({ language: readerAccountSettings.language }).from(readerAccountSettings).where(eq(readerAccountSettings.readerId, readerId));
+  const language = rows[0]?.language;
+  return language === 'ru' || language === 'ky' || language === 'en' ? language : null;
+}
+
+/** Since when the reader's past loans are shown to them: the moment they last opted in; null while they have not. */
+export async function historyShownSince(db: Db, readerId: string): Promise<Date | null> {
+  const rows = await db
+    .select({ on: readerAccountSettings.isHistoryShown, since: readerAccountSettings.historySince, updatedAt: readerAccountSettings.updatedAt })
+    .from(readerAccountSettings)
+    .where(eq(readerAccountSettings.readerId, readerId));
+  const row = rows[0];
+  return row?.on ? (row.since ?? row.updatedAt) : null;
+}
+
+/**
+ * The reader opts in to (or out of) seeing their past loans on the portal. Opting in shows the loans
+ * from that moment on; what was recorded before the consent stays hidden, also after opting in again.
+ */
 export async function setHistoryShown(db: Db, reader: Reader, isShown: boolean, ip = '', now = new Date()) {
   await db.transaction(async (tx) => {
+    const since = isShown ? sql`case when ${readerAccountSettings.isHistoryShown} then ${readerAccountSettings.historySince} else excluded.updated_at end` : null;
     await tx
       .insert(readerAccountSettings)
-      .values({ readerId: reader.id, isHistoryShown: isShown, updatedAt: now })
-      .onConflictDoUpdate({ target: readerAccountSettings.readerId, set: { isHistoryShown: isShown, updatedAt: sql`excluded.updated_at` } });
+      .values({ readerId: reader.id, isHistoryShown: isShown, historySince: isShown ? now : null, updatedAt: now })
+      .onConflictDoUpdate({
+        target: readerAccountSettings.readerId,
+        set: { isHistoryShown: isShown, historySince: since, updatedAt: sql`excluded.updated_at` },
+      });
     await writeAudit(tx, readerActor(reader, ip), {
       action: 'reader.history_opt_in',
       objectType: 'reader',

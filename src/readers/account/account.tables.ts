@@ -48,5 +48,9 @@ export const readerAccountSettings = pgTable('reader_account_settings', {
     .references(() => readers.id, { onDelete: 'cascade' }),
   /** The reader asked to see their past loans on the portal. */
   isHistoryShown: boolean('is_history_shown').notNull().default(false),
+  /** When the reader last opted in: loans from then on are shown, nothing recorded before. */
+  historySince: timestamp('history_since', { withTimezone: true }),
+  /** The portal language the reader last used; e-mails to the reader are written in it. */
+  language: text('language'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

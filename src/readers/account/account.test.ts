@@ -102,6 +102,44 @@ describeOnEachDatabase(
       expect(refused.json()).toMatchObject({ code: 'no_email' });
       expect((await s.stranger.post(`/api/v1/readers/${reader.id}/password-link`, {})).statusCode).toBe(403);
     });
+
+    it('writes the e-mail in the language the reader uses on the portal, or the one chosen at the desk or on the portal page', async () => {
+      const s = await setup();
+      const reader = await buildReader(db(), s.branch, { email: `l${Date.now()}@example.kg` });
+      const subjectOf = async (send: () => Promise<unknown>) => {
+        const before = smtp.messages.length;
+        await send();
+        const mail = smtp.messages.slice(before);
+        expect(mail).toHaveLength(1);
+        return mail[0]!.subject;
+      };
+      const fromDesk = (body: object = {}) => () => s.desk.post(`/api/v1/readers/${reader.id}/password-link`, body);
+      // Never on the portal: the staff member's language (English here).
+      expect(await subjectOf(fromDesk())).toBe('Password for your reader account');
+
+      // The reader signs in on the Kyrgyz portal: from then on the desk writes in Kyrgyz.
+      await s.desk.post(`/api/v1/readers/${reader.id}/password`, { password: 'secret-123' });
+      const signIn = await ctx.app.inject({
+        method: 'POST',
+        url: '/account/login?lang=ky',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ card: reader.cardNumber, password: 'secret-123' }).toString(),
+      });
+      expect(signIn.statusCode, signIn.body).toBe(303);
+      expect(await subjectOf(fromDesk())).toBe('Окурмандын жеке кабинетинин сырсөзү');
+      // A language chosen at the desk wins.
+      expect(await subjectOf(fromDesk({ language: 'ru' }))).toBe('Пароль для личного кабинета читателя');
+      // Asked for on the Russian portal page: in Russian, and remembered.
+      const forgot = () =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/account/password/forgot?lang=ru',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ card: reader.cardNumber }).toString(),
+        });
+      expect(await subjectOf(forgot)).toBe('Пароль для личного кабинета читателя');
+      expect(await subjectOf(fromDesk())).toBe('Пароль для личного кабинета читателя');
+    });
   },
   { config: { get KITEPKANA_SMTP_URL() { return smtp.smtpUrl; } } as unknown as Record<string, string> },
 );

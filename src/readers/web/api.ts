@@ -73,6 +73,8 @@ export interface ReaderCategory {
   networkId: string;
   code: string | null;
   name: string;
+  nameKy: string;
+  nameEn: string;
   sortOrder: number;
   isActive: boolean;
 }

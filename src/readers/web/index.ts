@@ -2,3 +2,5 @@
 export { ReadersPage } from './readers-page';
 export { ReaderPage } from './reader-page';
 export { RegisterReaderPage } from './register-page';
+export { ReaderCategoriesPage } from './categories-page';
+export { PortalPasswordControl } from './portal-password';

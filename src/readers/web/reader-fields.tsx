@@ -2,8 +2,10 @@
 import { Alert, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../web/i18n/setup';
 import { DateField } from '../../web/ui/fields';
 import { ageOn, GUARDIAN_REQUIRED_UNDER } from '../age';
+import { categoryLabel } from '../readers.schemas';
 import type { ReaderCategory } from './api';
 
 export interface PersonValues {
@@ -85,7 +87,7 @@ export function PersonFields<V extends PersonValues>({
           label={t('readers.category')}
           required
           allowDeselect={false}
-          data={categories.filter((c) => c.isActive).map((c) => ({ value: c.id, label: c.name }))}
+          data={categories.filter((c) => c.isActive || c.id === f.values.categoryId).map((c) => ({ value: c.id, label: categoryLabel(c, currentLanguage()) }))}
           {...f.getInputProps('categoryId')}
           data-testid="reader-category"
         />

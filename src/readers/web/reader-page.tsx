@@ -32,14 +32,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useDeskLibraries } from '../../circulation/web/api';
-import { useDeskLibrary } from '../../circulation/web/desk-library';
 import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { formatDate } from '../../web/ui/format';
 import { notifyError, notifySaved } from '../../web/ui/notify';
+import { useDeskLibraries, useDeskLibrary } from '../../web/desk-library';
 import { PageHeader } from '../../web/ui/page-header';
 import {
   fullName,

@@ -1,19 +1,22 @@
 /** /staff/readers — the network's readers: search by name, card or phone, filters, paging, export, batch card printing. */
 import { Anchor, Badge, Button, Checkbox, Group, Select, Table, TextInput } from '@mantine/core';
-import { IconDownload, IconPrinter, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconDownload, IconPrinter, IconSearch, IconTags, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useDeskLibraries } from '../../circulation/web/api';
 import { withQuery } from '../../web/api/client';
 import { PAGE_SIZE } from '../../web/api/types';
+import { useDeskLibraries } from '../../web/desk-library';
 import { paths } from '../../web/paths';
+import { canEditReaderCategories } from '../../web/permissions';
+import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { enumOptions } from '../../web/ui/fields';
 import { PageHeader } from '../../web/ui/page-header';
 import { Pager } from '../../web/ui/table-parts';
 import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
-import { AGE_GROUPS } from '../readers.schemas';
+import { currentLanguage } from '../../web/i18n/setup';
+import { AGE_GROUPS, categoryLabel } from '../readers.schemas';
 import { fullName, useReaderCategories, useReaders, type ReaderRow } from './api';
 
 const FILTERS = ['q', 'categoryId', 'libraryId', 'ageGroup', 'isBlocked'] as const;
@@ -96,6 +99,7 @@ function ReadersTable({
 
 export function ReadersPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const { values, page, setFilter } = useListParams(FILTERS);
   const [searchText, setSearchText] = useDebouncedSearch(values.q, (q) => setFilter('q', q));
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -153,6 +157,11 @@ export function ReadersPage() {
         >
           {t('readers.printSelected', { count: selected.size })}
         </Button>
+        {canEditReaderCategories(user.role) && (
+          <Button component={Link} to={paths.readerCategories} variant="default" leftSection={<IconTags size={16} />} data-testid="reader-categories-link">
+            {t('readerCategories.settings')}
+          </Button>
+        )}
         <Button component={Link} to={paths.readerNew} leftSection={<IconUserPlus size={16} />} data-testid="reader-add">
           {t('readers.register')}
         </Button>
@@ -170,7 +179,7 @@ export function ReadersPage() {
         />
         <Select
           label={t('readers.category')}
-          data={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          data={(categories.data ?? []).map((c) => ({ value: c.id, label: categoryLabel(c, currentLanguage()) }))}
           value={values.categoryId || null}
           onChange={(v) => setFilter('categoryId', v)}
           clearable

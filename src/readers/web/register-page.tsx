@@ -24,14 +24,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useDeskLibraries } from '../../circulation/web/api';
-import { useDeskLibrary } from '../../circulation/web/desk-library';
 import { api, ApiError } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { FormAlert } from '../../web/ui/feedback';
 import { formatDate } from '../../web/ui/format';
 import { notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
+import { useDeskLibraries, useDeskLibrary } from '../../web/desk-library';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { CURRENT_CONSENT_VERSION, ZReaderRegistration } from '../readers.schemas';
 import {

@@ -11,5 +11,7 @@ export const enAccount: typeof ruAccount = {
     saved: 'Password set. The reader can log in on the portal.',
     sendLink: 'E-mail a link',
     linkSent: 'The link was sent to {{email}}.',
+    mailLanguage: 'Language of the e-mail with the link',
+    readerLanguage: 'The reader’s language on the portal',
   },
 };

@@ -80,6 +80,8 @@ export const enCirculation: typeof ruCirculation = {
     edit: 'Edit',
     delete: 'Delete',
     any: 'Any',
+    all: 'All',
+    none: 'No rules match.',
     builtIn: 'Without network rules: {{loanDays}} days, up to {{maxItems}} items, {{maxRenewals}} renewals.',
     library: 'Library',
     category: 'Reader category',

@@ -11,5 +11,7 @@ export const kyAccount: typeof ruAccount = {
     saved: 'Сырсөз коюлду. Окурман порталга кире алат.',
     sendLink: 'Почтага шилтеме жөнөтүү',
     linkSent: 'Шилтеме {{email}} дарегине жөнөтүлдү.',
+    mailLanguage: 'Шилтемеси бар каттын тили',
+    readerLanguage: 'Окурмандын порталдагы тили',
   },
 };

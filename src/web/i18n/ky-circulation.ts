@@ -80,6 +80,8 @@ export const kyCirculation: typeof ruCirculation = {
     edit: 'Өзгөртүү',
     delete: 'Өчүрүү',
     any: 'Каалаган',
+    all: 'Баары',
+    none: 'Мындай шарттагы эрежелер жок.',
     builtIn: 'Тармактын эрежелери жок болсо: {{loanDays}} күн, {{maxItems}} китепке чейин, {{maxRenewals}} узартуу.',
     library: 'Китепкана',
     category: 'Окурмандын категориясы',

@@ -9,5 +9,7 @@ export const ruAccount = {
     saved: 'Пароль задан. Читатель может войти на портале.',
     sendLink: 'Отправить ссылку на почту',
     linkSent: 'Ссылка отправлена на {{email}}.',
+    mailLanguage: 'Язык письма со ссылкой',
+    readerLanguage: 'Язык читателя на портале',
   },
 };

@@ -78,6 +78,8 @@ export const ruCirculation = {
     edit: 'Изменить',
     delete: 'Удалить',
     any: 'Любой',
+    all: 'Все',
+    none: 'Правил с такими условиями нет.',
     builtIn: 'Без правил сети действует: {{loanDays}} дн., до {{maxItems}} книг, {{maxRenewals}} продления.',
     library: 'Библиотека',
     category: 'Категория читателя',

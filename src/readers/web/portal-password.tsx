@@ -1,9 +1,10 @@
 /** The desk's control for a reader's portal password: type the one the reader chose, or e-mail a one-time link. */
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../web/api/client';
+import { LANGUAGES } from '../../staff/staff.schemas';
+import { api, ApiError } from '../../web/api/client';
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.fieldErrors[0]?.message ?? error.problem.title;
@@ -14,6 +15,8 @@ export function PortalPasswordControl({ readerId, cardNumber }: { readerId: stri
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const [password, setPassword] = useState('');
+  /** The e-mail's language; null: the one the reader uses on the portal. */
+  const [language, setLanguage] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -40,7 +43,7 @@ export function PortalPasswordControl({ readerId, cardNumber }: { readerId: stri
     });
   const sendLink = () =>
     run(async () => {
-      const sent = await api.post<{ sentTo: string }>(`/api/v1/readers/${readerId}/password-link`, {});
+      const sent = await api.post<{ sentTo: string }>(`/api/v1/readers/${readerId}/password-link`, language ? { language } : {});
       return t('portalPassword.linkSent', { email: sent.sentTo });
     });
 
@@ -67,8 +70,17 @@ export function PortalPasswordControl({ readerId, cardNumber }: { readerId: stri
                 autoComplete="new-password"
                 data-testid="portal-password-input"
               />
+              <Select
+                label={t('portalPassword.mailLanguage')}
+                placeholder={t('portalPassword.readerLanguage')}
+                clearable
+                data={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+                value={language}
+                onChange={setLanguage}
+                data-testid="portal-password-language"
+              />
               <Group justify="space-between">
-                <Button variant="default" onClick={() => void sendLink()} loading={isBusy}>
+                <Button variant="default" onClick={() => void sendLink()} loading={isBusy} data-testid="portal-password-link">
                   {t('portalPassword.sendLink')}
                 </Button>
                 <Button type="submit" disabled={!password} loading={isBusy} data-testid="portal-password-save">

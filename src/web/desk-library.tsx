@@ -1,12 +1,30 @@
 /**
- * Which library's desk this is: a branch librarian's own library; network staff choose one (the choice
- * is remembered on this computer).
+ * The library a staff member works at, shared by the loan desk and the readers' screens: a branch
+ * librarian's own library; network staff choose one (the choice is remembered on this computer).
  */
 import { Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../web/session';
-import { useDeskLibraries } from './api';
+import { api } from './api/client';
+import { OPTIONS_PAGE_SIZE, type Paged } from './api/types';
+import { useSession } from './session';
+
+export interface LibraryOption {
+  id: string;
+  name: string;
+  networkId: string;
+  networkName: string;
+}
+
+/** The active libraries the staff member may choose as their desk (those of their networks). */
+export function useDeskLibraries() {
+  return useQuery({
+    queryKey: ['circulation', 'libraries'],
+    queryFn: () => api.get<Paged<LibraryOption>>('/api/v1/libraries', { pageSize: OPTIONS_PAGE_SIZE, isActive: true }),
+    staleTime: 300_000,
+  });
+}
 
 const STORAGE_KEY = 'kitepkana.deskLibrary';
 
