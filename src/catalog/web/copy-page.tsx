@@ -2,7 +2,21 @@
  * Copy cataloguing: search an SRU server configured by the admin by title, author or ISBN, look at a
  * record found there and import it into the catalogue (a record already here is pointed out first).
  */
-import { Alert, Anchor, Badge, Button, Code, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Modal,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconDownload, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -65,11 +79,21 @@ function Preview({ hit, serverId, onClose }: { hit: CopyHit; serverId: string; o
           {t('common.close')}
         </Button>
         {hit.matchId || isDuplicate ? (
-          <Button color="orange" loading={save.isPending} onClick={() => save.mutate(true)} data-testid="copy-import-anyway">
+          <Button
+            color="orange"
+            loading={save.isPending}
+            onClick={() => save.mutate(true)}
+            data-testid="copy-import-anyway"
+          >
             {t('copy.importAnyway')}
           </Button>
         ) : (
-          <Button leftSection={<IconDownload size={16} />} loading={save.isPending} onClick={() => save.mutate(false)} data-testid="copy-import">
+          <Button
+            leftSection={<IconDownload size={16} />}
+            loading={save.isPending}
+            onClick={() => save.mutate(false)}
+            data-testid="copy-import"
+          >
             {t('copy.import')}
           </Button>
         )}
@@ -125,9 +149,33 @@ export function CopyPage() {
               allowDeselect={false}
               data-testid="copy-server"
             />
-            <TextInput label={t('copy.titleField')} value={form.title} onChange={(e) => setForm((f) => ({ ...f, title: e.currentTarget.value }))} data-testid="copy-title" />
-            <TextInput label={t('copy.author')} value={form.author} onChange={(e) => setForm((f) => ({ ...f, author: e.currentTarget.value }))} data-testid="copy-author" />
-            <TextInput label={t('copy.isbn')} value={form.isbn} onChange={(e) => setForm((f) => ({ ...f, isbn: e.currentTarget.value }))} data-testid="copy-isbn" />
+            <TextInput
+              label={t('copy.titleField')}
+              value={form.title}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setForm((f) => ({ ...f, title: value }));
+              }}
+              data-testid="copy-title"
+            />
+            <TextInput
+              label={t('copy.author')}
+              value={form.author}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setForm((f) => ({ ...f, author: value }));
+              }}
+              data-testid="copy-author"
+            />
+            <TextInput
+              label={t('copy.isbn')}
+              value={form.isbn}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setForm((f) => ({ ...f, isbn: value }));
+              }}
+              data-testid="copy-isbn"
+            />
             <Button type="submit" leftSection={<IconSearch size={16} />} data-testid="copy-search">
               {t('common.search')}
             </Button>
@@ -135,9 +183,7 @@ export function CopyPage() {
         </form>
       )}
       {result.isFetching && <LoadingState />}
-      {result.isError && (
-        <ErrorState error={result.error} />
-      )}
+      {result.isError && <ErrorState error={result.error} />}
       {result.isError && result.error instanceof ApiError && result.error.problem.detail && (
         <Text size="sm" c="red" mt={4}>
           {result.error.problem.detail}
@@ -170,7 +216,12 @@ export function CopyPage() {
                   <Table.Tr key={hit.position} data-testid="copy-row">
                     <Table.Td>{hit.position}</Table.Td>
                     <Table.Td>
-                      {hit.title} {hit.matchId && <Badge color="orange" tt="none">{t('copy.inCatalogue')}</Badge>}
+                      {hit.title}{' '}
+                      {hit.matchId && (
+                        <Badge color="orange" tt="none">
+                          {t('copy.inCatalogue')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{hit.authors.join('; ')}</Table.Td>
                     <Table.Td>{hit.year ?? ''}</Table.Td>

@@ -2,7 +2,20 @@
  * Check against the Federal list of extremist materials: import a version of the list, start a check
  * of a network's collection, review each match (confirm: flag or withdraw copies; dismiss), print the act.
  */
-import { Anchor, Badge, Button, FileInput, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,8 +61,14 @@ type CheckDetail = Check & { matches: Match[]; canDecide: boolean };
 function CheckReview({ id }: { id: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const check = useQuery({ queryKey: ['extremist-check', id], queryFn: () => api.get<CheckDetail>(`/api/v1/catalog/extremist/checks/${id}`) });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['extremist-check'] }).then(() => queryClient.invalidateQueries({ queryKey: ['extremist-checks'] }));
+  const check = useQuery({
+    queryKey: ['extremist-check', id],
+    queryFn: () => api.get<CheckDetail>(`/api/v1/catalog/extremist/checks/${id}`),
+  });
+  const refresh = () =>
+    void queryClient
+      .invalidateQueries({ queryKey: ['extremist-check'] })
+      .then(() => queryClient.invalidateQueries({ queryKey: ['extremist-checks'] }));
   const decide = useMutation({
     mutationFn: ({ matchId, decision, action }: { matchId: string; decision: string; action?: string }) =>
       api.post(`/api/v1/catalog/extremist/checks/${id}/matches/${matchId}`, { decision, action: action ?? null }),
@@ -73,7 +92,13 @@ function CheckReview({ id }: { id: string }) {
               {c.networkName} · {c.checkedOn}
             </Title>
             <Group gap="sm">
-              <Button component="a" href={`/api/v1/catalog/extremist/checks/${id}/act.pdf`} target="_blank" variant="default" data-testid="extremist-act">
+              <Button
+                component="a"
+                href={`/api/v1/catalog/extremist/checks/${id}/act.pdf`}
+                target="_blank"
+                variant="default"
+                data-testid="extremist-act"
+              >
                 {t('extremist.act')}
               </Button>
               {c.canDecide && (
@@ -113,19 +138,35 @@ function CheckReview({ id }: { id: string }) {
                     </Table.Td>
                     <Table.Td>{m.copies}</Table.Td>
                     <Table.Td>
-                      <Badge color={m.decision === 'confirmed' ? 'red' : m.decision === 'dismissed' ? 'gray' : 'yellow'} tt="none">
+                      <Badge
+                        color={m.decision === 'confirmed' ? 'red' : m.decision === 'dismissed' ? 'gray' : 'yellow'}
+                        tt="none"
+                      >
                         {t(`extremist.decisions.${m.decision as 'pending'}`)}
                         {m.action ? ` · ${t(`extremist.actions.${m.action as 'flag'}`)}` : ''}
                       </Badge>
                       {c.canDecide && m.decision !== 'confirmed' && (
                         <Group gap={4} mt={4}>
-                          <Button size="xs" color="red" onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'withdraw' })}>
+                          <Button
+                            size="xs"
+                            color="red"
+                            onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'withdraw' })}
+                          >
                             {t('extremist.withdraw')}
                           </Button>
-                          <Button size="xs" color="orange" variant="light" onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'flag' })}>
+                          <Button
+                            size="xs"
+                            color="orange"
+                            variant="light"
+                            onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'flag' })}
+                          >
                             {t('extremist.flag')}
                           </Button>
-                          <Button size="xs" variant="default" onClick={() => decide.mutate({ matchId: m.id, decision: 'dismissed' })}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => decide.mutate({ matchId: m.id, decision: 'dismissed' })}
+                          >
                             {t('extremist.dismiss')}
                           </Button>
                         </Group>
@@ -146,14 +187,29 @@ export function ExtremistPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const networks = useManagedNetworks();
-  const lists = useQuery({ queryKey: ['extremist-lists'], queryFn: () => api.get<{ items: ListVersion[] }>('/api/v1/catalog/extremist/lists') });
-  const checks = useQuery({ queryKey: ['extremist-checks'], queryFn: () => api.get<{ items: Check[] }>('/api/v1/catalog/extremist/checks') });
+  const lists = useQuery({
+    queryKey: ['extremist-lists'],
+    queryFn: () => api.get<{ items: ListVersion[] }>('/api/v1/catalog/extremist/lists'),
+  });
+  const checks = useQuery({
+    queryKey: ['extremist-checks'],
+    queryFn: () => api.get<{ items: Check[] }>('/api/v1/catalog/extremist/checks'),
+  });
   const [file, setFile] = useState<File | null>(null);
   const [publishedOn, setPublishedOn] = useState('');
-  const [form, setForm] = useState({ networkId: '', listId: '', checkedOn: new Date().toISOString().slice(0, 10), commission: '' });
+  const [form, setForm] = useState({
+    networkId: '',
+    listId: '',
+    checkedOn: new Date().toISOString().slice(0, 10),
+    commission: '',
+  });
   const [openCheck, setOpenCheck] = useState<string | null>(null);
   const upload = useMutation({
-    mutationFn: () => api.upload('/api/v1/catalog/extremist/lists', file!, { sourceName: file!.name, publishedOn: publishedOn || undefined }),
+    mutationFn: () =>
+      api.upload('/api/v1/catalog/extremist/lists', file!, {
+        sourceName: file!.name,
+        publishedOn: publishedOn || undefined,
+      }),
     onSuccess: () => {
       notifySaved(t('extremist.imported'));
       void queryClient.invalidateQueries({ queryKey: ['extremist-lists'] });
@@ -166,7 +222,10 @@ export function ExtremistPage() {
         networkId: form.networkId || networks.data?.[0]?.id,
         listId: form.listId || lists.data?.items[0]?.id,
         checkedOn: form.checkedOn,
-        commission: form.commission.split('\n').map((s) => s.trim()).filter(Boolean),
+        commission: form.commission
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
       }),
     onSuccess: (check) => {
       void queryClient.invalidateQueries({ queryKey: ['extremist-checks'] });
@@ -179,22 +238,69 @@ export function ExtremistPage() {
       <PageHeader title={t('extremist.title')} />
       <Group align="flex-end" mb="md">
         <FileInput label={t('extremist.file')} value={file} onChange={setFile} w={300} data-testid="extremist-file" />
-        <TextInput label={t('extremist.publishedOn')} placeholder="2026-11-30" value={publishedOn} onChange={(e) => setPublishedOn(e.currentTarget.value)} w={160} />
-        <Button disabled={!file} loading={upload.isPending} onClick={() => upload.mutate()} data-testid="extremist-upload">
+        <TextInput
+          label={t('extremist.publishedOn')}
+          placeholder="2026-11-30"
+          value={publishedOn}
+          onChange={(e) => setPublishedOn(e.currentTarget.value)}
+          w={160}
+        />
+        <Button
+          disabled={!file}
+          loading={upload.isPending}
+          onClick={() => upload.mutate()}
+          data-testid="extremist-upload"
+        >
           {t('extremist.upload')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        {(lists.data?.items ?? []).map((l) => `${l.publishedOn ?? l.createdAt.slice(0, 10)} (${l.entryCount})`).join(' · ') || t('extremist.noLists')}
+        {(lists.data?.items ?? [])
+          .map((l) => `${l.publishedOn ?? l.createdAt.slice(0, 10)} (${l.entryCount})`)
+          .join(' · ') || t('extremist.noLists')}
       </Text>
       <Title order={4} mb="xs">
         {t('extremist.newCheck')}
       </Title>
       <Group align="flex-end" mb="md" wrap="wrap">
-        <Select label={t('extremist.network')} data={(networks.data ?? []).map((n) => ({ value: n.id, label: n.name }))} value={form.networkId || networks.data?.[0]?.id || null} onChange={(v) => setForm((f) => ({ ...f, networkId: v ?? '' }))} w={260} />
-        <Select label={t('extremist.list')} data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.publishedOn ?? l.createdAt.slice(0, 10)} (${l.entryCount})` }))} value={form.listId || lists.data?.items[0]?.id || null} onChange={(v) => setForm((f) => ({ ...f, listId: v ?? '' }))} w={220} />
-        <TextInput label={t('extremist.checkedOn')} value={form.checkedOn} onChange={(e) => setForm((f) => ({ ...f, checkedOn: e.currentTarget.value }))} w={140} />
-        <Textarea label={t('extremist.commission')} description={t('extremist.commissionHint')} value={form.commission} onChange={(e) => setForm((f) => ({ ...f, commission: e.currentTarget.value }))} autosize minRows={2} w={360} />
+        <Select
+          label={t('extremist.network')}
+          data={(networks.data ?? []).map((n) => ({ value: n.id, label: n.name }))}
+          value={form.networkId || networks.data?.[0]?.id || null}
+          onChange={(v) => setForm((f) => ({ ...f, networkId: v ?? '' }))}
+          w={260}
+        />
+        <Select
+          label={t('extremist.list')}
+          data={(lists.data?.items ?? []).map((l) => ({
+            value: l.id,
+            label: `${l.publishedOn ?? l.createdAt.slice(0, 10)} (${l.entryCount})`,
+          }))}
+          value={form.listId || lists.data?.items[0]?.id || null}
+          onChange={(v) => setForm((f) => ({ ...f, listId: v ?? '' }))}
+          w={220}
+        />
+        <TextInput
+          label={t('extremist.checkedOn')}
+          value={form.checkedOn}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setForm((f) => ({ ...f, checkedOn: value }));
+          }}
+          w={140}
+        />
+        <Textarea
+          label={t('extremist.commission')}
+          description={t('extremist.commissionHint')}
+          value={form.commission}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setForm((f) => ({ ...f, commission: value }));
+          }}
+          autosize
+          minRows={2}
+          w={360}
+        />
         <Button loading={start.isPending} onClick={() => start.mutate()} data-testid="extremist-start">
           {t('extremist.start')}
         </Button>
