@@ -52,7 +52,7 @@ export class RecordText {
         // Valid UTF-8: decoded once, offsets mapped; one NFC check for the record instead of one per value.
         this.whole = whole;
         this.mapped = true;
-        this.nfc = wantNfc && whole.normalize('NFC') !== whole;
+        this.nfc = wantNfc && !plainlyNfc(whole) && whole.normalize('NFC') !== whole;
       } else {
         this.whole = undefined; // invalid sequences: field by field, as the directory cuts them
         this.nfc = wantNfc;
@@ -131,6 +131,21 @@ export class RecordText {
       ? this.whole.substring(0, 24)
       : decodeLatin1(this.b, this.s, this.s + 24);
   }
+}
+
+// Characters outside the ranges where every character is NFC on its own and never combines with a
+// neighbour (canonical class 0, NFC_QC=Yes): U+0000-U+02FF (Latin), U+0400-U+052F (Cyrillic, Kyrgyz
+// letters included) but the combining U+0483-U+0489, U+2002-U+20BF (dashes, quotes, currency signs),
+// U+2100-U+2125 (№) and U+4000-U+9FFF (CJK ideographs). Surrogates, paired or not, are outside.
+// eslint-disable-next-line no-control-regex -- the class starts at U+0000 on purpose
+const MAYBE_NOT_NFC = /[^\u0000-\u02ff\u0400-\u0482\u048a-\u052f\u2002-\u20bf\u2100-\u2125\u4000-\u9fff]/;
+
+/**
+ * Whether text is NFC just by the characters it holds: true for the Latin, Cyrillic and CJK text of
+ * nearly every record, and cheaper to learn than normalising; false leaves it to String#normalize.
+ */
+export function plainlyNfc(text: string): boolean {
+  return !MAYBE_NOT_NFC.test(text);
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
