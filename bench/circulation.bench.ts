@@ -32,7 +32,7 @@ const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 500);
  * The open loop meets the rate when it delivers at least this share of what it offers: the delivered
  * count is of answers arriving inside the window, so it moves with the latency at the window's two
  * edges and with timer jitter on a busy machine, a fraction of a percent either way even when every
- * operation is answered (lateness is judged by p95 and the failures). See docs/decisions/0005.
+ * operation is answered (lateness is judged by p95 and the failures). See docs/decisions/0006.
  */
 const DELIVERED_SHARE = 0.99;
 /** BENCH_SATURATION=0: only the open loop (comparing the CPU per operation of two versions). */
