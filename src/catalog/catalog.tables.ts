@@ -183,7 +183,9 @@ export const bibSearch = pgTable(
     index('bib_search__library_ids').using('gin', t.libraryIds),
     index('bib_search__available_library_ids').using('gin', t.availableLibraryIds),
     index('bib_search__title_key').on(t.titleKey),
-    index('bib_search__sort_title').on(sql`${t.sortTitle} collate "C"`, t.recordId),
-    index('bib_search__year').on(t.year),
+    // The orders of a result page (search-plan.ts orderFor): a page is read along one, stopping after it.
+    index('bib_search__title_order').on(sql`${t.sortTitle} collate "C"`, sql`${t.year} desc`, t.recordId),
+    index('bib_search__year_desc').on(sql`${t.year} desc nulls last`, sql`${t.sortTitle} collate "C"`, t.recordId),
+    index('bib_search__year_asc').on(sql`${t.year} asc nulls last`, sql`${t.sortTitle} collate "C"`, t.recordId),
   ],
 );

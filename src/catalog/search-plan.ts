@@ -4,7 +4,7 @@
  * rank them all. Full text first (`russian` stems or `simple` words, each typed word required); when
  * that finds nothing, every word is matched by trigram word similarity instead (typos).
  */
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { foldedSql, foldText, likeEscape } from '../app/text-fold';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, bibSearch as S } from './catalog.tables';
@@ -41,33 +41,42 @@ function filterConditions(query: TSearchQuery): SQL[] {
     );
   }
   if (query.bbk) where.push(sql`exists (select 1 from unnest(${S.bbk}) as b(code) where upper(b.code) like ${likePrefix(query.bbk)})`);
-  if (query.yearFrom !== undefined) where.push(gte(S.year, query.yearFrom));
-  if (query.yearTo !== undefined) where.push(lte(S.year, query.yearTo));
+  // Years and copies are checked on the rows the text index returns: a year range or a library spans
+  // a large share of the catalogue, and intersecting its index with the text's costs more than the
+  // capped number of rows it would spare. (Without text, the rows are read in order until enough.)
+  if (query.yearFrom !== undefined) where.push(sql`coalesce(${S.year}, -1) >= ${query.yearFrom}`);
+  if (query.yearTo !== undefined) where.push(sql`coalesce(${S.year}, ${query.yearTo + 1}) <= ${query.yearTo}`);
   if (query.language) where.push(eq(S.language, query.language.toLowerCase()));
   if (query.ageLabel) where.push(eq(S.ageLabel, query.ageLabel));
   if (query.materialType) where.push(eq(S.materialType, query.materialType));
-  if (query.libraryId && query.available) where.push(sql`${S.availableLibraryIds} @> array[${query.libraryId}]::uuid[]`);
-  else if (query.libraryId) where.push(sql`${S.libraryIds} @> array[${query.libraryId}]::uuid[]`);
+  if (query.libraryId && query.available) where.push(sql`${query.libraryId}::uuid = any(${S.availableLibraryIds})`);
+  else if (query.libraryId) where.push(sql`${query.libraryId}::uuid = any(${S.libraryIds})`);
   else if (query.available) where.push(sql`cardinality(${S.availableLibraryIds}) > 0`);
   if (!where.length) where.push(sql`true`);
   return where;
 }
 
 /** The words of each text field, with the weights the field is restricted to. */
-function textParts(query: TSearchQuery) {
+function textParts(query: TSearchQuery, prefix = false) {
   const box = query.q && looksLikeIsbn(query.q) ? [] : queryWords(query.q);
   return [
-    { words: box, weights: '', prefix: true },
+    { words: box, weights: '', prefix },
     { words: queryWords(query.title), weights: 'A', prefix: false },
     { words: queryWords(query.author), weights: 'B', prefix: false },
     { words: queryWords(query.subject), weights: 'C', prefix: false },
   ].filter((p) => p.words.length > 0);
 }
 
-/** Every term required; each may match as a Russian stem or as the word itself (or its prefix). */
+/** Every term required; each matches as a Russian stem, or as written (a prefix, a stop word). */
 function tsQuery(terms: readonly Term[]): SQL {
   return sql.join(
-    terms.map((t) => sql`(to_tsquery('russian', ${t.russian}) || to_tsquery('simple', ${t.simple}))`),
+    terms.map((t) => {
+      const ways = [
+        ...(t.russian === null ? [] : [sql`to_tsquery('russian', ${t.russian})`]),
+        ...(t.simple === null ? [] : [sql`to_tsquery('simple', ${t.simple})`]),
+      ];
+      return sql`(${sql.join(ways, sql` || `)})`;
+    }),
     sql` && `,
   );
 }
@@ -85,9 +94,14 @@ function titleBoost(query: TSearchQuery): SQL {
   return sql`(case when ${S.titleKey} = ${folded} then 1.0 when ${S.titleKey} like ${`${likeEscape(folded)}%`} then 0.3 else 0 end)`;
 }
 
-export function fullTextPlan(query: TSearchQuery): Plan {
+/**
+ * The full-text plan. With `prefix`, the box's last word may also be the start of a word (a person
+ * may not have finished typing it): the service asks for that only when the words as typed find
+ * less than a page, since a prefix makes the index read every word it begins.
+ */
+export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   const where = filterConditions(query);
-  const parts = textParts(query);
+  const parts = textParts(query, prefix);
   const terms = parts.map((p) => termsOf(requiredWords(p.words), p.weights, p.prefix));
   // Without the box's words: each tier below implies them (they are in the title).
   const beyondBox = [...where];
@@ -101,13 +115,15 @@ export function fullTextPlan(query: TSearchQuery): Plan {
     if (p.weights !== '') beyondBox.push(condition);
   });
   const all = terms.flat();
-  const rank = all.length ? sql`(ts_rank_cd(${S.vector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
+  // Ranked only when ordered by relevance (year and title orders do not need it).
+  const ranked = all.length > 0 && (query.sort ?? 'relevance') === 'relevance';
+  const rank = ranked ? sql`(ts_rank_cd(${S.vector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
   const tiers: SQL[] = [];
   const folded = typedTitle(query);
   if (folded) tiers.push(sql`${S.titleKey} = ${folded}`);
   // The box's words found in the title: what a person typing a title expects first.
   const box = parts.find((p) => p.weights === '');
-  if (box) tiers.push(sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', true))})`);
+  if (box) tiers.push(sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', prefix))})`);
   // An exact title typed in the box, or the box's words in the title, contain the box's words: those
   // tiers need not look them up in the whole vector too (one index scan over every match fewer).
   const tierWhere = box && tiers.length ? and(...beyondBox)! : undefined;
