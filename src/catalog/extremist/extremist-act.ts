@@ -47,8 +47,15 @@ export function renderExtremistAct(data: ActData): Promise<Buffer> {
   doc.font('regular').fontSize(11).text(`от ${ruDate(data.checkedOn)}`, { align: 'right' });
   doc.moveDown(0.8);
 
+  // The members are written as typed, "Должность — Фамилия И. О.", so each stands on its own line.
   const [chair, ...members] = data.commission;
-  doc.text(`Комиссия в составе: председатель — ${chair ?? '—'}${members.length ? `; члены комиссии: ${members.join('; ')}` : ''}`, { align: 'justify' });
+  const indented = (text: string) => {
+    doc.text(text, left + 14, doc.y, { width: width - 14 });
+    doc.x = left;
+  };
+  doc.text('Комиссия в составе:');
+  indented(`председатель комиссии: ${chair ?? '—'}${members.length ? ';' : ''}`);
+  if (members.length) indented(`члены комиссии: ${members.join('; ')}`);
   doc.moveDown(0.5);
   const edition = data.listEdition ? ` в редакции от ${ruDate(data.listEdition)}` : '';
   doc.text(
