@@ -7,12 +7,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { foldedSql, foldText, likeEscape } from '../app/text-fold';
 import type { TSearchQuery } from './catalog.schemas';
-import { bibRecords as R, bibSearch as S } from './catalog.tables';
+import { bibRecords as R, bibSearch as S, searchWords as W } from './catalog.tables';
 import { isbnKeys, looksLikeIsbn } from './isbn';
 import { fuzzyWords, likePrefix, queryWords, requiredWords, termsOf, type Term } from './search-query';
 
-/** Lowest pg_trgm word similarity accepted for a typo ("парход" ~ "пароход" is 0.5). */
+/** Lowest pg_trgm word similarity of a word typed into the title or author field to that field. */
 export const FUZZY_THRESHOLD = 0.45;
+/** Lowest pg_trgm similarity of a catalogue word to a typed one ("мастр" ~ "мастер" is 0.44, "парход" ~ "пароход" 0.5). */
+export const WORD_SIMILARITY = 0.35;
 
 export interface Plan {
   where: SQL;
@@ -130,13 +132,28 @@ export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   return { where: and(...where)!, rank, hasText: all.length > 0, tiers, tierWhere };
 }
 
-/** Typo tolerance: each title/author/box word must resemble a word of the title or authors. */
+/**
+ * A typed word as the catalogue has it, as a tsquery over titles and authors: the word itself when
+ * some title or author has it, else the (at most three) catalogue words most like it.
+ */
+function correctedWord(word: string): SQL {
+  const alike = sql`select ${W.word} as word from ${W} where ${W.word} % ${word}
+    order by similarity(${W.word}, ${word}) desc, ${W.word} limit 3`;
+  return sql`(select case when exists (select 1 from ${W} where ${W.word} = ${word}) then ${tsQuery(termsOf([word], 'AB'))}
+    else to_tsquery('simple', coalesce((select string_agg(a.word || ':AB', ' | ') from (${alike}) a), ${`${word}:AB`})) end)`;
+}
+
+/**
+ * Typo tolerance: each title/author/box word is corrected against the catalogue's words (the service
+ * sets the trigram similarity threshold), then the corrected words are searched by full text.
+ */
 export function fuzzyPlan(query: TSearchQuery): Plan | null {
   const parts = textParts(query);
   const words = fuzzyWords(parts.filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
   if (!words.length) return null;
   const where = filterConditions(query);
-  for (const word of words) where.push(sql`${word} <% ${S.trgm}`);
+  const corrected = sql.join(words.map(correctedWord), sql` && `);
+  where.push(sql`${S.vector} @@ (${corrected})`);
   // A word typed into the title or author field must resemble that field, not just title + authors.
   for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
     const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
@@ -147,8 +164,7 @@ export function fuzzyPlan(query: TSearchQuery): Plan | null {
   for (const p of parts.filter((part) => part.weights === 'C')) {
     where.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(p.words), 'C'))})`);
   }
-  const similarity = sql.join(words.map((w) => sql`word_similarity(${w}, ${S.trgm})`), sql` + `);
-  return { where: and(...where)!, rank: sql`(${similarity} + ${titleBoost(query)})`, hasText: true, tiers: [] };
+  return { where: and(...where)!, rank: sql`(ts_rank_cd(${S.vector}, ${corrected}) + ${titleBoost(query)})`, hasText: true, tiers: [] };
 }
 
 /** ORDER BY over the columns of the candidates (year, sort_title, record_id, rank). */

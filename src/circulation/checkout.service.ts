@@ -149,8 +149,9 @@ function refusalError(row: CheckoutRow): never {
  */
 async function runCheckout(db: Db, actor: AuditActor, lib: DeskLibrary, input: TCheckout, reason: string, now: Date): Promise<CheckoutRow> {
   const today = todayUtc(now);
+  // src is materialized: inlined into v, whose decision reads its columns twice, its subqueries would run twice.
   const rows = await executePrepared<CheckoutRow>(db, sql`
-    with src as (
+    with src as materialized (
       select r.id as reader_id, r.network_id as reader_network_id, r.is_anonymised, r.is_blocked,
         exists (select 1 from reader_registrations g where g.reader_id = r.id and g.expires_on >= ${today}::date) as is_registered,
         case when r.birth_date is not null then

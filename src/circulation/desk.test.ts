@@ -31,11 +31,12 @@ describeOnEachDatabase('loan desk', (ctx) => {
       expect(await itemStatus(db(), copy.id)).toBe('on_loan');
     }
     const panel = (await deskA.get(`/api/v1/circulation/desk/reader?libraryId=${branchA.id}&card=${reader.cardNumber}`)).json() as {
-      reader: { fullName: string; age: number }; loans: { barcode: string; dueOn: string; isOverdue: boolean }[];
+      reader: { fullName: string; age: number; categoryName: string }; loans: { barcode: string; dueOn: string; isOverdue: boolean }[];
     };
     expect(panel.loans.map((l) => l.barcode).sort()).toEqual(copies.map((c) => c.barcode).sort());
     expect(panel.loans.every((l) => !l.isOverdue && l.dueOn > new Date().toISOString().slice(0, 10))).toBe(true);
     expect(panel.reader.fullName).toContain(reader.surname);
+    expect(panel.reader.categoryName, 'the category in the librarian language').toBe('Other');
 
     const returned = await deskA.post('/api/v1/circulation/return', { libraryId: branchA.id, barcode: copies[0]!.barcode });
     expect(returned.statusCode, returned.body).toBe(200);
