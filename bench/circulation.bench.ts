@@ -12,10 +12,13 @@
 // postgres://postgres@127.0.0.1:5432). BENCH_SCALE=0.1: a trial on a tenth of the data (its own
 // database). BENCH_FRESH=1: generate anew. BENCH_OPEN_RATE: the offered rate (default 500 ops/s).
 // BENCH_CPU_PROF=folder: the server writes a CPU profile there (node --cpu-prof) when it stops.
-// BENCH_LOG_LEVEL: the server's log level (default warn; info logs every request).
+// BENCH_LOG_LEVEL: the server's log level (default warn; info logs every request). BENCH_DB_NAME: the
+// database to keep the data in (default kitepkana_bench_circ). BENCH_SATURATION=0: the open loop only.
+// BENCH_CLIENT=fetch: the desks use fetch instead of node:http (see decision 0006).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,15 @@ import { checkPlans, COPIES, DB_NAME, DESKS, prepareDatabase, READERS, SERVER, t
 const SECONDS = Number(process.argv[2] ?? 30);
 const WARMUP_SECONDS = 3;
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 500);
+/**
+ * The open loop meets the rate when it delivers at least this share of what it offers: the delivered
+ * count is of answers arriving inside the window, so it moves with the latency at the window's two
+ * edges and with timer jitter on a busy machine, a fraction of a percent either way even when every
+ * operation is answered (lateness is judged by p95 and the failures). See docs/decisions/0006.
+ */
+const DELIVERED_SHARE = 0.99;
+/** BENCH_SATURATION=0: only the open loop (comparing the CPU per operation of two versions). */
+const SATURATION = process.env.BENCH_SATURATION !== '0';
 /** How long after its window an overloaded open-loop run may go on answering what was due. */
 const DRAIN_MS = 10_000;
 const PORT = 3900 + Math.floor(Math.random() * 90);
@@ -154,7 +166,7 @@ function rowsOf(run: RunResult, label: string, offered: number | null) {
   const goal = (text: string) => (offered === null ? '' : text);
   return [
     ...(offered === null ? [] : [{ metric: `${label}: operations per second offered`, value: offered, unit: 'ops/s', goal: '' }]),
-    { metric: `${label}: operations per second delivered (checkout + return, ${DESKS} desks)`, value: round(run.answered / run.elapsed), unit: 'ops/s', peer: peers, goal: goal('≥ 500 ops/s') },
+    { metric: `${label}: operations per second delivered (checkout + return, ${DESKS} desks)`, value: round(run.answered / run.elapsed), unit: 'ops/s', peer: peers, goal: goal(`≥ ${DELIVERED_SHARE * OPEN_RATE} ops/s (${DELIVERED_SHARE * 100}% of offered)`) },
     { metric: `${label}: p50 latency, all operations`, value: round(percentile(all, 50)), unit: 'ms', goal: '' },
     { metric: `${label}: p95 latency, all operations`, value: round(percentile(all, 95)), unit: 'ms', goal: goal('≤ 30 ms') },
     { metric: `${label}: p99 latency, all operations`, value: round(percentile(all, 99)), unit: 'ms', goal: '' },
@@ -198,15 +210,36 @@ async function main() {
     const serverPid = server.pid!;
     const base = `http://127.0.0.1:${PORT}`;
     let shown = 0;
-    const post = async (desk: Desk, path: string, body: unknown) => {
-      const res = await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: desk.cookie, 'x-csrf-token': desk.csrf },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok && shown++ < 3) console.error(`${path}: ${res.status} ${text.slice(0, 300)}`);
-      return res.ok;
+    // node:http with keep-alive rather than fetch: the client shares the machine with the server and
+    // PostgreSQL, and fetch cost it about twice the CPU per request (BENCH_CLIENT=fetch to compare).
+    const agent = new HttpAgent({ keepAlive: true });
+    const useFetch = process.env.BENCH_CLIENT === 'fetch';
+    const post = async (desk: Desk, path: string, body: unknown): Promise<boolean> => {
+      const payload = JSON.stringify(body);
+      const headers = { 'content-type': 'application/json', cookie: desk.cookie, 'x-csrf-token': desk.csrf };
+      let status: number;
+      let text: string;
+      if (useFetch) {
+        const res = await fetch(base + path, { method: 'POST', headers, body: payload });
+        [status, text] = [res.status, await res.text()];
+      } else {
+        [status, text] = await new Promise<[number, string]>((resolve, reject) => {
+          const req = httpRequest(
+            { host: '127.0.0.1', port: PORT, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (chunk: Buffer) => chunks.push(chunk));
+              res.on('end', () => resolve([res.statusCode ?? 0, Buffer.concat(chunks).toString()]));
+              res.on('error', reject);
+            },
+          );
+          req.on('error', reject);
+          req.end(payload);
+        });
+      }
+      const ok = status >= 200 && status < 300;
+      if (!ok && shown++ < 3) console.error(`${path}: ${status} ${text.slice(0, 300)}`);
+      return ok;
     };
     // Each desk works through its own copies and readers; a desk's operation number picks both.
     const cursor = desks.map((_, i) => i * 7);
@@ -216,8 +249,8 @@ async function main() {
       return { barcode: desk.barcodes[i % desk.barcodes.length]!, readerId: desk.readers[i % desk.readers.length]! };
     };
 
-    console.log(`saturation: ${DESKS} desks in a closed loop, ${SECONDS} s`);
-    const saturation = await measure(admin, serverPid, desks, async (desk, d, window, record) => {
+    console.log(SATURATION ? `saturation: ${DESKS} desks in a closed loop, ${SECONDS} s` : 'saturation: skipped (BENCH_SATURATION=0)');
+    const saturation = !SATURATION ? null : await measure(admin, serverPid, desks, async (desk, d, window, record) => {
       while (performance.now() < window.to) {
         const { barcode, readerId } = scan(desk, d);
         const t = performance.now();
@@ -260,14 +293,14 @@ async function main() {
       }
     });
 
-    const saturationRows = rowsOf(saturation, 'saturation', null);
+    const saturationRows = saturation ? rowsOf(saturation, 'saturation', null) : [];
     const openRows = rowsOf(open, 'open loop', OPEN_RATE);
     const load = loadavg().map((n) => n.toFixed(2)).join(' ');
-    console.table(saturationRows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit })));
+    if (saturationRows.length) console.table(saturationRows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit })));
     console.table(openRows.map((r) => ({ metric: r.metric, value: r.value, unit: r.unit, goal: r.goal })));
-    const goalMet = open.errors === 0 && open.answered / open.elapsed >= 500 &&
+    const goalMet = open.errors === 0 && open.answered / open.elapsed >= DELIVERED_SHARE * OPEN_RATE &&
       percentile([...open.checkout, ...open.checkin].sort((a, b) => a - b), 95) <= 30;
-    console.log(`goal (open loop ≥ 500 ops/s, p95 ≤ 30 ms, no failures): ${goalMet ? 'met' : 'NOT met'}`);
+    console.log(`goal (open loop delivering ≥ ${DELIVERED_SHARE * 100}% of the ${OPEN_RATE} ops/s offered, p95 ≤ 30 ms, no failures): ${goalMet ? 'met' : 'NOT met'}`);
     console.log(`${READERS} readers, ${COPIES} copies; ${SECONDS} s per run; load average ${load} (figures on a loaded machine are pessimistic)`);
     const results = fileURLToPath(new URL('./results/', import.meta.url));
     mkdirSync(results, { recursive: true });

@@ -1,6 +1,6 @@
 /** Every table a user sees can be exported: this writes one sheet as XLSX and sends it. */
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { loadExcelJs } from './lazy-packages';
 
 export interface XlsxColumn<T> {
   header: string;
@@ -9,6 +9,7 @@ export interface XlsxColumn<T> {
 }
 
 export async function buildXlsx<T>(sheetName: string, columns: XlsxColumn<T>[], rows: T[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kitepkana';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

@@ -1,5 +1,5 @@
 /** All routes of the catalogue domain. */
-import type { App, AppContext } from '../app/http';
+import type { App, AppServices } from '../app/http';
 import { registerCopyRoutes } from './copy/copy.routes';
 import { registerExtremistRoutes } from './extremist/extremist.routes';
 import { registerItemRoutes } from './items.routes';
@@ -7,7 +7,7 @@ import { registerLabelRoutes } from './labels.routes';
 import { registerRecordRoutes } from './records.routes';
 import { registerSearchRoutes } from './search.routes';
 
-export function registerCatalogRoutes(app: App, ctx: AppContext) {
+export function registerCatalogRoutes(app: App, ctx: AppServices) {
   registerSearchRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
   registerItemRoutes(app, ctx);

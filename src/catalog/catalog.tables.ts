@@ -183,7 +183,24 @@ export const bibSearch = pgTable(
     index('bib_search__library_ids').using('gin', t.libraryIds),
     index('bib_search__available_library_ids').using('gin', t.availableLibraryIds),
     index('bib_search__title_key').on(t.titleKey),
-    index('bib_search__sort_title').on(sql`${t.sortTitle} collate "C"`, t.recordId),
-    index('bib_search__year').on(t.year),
+    // The orders of a result page (search-plan.ts orderFor): a page is read along one, stopping after it.
+    index('bib_search__title_order').on(sql`${t.sortTitle} collate "C"`, sql`${t.year} desc`, t.recordId),
+    index('bib_search__year_desc').on(sql`${t.year} desc nulls last`, sql`${t.sortTitle} collate "C"`, t.recordId),
+    index('bib_search__year_asc').on(sql`${t.year} asc nulls last`, sql`${t.sortTitle} collate "C"`, t.recordId),
   ],
+);
+
+/**
+ * The distinct words of the catalogue's titles and authors, folded: a typo is corrected against these
+ * (a few thousand words, trigram-indexed) and the corrected words are then searched by full text,
+ * instead of comparing the typed word with the title and authors of every record. Written with the
+ * search rows (kp_search_write); a word is never removed (one no record uses any more only costs a
+ * row).
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+  },
+  (t) => [index('search_words__trgm').using('gin', t.word.op('gin_trgm_ops'))],
 );

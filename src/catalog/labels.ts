@@ -5,8 +5,7 @@
  * Sans, embedded in the PDF, so Cyrillic and the Kyrgyz letters ң ө ү print on any machine.
  */
 import { createRequire } from 'node:module';
-import { toBuffer } from 'bwip-js/node';
-import PDFDocument from 'pdfkit';
+import { loadBarcodes, loadPdfKit } from '../app/lazy-packages';
 
 export interface LabelCopy {
   barcode: string;
@@ -57,6 +56,7 @@ const MODULE_MAX = 0.33;
 /** The bars of a Code 128 barcode as PNG (its digits are set as text); null when the value cannot be encoded. */
 async function barcodePng(value: string): Promise<Buffer | null> {
   if (!value || !/^[\x20-\x7e]+$/.test(value)) return null;
+  const { toBuffer } = await loadBarcodes();
   try {
     return await toBuffer({ bcid: 'code128', text: value, scale: BAR_SCALE, height: 10 });
   } catch {
@@ -72,6 +72,7 @@ function authorTitle(author: string | null, title: string): string {
 
 export async function renderLabels(copies: readonly LabelCopy[], options: { layout: TLabelLayout }): Promise<Buffer> {
   const l = LAYOUTS[options.layout];
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Labels', Creator: 'Kitepkana' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -26,12 +26,17 @@ const ABBREVIATIONS = new Set(
  * Strips the ISBD punctuation MARC 21 (and some RUSMARC producers) leave at the end of subfields:
  * "Джамиля :" → "Джамиля", "1988." → "1988", but keeps the period of an abbreviation ("Ч.", "96 с.").
  */
+const TAIL = 40;
+
 export function trimIsbd(value: string): string {
   let s = value.replace(/\s+/g, ' ').trim();
   for (;;) {
     const before = s;
     s = s.replace(/\s*[/:;=,]+$/, '').trim();
-    const last = /(\p{L}+|\d+|[)\]])\.$/u.exec(s)?.[1];
+    // Only the end is searched: the pattern is not anchored at its start, and tried from every position
+    // of a long note it cost more than the rest of reading the record. The last word is all that matters
+    // (an abbreviation is short; a longer word is cut but stays long).
+    const last = s.endsWith('.') ? /(\p{L}+|\d+|[)\]])\.$/u.exec(s.slice(-TAIL))?.[1] : undefined;
     if (last && (/^(\d+|[)\]])$/.test(last) || (last.length >= 3 && !ABBREVIATIONS.has(last.toLowerCase())))) {
       s = s.slice(0, -1).trim();
     }

@@ -4,15 +4,17 @@
  * rank them all. Full text first (`russian` stems or `simple` words, each typed word required); when
  * that finds nothing, every word is matched by trigram word similarity instead (typos).
  */
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { foldedSql, foldText, likeEscape } from '../app/text-fold';
 import type { TSearchQuery } from './catalog.schemas';
-import { bibRecords as R, bibSearch as S } from './catalog.tables';
+import { bibRecords as R, bibSearch as S, searchWords as W } from './catalog.tables';
 import { isbnKeys, looksLikeIsbn } from './isbn';
 import { fuzzyWords, likePrefix, queryWords, requiredWords, termsOf, type Term } from './search-query';
 
-/** Lowest pg_trgm word similarity accepted for a typo ("парход" ~ "пароход" is 0.5). */
+/** Lowest pg_trgm word similarity of a word typed into the title or author field to that field. */
 export const FUZZY_THRESHOLD = 0.45;
+/** Lowest pg_trgm similarity of a catalogue word to a typed one ("мастр" ~ "мастер" is 0.44, "парход" ~ "пароход" 0.5). */
+export const WORD_SIMILARITY = 0.35;
 
 export interface Plan {
   where: SQL;
@@ -41,33 +43,42 @@ function filterConditions(query: TSearchQuery): SQL[] {
     );
   }
   if (query.bbk) where.push(sql`exists (select 1 from unnest(${S.bbk}) as b(code) where upper(b.code) like ${likePrefix(query.bbk)})`);
-  if (query.yearFrom !== undefined) where.push(gte(S.year, query.yearFrom));
-  if (query.yearTo !== undefined) where.push(lte(S.year, query.yearTo));
+  // Years and copies are checked on the rows the text index returns: a year range or a library spans
+  // a large share of the catalogue, and intersecting its index with the text's costs more than the
+  // capped number of rows it would spare. (Without text, the rows are read in order until enough.)
+  if (query.yearFrom !== undefined) where.push(sql`coalesce(${S.year}, -1) >= ${query.yearFrom}`);
+  if (query.yearTo !== undefined) where.push(sql`coalesce(${S.year}, ${query.yearTo + 1}) <= ${query.yearTo}`);
   if (query.language) where.push(eq(S.language, query.language.toLowerCase()));
   if (query.ageLabel) where.push(eq(S.ageLabel, query.ageLabel));
   if (query.materialType) where.push(eq(S.materialType, query.materialType));
-  if (query.libraryId && query.available) where.push(sql`${S.availableLibraryIds} @> array[${query.libraryId}]::uuid[]`);
-  else if (query.libraryId) where.push(sql`${S.libraryIds} @> array[${query.libraryId}]::uuid[]`);
+  if (query.libraryId && query.available) where.push(sql`${query.libraryId}::uuid = any(${S.availableLibraryIds})`);
+  else if (query.libraryId) where.push(sql`${query.libraryId}::uuid = any(${S.libraryIds})`);
   else if (query.available) where.push(sql`cardinality(${S.availableLibraryIds}) > 0`);
   if (!where.length) where.push(sql`true`);
   return where;
 }
 
 /** The words of each text field, with the weights the field is restricted to. */
-function textParts(query: TSearchQuery) {
+function textParts(query: TSearchQuery, prefix = false) {
   const box = query.q && looksLikeIsbn(query.q) ? [] : queryWords(query.q);
   return [
-    { words: box, weights: '', prefix: true },
+    { words: box, weights: '', prefix },
     { words: queryWords(query.title), weights: 'A', prefix: false },
     { words: queryWords(query.author), weights: 'B', prefix: false },
     { words: queryWords(query.subject), weights: 'C', prefix: false },
   ].filter((p) => p.words.length > 0);
 }
 
-/** Every term required; each may match as a Russian stem or as the word itself (or its prefix). */
+/** Every term required; each matches as a Russian stem, or as written (a prefix, a stop word). */
 function tsQuery(terms: readonly Term[]): SQL {
   return sql.join(
-    terms.map((t) => sql`(to_tsquery('russian', ${t.russian}) || to_tsquery('simple', ${t.simple}))`),
+    terms.map((t) => {
+      const ways = [
+        ...(t.russian === null ? [] : [sql`to_tsquery('russian', ${t.russian})`]),
+        ...(t.simple === null ? [] : [sql`to_tsquery('simple', ${t.simple})`]),
+      ];
+      return sql`(${sql.join(ways, sql` || `)})`;
+    }),
     sql` && `,
   );
 }
@@ -85,9 +96,14 @@ function titleBoost(query: TSearchQuery): SQL {
   return sql`(case when ${S.titleKey} = ${folded} then 1.0 when ${S.titleKey} like ${`${likeEscape(folded)}%`} then 0.3 else 0 end)`;
 }
 
-export function fullTextPlan(query: TSearchQuery): Plan {
+/**
+ * The full-text plan. With `prefix`, the box's last word may also be the start of a word (a person
+ * may not have finished typing it): the service asks for that only when the words as typed find
+ * less than a page, since a prefix makes the index read every word it begins.
+ */
+export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   const where = filterConditions(query);
-  const parts = textParts(query);
+  const parts = textParts(query, prefix);
   const terms = parts.map((p) => termsOf(requiredWords(p.words), p.weights, p.prefix));
   // Without the box's words: each tier below implies them (they are in the title).
   const beyondBox = [...where];
@@ -101,26 +117,43 @@ export function fullTextPlan(query: TSearchQuery): Plan {
     if (p.weights !== '') beyondBox.push(condition);
   });
   const all = terms.flat();
-  const rank = all.length ? sql`(ts_rank_cd(${S.vector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
+  // Ranked only when ordered by relevance (year and title orders do not need it).
+  const ranked = all.length > 0 && (query.sort ?? 'relevance') === 'relevance';
+  const rank = ranked ? sql`(ts_rank_cd(${S.vector}, ${tsQuery(all)}) + ${titleBoost(query)})` : sql`0`;
   const tiers: SQL[] = [];
   const folded = typedTitle(query);
   if (folded) tiers.push(sql`${S.titleKey} = ${folded}`);
   // The box's words found in the title: what a person typing a title expects first.
   const box = parts.find((p) => p.weights === '');
-  if (box) tiers.push(sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', true))})`);
+  if (box) tiers.push(sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', prefix))})`);
   // An exact title typed in the box, or the box's words in the title, contain the box's words: those
   // tiers need not look them up in the whole vector too (one index scan over every match fewer).
   const tierWhere = box && tiers.length ? and(...beyondBox)! : undefined;
   return { where: and(...where)!, rank, hasText: all.length > 0, tiers, tierWhere };
 }
 
-/** Typo tolerance: each title/author/box word must resemble a word of the title or authors. */
+/**
+ * A typed word as the catalogue has it, as a tsquery over titles and authors: the word itself when
+ * some title or author has it, else the (at most three) catalogue words most like it.
+ */
+function correctedWord(word: string): SQL {
+  const alike = sql`select ${W.word} as word from ${W} where ${W.word} % ${word}
+    order by similarity(${W.word}, ${word}) desc, ${W.word} limit 3`;
+  return sql`(select case when exists (select 1 from ${W} where ${W.word} = ${word}) then ${tsQuery(termsOf([word], 'AB'))}
+    else to_tsquery('simple', coalesce((select string_agg(a.word || ':AB', ' | ') from (${alike}) a), ${`${word}:AB`})) end)`;
+}
+
+/**
+ * Typo tolerance: each title/author/box word is corrected against the catalogue's words (the service
+ * sets the trigram similarity threshold), then the corrected words are searched by full text.
+ */
 export function fuzzyPlan(query: TSearchQuery): Plan | null {
   const parts = textParts(query);
   const words = fuzzyWords(parts.filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
   if (!words.length) return null;
   const where = filterConditions(query);
-  for (const word of words) where.push(sql`${word} <% ${S.trgm}`);
+  const corrected = sql.join(words.map(correctedWord), sql` && `);
+  where.push(sql`${S.vector} @@ (${corrected})`);
   // A word typed into the title or author field must resemble that field, not just title + authors.
   for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
     const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
@@ -131,8 +164,7 @@ export function fuzzyPlan(query: TSearchQuery): Plan | null {
   for (const p of parts.filter((part) => part.weights === 'C')) {
     where.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(p.words), 'C'))})`);
   }
-  const similarity = sql.join(words.map((w) => sql`word_similarity(${w}, ${S.trgm})`), sql` + `);
-  return { where: and(...where)!, rank: sql`(${similarity} + ${titleBoost(query)})`, hasText: true, tiers: [] };
+  return { where: and(...where)!, rank: sql`(ts_rank_cd(${S.vector}, ${corrected}) + ${titleBoost(query)})`, hasText: true, tiers: [] };
 }
 
 /** ORDER BY over the columns of the candidates (year, sort_title, record_id, rank). */

@@ -15,12 +15,13 @@ describe('search query', () => {
     expect(requiredWords(['и'])).toEqual(['и']);
   });
 
-  it('makes terms with weights and a prefix on the last word', () => {
+  it('makes terms with weights and a prefix on the last word; stop words and prefixes as written', () => {
     expect(termsOf(['белый', 'пар'], '', true)).toEqual([
-      { russian: 'белый', simple: 'белый' },
+      { russian: 'белый', simple: null },
       { russian: 'пар', simple: 'пар:*' },
     ]);
-    expect(termsOf(['айтматов'], 'B')).toEqual([{ russian: 'айтматов:B', simple: 'айтматов:B' }]);
+    expect(termsOf(['айтматов'], 'B')).toEqual([{ russian: 'айтматов:B', simple: null }]);
+    expect(termsOf(['и'], 'A')).toEqual([{ russian: null, simple: 'и:A' }]);
   });
 
   it('leaves short words out of typo matching and escapes LIKE wildcards in ББК', () => {

@@ -34,10 +34,16 @@ export function requiredWords(words: readonly string[]): string[] {
   return content.length ? content : [...words];
 }
 
-/** One word as tsquery texts for each configuration; `simple` may take it as a prefix. */
+/**
+ * One word as tsquery texts for each configuration, null where that configuration is not asked. The
+ * index holds every word both ways, so a whole word is found by its `russian` stem alone: the same
+ * word analysed the same way gives the same lexeme, and one lexeme per word lets the index skip
+ * through the other words' entries instead of reading both spellings of each in full. `simple` is
+ * asked for what `russian` cannot find: a prefix, and a stop word (which `russian` drops).
+ */
 export interface Term {
-  russian: string;
-  simple: string;
+  russian: string | null;
+  simple: string | null;
 }
 
 /**
@@ -45,12 +51,11 @@ export interface Term {
  * last word is a prefix when `prefixLast` (a person may not have finished typing it).
  */
 export function termsOf(words: readonly string[], weights = '', prefixLast = false): Term[] {
+  const suffix = weights ? `:${weights}` : '';
   return words.map((word, i) => {
-    const star = prefixLast && i === words.length - 1 ? '*' : '';
-    return {
-      russian: weights ? `${word}:${weights}` : word,
-      simple: star || weights ? `${word}:${star}${weights}` : word,
-    };
+    if (RUSSIAN_STOP_WORDS.has(word)) return { russian: null, simple: `${word}${suffix}` };
+    const isPrefix = prefixLast && i === words.length - 1;
+    return { russian: `${word}${suffix}`, simple: isPrefix ? `${word}:*${weights}` : null };
   });
 }
 

@@ -6,15 +6,16 @@
  * the facets. When the cap is reached the total is the planner's estimate and `totalIsEstimate` is
  * set (the pages show "about N"), and facet counts are scaled to it. Exports ask for every hit.
  */
-import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
 import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, bibSearch as S, items } from './catalog.tables';
-import { FUZZY_THRESHOLD, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
+import { looksLikeIsbn } from './isbn';
+import { FUZZY_THRESHOLD, WORD_SIMILARITY, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
 /** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
-export const CANDIDATES = 1000;
+export const CANDIDATES = 200;
 
 export interface Facet {
   value: string;
@@ -30,25 +31,25 @@ export interface SearchFacets {
   subjects: Facet[];
 }
 
-const hitColumns = {
-  id: R.id,
-  format: R.format,
-  title: R.title,
-  otherTitle: R.otherTitle,
-  responsibility: R.responsibility,
-  authors: R.authors,
-  publisher: R.publisher,
-  place: R.place,
-  year: R.year,
-  isbns: R.isbns,
-  language: R.language,
-  subjects: R.subjects,
-  bbk: R.bbk,
-  series: R.series,
-  materialType: R.materialType,
-  ageLabel: R.ageLabel,
-  description: R.description,
-};
+/** A hit as a result page shows it: its record's fields, its rank and its copies per library. */
+type Hit = Pick<
+  typeof R.$inferSelect,
+  | 'id' | 'format' | 'title' | 'otherTitle' | 'responsibility' | 'authors' | 'publisher' | 'place' | 'year' | 'isbns'
+  | 'language' | 'subjects' | 'bbk' | 'series' | 'materialType' | 'ageLabel' | 'description'
+> & { rank: number; availability: { libraryId: string; libraryName: string; total: number; available: number }[] };
+
+/** What a hit shows (from bib_records), as JSON keys: the page's rows only are read. */
+const HIT_FIELDS = sql`'id', r.id, 'format', r.format, 'title', r.title, 'otherTitle', r.other_title,
+  'responsibility', r.responsibility, 'authors', r.authors, 'publisher', r.publisher, 'place', r.place, 'year', r.year,
+  'isbns', r.isbns, 'language', r.language, 'subjects', r.subjects, 'bbk', r.bbk, 'series', r.series,
+  'materialType', r.material_type, 'ageLabel', r.age_label, 'description', r.description`;
+
+/** Copies per library of the hit r: how many, and how many are on the shelf now (most on the shelf first). */
+const AVAILABILITY = sql`(select coalesce(json_agg(json_build_object('libraryId', l.id, 'libraryName', l.name,
+    'total', c.total, 'available', c.available) order by c.available desc, l.name), '[]'::json)
+  from (select i.library_id, count(*)::int as total, (count(*) filter (where i.status = 'available'))::int as available
+        from ${items} i where i.record_id = r.id and i.status <> 'written_off' group by i.library_id) c
+  join ${libraries} l on l.id = c.library_id)`;
 
 const top = (select: SQL) =>
   sql`(select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${select} limit 10) f)`;
@@ -66,25 +67,44 @@ const FACETS = sql`,
 interface PlanResult {
   total: number;
   totalIsEstimate: boolean;
-  page: { id: string; rank: number }[];
+  page: Hit[];
   facets: SearchFacets | null;
 }
 
-/** The hits to rank and count: all of them, or at most `limit` + 1 gathered tier by tier. */
+/**
+ * The hits to rank and count: all of them, or at most `limit` + 1 — gathered tier by tier when ranked
+ * by relevance, else as the index returns them (the page itself is then read in order, see pageOf).
+ */
 function candidates(query: TSearchQuery, plan: Plan, limit: number | null): SQL {
   const columns = sql`${S.recordId} as record_id, ${S.year} as year, ${S.language} as language, ${S.materialType} as material_type,
     ${S.subjects} as subjects, ${S.libraryIds} as library_ids, ${S.sortTitle} as sort_title, ${plan.rank} as rank`;
   const from = (where: SQL) => sql`select ${columns} from ${S} where ${where}`;
   if (limit === null) return from(plan.where);
-  if (!ranksByRelevance(query, plan)) return sql`${from(plan.where)} order by ${orderFor(query, plan)} limit ${limit + 1}`;
-  if (!plan.tiers.length) return sql`${from(plan.where)} limit ${limit + 1}`;
+  if (!ranksByRelevance(query, plan) || !plan.tiers.length) return sql`${from(plan.where)} limit ${limit + 1}`;
   // Each tier leaves out what an earlier one took; the outer LIMIT stops reading once it has enough.
+  // Each has the limit too, so it is planned for it: a word in every tenth title is then read row by
+  // row until enough, rather than by collecting every one of its 100,000 entries in the index first.
   const branches = [...plan.tiers, null].map((tier, i) => {
     const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t}, false)`);
     const where = tier ? and(plan.tierWhere ?? plan.where, tier, ...earlier)! : and(plan.where, ...earlier)!;
-    return sql`(${from(where)})`;
+    return sql`(${from(where)} limit ${limit + 1})`;
   });
   return sql`select * from (${sql.join(branches, sql` union all `)}) c limit ${limit + 1}`;
+}
+
+/**
+ * The page's hits in order, numbered. Ranked hits are ordered among the candidates; in year or title
+ * order the page is read along that order's index, stopping after the page, whatever the candidates.
+ */
+function pageOf(query: TSearchQuery, plan: Plan, limit: number | null): SQL {
+  const order = orderFor(query, plan);
+  const offset = (query.page - 1) * query.pageSize;
+  const source =
+    limit === null || ranksByRelevance(query, plan)
+      ? sql`hits`
+      : sql`(select ${S.recordId} as record_id, ${S.year} as year, ${S.sortTitle} as sort_title, 0::real as rank from ${S} where ${plan.where}) h`;
+  return sql`select record_id, rank, row_number() over (order by ${order}) as n from ${source}
+    order by ${order} limit ${query.pageSize} offset ${offset}`;
 }
 
 /** The planner's estimate of how many records match: cheap, and close enough for "about N". */
@@ -96,23 +116,20 @@ async function estimateCount(db: Db, plan: Plan): Promise<number> {
 }
 
 /**
- * One statement gathers the hits once and answers from them the count, the page (ids in order) and
- * the facets; the page's records are then read by primary key.
+ * One statement gathers the hits once and answers from them the count, the page (each hit with its
+ * record's fields and its copies per library, read for the page's rows only) and the facets.
  */
 async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: boolean, cap: number | null): Promise<PlanResult> {
-  const order = orderFor(query, plan);
-  const offset = (query.page - 1) * query.pageSize;
-  const limit = cap === null ? null : Math.max(cap, offset + query.pageSize);
+  const limit = cap === null ? null : Math.max(cap, query.page * query.pageSize);
   const result = await db.execute(sql`
     with hits as materialized (${candidates(query, plan, limit)})
     select
       (select count(*)::int from hits) as total,
-      (select coalesce(json_agg(json_build_object('id', record_id, 'rank', rank) order by ${order}), '[]'::json)
-        from (select record_id, rank, year, sort_title from hits
-              order by ${order} limit ${query.pageSize} offset ${offset}) p) as page
+      (select coalesce(json_agg(json_build_object(${HIT_FIELDS}, 'rank', p.rank, 'availability', ${AVAILABILITY}) order by p.n), '[]'::json)
+        from (${pageOf(query, plan, limit)}) p join ${R} r on r.id = p.record_id) as page
       ${withFacets ? FACETS : sql``}
   `);
-  type Row = { total: number; page: { id: string; rank: number }[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
+  type Row = { total: number; page: Hit[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
   const row = rowsOf<Row>(result)[0]!;
   const capped = limit !== null && row.total > limit;
   const total = capped ? Math.max(row.total, await estimateCount(db, plan)) : row.total;
@@ -131,27 +148,6 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
   return { total, totalIsEstimate: capped, page: row.page, facets };
 }
 
-/** Copies per library for the hits of a page: how many, and how many are on the shelf now. */
-async function availabilityOf(db: Db, recordIds: string[]) {
-  if (!recordIds.length) return new Map<string, { libraryId: string; libraryName: string; total: number; available: number }[]>();
-  const rows = await db
-    .select({
-      recordId: items.recordId,
-      libraryId: items.libraryId,
-      libraryName: libraries.name,
-      total: sql<number>`count(*)::int`,
-      available: sql<number>`(count(*) filter (where ${items.status} = 'available'))::int`,
-    })
-    .from(items)
-    .innerJoin(libraries, eq(libraries.id, items.libraryId))
-    .where(and(inArray(items.recordId, recordIds), ne(items.status, 'written_off')))
-    .groupBy(items.recordId, items.libraryId, libraries.name)
-    .orderBy(desc(sql`count(*) filter (where ${items.status} = 'available')`), asc(libraries.name));
-  const byRecord = new Map<string, { libraryId: string; libraryName: string; total: number; available: number }[]>();
-  for (const { recordId, ...rest } of rows) byRecord.set(recordId, [...(byRecord.get(recordId) ?? []), rest]);
-  return byRecord;
-}
-
 export interface SearchOptions {
   withFacets?: boolean;
   /** Every hit counted and ranked, however many (exports); otherwise at most `candidates` are. */
@@ -165,23 +161,23 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: Search
   const cap = options.exact ? null : (options.candidates ?? CANDIDATES);
   let isFuzzy = false;
   let found = await runPlan(db, query, fullTextPlan(query), withFacets, cap);
+  // Less than a page for the words as typed: the last word may be unfinished ("карамаз").
+  if (found.total < query.pageSize && query.q && !looksLikeIsbn(query.q)) {
+    const widened = await runPlan(db, query, fullTextPlan(query, true), withFacets, cap);
+    if (widened.total > found.total) found = widened;
+  }
   const fuzzy = found.total === 0 ? fuzzyPlan(query) : null;
   if (fuzzy) {
     isFuzzy = true;
-    // The threshold is set for this transaction only; the trigram index serves `<%` at that level.
+    // The thresholds are set for this transaction only; the trigram index serves `%` at that level.
     found = await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
+      await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true),
+        set_config('pg_trgm.similarity_threshold', ${String(WORD_SIMILARITY)}, true)`);
       return runPlan(tx, query, fuzzy, withFacets, cap);
     });
   }
-  const ids = found.page.map((p) => p.id);
-  const [rows, availability] = await Promise.all([
-    ids.length ? db.select(hitColumns).from(R).where(inArray(R.id, ids)) : [],
-    availabilityOf(db, ids),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    items: found.page.map(({ id, rank }) => ({ ...byId.get(id)!, rank: Number(rank), availability: availability.get(id) ?? [] })),
+    items: found.page.map((hit) => ({ ...hit, rank: Number(hit.rank) })),
     total: found.total,
     totalIsEstimate: found.totalIsEstimate,
     page: query.page,

@@ -4,7 +4,7 @@
  */
 import type { TAgeLabel } from '../catalog/catalog.schemas';
 
-const MINIMUM_AGE: Record<TAgeLabel, number> = { '0+': 0, '6+': 6, '12+': 12, '16+': 16, '18+': 18 };
+export const MINIMUM_AGE: Readonly<Record<TAgeLabel, number>> = { '0+': 0, '6+': 6, '12+': 12, '16+': 16, '18+': 18 };
 
 /** The youngest age a copy with this label may be lent to. */
 export function minimumAge(label: TAgeLabel | null | undefined): number {

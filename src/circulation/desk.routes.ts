@@ -18,7 +18,11 @@ import { returnItem } from './return.service';
 import { undoDeskAction } from './undo.service';
 import { addManualVisits, countVisits } from './visits.service';
 
-const ZPanelQuery = z.object({ libraryId: z.uuid(), card: z.string().trim().min(1).max(40).optional(), readerId: z.uuid().optional() });
+const ZPanelQuery = z.object({
+  libraryId: z.uuid(),
+  card: z.string().trim().min(1).max(40).optional(),
+  readerId: z.uuid().optional(),
+});
 
 export function registerDeskRoutes(app: App, { database }: AppContext) {
   const { db } = database;
@@ -29,7 +33,8 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: "The reader panel at a desk, by card number or reader id: loans, due dates, holds, blocks, age (librarian, director, network admin at their library's desk)",
+        summary:
+          "The reader panel at a desk, by card number or reader id: loans, due dates, holds, blocks, age (librarian, director, network admin at their library's desk)",
         querystring: ZPanelQuery,
         response: { 200: ZReaderPanel, ...problems(401, 403, 404, 422) },
       },
@@ -37,7 +42,11 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     async (request) => {
       const { actor, lib } = await requireDesk(db, request, request.query.libraryId);
       const { card, readerId } = request.query;
-      const panel = card ? await readerPanelByCard(db, card) : readerId ? await readerPanelById(db, readerId) : null;
+      const panel = card
+        ? await readerPanelByCard(db, card, actor.language)
+        : readerId
+          ? await readerPanelById(db, readerId, actor.language)
+          : null;
       if (!panel) throw circulationError('unknown_card', 'card');
       if (panel.reader.networkId !== lib.networkId) throw circulationError('other_network', 'card');
       // Opening a reader by their card is a view of their personal data, logged like the card page.
@@ -60,7 +69,8 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: "Lend a copy to a reader by its barcode, due date from the loan rules (librarian, director, network admin at their library's desk)",
+        summary:
+          "Lend a copy to a reader by its barcode, due date from the loan rules (librarian, director, network admin at their library's desk)",
         body: ZCheckout,
         response: { 201: ZCheckoutOut, ...problems(401, 403, 404, 409, 422) },
       },
@@ -77,7 +87,8 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: "Return a copy by its barcode (or receive one in transit); says where it goes next: shelf, hold shelf, or which branch (librarian, director, network admin at their library's desk)",
+        summary:
+          "Return a copy by its barcode (or receive one in transit); says where it goes next: shelf, hold shelf, or which branch (librarian, director, network admin at their library's desk)",
         body: ZReturn,
         response: { 200: ZReturnOut, ...problems(401, 403, 404, 409, 422) },
       },
@@ -93,7 +104,8 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: "Renew a loan by the copy's barcode or the loan id (librarian, director, network admin at their library's desk)",
+        summary:
+          "Renew a loan by the copy's barcode or the loan id (librarian, director, network admin at their library's desk)",
         body: ZRenew,
         response: { 200: ZRenewOut, ...problems(401, 403, 404, 409, 422) },
       },
@@ -112,14 +124,24 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: "Record in-library (reading room) use of a copy by a reader, counted apart from loans (librarian, director, network admin at their library's desk)",
+        summary:
+          "Record in-library (reading room) use of a copy by a reader, counted apart from loans (librarian, director, network admin at their library's desk)",
         body: ZInLibraryUse,
-        response: { 201: z.object({ id: z.uuid(), barcode: z.string(), title: z.string() }), ...problems(401, 403, 404, 409, 422) },
+        response: {
+          201: z.object({ id: z.uuid(), barcode: z.string(), title: z.string() }),
+          ...problems(401, 403, 404, 409, 422),
+        },
       },
     },
     async (request, reply) => {
       const { actor, lib } = await requireDesk(db, request, request.body.libraryId);
-      const used = await recordInLibraryUse(db, auditActor(request, actor), lib, request.body.readerId, request.body.barcode);
+      const used = await recordInLibraryUse(
+        db,
+        auditActor(request, actor),
+        lib,
+        request.body.readerId,
+        request.body.barcode,
+      );
       return reply.code(201).send(used);
     },
   );
@@ -129,9 +151,13 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: 'Undo one of their own checkouts, returns or renewals within 60 seconds (the librarian, director or network admin who did it)',
+        summary:
+          'Undo one of their own checkouts, returns or renewals within 60 seconds (the librarian, director or network admin who did it)',
         body: ZUndo,
-        response: { 200: z.object({ kind: z.enum(['checkout', 'return', 'renew']), loanId: z.uuid() }), ...problems(401, 403, 404, 409, 422) },
+        response: {
+          200: z.object({ kind: z.enum(['checkout', 'return', 'renew']), loanId: z.uuid() }),
+          ...problems(401, 403, 404, 409, 422),
+        },
       },
     },
     async (request) => {
@@ -147,8 +173,15 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: "A library's visits on a day: readers counted from transactions plus the manual counter (librarian, director, network admin of the library)",
-        querystring: z.object({ libraryId: z.uuid(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional() }),
+        summary:
+          "A library's visits on a day: readers counted from transactions plus the manual counter (librarian, director, network admin of the library)",
+        querystring: z.object({
+          libraryId: z.uuid(),
+          day: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+            .optional(),
+        }),
         response: { 200: ZVisitCount, ...problems(401, 403, 422) },
       },
     },
@@ -163,7 +196,8 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['circulation'],
-        summary: 'Add visits without a transaction (reading room, events) to the manual counter (librarian, director, network admin of the library)',
+        summary:
+          'Add visits without a transaction (reading room, events) to the manual counter (librarian, director, network admin of the library)',
         body: ZManualVisits,
         response: { 200: ZVisitCount, ...problems(401, 403, 422) },
       },
@@ -173,5 +207,4 @@ export function registerDeskRoutes(app: App, { database }: AppContext) {
       return addManualVisits(db, auditActor(request, actor), lib, request.body.add, request.body.day ?? todayUtc());
     },
   );
-
 }

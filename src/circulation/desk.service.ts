@@ -1,7 +1,8 @@
 /** The reader panel of the loan desk: who the reader is, what they hold, what waits for them. */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
-import { ageOn } from '../readers';
+import { ageOn, categoryName } from '../readers';
+import type { TLanguage } from '../staff/staff.schemas';
 import { todayUtc } from './checkout.service';
 import { listReaderHolds, type HoldView } from './holds.service';
 
@@ -49,6 +50,8 @@ interface ReaderRow {
   isAnonymised: boolean;
   mergedIntoId: string | null;
   categoryName: string | null;
+  categoryNameKy: string | null;
+  categoryNameEn: string | null;
   registeredUntil: string | null;
 }
 
@@ -56,7 +59,7 @@ async function readerRow(db: Db, where: ReturnType<typeof sql>): Promise<ReaderR
   const rows = await db.execute(sql`
     select r.id, r.network_id as "networkId", r.card_number as "cardNumber", r.surname, r.first_name as "firstName",
       r.patronymic, r.birth_date::text as "birthDate", r.is_blocked as "isBlocked", r.block_reason as "blockReason",
-      r.is_anonymised as "isAnonymised", r.merged_into_id as "mergedIntoId", c.name as "categoryName",
+      r.is_anonymised as "isAnonymised", r.merged_into_id as "mergedIntoId", c.name as "categoryName", c.name_ky as "categoryNameKy", c.name_en as "categoryNameEn",
       (select max(g.expires_on)::text from reader_registrations g where g.reader_id = r.id) as "registeredUntil"
     from readers r left join reader_categories c on c.id = r.category_id
     where ${where}`);
@@ -80,18 +83,28 @@ export async function listOpenLoans(db: Db, readerId: string, today = todayUtc()
 }
 
 /** The panel for a card number (a merged duplicate's card leads to the reader it was merged into). */
-export async function readerPanelByCard(db: Db, cardNumber: string, now = new Date()): Promise<ReaderPanel | null> {
+export async function readerPanelByCard(
+  db: Db,
+  cardNumber: string,
+  lang: TLanguage = 'ru',
+  now = new Date(),
+): Promise<ReaderPanel | null> {
   let row = await readerRow(db, sql`r.card_number = ${cardNumber.trim()}`);
   if (row?.mergedIntoId) row = await readerRow(db, sql`r.id = ${row.mergedIntoId}`);
-  return row ? panelOf(db, row, now) : null;
+  return row ? panelOf(db, row, lang, now) : null;
 }
 
-export async function readerPanelById(db: Db, readerId: string, now = new Date()): Promise<ReaderPanel | null> {
+export async function readerPanelById(
+  db: Db,
+  readerId: string,
+  lang: TLanguage = 'ru',
+  now = new Date(),
+): Promise<ReaderPanel | null> {
   const row = await readerRow(db, sql`r.id = ${readerId}`);
-  return row ? panelOf(db, row, now) : null;
+  return row ? panelOf(db, row, lang, now) : null;
 }
 
-async function panelOf(db: Db, row: ReaderRow, now: Date): Promise<ReaderPanel> {
+async function panelOf(db: Db, row: ReaderRow, lang: TLanguage, now: Date): Promise<ReaderPanel> {
   const today = todayUtc(now);
   const [loans, holds] = await Promise.all([listOpenLoans(db, row.id, today), listReaderHolds(db, row.id)]);
   return {
@@ -101,7 +114,13 @@ async function panelOf(db: Db, row: ReaderRow, now: Date): Promise<ReaderPanel> 
       cardNumber: row.cardNumber,
       fullName: [row.surname, row.firstName, row.patronymic].filter(Boolean).join(' '),
       age: row.birthDate ? ageOn(row.birthDate, today) : null,
-      categoryName: row.categoryName ?? '',
+      categoryName:
+        row.categoryName === null
+          ? ''
+          : categoryName(
+              { name: row.categoryName, nameKy: row.categoryNameKy ?? '', nameEn: row.categoryNameEn ?? '' },
+              lang,
+            ),
       isBlocked: row.isBlocked,
       blockReason: row.blockReason,
       registeredUntil: row.registeredUntil,
@@ -120,7 +139,14 @@ export async function listLoanHistory(db: Db, readerId: string, since: Date, pag
     from loans l join items i on i.id = l.item_id join bib_records b on b.id = i.record_id join libraries lib on lib.id = l.library_id
     where l.reader_id = ${readerId} and l.returned_at is not null and l.loaned_at >= ${since}
     order by l.returned_at desc limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  return rowsOf<{ loanId: string; title: string; barcode: string; loanedAt: string; returnedAt: string; libraryName: string }>(rows).map((r) => ({
+  return rowsOf<{
+    loanId: string;
+    title: string;
+    barcode: string;
+    loanedAt: string;
+    returnedAt: string;
+    libraryName: string;
+  }>(rows).map((r) => ({
     ...r,
     loanedAt: new Date(r.loanedAt).toISOString(),
     returnedAt: new Date(r.returnedAt).toISOString(),

@@ -31,11 +31,12 @@ describeOnEachDatabase('loan desk', (ctx) => {
       expect(await itemStatus(db(), copy.id)).toBe('on_loan');
     }
     const panel = (await deskA.get(`/api/v1/circulation/desk/reader?libraryId=${branchA.id}&card=${reader.cardNumber}`)).json() as {
-      reader: { fullName: string; age: number }; loans: { barcode: string; dueOn: string; isOverdue: boolean }[];
+      reader: { fullName: string; age: number; categoryName: string }; loans: { barcode: string; dueOn: string; isOverdue: boolean }[];
     };
     expect(panel.loans.map((l) => l.barcode).sort()).toEqual(copies.map((c) => c.barcode).sort());
     expect(panel.loans.every((l) => !l.isOverdue && l.dueOn > new Date().toISOString().slice(0, 10))).toBe(true);
     expect(panel.reader.fullName).toContain(reader.surname);
+    expect(panel.reader.categoryName, 'the category in the librarian language').toBe('Other');
 
     const returned = await deskA.post('/api/v1/circulation/return', { libraryId: branchA.id, barcode: copies[0]!.barcode });
     expect(returned.statusCode, returned.body).toBe(200);
@@ -118,6 +119,40 @@ describeOnEachDatabase('loan desk', (ctx) => {
     expect((await renew()).statusCode).toBe(200);
     expect((await renew()).json()).toMatchObject({ code: 'max_renewals' });
     await db().delete(loanRules).where(eq(loanRules.networkId, d.network.id));
+  });
+
+  it('lends for the period of the most specific loan rule, and judges the age label by the age on the day', async () => {
+    const desk = await setup();
+    const reader = await buildReader(db(), desk.branchA);
+    const [{ categoryId } = { categoryId: null }] = await db().select({ categoryId: readers.categoryId }).from(readers).where(eq(readers.id, reader.id));
+    const rule = { networkId: desk.network.id, maxItems: 10, maxRenewals: 1, holdsAllowed: true };
+    await db().insert(loanRules).values([
+      { ...rule, loanDays: 10 },
+      { ...rule, itemType: 'periodical', loanDays: 3 },
+      { ...rule, readerCategoryId: categoryId, loanDays: 20 },
+      { ...rule, readerCategoryId: categoryId, itemType: 'periodical', loanDays: 5 },
+      { ...rule, libraryId: desk.branchB.id, loanDays: 30 },
+    ]);
+    const copyOf = async (overrides: Parameters<typeof buildRecord>[1]) => (await buildCopy(db(), (await buildRecord(db(), overrides)).id, desk.branchA)).barcode;
+    const lend = (readerId: string, barcode: string) => desk.deskA.post('/api/v1/circulation/checkout', { libraryId: desk.branchA.id, readerId, barcode });
+    const dueIn = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+    // Category beats item type; category and item type together beat either; another branch's rule is not this desk's.
+    expect((await lend(reader.id, await copyOf({ materialType: 'book' }))).json()).toMatchObject({ dueOn: dueIn(20) });
+    expect((await lend(reader.id, await copyOf({ materialType: 'periodical' }))).json()).toMatchObject({ dueOn: dueIn(5) });
+    // This library's rule beats them all: periodicals are not lent here.
+    await db().insert(loanRules).values({ ...rule, libraryId: desk.branchA.id, itemType: 'periodical', loanDays: 0 });
+    expect((await lend(reader.id, await copyOf({ materialType: 'periodical' }))).json()).toMatchObject({ code: 'loans_not_allowed' });
+    await db().delete(loanRules).where(eq(loanRules.networkId, desk.network.id));
+
+    const today = new Date();
+    const yearsAgo = (years: number, days: number) =>
+      new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() + days)).toISOString().slice(0, 10);
+    const guardian = { guardianName: 'Мать', guardianRelation: 'мать', guardianPhone: '+996 555 000000' };
+    const sixteenToday = await buildReader(db(), desk.branchA, { birthDate: yearsAgo(16, 0), ...guardian });
+    const sixteenTomorrow = await buildReader(db(), desk.branchA, { birthDate: yearsAgo(16, 1), ...guardian });
+    const refused = await lend(sixteenTomorrow.id, await copyOf({ ageLabel: '16+' }));
+    expect(refused.json()).toMatchObject({ code: 'age_label', errors: [{ field: 'ageOverrideReason', code: 'age_label' }] });
+    expect((await lend(sixteenToday.id, await copyOf({ ageLabel: '16+' }))).statusCode).toBe(201);
   });
 
   it('undoes a checkout, a return and a renewal within a minute, only for the person who did it', async () => {

@@ -3,10 +3,10 @@
  * so Cyrillic and the Kyrgyz letters print anywhere), in the language of the person sending them.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { t } from '../app/i18n';
 import type { TLanguage } from '../staff/staff.schemas';
 import type { OverdueLetter } from './overdue.service';
+import { loadPdfKit } from '../app/lazy-packages';
 
 const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -26,6 +26,7 @@ export function noticeText(lang: TLanguage, libraryName: string, letter: Overdue
 }
 
 export async function renderOverdueLetters(lang: TLanguage, libraryName: string, letters: OverdueLetter[], today: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: t(lang, 'circulation.letter_title') } });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);

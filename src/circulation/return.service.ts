@@ -45,8 +45,8 @@ export interface ReturnResult {
   next: { kind: 'shelf' } | { kind: 'hold_shelf'; holdId: string } | { kind: 'transit'; toLibraryId: string; toLibraryName: string; holdId: string | null };
 }
 
-/** The copy, its open loan and the first waiting hold; `lock` takes the copy (and the hold) FOR UPDATE. */
-async function readForReturn(tx: Db, barcode: string, lock: boolean): Promise<ReturnRow | null> {
+/** The copy, its open loan and the first waiting hold, the copy (and the hold) locked FOR UPDATE. */
+async function readForReturn(tx: Db, barcode: string): Promise<ReturnRow | null> {
   const rows = await executePrepared<ReturnRow>(tx, sql`
     select i.id as "itemId", i.barcode, i.status, i.library_id as "homeLibraryId", i.network_id as "networkId",
       i.record_id as "recordId", i.inventory_number as "inventoryNumber", b.title,
@@ -61,79 +61,109 @@ async function readForReturn(tx: Db, barcode: string, lock: boolean): Promise<Re
     left join lateral (
       select id, reader_id, pickup_library_id from holds
       where record_id = i.record_id and status = 'waiting' and network_id = i.network_id
-      order by placed_at, id limit 1 ${lock ? sql`for update skip locked` : sql``}) h on true
+      order by placed_at, id limit 1 for update skip locked) h on true
     where i.barcode = ${barcode}
-    ${lock ? sql`for update of i` : sql``}`);
+    for update of i`);
   return rows[0] ?? null;
 }
 
+interface PlainReturnRow {
+  itemId: string;
+  barcode: string;
+  title: string;
+  networkId: string;
+  loanId: string | null;
+  readerId: string | null;
+  dueOn: string | null;
+  transitTo: string | null;
+  toLibraryName: string | null;
+  actionId: string | number | null;
+}
+
 /**
- * The common return: a copy on loan that no one is waiting for. One statement, conditioned on the loan
- * still being open, writes everything (or nothing, when another desk returned it first: null).
+ * The common return in one statement: a copy on loan that no one is waiting for. The statement finds
+ * the copy by its barcode and, when it is such a copy of the desk's network, closes the loan (only if
+ * it is still open), puts the copy on the shelf or in transit to its home library, counts the visit and
+ * writes the undo entry and the audit row; it answers the copy and what was written. No row: unknown
+ * barcode. No action: anything else (a hold to fill, a transit to receive, another desk returned it
+ * first, another network), which the careful path decides.
  */
-async function returnPlainLoan(db: Db, actor: AuditActor, lib: DeskLibrary, row: ReturnRow, now: Date): Promise<ReturnResult | null> {
+async function returnPlainLoan(db: Db, actor: AuditActor, lib: DeskLibrary, barcode: string, now: Date): Promise<PlainReturnRow | null> {
   const today = todayUtc(now);
-  const transitTo = row.homeLibraryId !== lib.id ? row.homeLibraryId : null;
-  const status: TItemStatus = transitTo ? 'in_transit' : 'available';
-  const undo = { itemStatus: row.status, holdId: null, openTransitId: row.openTransitId };
-  const summary = `${row.inventoryNumber} / ${row.barcode}${transitTo ? ` → ${transitTo}` : ''}`;
-  const rows = await executePrepared<{ actionId: string | number | null; toLibraryName: string | null }>(db, sql`
-    with loan as (
+  const rows = await executePrepared<PlainReturnRow>(db, sql`
+    with src as (
+      select i.id as item_id, i.barcode, i.status, i.network_id, i.inventory_number, b.title,
+        l.id as loan_id, l.reader_id, l.due_on,
+        (select t.id from item_transits t where t.item_id = i.id and t.received_at is null) as open_transit_id,
+        case when i.library_id <> ${lib.id}::uuid then i.library_id end as transit_to,
+        i.status = 'on_loan' and l.id is not null and i.network_id = ${lib.networkId}::uuid
+          and not exists (select 1 from holds h where h.record_id = i.record_id and h.status = 'waiting' and h.network_id = i.network_id) as plain
+      from items i join bib_records b on b.id = i.record_id
+      left join loans l on l.item_id = i.id and l.returned_at is null
+      where i.barcode = ${barcode}),
+    loan as (
       update loans set returned_at = ${now}, return_library_id = ${lib.id}, returned_by = ${actor.id}
-      where id = ${row.loanId} and returned_at is null returning id, reader_id),
-    moved as (update items set status = ${status}, updated_at = ${now} where id = ${row.itemId} and exists (select 1 from loan)),
+      where id = (select loan_id from src where plain) and returned_at is null returning id, reader_id),
+    moved as (
+      update items set status = case when src.transit_to is null then 'available' else 'in_transit' end, updated_at = ${now}
+      from src where items.id = src.item_id and exists (select 1 from loan)),
     visit as (
       insert into reader_visits (reader_id, library_id, day) select reader_id, ${lib.id}, ${today}::date from loan
       on conflict do nothing),
-    closed_transit as (update item_transits set received_at = ${now} where id = ${row.openTransitId} and exists (select 1 from loan)),
+    closed_transit as (
+      update item_transits set received_at = ${now}
+      where id = (select open_transit_id from src) and exists (select 1 from loan)),
     transit as (
       insert into item_transits (item_id, from_library_id, to_library_id, sent_at)
-      select ${row.itemId}, ${lib.id}, ${transitTo}::uuid, ${now} from loan where ${transitTo}::uuid is not null
+      select src.item_id, ${lib.id}, src.transit_to, ${now} from src, loan where src.transit_to is not null
       returning id),
     action as (
       insert into desk_actions (kind, loan_id, actor_id, library_id, at, undo)
       select 'return', loan.id, ${actor.id}, ${lib.id}, ${now},
-        ${JSON.stringify(undo)}::jsonb || jsonb_build_object('transitId', (select id from transit))
-      from loan returning id),
+        jsonb_build_object('itemStatus', src.status, 'holdId', null, 'openTransitId', src.open_transit_id, 'transitId', (select id from transit))
+      from src, loan returning id),
     audit as (
       insert into audit_log (actor_id, actor_login, action, object_type, object_id, network_id, library_id, summary, after, ip, at)
-      select ${actor.id}, ${actor.login}, 'loan.return', 'loan', loan.id::text, ${lib.networkId}, ${lib.id}, ${summary},
-        jsonb_build_object('itemStatus', ${status}::text, 'transitTo', ${transitTo}::uuid), ${actor.ip ?? ''}, ${now}
-      from loan)
-    select (select id from action) as "actionId",
-      (select name from libraries where id = ${transitTo}::uuid) as "toLibraryName"`);
-  const written = rows[0];
-  if (!written || written.actionId === null) return null;
-  return {
-    loanId: row.loanId,
-    actionId: Number(written.actionId),
-    itemId: row.itemId,
-    barcode: row.barcode,
-    title: row.title,
-    readerId: row.readerId,
-    wasOverdue: !!row.dueOn && row.dueOn < today,
-    next: transitTo ? { kind: 'transit', toLibraryId: transitTo, toLibraryName: written.toLibraryName ?? '', holdId: null } : { kind: 'shelf' },
-  };
+      select ${actor.id}, ${actor.login}, 'loan.return', 'loan', loan.id::text, ${lib.networkId}, ${lib.id},
+        src.inventory_number || ' / ' || src.barcode || coalesce(' → ' || src.transit_to::text, ''),
+        jsonb_build_object('itemStatus', case when src.transit_to is null then 'available' else 'in_transit' end, 'transitTo', src.transit_to),
+        ${actor.ip ?? ''}, ${now}
+      from src, loan)
+    select src.item_id as "itemId", src.barcode, src.title, src.network_id as "networkId", src.loan_id as "loanId",
+      src.reader_id as "readerId", src.due_on::text as "dueOn", src.transit_to as "transitTo",
+      (select name from libraries where id = src.transit_to) as "toLibraryName", (select id from action) as "actionId"
+    from src`);
+  return rows[0] ?? null;
 }
 
 export async function returnItem(db: Db, actor: AuditActor, lib: DeskLibrary, barcode: string, now = new Date()): Promise<ReturnResult> {
   const today = todayUtc(now);
   try {
-    const peek = await readForReturn(db, barcode.trim(), false);
-    if (!peek) throw circulationError('unknown_barcode', 'barcode');
-    if (peek.networkId !== lib.networkId) throw circulationError('other_network', 'barcode');
-    if (peek.loanId && !peek.holdId && peek.status === 'on_loan') {
-      const done = await returnPlainLoan(db, actor, lib, peek, now);
-      if (done) return done;
+    const code = barcode.trim();
+    const plain = await returnPlainLoan(db, actor, lib, code, now);
+    if (!plain) throw circulationError('unknown_barcode', 'barcode');
+    if (plain.networkId !== lib.networkId) throw circulationError('other_network', 'barcode');
+    if (plain.actionId !== null) {
+      const { transitTo } = plain;
+      return {
+        loanId: plain.loanId,
+        actionId: Number(plain.actionId),
+        itemId: plain.itemId,
+        barcode: plain.barcode,
+        title: plain.title,
+        readerId: plain.readerId,
+        wasOverdue: !!plain.dueOn && plain.dueOn < today,
+        next: transitTo ? { kind: 'transit', toLibraryId: transitTo, toLibraryName: plain.toLibraryName ?? '', holdId: null } : { kind: 'shelf' },
+      };
     }
     // Holds to fill, transits to receive, check-ins and races: the careful path, under locks.
     return await db.transaction(async (tx) => {
-      const row = await readForReturn(tx, barcode, true);
+      const row = await readForReturn(tx, code);
       if (!row) throw circulationError('unknown_barcode', 'barcode');
       if (row.networkId !== lib.networkId) throw circulationError('other_network', 'barcode');
       if (!row.loanId && row.status === 'in_transit' && row.openTransitTo === lib.id) {
         // A copy arriving from another branch, scanned in return mode: receive it.
-        const received = await receiveTransit(tx, actor, lib, barcode, now);
+        const received = await receiveTransit(tx, actor, lib, code, now);
         return {
           loanId: null,
           actionId: null,

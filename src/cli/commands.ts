@@ -1,18 +1,12 @@
-/** CLI commands. Exit codes: 0 done, 1 failed, 2 wrong usage. */
+/**
+ * CLI commands. Exit codes: 0 done, 1 failed, 2 wrong usage.
+ * A command's code is loaded when it runs, so `kitepkana import` does not load the web server, the PDF
+ * and spreadsheet writers and the other commands' packages (resident memory and start time).
+ */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../app/config';
-import { openMigratedDatabase } from '../app/db';
-import { WEB_DIST } from '../app/http';
-import { startServer } from '../app/server';
-import { backupCommand, restoreCommand } from '../backup';
-import { exportCommand } from '../catalog/export/export.cli';
-import { importCommand } from '../catalog/import/import.cli';
-import { resetDemo } from '../demo';
-import { checkMigrations } from './check-migrations';
-import { buildWebApp } from './build-web';
 
 interface Command {
   summary: string;
@@ -21,17 +15,25 @@ interface Command {
 }
 
 const SRC_DIR = fileURLToPath(new URL('..', import.meta.url));
+// The staff app's build output; the same path as WEB_DIST in app/http.ts, which this file does not load.
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 
-export const commands: Record<string, Command> = {
+const database = async () => {
+  const [{ loadConfig }, { openMigratedDatabase }] = await Promise.all([import('../app/config'), import('../app/db')]);
+  return openMigratedDatabase(loadConfig());
+};
+
+const builtIn: Record<string, Command> = {
   start: {
     summary: 'Serve the portal, the staff app and the API (migrates the database first)',
     usage: 'kitepkana start [--build-if-missing]',
     async run(args) {
       const { values } = parseArgs({ args, options: { ...HELP_FLAG, 'build-if-missing': { type: 'boolean' } } });
-      if (values.help) return usage('start');
-      if (values['build-if-missing'] && webAppIsStale()) await buildWebApp();
+      if (values.help) return usage(this);
+      if (values['build-if-missing'] && webAppIsStale()) await (await import('./build-web')).buildWebApp();
+      const [{ loadConfig }, { startServer }] = await Promise.all([import('../app/config'), import('../app/server')]);
       await startServer(loadConfig());
       return 0;
     },
@@ -41,10 +43,10 @@ export const commands: Record<string, Command> = {
     usage: 'kitepkana migrate',
     async run(args) {
       const { values } = parseArgs({ args, options: HELP_FLAG });
-      if (values.help) return usage('migrate');
-      const database = await openMigratedDatabase(loadConfig());
-      await database.close();
-      console.log(`Database is up to date (${database.kind}).`);
+      if (values.help) return usage(this);
+      const db = await database();
+      await db.close();
+      console.log(`Database is up to date (${db.kind}).`);
       return 0;
     },
   },
@@ -53,44 +55,52 @@ export const commands: Record<string, Command> = {
     usage: 'kitepkana demo --reset',
     async run(args) {
       const { values } = parseArgs({ args, options: { ...HELP_FLAG, reset: { type: 'boolean' } } });
-      if (values.help) return usage('demo');
+      if (values.help) return usage(this);
       if (!values.reset) {
         console.error('kitepkana demo: this erases ALL data and loads the demo; confirm with --reset');
         return 2;
       }
-      const database = await openMigratedDatabase(loadConfig());
-      await resetDemo(database.db);
-      await database.close();
+      const db = await database();
+      const { resetDemo } = await import('../demo');
+      await resetDemo(db.db);
+      await db.close();
       console.log('Demo region reloaded.');
       return 0;
     },
   },
-  backup: backupCommand,
-  restore: restoreCommand,
-  import: importCommand,
-  export: exportCommand,
   'check-migrations': {
     summary: 'Fail when the schema in code and the migrations in drizzle/ disagree',
     usage: 'kitepkana check-migrations',
     async run(args) {
       const { values } = parseArgs({ args, options: HELP_FLAG });
-      if (values.help) return usage('check-migrations');
+      if (values.help) return usage(this);
+      const { checkMigrations } = await import('./check-migrations');
       return (await checkMigrations()) ? 0 : 1;
     },
   },
 };
 
-function usage(name: string): number {
-  const c = commands[name];
-  if (c) console.log(`${c.usage}\n  ${c.summary}`);
+/** Every command by name, in the order `kitepkana help` lists them; the loaders are called only for the one that runs. */
+const commandLoaders: Record<string, () => Promise<Command>> = {
+  start: async () => builtIn.start!,
+  migrate: async () => builtIn.migrate!,
+  demo: async () => builtIn.demo!,
+  backup: async () => (await import('../backup/backup.cli')).backupCommand,
+  restore: async () => (await import('../backup/backup.cli')).restoreCommand,
+  import: async () => (await import('../catalog/import/import.cli')).importCommand,
+  export: async () => (await import('../catalog/export/export.cli')).exportCommand,
+  'check-migrations': async () => builtIn['check-migrations']!,
+};
+
+function usage(command: Command): number {
+  console.log(`${command.usage}\n  ${command.summary}`);
   return 0;
 }
 
 /** True when dist/web is missing or older than any source file of the staff app (src/web, src/<domain>/web). */
 function webAppIsStale(): boolean {
-  const index = `${WEB_DIST}/index.html`;
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
+  if (!existsSync(WEB_INDEX)) return true;
+  const built = statSync(WEB_INDEX).mtimeMs;
   const newest = (dir: string, insideWeb: boolean): number => {
     let latest = 0;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -106,15 +116,16 @@ function webAppIsStale(): boolean {
 export async function runCommand(name: string, args: string[]): Promise<number> {
   if (name === 'help' || name === '--help' || name === '-h') {
     console.log('Usage: kitepkana <command> [options]\n\nCommands:');
-    for (const [n, c] of Object.entries(commands)) console.log(`  ${n.padEnd(18)} ${c.summary}`);
+    for (const [n, load] of Object.entries(commandLoaders)) console.log(`  ${n.padEnd(18)} ${(await load()).summary}`);
     console.log('\nRun `kitepkana <command> --help` for the options of one command.');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+  if (!load) {
     console.error(`kitepkana: unknown command "${name}". Run \`kitepkana help\`.`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(args);
   } catch (error) {

@@ -1,6 +1,7 @@
 /** The network's list of reader categories: the defaults on first use, then edited by the network. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../app/db';
+import type { TLanguage } from '../staff/staff.schemas';
 import { writeAudit, type AuditActor } from '../audit';
 import { DEFAULT_READER_CATEGORIES, type TCategoryInput } from './readers.schemas';
 import { readerCategories } from './readers.tables';
@@ -21,6 +22,12 @@ export async function ensureDefaultCategories(db: Db, networkId: string): Promis
       DEFAULT_READER_CATEGORIES.map((c, i) => ({ networkId, code: c.code, name: c.name, nameKy: c.nameKy, nameEn: c.nameEn, sortOrder: (i + 1) * 10 })),
     )
     .onConflictDoNothing();
+}
+
+/** The category's name in the staff member's language; the Russian one where that name is empty. */
+export function categoryName(category: Pick<ReaderCategory, 'name' | 'nameKy' | 'nameEn'>, lang: TLanguage): string {
+  const local = lang === 'ky' ? category.nameKy : lang === 'en' ? category.nameEn : '';
+  return local.trim() || category.name;
 }
 
 export async function listCategories(db: Db, networkId: string): Promise<ReaderCategory[]> {

@@ -5,9 +5,9 @@
  * from the reader's card, or blank to fill by hand.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { t } from '../app/i18n';
 import type { TLanguage } from '../staff/staff.schemas';
+import { loadPdfKit } from '../app/lazy-packages';
 
 export interface ConsentFormData {
   language: TLanguage;
@@ -37,6 +37,7 @@ const dotted = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-'
 
 export async function renderConsentForm(data: ConsentFormData): Promise<Buffer> {
   const lang = data.language;
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

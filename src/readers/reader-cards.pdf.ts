@@ -5,8 +5,7 @@
  * so Cyrillic and the Kyrgyz letters ң ө ү print on any machine.
  */
 import { createRequire } from 'node:module';
-import { toBuffer } from 'bwip-js/node';
-import PDFDocument from 'pdfkit';
+import { loadBarcodes, loadPdfKit } from '../app/lazy-packages';
 
 export interface ReaderCard {
   networkName: string;
@@ -29,6 +28,7 @@ const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 async function barcodes(cardNumber: string) {
+  const { toBuffer } = await loadBarcodes();
   const [bars, qr] = await Promise.all([
     toBuffer({ bcid: 'code128', text: cardNumber, scale: 3, height: 10 }),
     toBuffer({ bcid: 'qrcode', text: cardNumber, scale: 4 }),
@@ -38,6 +38,7 @@ async function barcodes(cardNumber: string) {
 
 /** Renders the cards; `layout` 'card' gives one card a page, 'a4' ten a sheet with cut marks. */
 export async function renderReaderCards(cards: readonly ReaderCard[], layout: TCardLayout): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     margin: 0,
     autoFirstPage: false,

@@ -5,13 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import { rowsOf, type Db } from '../app/db';
 import { t } from '../app/i18n';
 import type { TLanguage } from '../staff/staff.schemas';
 import { findCategory } from './categories.service';
 import type { Reader } from './readers.service';
 import { listRegistrations } from './registrations.service';
+import { loadPdfKit } from '../app/lazy-packages';
 
 export interface ReaderData {
   exportedAt: string;
@@ -121,6 +121,7 @@ const day = (v: string | null) => (v ? v.slice(0, 10).split('-').reverse().join(
 
 /** The same data as a PDF a person can read. */
 export async function renderReaderData(lang: TLanguage, data: ReaderData): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,

@@ -15,7 +15,8 @@ import { writeAudit } from '../audit';
 import { listOpenLoans } from '../circulation';
 import { resolveScope } from '../network';
 import { LANGUAGES } from '../staff/staff.schemas';
-import { findCategory } from './categories.service';
+import { categoryName, findCategory } from './categories.service';
+import type { TLanguage } from '../staff/staff.schemas';
 import { eraseReader } from './erase.service';
 import { mergeReaders } from './merge.service';
 import { collectReaderData, renderReaderData } from './reader-data';
@@ -33,8 +34,13 @@ export function registerReaderRecordRoutes(app: App, { database }: AppContext) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const rows = async (readers: Reader[]) =>
-    Promise.all(readers.map(async (r) => readerRow(r, (await findCategory(db, r.categoryId))?.name ?? '', null)));
+  const rows = async (readers: Reader[], lang: TLanguage) =>
+    Promise.all(
+      readers.map(async (r) => {
+        const category = await findCategory(db, r.categoryId);
+        return readerRow(r, category ? categoryName(category, lang) : '', null);
+      }),
+    );
 
   api.get(
     '/api/v1/readers/duplicates',
@@ -50,7 +56,7 @@ export function registerReaderRecordRoutes(app: App, { database }: AppContext) {
     async (request) => {
       const actor = readerStaff(request);
       if (!canServeReadersOf(actor.role, await resolveScope(db, actor), request.query.networkId)) throw forbidden();
-      return rows(await findDuplicates(db, request.query.networkId, request.query));
+      return rows(await findDuplicates(db, request.query.networkId, request.query), actor.language);
     },
   );
 
@@ -66,10 +72,10 @@ export function registerReaderRecordRoutes(app: App, { database }: AppContext) {
       },
     },
     async (request) => {
-      const { reader } = await servedReader(db, request, request.params.id);
+      const { actor, reader } = await servedReader(db, request, request.params.id);
       if (!reader.birthDate || reader.isAnonymised || reader.mergedIntoId) return [];
       const person = { ...reader, birthDate: reader.birthDate };
-      return rows(await findDuplicates(db, reader.networkId, person, reader.id));
+      return rows(await findDuplicates(db, reader.networkId, person, reader.id), actor.language);
     },
   );
 
@@ -118,7 +124,7 @@ export function registerReaderRecordRoutes(app: App, { database }: AppContext) {
       const { survivor } = await mergeReaders(db, auditActor(request, actor), reader.id, duplicate.id).catch(
         toReaderProblem,
       );
-      return readerView(db, survivor, actor.libraryId);
+      return readerView(db, survivor, actor.libraryId, actor.language);
     },
   );
 
@@ -195,7 +201,7 @@ export function registerReaderRecordRoutes(app: App, { database }: AppContext) {
       const { actor, reader, scope } = await servedReader(db, request, request.params.id);
       if (!canEraseReadersOf(actor.role, scope, reader.networkId)) throw forbidden();
       const erased = await eraseReader(db, auditActor(request, actor), reader);
-      return readerView(db, erased, actor.libraryId);
+      return readerView(db, erased, actor.libraryId, actor.language);
     },
   );
 }

@@ -6,11 +6,12 @@ import { requireActor, type Actor } from '../app/auth';
 import { forbidden, notFound } from '../app/errors';
 import type { App, AppContext } from '../app/http';
 import { requestLanguage, t } from '../app/i18n';
+import type { TLanguage } from '../staff/staff.schemas';
 import { auditActor, problems, ZIdParams, ZPaged } from '../app/route-helpers';
 import { buildXlsx, sendXlsx } from '../app/xlsx';
 import type { Db } from '../app/db';
 import { findLibrary, resolveScope } from '../network';
-import { findCategory } from './categories.service';
+import { categoryName, findCategory } from './categories.service';
 import { fieldProblem, toReaderProblem } from './readers.errors';
 import { canRegisterAt, canServeReadersOf, READER_STAFF_ROLES, readerNetworks } from './readers.policy';
 import { ZCardParams, ZReaderOut, ZReaderQuery, ZReaderRow } from './readers.route-schemas';
@@ -31,10 +32,10 @@ import { isRegistrationValid, listRegistrations, reRegister } from './registrati
 import { readersCsv } from './readers.export';
 
 /** The full card of a reader as the API shows it. */
-export async function readerView(db: Db, reader: Reader, hereLibraryId: string | null) {
+export async function readerView(db: Db, reader: Reader, hereLibraryId: string | null, lang: TLanguage) {
   const category = await findCategory(db, reader.categoryId);
   const regs = await listRegistrations(db, reader.id);
-  const row = readerRow(reader, category?.name ?? '', regs[0]?.registration.year ?? null);
+  const row = readerRow(reader, category ? categoryName(category, lang) : '', regs[0]?.registration.year ?? null);
   return {
     ...row,
     sex: reader.sex,
@@ -112,7 +113,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
     },
     async (request) => {
       const actor = readerStaff(request);
-      const result = await listReaders(db, request.query, await visibleNetworks(actor));
+      const result = await listReaders(db, request.query, await visibleNetworks(actor), actor.language);
       return { ...result, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
@@ -133,6 +134,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
           db,
           { ...request.query, page: 1, pageSize: 200000 },
           await visibleNetworks(actor),
+          requestLanguage(request),
         );
         const lang = requestLanguage(request);
         const columns = [
@@ -180,7 +182,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
       const actor = readerStaff(request);
       const lib = await deskLibrary(request, actor, request.body.libraryId);
       const reader = await registerReader(db, auditActor(request, actor), lib, request.body).catch(toReaderProblem);
-      return reply.code(201).send(await readerView(db, reader, lib.id));
+      return reply.code(201).send(await readerView(db, reader, lib.id, actor.language));
     },
   );
 
@@ -198,7 +200,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
     async (request) => {
       const { actor, reader } = await servedReader(request, request.params.id);
       await logReaderView(db, auditActor(request, actor), reader, actor.libraryId);
-      return readerView(db, reader, actor.libraryId);
+      return readerView(db, reader, actor.libraryId, actor.language);
     },
   );
 
@@ -219,7 +221,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
       if (!reader) throw notFound();
       if (!canServeReadersOf(actor.role, await resolveScope(db, actor), reader.networkId)) throw forbidden();
       await logReaderView(db, auditActor(request, actor), reader, actor.libraryId);
-      return readerView(db, reader, actor.libraryId);
+      return readerView(db, reader, actor.libraryId, actor.language);
     },
   );
 
@@ -237,7 +239,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
     async (request) => {
       const { actor, reader } = await servedReader(request, request.params.id);
       const updated = await updateReader(db, auditActor(request, actor), reader, request.body).catch(toReaderProblem);
-      return readerView(db, updated, actor.libraryId);
+      return readerView(db, updated, actor.libraryId, actor.language);
     },
   );
 
@@ -259,7 +261,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
       await reRegister(db, auditActor(request, actor), reader, lib, request.body.date ?? todayIso()).catch(
         toReaderProblem,
       );
-      return reply.code(201).send(await readerView(db, reader, actor.libraryId));
+      return reply.code(201).send(await readerView(db, reader, actor.libraryId, actor.language));
     },
   );
 
@@ -284,7 +286,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
         request.body.reason,
         actor.libraryId ?? undefined,
       );
-      return readerView(db, updated, actor.libraryId);
+      return readerView(db, updated, actor.libraryId, actor.language);
     },
   );
 
@@ -302,7 +304,7 @@ export function registerReaderRoutes(app: App, { database }: AppContext) {
     async (request) => {
       const { actor, reader } = await servedReader(request, request.params.id);
       const updated = await setBlocked(db, auditActor(request, actor), reader, false, '', actor.libraryId ?? undefined);
-      return readerView(db, updated, actor.libraryId);
+      return readerView(db, updated, actor.libraryId, actor.language);
     },
   );
 }

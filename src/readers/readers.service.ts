@@ -5,11 +5,12 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
+import type { TLanguage } from '../staff/staff.schemas';
 import { foldText, likeEscape } from '../app/text-fold';
 import { writeAudit, type AuditActor } from '../audit';
 import type { Library } from '../network';
 import { ageGroup, ageOn } from './age';
-import { findCategory } from './categories.service';
+import { categoryName, findCategory } from './categories.service';
 import { fieldProblem, readerProblem } from './readers.errors';
 import { CURRENT_CONSENT_VERSION, type TAgeGroup, type TReaderRegistration, type TReaderUpdate } from './readers.schemas';
 import { readerCategories, readerRegistrations, readers } from './readers.tables';
@@ -237,7 +238,7 @@ function ageGroupCondition(group: TAgeGroup): SQL {
 }
 
 /** Readers of the given networks (null = all), searched by name, card number or phone, paged. */
-export async function listReaders(db: Db, query: ReaderListQuery, networkIds: string[] | null) {
+export async function listReaders(db: Db, query: ReaderListQuery, networkIds: string[] | null, lang: TLanguage) {
   const where: (SQL | undefined)[] = [isNull(readers.mergedIntoId)];
   if (networkIds !== null) where.push(networkIds.length ? inArray(readers.networkId, networkIds) : sql`false`);
   if (query.networkId) where.push(eq(readers.networkId, query.networkId));
@@ -260,7 +261,7 @@ export async function listReaders(db: Db, query: ReaderListQuery, networkIds: st
   >`(select max(r.year) from ${readerRegistrations} r where r.reader_id = ${readers.id})`;
   const [rows, total] = await Promise.all([
     db
-      .select({ reader: readers, categoryName: readerCategories.name, lastYear })
+      .select({ reader: readers, category: { name: readerCategories.name, nameKy: readerCategories.nameKy, nameEn: readerCategories.nameEn }, lastYear })
       .from(readers)
       .innerJoin(readerCategories, eq(readerCategories.id, readers.categoryId))
       .where(condition)
@@ -272,7 +273,7 @@ export async function listReaders(db: Db, query: ReaderListQuery, networkIds: st
       .from(readers)
       .where(condition),
   ]);
-  return { items: rows.map((r) => readerRow(r.reader, r.categoryName, r.lastYear)), total: total[0]?.n ?? 0 };
+  return { items: rows.map((r) => readerRow(r.reader, categoryName(r.category, lang), r.lastYear)), total: total[0]?.n ?? 0 };
 }
 
 /** A reader as a list row. */

@@ -1,10 +1,10 @@
 /** Registering, finding, changing, re-registering and blocking readers through the API. */
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { auditLog } from '../audit';
+import { auditLog, SYSTEM_ACTOR } from '../audit';
 import { describeOnEachDatabase } from '../test/harness';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
-import { findCategoryByCode } from './categories.service';
+import { createCategory, findCategoryByCode } from './categories.service';
 import { birthDateYearsAgo, buildReader, readerInput } from './readers.factories';
 import { findReaderByCard, isRegistrationValid } from './index';
 import { readerRegistrations } from './readers.tables';
@@ -249,5 +249,28 @@ describeOnEachDatabase('readers', (ctx) => {
     expect((await dhttp.post(`/api/v1/networks/${network.id}/reader-categories`, { name: 'Мигрант' })).statusCode).toBe(
       409,
     );
+  });
+  it("names the reader's category in the librarian's language, in Russian where the network gave no other name", async () => {
+    const { db, network, lib, http } = await setup();
+    const municipal = await findCategoryByCode(db, network.id, 'municipal');
+    const own = await createCategory(db, SYSTEM_ACTOR, network.id, {
+      name: `Волонтёр ${uniq()}`,
+      nameKy: '',
+      nameEn: '',
+      sortOrder: 90,
+      isActive: true,
+    });
+    const a = await buildReader(db, lib, { categoryId: municipal!.id });
+    const b = await buildReader(db, lib, { categoryId: own.id });
+    expect((await http.put('/api/v1/session/language', { language: 'ky' })).statusCode).toBe(204);
+    const card = (await http.get(`/api/v1/readers/${a.id}`)).json<{ categoryName: string }>();
+    expect(card.categoryName).toBe('Муниципалдык адис');
+    const list = (await http.get(`/api/v1/readers?q=${encodeURIComponent(b.surname)}`)).json<{
+      items: { categoryName: string }[];
+    }>();
+    expect(list.items.map((r) => r.categoryName)).toEqual([own.name]);
+    const csv = (await http.get(`/api/v1/readers.csv?q=${encodeURIComponent(a.surname)}`)).body;
+    expect(csv).toContain('Муниципалдык адис');
+    expect(csv).not.toContain('Муниципальный специалист');
   });
 });

@@ -5,8 +5,8 @@
  * Set in DejaVu Sans (embedded), so Cyrillic and the Kyrgyz letters ң ө ү print on any machine.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { TProtocol } from './seminars.schemas';
+import { loadPdfKit } from '../app/lazy-packages';
 
 export interface ProtocolDocument {
   organisation: string;
@@ -55,6 +55,7 @@ export const russianDate = (iso: string) => iso.split('-').reverse().join('.');
 const person = (p: { fullName: string; position: string }) => (p.position ? `${p.fullName} – ${p.position}` : p.fullName);
 
 export async function renderProtocolPdf(d: ProtocolDocument, l: ProtocolLabels): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM },

@@ -159,6 +159,8 @@ export const en: Messages = {
   'catalog.sru_unreachable_reason': 'The SRU server did not answer: {reason}',
   'catalog.extremist_list_empty': 'No entries of the list were found in the file: lines like “1234. Text…” or CSV “number; text” are needed.',
   'catalog.extremist_check_closed': 'The check is closed: its decisions no longer change.',
+  'catalog.extremist_check_matching': 'Matches are still being searched for: decisions and closing wait until the search ends.',
+  'catalog.extremist_check_failed': 'The search for matches stopped with an error; run the check again.',
   'catalog.extremist_match_confirmed': 'The match is already confirmed and its copies handled; the decision cannot be undone.',
   'sheet.catalog': 'Catalogue',
   'col.description': 'Bibliographic description',

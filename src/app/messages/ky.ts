@@ -159,6 +159,8 @@ export const ky: Messages = {
   'catalog.sru_unreachable_reason': 'SRU сервери жооп берген жок: {reason}',
   'catalog.extremist_list_empty': 'Файлда тизменин бир да жазуусу табылган жок: «1234. Текст…» түрүндөгү саптар же «номер; текст» CSV керек.',
   'catalog.extremist_check_closed': 'Салыштыруу жабылган: анын чечимдери мындан ары өзгөрбөйт.',
+  'catalog.extremist_check_matching': 'Дал келүүлөр дагы изделүүдө: чечим кабыл алуу жана салыштырууну жабуу издөө бүткөндөн кийин.',
+  'catalog.extremist_check_failed': 'Дал келүүлөрдү издөө ката менен токтоду; салыштырууну кайра өткөрүңүз.',
   'catalog.extremist_match_confirmed': 'Дал келүү ырасталган жана нускалар иштетилген; чечимди жокко чыгарууга болбойт.',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографиялык сүрөттөмө',

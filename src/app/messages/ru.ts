@@ -158,6 +158,8 @@ export const ru = {
   'catalog.sru_unreachable_reason': 'Сервер SRU не ответил: {reason}',
   'catalog.extremist_list_empty': 'В файле не найдено ни одной записи списка: нужны строки вида «1234. Текст…» или CSV «номер; текст».',
   'catalog.extremist_check_closed': 'Сверка закрыта: решения по ней больше не меняются.',
+  'catalog.extremist_check_matching': 'Совпадения ещё ищутся: решать и закрывать сверку можно, когда поиск закончится.',
+  'catalog.extremist_check_failed': 'Поиск совпадений прервался с ошибкой; проведите сверку заново.',
   'catalog.extremist_match_confirmed': 'Совпадение уже подтверждено, и экземпляры обработаны; отменить решение нельзя.',
   'sheet.catalog': 'Каталог',
   'col.description': 'Библиографическое описание',

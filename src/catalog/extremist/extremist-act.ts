@@ -5,7 +5,7 @@
  * record-keeping, so it is always in Russian; DejaVu Sans is embedded for the Cyrillic letters.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../app/lazy-packages';
 
 export interface ActData {
   checkedOn: string;
@@ -26,7 +26,8 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
-export function renderExtremistAct(data: ActData): Promise<Buffer> {
+export async function renderExtremistAct(data: ActData): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 50 }, info: { Title: 'Акт сверки фонда с ФСЭМ' } });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
@@ -47,8 +48,15 @@ export function renderExtremistAct(data: ActData): Promise<Buffer> {
   doc.font('regular').fontSize(11).text(`от ${ruDate(data.checkedOn)}`, { align: 'right' });
   doc.moveDown(0.8);
 
+  // The members are written as typed, "Должность — Фамилия И. О.", so each stands on its own line.
   const [chair, ...members] = data.commission;
-  doc.text(`Комиссия в составе: председатель — ${chair ?? '—'}${members.length ? `; члены комиссии: ${members.join('; ')}` : ''}`, { align: 'justify' });
+  const indented = (text: string) => {
+    doc.text(text, left + 14, doc.y, { width: width - 14 });
+    doc.x = left;
+  };
+  doc.text('Комиссия в составе:');
+  indented(`председатель комиссии: ${chair ?? '—'}${members.length ? ';' : ''}`);
+  if (members.length) indented(`члены комиссии: ${members.join('; ')}`);
   doc.moveDown(0.5);
   const edition = data.listEdition ? ` в редакции от ${ruDate(data.listEdition)}` : '';
   doc.text(

@@ -4,16 +4,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../app/auth';
 import { forbidden, notFound } from '../../app/errors';
-import type { App, AppContext } from '../../app/http';
+import type { App, AppServices } from '../../app/http';
+import { findJob } from '../../app/jobs';
+import { JOB_STATUSES } from '../../app/jobs.tables';
 import { auditActor, problems, ZIdParams, ZPageQuery, ZPaged, ZTimestamp } from '../../app/route-helpers';
 import { resolveScope } from '../../network';
 import { toProblem } from '../catalog.errors';
 import { canCheckNetwork, EXTREMIST_CHECK_ROLES } from '../catalog.policy';
 import { renderExtremistAct } from './extremist-act';
+import { runExtremistCheckJob } from './extremist.job';
+import { CHECK_STATUSES } from './extremist.tables';
 import { ZExtremistCheckInput, ZExtremistListQuery, ZMatchDecision } from './extremist.schemas';
 import {
+  assertMatched,
   closeExtremistCheck,
   createExtremistCheck,
+  EXTREMIST_CHECK_JOB,
   decideMatch,
   findExtremistCheck,
   findExtremistList,
@@ -41,7 +47,8 @@ const ZCheck = z.object({
   commission: z.array(z.string()),
   recordsChecked: z.number().int(),
   entriesChecked: z.number().int(),
-  status: z.string(),
+  status: z.enum(CHECK_STATUSES),
+  jobId: z.uuid().nullable(),
   createdBy: z.string(),
   createdAt: ZTimestamp,
   closedAt: ZTimestamp.nullable(),
@@ -55,6 +62,7 @@ const ZMatch = z.object({
   score: z.number(),
   decision: z.string(),
   action: z.string().nullable(),
+  copiesAffected: z.number().int().nullable(),
   note: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: ZTimestamp.nullable(),
@@ -68,7 +76,16 @@ const ZMatch = z.object({
 
 const ZCheckParams = z.object({ id: z.uuid(), matchId: z.uuid() });
 
-export function registerExtremistRoutes(app: App, ctx: AppContext) {
+/** How far the matching has gone, while the check is "matching" (or what stopped it). */
+const ZMatching = z.object({
+  status: z.enum(JOB_STATUSES),
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+
+export function registerExtremistRoutes(app: App, ctx: AppServices) {
+  ctx.jobs.register(EXTREMIST_CHECK_JOB, runExtremistCheckJob);
   void app.register(async (scoped) => {
     // The list arrives as the file itself (numbered text or CSV); text/plain is read by Fastify already.
     scoped.addContentTypeParser(['application/octet-stream', 'text/csv'], { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
@@ -76,7 +93,7 @@ export function registerExtremistRoutes(app: App, ctx: AppContext) {
   });
 }
 
-function registerScoped(app: App, { database }: AppContext) {
+function registerScoped(app: App, { database }: AppServices) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const WHO = 'network admin, director, methodologist, cataloguer';
@@ -132,7 +149,7 @@ function registerScoped(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `Check a network's collection against a version of the list; the matches are found at once (${WHO} of that network)`,
+        summary: `Check a network's collection against a version of the list: the check is created "matching" and a background job finds its matches (${WHO} of that network)`,
         body: ZExtremistCheckInput,
         response: { 201: ZCheck, ...problems(401, 403, 404, 422) },
       },
@@ -170,13 +187,20 @@ function registerScoped(app: App, { database }: AppContext) {
         tags: ['catalog'],
         summary: `A check with its matches to review, best first (${WHO} of that network)`,
         params: ZIdParams,
-        response: { 200: ZCheck.extend({ matches: z.array(ZMatch), canDecide: z.boolean() }), ...problems(401, 403, 404) },
+        response: { 200: ZCheck.extend({ matches: z.array(ZMatch), canDecide: z.boolean(), matching: ZMatching.nullable() }), ...problems(401, 403, 404) },
       },
     },
     async (request) => {
       const { actor, check } = await loadCheck(request, request.params.id, false);
       const scope = await resolveScope(db, actor);
-      return { ...check, matches: await listCheckMatches(db, check), canDecide: check.status === 'open' && canCheckNetwork(actor.role, scope, check.networkId) };
+      const job = check.jobId && check.status !== 'open' && check.status !== 'closed' ? await findJob(db, check.jobId) : null;
+      const matching = job && { status: job.status, done: job.progress.done, total: job.progress.total, error: job.error };
+      return {
+        ...check,
+        matches: check.status === 'matching' ? [] : await listCheckMatches(db, check),
+        canDecide: check.status === 'open' && canCheckNetwork(actor.role, scope, check.networkId),
+        matching,
+      };
     },
   );
 
@@ -206,12 +230,12 @@ function registerScoped(app: App, { database }: AppContext) {
         tags: ['catalog'],
         summary: `Close a check: its decisions are final and its act is issued (${WHO} of that network)`,
         params: ZIdParams,
-        response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...problems(401, 403, 404) },
+        response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...problems(401, 403, 404, 409) },
       },
     },
     async (request) => {
       const { actor, check } = await loadCheck(request, request.params.id, true);
-      const closed = await closeExtremistCheck(db, auditActor(request, actor), check);
+      const closed = await closeExtremistCheck(db, auditActor(request, actor), check).catch(toProblem);
       return { id: closed.id, status: closed.status };
     },
   );
@@ -221,12 +245,17 @@ function registerScoped(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `The dated check act as PDF: commission, counts, confirmed documents (${WHO} of that network)`,
+        summary: `The dated check act as PDF: commission, counts, confirmed documents; refused while the matching runs (${WHO} of that network)`,
         params: ZIdParams,
       },
     },
     async (request, reply) => {
       const { check } = await loadCheck(request, request.params.id, false);
+      try {
+        assertMatched(check);
+      } catch (error) {
+        toProblem(error);
+      }
       const list = await findExtremistList(db, check.listId);
       const matches = await listCheckMatches(db, check);
       const pdf = await renderExtremistAct({
@@ -242,7 +271,7 @@ function registerScoped(app: App, { database }: AppContext) {
         confirmed: matches
           .filter((m) => m.decision === 'confirmed')
           .sort((a, b) => a.entryNumber - b.entryNumber)
-          .map((m) => ({ entryNumber: m.entryNumber, description: m.recordDescription || m.recordTitle, copies: m.copies, action: m.action })),
+          .map((m) => ({ entryNumber: m.entryNumber, description: m.recordDescription || m.recordTitle, copies: m.copiesAffected ?? m.copies, action: m.action })),
       });
       return reply
         .type('application/pdf')

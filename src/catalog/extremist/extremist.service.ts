@@ -5,20 +5,26 @@
  */
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../app/db';
-import { foldedSql } from '../../app/text-fold';
+import { enqueueJob } from '../../app/jobs';
 import { writeAudit, type AuditActor } from '../../audit';
 import { networks } from '../../network';
 import { CatalogError } from '../catalog.errors';
-import { bibRecords, bibSearch, items } from '../catalog.tables';
+import { bibRecords, items } from '../catalog.tables';
 import { changeItemStatus } from '../items.service';
 import { parseExtremistList } from './extremist-parse';
 import type { TExtremistCheckInput, TMatchDecision } from './extremist.schemas';
 import { extremistChecks, extremistEntries, extremistLists, extremistMatches } from './extremist.tables';
 
-/** Below this score a candidate is not shown to the commission. */
-export const MATCH_THRESHOLD = 0.6;
-
 export type ExtremistCheck = typeof extremistChecks.$inferSelect;
+
+export const EXTREMIST_CHECK_JOB = 'catalog.extremist_check';
+
+export interface ExtremistCheckJobPayload {
+  [key: string]: unknown;
+  checkId: string;
+  actorId: string | null;
+  actorLogin: string;
+}
 
 export async function importExtremistList(db: Db, actor: AuditActor, input: string, meta: { sourceName: string; publishedOn?: string }) {
   const { entries, skipped } = parseExtremistList(input);
@@ -52,45 +58,23 @@ export async function findExtremistList(db: Db, id: string) {
   return (await db.select().from(extremistLists).where(eq(extremistLists.id, id)))[0] ?? null;
 }
 
-/** Records a network holds: live records with at least one copy there that is not written off. */
-const heldIn = (networkId: string) =>
-  sql`exists (select 1 from ${items} where ${items.recordId} = ${sql.raw('"bib_records"."id"')} and ${items.networkId} = ${networkId} and ${items.status} <> 'written_off')`;
-
-/** Creates a check and fills its matches in one statement: candidates by word similarity through the trigram index, then scored. */
+/** Creates a check in the "matching" state and queues the background job that finds its matches. */
 export async function createExtremistCheck(db: Db, actor: AuditActor, input: TExtremistCheckInput) {
   return db.transaction(async (tx) => {
-    const [held] = await tx.select({ n: sql<number>`count(*)::int` }).from(bibRecords).where(and(eq(bibRecords.isDeleted, false), heldIn(input.networkId)));
     const [entries] = await tx.select({ n: sql<number>`count(*)::int` }).from(extremistEntries).where(eq(extremistEntries.listId, input.listId));
-    const [check] = await tx
+    const [created] = await tx
       .insert(extremistChecks)
-      .values({ ...input, recordsChecked: held?.n ?? 0, entriesChecked: entries?.n ?? 0, createdBy: actor.login })
+      .values({ ...input, status: 'matching', recordsChecked: 0, entriesChecked: entries?.n ?? 0, createdBy: actor.login })
       .returning();
-    const title = foldedSql(sql.raw('r.title'));
-    const author = foldedSql(sql.raw(`coalesce(r.first_author, '')`));
-    await tx.execute(sql`
-      insert into ${extremistMatches} (check_id, entry_id, record_id, score)
-      select ${check!.id}, e.id, c.id, c.score
-      from ${extremistEntries} e
-      cross join lateral (
-        select r.id,
-          least(1, similarity(${title}, e.title_key)
-            + case when e.author_key = '' or coalesce(r.first_author, '') = '' then 0
-                   when ${author} like left(e.author_key, greatest(length(e.author_key) - 2, 4)) || '%' then 0.15
-                   else -0.25 end) as score
-        from ${bibSearch} s
-        join ${bibRecords} r on r.id = s.record_id
-        where r.is_deleted = false
-          and e.title_key <% s.trgm
-          and exists (select 1 from ${items} i where i.record_id = r.id and i.network_id = ${input.networkId} and i.status <> 'written_off')
-      ) c
-      where e.list_id = ${input.listId} and e.title_key <> '' and c.score >= ${MATCH_THRESHOLD}`);
-    const [found] = await tx.select({ n: sql<number>`count(*)::int` }).from(extremistMatches).where(eq(extremistMatches.checkId, check!.id));
+    const payload: ExtremistCheckJobPayload = { checkId: created!.id, actorId: actor.id, actorLogin: actor.login };
+    const job = await enqueueJob(tx, { kind: EXTREMIST_CHECK_JOB, payload, createdBy: actor.id, networkId: input.networkId });
+    const [check] = await tx.update(extremistChecks).set({ jobId: job.id }).where(eq(extremistChecks.id, created!.id)).returning();
     await writeAudit(tx, actor, {
       action: 'extremist_check.create',
       objectType: 'extremist_check',
       objectId: check!.id,
       networkId: input.networkId,
-      summary: `${input.checkedOn}: ${found?.n ?? 0}`,
+      summary: input.checkedOn,
       after: check,
     });
     return check!;
@@ -135,6 +119,7 @@ export async function listCheckMatches(db: Db, check: ExtremistCheck) {
       score: extremistMatches.score,
       decision: extremistMatches.decision,
       action: extremistMatches.action,
+      copiesAffected: extremistMatches.copiesAffected,
       note: extremistMatches.note,
       decidedBy: extremistMatches.decidedBy,
       decidedAt: extremistMatches.decidedAt,
@@ -157,7 +142,7 @@ export async function listCheckMatches(db: Db, check: ExtremistCheck) {
  * entry) or withdraws them (written off), each change audited as the copy's own.
  */
 export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistCheck, matchId: string, input: TMatchDecision) {
-  if (check.status !== 'open') throw new CatalogError(409, 'extremist_check_closed', 'catalog.extremist_check_closed');
+  assertOpen(check);
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ match: extremistMatches, number: extremistEntries.number })
@@ -169,9 +154,23 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
       throw new CatalogError(409, 'extremist_match_confirmed', 'catalog.extremist_match_confirmed');
     }
     const action = input.decision === 'confirmed' ? input.action : null;
+    const isNewlyConfirmed = input.decision === 'confirmed' && before.match.decision !== 'confirmed';
+    const copies = isNewlyConfirmed
+      ? await tx
+          .select()
+          .from(items)
+          .where(and(eq(items.recordId, before.match.recordId), eq(items.networkId, check.networkId), ne(items.status, 'written_off')))
+      : [];
     const [after] = await tx
       .update(extremistMatches)
-      .set({ decision: input.decision, action, note: input.note, decidedBy: actor.login, decidedAt: new Date() })
+      .set({
+        decision: input.decision,
+        action,
+        note: input.note,
+        decidedBy: actor.login,
+        decidedAt: new Date(),
+        ...(isNewlyConfirmed ? { copiesAffected: copies.length } : {}),
+      })
       .where(eq(extremistMatches.id, matchId))
       .returning();
     await writeAudit(tx, actor, {
@@ -183,11 +182,7 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
       before: before.match,
       after,
     });
-    if (input.decision === 'confirmed' && before.match.decision !== 'confirmed') {
-      const copies = await tx
-        .select()
-        .from(items)
-        .where(and(eq(items.recordId, before.match.recordId), eq(items.networkId, check.networkId), ne(items.status, 'written_off')));
+    if (isNewlyConfirmed) {
       const mark = `ФСЭМ № ${before.number}, сверка от ${check.checkedOn}`;
       for (const copy of copies) {
         const notes = [copy.notes, mark].filter(Boolean).join('; ');
@@ -198,7 +193,20 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
   });
 }
 
+/** Decisions, closing and the act wait for the matching to finish; a failed check has none. */
+export function assertMatched(check: ExtremistCheck) {
+  if (check.status === 'matching') throw new CatalogError(409, 'extremist_check_matching', 'catalog.extremist_check_matching');
+  if (check.status === 'failed') throw new CatalogError(409, 'extremist_check_failed', 'catalog.extremist_check_failed');
+}
+
+/** Only an open check takes decisions; a closed one changes no more. */
+function assertOpen(check: ExtremistCheck) {
+  assertMatched(check);
+  if (check.status !== 'open') throw new CatalogError(409, 'extremist_check_closed', 'catalog.extremist_check_closed');
+}
+
 export async function closeExtremistCheck(db: Db, actor: AuditActor, check: ExtremistCheck) {
+  assertOpen(check);
   return db.transaction(async (tx) => {
     const [after] = await tx
       .update(extremistChecks)

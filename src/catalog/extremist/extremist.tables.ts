@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jobs } from '../../app/jobs.tables';
 import { networks } from '../../network';
 import { bibRecords } from '../catalog.tables';
 
@@ -34,7 +35,8 @@ export const extremistEntries = pgTable(
   (t) => [uniqueIndex('extremist_entries__number').on(t.listId, t.number)],
 );
 
-export const CHECK_STATUSES = ['open', 'closed'] as const;
+/** matching: the background job is still comparing the list with the catalogue; failed: it stopped with an error. */
+export const CHECK_STATUSES = ['matching', 'open', 'closed', 'failed'] as const;
 
 export const extremistChecks = pgTable(
   'extremist_checks',
@@ -51,14 +53,16 @@ export const extremistChecks = pgTable(
     commission: text('commission').array().notNull().default(sql`'{}'::text[]`),
     recordsChecked: integer('records_checked').notNull(),
     entriesChecked: integer('entries_checked').notNull(),
-    status: text('status').notNull().default('open'),
+    status: text('status', { enum: CHECK_STATUSES }).notNull().default('open'),
+    /** The background job that finds the matches (none for checks made before matching ran in the background). */
+    jobId: uuid('job_id').references(() => jobs.id, { onDelete: 'set null' }),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
     index('extremist_checks__network').on(t.networkId, t.checkedOn),
-    check('extremist_checks__status', sql`${t.status} in ('open', 'closed')`),
+    check('extremist_checks__status', sql`${t.status} in ('matching', 'open', 'closed', 'failed')`),
   ],
 );
 
@@ -83,6 +87,8 @@ export const extremistMatches = pgTable(
     decision: text('decision').notNull().default('pending'),
     /** For a confirmed match: copies flagged (kept, marked) or withdrawn (written off). */
     action: text('action'),
+    /** Copies of the network flagged or withdrawn when the match was confirmed, for the act. */
+    copiesAffected: integer('copies_affected'),
     note: text('note').notNull().default(''),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { findJob } from '../../app/jobs';
+import { jobs } from '../../app/jobs.tables';
 import { auditLog } from '../../audit';
 import { ROLES } from '../../staff/staff.schemas';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq, type Session } from '../../test/factories';
@@ -16,6 +18,8 @@ import { describeOnEachDatabase, type TestContext } from '../../test/harness';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
 import { parseExtremistList } from './extremist-parse';
+import { runExtremistCheckJob } from './extremist.job';
+import { extremistMatches } from './extremist.tables';
 
 const LIST = `Федеральный список экстремистских материалов
 
@@ -51,6 +55,7 @@ describe('reading the list as published', () => {
 
 interface Check {
   id: string;
+  status: string;
   recordsChecked: number;
   entriesChecked: number;
   matchesFound: number;
@@ -118,7 +123,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
   });
 
   let check: Check;
-  it('matches the network’s holdings by folded title and author', async () => {
+  it('matches the network’s holdings by folded title and author, in the background', async () => {
     const http = client(ctx.app, cataloguer);
     const res = await http.post('/api/v1/catalog/extremist/checks', {
       networkId: network.id,
@@ -127,7 +132,18 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
       commission: ['Директор — Смирнова А. А.', 'Библиограф — Кузнецова Е. В.', 'Каталогизатор — Попова О. Н.'],
     });
     expect(res.statusCode, res.body).toBe(201);
-    check = (await http.get(`/api/v1/catalog/extremist/checks/${res.json<{ id: string }>().id}`)).json<Check>();
+    const created = res.json<{ id: string; status: string; jobId: string }>();
+    expect(created).toMatchObject({ status: 'matching', jobId: expect.any(String) });
+    // Until the job has run, the check shows its progress and takes no decision, no closing and no act.
+    const waiting = (await http.get(`/api/v1/catalog/extremist/checks/${created.id}`)).json<Check & { matching: unknown; canDecide: boolean }>();
+    expect(waiting).toMatchObject({ matches: [], canDecide: false, matching: { status: 'queued', done: 0 } });
+    const early = await http.post(`/api/v1/catalog/extremist/checks/${created.id}/close`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json<{ code: string }>().code).toBe('extremist_check_matching');
+    expect((await http.get(`/api/v1/catalog/extremist/checks/${created.id}/act.pdf`)).statusCode).toBe(409);
+    expect(await ctx.app.jobs.runPending()).toBe(1);
+    check = (await http.get(`/api/v1/catalog/extremist/checks/${created.id}`)).json<Check>();
+    expect(check).toMatchObject({ status: 'open', matching: null });
     expect(check.recordsChecked).toBe(4);
     expect(check.entriesChecked).toBe(4);
     expect(check.matches.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
@@ -148,6 +164,9 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect((await http.post(`${base}/matches/${leaflet.id}`, { decision: 'dismissed', note: 'Другое издание' })).statusCode).toBe(200);
     const copies = await ctx.database.db.select().from(items).where(eq(items.recordId, rec.warrior!));
     expect(copies.map((c) => c.status)).toEqual(['written_off', 'written_off']);
+    // The act still counts the two copies that were withdrawn, though the record has none left.
+    const decided = (await http.get(base)).json<{ matches: { id: string; copies: number; copiesAffected: number | null }[] }>();
+    expect(decided.matches.find((m) => m.id === warrior.id)).toMatchObject({ copies: 0, copiesAffected: 2 });
     expect(copies[0]!.notes).toContain('ФСЭМ № 1');
     const itemAudit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, copies[0]!.id));
     expect(itemAudit.map((a) => a.action)).toEqual(['item.status']);
@@ -158,7 +177,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     const late = await http.post(`${base}/matches/${leaflet.id}`, { decision: 'confirmed', action: 'flag' });
     expect(late.statusCode).toBe(409);
     const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, check.id));
-    expect(audit.map((a) => a.action).sort()).toEqual(['extremist_check.close', 'extremist_check.create']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['extremist_check.close', 'extremist_check.create', 'extremist_check.match']);
   });
 
   it('prints the dated act with commission, counts and the confirmed document', async () => {
@@ -188,6 +207,49 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect(fonts).toMatch(/DejaVuSans.*yes/);
   });
 
+  it('a check interrupted mid-way continues from its last step after a restart and finds nothing twice', async () => {
+    const db = ctx.database.db;
+    // 130 entries, so the matching takes three steps: the warrior in the first, the leaflet in the second.
+    const filler = (n: number) => `${n}. Брошюра «Материал без совпадений номер ${n}» (решение суда);`;
+    const lines = Array.from({ length: 130 }, (_, i) => filler(i + 1));
+    lines[4] = '5. Книга Иванова И.И. «Путь воина света» (решение суда);';
+    lines[59] = '60. Листовка «Слово о полку чёрном» (решение суда);';
+    const list = (await upload(ctx, cataloguer, lines.join('\n'))).json<{ id: string }>();
+    const http = client(ctx.app, cataloguer);
+    // The warrior's copies were withdrawn above; give it a copy again so both are held.
+    await db.insert(items).values({ recordId: rec.warrior!, libraryId: (await buildLibrary(db, network.id)).id, networkId: network.id, inventoryNumber: uniq('I'), barcode: uniq('B'), currency: 'RUB' });
+    const created = (await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId: list.id, checkedOn: '2026-12-03', commission: ['Председатель — Н. Н.'] })).json<{ id: string; jobId: string }>();
+    // The first process commits two steps, saves the checkpoint of the first only, and dies.
+    const job = (await findJob(db, created.jobId))!;
+    let steps = 0;
+    void runExtremistCheckJob({
+      db,
+      job,
+      reportProgress: async () => {},
+      saveCheckpoint: async (checkpoint) => {
+        steps++;
+        if (steps === 1) await db.update(jobs).set({ checkpoint }).where(eq(jobs.id, job.id));
+        if (steps === 2) await new Promise(() => {});
+      },
+    });
+    await vi.waitFor(() => expect(steps).toBe(2));
+    await db.update(jobs).set({ status: 'running', attempts: 1, heartbeatAt: sql`now() - interval '10 minutes'` }).where(eq(jobs.id, job.id));
+    // Both matches are already stored, though the checkpoint says only the first step was done.
+    expect(await db.select().from(extremistMatches).where(eq(extremistMatches.checkId, created.id))).toHaveLength(2);
+    expect((await http.get(`/api/v1/catalog/extremist/checks/${created.id}`)).json<{ status: string }>().status).toBe('matching');
+    // The restarted server takes the job over from the saved step.
+    expect(await ctx.app.jobs.runPending()).toBe(1);
+    expect(await findJob(db, job.id)).toMatchObject({ status: 'done', attempts: 2, progress: { done: 130, total: 130 } });
+    const check = (await http.get(`/api/v1/catalog/extremist/checks/${created.id}`)).json<Check>();
+    expect(check.status).toBe('open');
+    expect(check.matches.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
+      [60, rec.leaflet],
+      [5, rec.warrior],
+    ].sort());
+    const audit = await db.select().from(auditLog).where(eq(auditLog.objectId, created.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(['extremist_check.create', 'extremist_check.match']);
+  });
+
   it('authorization: the four cataloguing roles of the network; others are refused, other networks see nothing', async () => {
     const db = ctx.database.db;
     const allowed = ['network_admin', 'director', 'methodologist', 'cataloguer'];
@@ -204,6 +266,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
       const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Председатель — Н. Н.'] });
       expect(created.statusCode, role).toBe(ok ? 201 : 403);
       if (ok) {
+        await ctx.app.jobs.runPending();
         const id = created.json<{ id: string }>().id;
         expect((await http.post(`/api/v1/catalog/extremist/checks/${id}/close`)).statusCode, role).toBe(200);
       }

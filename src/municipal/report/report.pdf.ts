@@ -4,9 +4,9 @@
  * Russian and the Kyrgyz letters ң ө ү print everywhere.
  */
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { t, type MessageKey } from '../../app/i18n';
 import type { ReportData } from './report.data';
+import { loadPdfKit } from '../../app/lazy-packages';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -21,6 +21,7 @@ const money = (n: number) => new Intl.NumberFormat('ru-RU', { maximumFractionDig
 
 export async function renderReportPdf(data: ReportData, lang: Lang): Promise<Buffer> {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${tr('report.title')} — ${data.title}`, Author: data.networkName } });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);

@@ -1,0 +1,113 @@
+/**
+ * The background side of a check against the Federal list: the list's entries are matched against
+ * the network's holdings a step of entries at a time, in the order of their numbers. Each step is one
+ * statement that ignores matches already found, and the number it reached is saved as the job's
+ * checkpoint, so a server restarted mid-way continues the check without finding anything twice.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../app/db';
+import type { JobContext } from '../../app/jobs';
+import { foldedSql } from '../../app/text-fold';
+import { writeAudit, type AuditActor } from '../../audit';
+import { bibRecords, bibSearch, items } from '../catalog.tables';
+import type { ExtremistCheck, ExtremistCheckJobPayload } from './extremist.service';
+import { extremistChecks, extremistEntries, extremistMatches } from './extremist.tables';
+
+/** Below this score a candidate is not shown to the commission. */
+export const MATCH_THRESHOLD = 0.6;
+/** Entries matched per statement: small enough for the progress bar to move and a restart to lose little. */
+export const ENTRIES_PER_STEP = 50;
+
+interface ExtremistCheckpoint {
+  [key: string]: unknown;
+  /** The highest entry number already matched. */
+  afterNumber: number;
+  done: number;
+}
+
+/** Records a network holds: live records with at least one copy there that is not written off. */
+const isHeldIn = (networkId: string, recordId = sql.raw('"bib_records"."id"')) =>
+  sql`exists (select 1 from ${items} i where i.record_id = ${recordId} and i.network_id = ${networkId} and i.status <> 'written_off')`;
+
+/**
+ * Matches the next entries after `afterNumber`: candidates by word similarity through the trigram
+ * index, then scored by title and author. Returns the last entry number taken and how many, or null
+ * when no entry is left.
+ */
+async function matchNextEntries(db: Db, check: ExtremistCheck, afterNumber: number) {
+  const title = foldedSql(sql.raw('r.title'));
+  const author = foldedSql(sql.raw(`coalesce(r.first_author, '')`));
+  const rows = await db.execute(sql`
+    with step as (
+      select id, number, title_key, author_key from ${extremistEntries}
+      where list_id = ${check.listId} and number > ${afterNumber}
+      order by number
+      limit ${ENTRIES_PER_STEP}
+    ), found as (
+      insert into ${extremistMatches} (check_id, entry_id, record_id, score)
+      select ${check.id}, e.id, c.id, c.score
+      from step e
+      cross join lateral (
+        select r.id,
+          least(1, similarity(${title}, e.title_key)
+            + case when e.author_key = '' or coalesce(r.first_author, '') = '' then 0
+                   when ${author} like left(e.author_key, greatest(length(e.author_key) - 2, 4)) || '%' then 0.15
+                   else -0.25 end) as score
+        from ${bibSearch} s
+        join ${bibRecords} r on r.id = s.record_id
+        where r.is_deleted = false
+          and e.title_key <% s.trgm
+          and ${isHeldIn(check.networkId, sql.raw('r.id'))}
+      ) c
+      where e.title_key <> '' and c.score >= ${MATCH_THRESHOLD}
+      on conflict (check_id, entry_id, record_id) do nothing
+    )
+    select max(number) as last, count(*)::int as taken from step`);
+  const row = rowsOf<{ last: number | null; taken: number }>(rows)[0];
+  return row?.last == null ? null : { last: Number(row.last), taken: row.taken };
+}
+
+/** The matching is over: the check opens for review with the count of records the network holds now. */
+async function finishMatching(db: Db, check: ExtremistCheck, actor: AuditActor) {
+  return db.transaction(async (tx) => {
+    const [held] = await tx.select({ n: sql<number>`count(*)::int` }).from(bibRecords).where(and(eq(bibRecords.isDeleted, false), isHeldIn(check.networkId)));
+    const [found] = await tx.select({ n: sql<number>`count(*)::int` }).from(extremistMatches).where(eq(extremistMatches.checkId, check.id));
+    const [after] = await tx
+      .update(extremistChecks)
+      .set({ status: 'open', recordsChecked: held?.n ?? 0 })
+      .where(and(eq(extremistChecks.id, check.id), eq(extremistChecks.status, 'matching')))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'extremist_check.match',
+      objectType: 'extremist_check',
+      objectId: check.id,
+      networkId: check.networkId,
+      summary: `${check.checkedOn}: ${found?.n ?? 0}`,
+      before: check,
+      after,
+    });
+    return { recordsChecked: held?.n ?? 0, matchesFound: found?.n ?? 0 };
+  });
+}
+
+export async function runExtremistCheckJob({ db, job, reportProgress, saveCheckpoint }: JobContext) {
+  const payload = job.payload as ExtremistCheckJobPayload;
+  const [check] = await db.select().from(extremistChecks).where(eq(extremistChecks.id, payload.checkId));
+  if (!check || check.status !== 'matching') return null;
+  let { afterNumber, done } = (job.checkpoint as ExtremistCheckpoint | null) ?? { afterNumber: -1, done: 0 };
+  try {
+    for (;;) {
+      await reportProgress(done, check.entriesChecked);
+      const step = await matchNextEntries(db, check, afterNumber);
+      if (!step) break;
+      afterNumber = step.last;
+      done += step.taken;
+      await saveCheckpoint({ afterNumber, done } satisfies ExtremistCheckpoint);
+    }
+    await reportProgress(done, check.entriesChecked);
+    return await finishMatching(db, check, { id: payload.actorId, login: payload.actorLogin });
+  } catch (error) {
+    await db.update(extremistChecks).set({ status: 'failed' }).where(eq(extremistChecks.id, check.id));
+    throw error;
+  }
+}
