@@ -14,9 +14,11 @@
 // BENCH_CPU_PROF=folder: the server writes a CPU profile there (node --cpu-prof) when it stops.
 // BENCH_LOG_LEVEL: the server's log level (default warn; info logs every request). BENCH_DB_NAME: the
 // database to keep the data in (default kitepkana_bench_circ). BENCH_SATURATION=0: the open loop only.
+// BENCH_CLIENT=fetch: the desks use fetch instead of node:http (see decision 0006).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,15 +210,36 @@ async function main() {
     const serverPid = server.pid!;
     const base = `http://127.0.0.1:${PORT}`;
     let shown = 0;
-    const post = async (desk: Desk, path: string, body: unknown) => {
-      const res = await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: desk.cookie, 'x-csrf-token': desk.csrf },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok && shown++ < 3) console.error(`${path}: ${res.status} ${text.slice(0, 300)}`);
-      return res.ok;
+    // node:http with keep-alive rather than fetch: the client shares the machine with the server and
+    // PostgreSQL, and fetch cost it about twice the CPU per request (BENCH_CLIENT=fetch to compare).
+    const agent = new HttpAgent({ keepAlive: true });
+    const useFetch = process.env.BENCH_CLIENT === 'fetch';
+    const post = async (desk: Desk, path: string, body: unknown): Promise<boolean> => {
+      const payload = JSON.stringify(body);
+      const headers = { 'content-type': 'application/json', cookie: desk.cookie, 'x-csrf-token': desk.csrf };
+      let status: number;
+      let text: string;
+      if (useFetch) {
+        const res = await fetch(base + path, { method: 'POST', headers, body: payload });
+        [status, text] = [res.status, await res.text()];
+      } else {
+        [status, text] = await new Promise<[number, string]>((resolve, reject) => {
+          const req = httpRequest(
+            { host: '127.0.0.1', port: PORT, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (chunk: Buffer) => chunks.push(chunk));
+              res.on('end', () => resolve([res.statusCode ?? 0, Buffer.concat(chunks).toString()]));
+              res.on('error', reject);
+            },
+          );
+          req.on('error', reject);
+          req.end(payload);
+        });
+      }
+      const ok = status >= 200 && status < 300;
+      if (!ok && shown++ < 3) console.error(`${path}: ${status} ${text.slice(0, 300)}`);
+      return ok;
     };
     // Each desk works through its own copies and readers; a desk's operation number picks both.
     const cursor = desks.map((_, i) => i * 7);

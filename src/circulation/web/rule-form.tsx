@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MATERIAL_TYPES } from '../../catalog/catalog.schemas';
 import { api } from '../../web/api/client';
 import { FormAlert } from '../../web/ui/feedback';
-import { useSavingForm } from '../../web/ui/use-saving-form';
+import { numberOrNull, useSavingForm } from '../../web/ui/use-saving-form';
 import { ZLoanRuleInput } from '../circulation.schemas';
 import type { LoanRule } from './api';
 
@@ -22,8 +22,6 @@ interface RuleFormProps {
   onClose: () => void;
 }
 
-const orNull = (v: number | string) => (typeof v === 'number' ? v : null);
-
 export function RuleForm({ networkId, rule, libraries, categories, onClose }: RuleFormProps) {
   const { t } = useTranslation();
   const form = useForm({
@@ -39,7 +37,7 @@ export function RuleForm({ networkId, rule, libraries, categories, onClose }: Ru
   });
   const { submit, isSaving, general } = useSavingForm(form, {
     schema: ZLoanRuleInput,
-    prepare: (v) => ({ ...v, networkId, loanDays: orNull(v.loanDays), maxItems: orNull(v.maxItems), maxRenewals: orNull(v.maxRenewals) }),
+    prepare: (v) => ({ ...v, networkId, loanDays: numberOrNull(v.loanDays), maxItems: numberOrNull(v.maxItems), maxRenewals: numberOrNull(v.maxRenewals) }),
     save: (body) => (rule ? api.put(`/api/v1/circulation/rules/${rule.id}`, body) : api.post('/api/v1/circulation/rules', body)),
     refresh: ['circulation', 'audit'],
     onClose,

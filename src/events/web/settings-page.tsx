@@ -16,7 +16,8 @@ import { paths } from '../../web/paths';
 import { EmptyState, FormAlert, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
-import { useSavingForm } from '../../web/ui/use-saving-form';
+import { DialogButtons, SettingsEntryFields, SettingsTable } from '../../web/ui/settings-list';
+import { numberOrNull, useSavingForm } from '../../web/ui/use-saving-form';
 import { ZEventFormInput, ZMemorableDateInput } from '../events.schemas';
 import { formLabel, useEventForms, type EventForm } from './api';
 
@@ -60,18 +61,10 @@ function FormEditor({ networkId, form: f, onClose }: { networkId: string; form: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormAlert messages={general} />
-        <TextInput label={t('eventSettings.nameRu')} required data-testid="form-name-ru" {...form.getInputProps('nameRu')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('eventSettings.nameKy')} {...form.getInputProps('nameKy')} />
-          <TextInput label={t('eventSettings.nameEn')} {...form.getInputProps('nameEn')} />
-        </SimpleGrid>
-        <NumberInput label={t('eventSettings.sortOrder')} min={0} max={10000} allowDecimal={false} w={160} {...form.getInputProps('sortOrder')} />
-        <Switch label={t('eventSettings.isExhibition')} {...form.getInputProps('isExhibition', { type: 'checkbox' })} />
-        <Switch label={t('eventSettings.isActive')} description={t('eventSettings.isActiveHint')} {...form.getInputProps('isActive', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={isSaving} data-testid="form-save">{t('common.save')}</Button>
-        </Group>
+        <SettingsEntryFields form={form} texts="eventSettings" ruField="nameRu" sortOrderMax={10000} testIdPrefix="form">
+          <Switch label={t('eventSettings.isExhibition')} {...form.getInputProps('isExhibition', { type: 'checkbox' })} />
+        </SettingsEntryFields>
+        <DialogButtons onCancel={onClose} isSaving={isSaving} saveTestId="form-save" />
       </Stack>
     </form>
   );
@@ -90,10 +83,9 @@ function DateEditor({ networkId, entry, onClose }: { networkId: string; entry: M
       note: entry?.note ?? '',
     },
   });
-  const orNull = (v: number | string) => (typeof v === 'number' ? v : null);
   const { submit, isSaving, general } = useSavingForm(form, {
     schema: ZMemorableDateInput,
-    prepare: (v) => ({ ...v, month: orNull(v.month), day: orNull(v.day), year: orNull(v.year) }),
+    prepare: (v) => ({ ...v, month: numberOrNull(v.month), day: numberOrNull(v.day), year: numberOrNull(v.year) }),
     save: (input) => (entry ? api.put(`/api/v1/memorable-dates/${entry.id}`, input) : api.post(`/api/v1/networks/${networkId}/memorable-dates`, input)),
     refresh: SETTINGS_QUERIES,
     onClose,
@@ -119,10 +111,7 @@ function DateEditor({ networkId, entry, onClose }: { networkId: string; entry: M
           <NumberInput label={isDate ? t('eventSettings.onlyYear') : t('events.year')} min={1900} max={2200} allowDecimal={false} required={!isDate} data-testid="date-year" {...form.getInputProps('year')} />
         </SimpleGrid>
         <Textarea label={t('eventSettings.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={isSaving} data-testid="date-save">{t('common.save')}</Button>
-        </Group>
+        <DialogButtons onCancel={onClose} isSaving={isSaving} saveTestId="date-save" />
       </Stack>
     </form>
   );
@@ -169,30 +158,22 @@ export function EventSettingsPage() {
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditingForm('new')} mb="sm" data-testid="form-add">{t('eventSettings.addForm')}</Button>
             <QueryState query={forms}>
               {(items) => (
-                <Table striped withTableBorder data-testid="event-forms">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('eventSettings.name')}</Table.Th>
-                      <Table.Th>{t('eventSettings.sortOrder')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((f) => (
-                      <Table.Tr key={f.id} data-testid="event-form-row">
-                        <Table.Td>
-                          {formLabel(f, language)} {f.isExhibition && <Badge variant="light">{t('eventSettings.exhibition')}</Badge>} {!f.isActive && <Badge color="gray">{t('eventSettings.retired')}</Badge>}
-                        </Table.Td>
-                        <Table.Td>{f.sortOrder}</Table.Td>
-                        <Table.Td ta="right">
-                          <ActionIcon variant="subtle" aria-label={t('events.edit')} onClick={() => setEditingForm(f)}>
-                            <IconEdit size={16} />
-                          </ActionIcon>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <SettingsTable
+                  entries={items}
+                  texts="eventSettings"
+                  name={{
+                    header: t('eventSettings.name'),
+                    cell: (f) => (
+                      <>
+                        {formLabel(f, language)} {f.isExhibition && <Badge variant="light">{t('eventSettings.exhibition')}</Badge>}
+                      </>
+                    ),
+                  }}
+                  editLabel={() => t('events.edit')}
+                  onEdit={setEditingForm}
+                  testId="event-forms"
+                  rowTestId="event-form-row"
+                />
               )}
             </QueryState>
           </Tabs.Panel>

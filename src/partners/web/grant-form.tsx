@@ -10,6 +10,7 @@ import { FormAlert } from '../../web/ui/feedback';
 import { DateField, enumOptions } from '../../web/ui/fields';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
+import { numberOrNull } from '../../web/ui/use-saving-form';
 import { ZCurrency, ZGrantInput, ZGrantStatus, type TGrantInput } from '../partners.schemas';
 import { refreshPartnersData, usePartnerOptions, type GrantRow } from './api';
 
@@ -18,7 +19,6 @@ interface GrantFormProps {
   onClose: () => void;
 }
 
-const orNull = (v: number | string) => (typeof v === 'number' ? v : null);
 const dateOrNull = (v: string | null) => v || null;
 
 function GrantFormBody({ grant: g, onClose }: GrantFormProps) {
@@ -60,8 +60,8 @@ function GrantFormBody({ grant: g, onClose }: GrantFormProps) {
       ...v,
       libraryId: v.libraryId || null,
       partnerId: v.partnerId || null,
-      requestedAmount: orNull(v.requestedAmount),
-      awardedAmount: orNull(v.awardedAmount),
+      requestedAmount: numberOrNull(v.requestedAmount),
+      awardedAmount: numberOrNull(v.awardedAmount),
       submittedOn: dateOrNull(v.submittedOn),
       decidedOn: dateOrNull(v.decidedOn),
       reportDue: dateOrNull(v.reportDue),

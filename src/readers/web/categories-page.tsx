@@ -3,9 +3,9 @@
  * and retiring one. A retired category stays on the readers who have it (and in statistics) but is no
  * longer offered when registering. The network's managers edit the list.
  */
-import { ActionIcon, Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Table, TextInput } from '@mantine/core';
+import { Button, Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useManagedNetworks } from '../../network/web/api';
@@ -13,12 +13,12 @@ import { api } from '../../web/api/client';
 import { currentLanguage } from '../../web/i18n/setup';
 import { EmptyState, FormAlert, QueryState } from '../../web/ui/feedback';
 import { PageHeader } from '../../web/ui/page-header';
+import { DialogButtons, SettingsEntryFields, SettingsTable } from '../../web/ui/settings-list';
 import { useSavingForm } from '../../web/ui/use-saving-form';
 import { categoryLabel, ZCategoryInput } from '../readers.schemas';
 import { useReaderCategories, type ReaderCategory } from './api';
 
 function CategoryEditor({ networkId, category, onClose }: { networkId: string; category: ReaderCategory | null; onClose: () => void }) {
-  const { t } = useTranslation();
   const form = useForm({
     initialValues: {
       name: category?.name ?? '',
@@ -39,26 +39,8 @@ function CategoryEditor({ networkId, category, onClose }: { networkId: string; c
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormAlert messages={general} />
-        <TextInput label={t('readerCategories.nameRu')} required data-testid="category-name-ru" {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('readerCategories.nameKy')} data-testid="category-name-ky" {...form.getInputProps('nameKy')} />
-          <TextInput label={t('readerCategories.nameEn')} data-testid="category-name-en" {...form.getInputProps('nameEn')} />
-        </SimpleGrid>
-        <NumberInput label={t('readerCategories.sortOrder')} min={0} max={1000} allowDecimal={false} w={160} {...form.getInputProps('sortOrder')} />
-        <Switch
-          label={t('readerCategories.isActive')}
-          description={t('readerCategories.isActiveHint')}
-          data-testid="category-active"
-          {...form.getInputProps('isActive', { type: 'checkbox' })}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSaving} data-testid="category-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <SettingsEntryFields form={form} texts="readerCategories" ruField="name" sortOrderMax={1000} testIdPrefix="category" />
+        <DialogButtons onCancel={onClose} isSaving={isSaving} saveTestId="category-save" />
       </Stack>
     </form>
   );
@@ -97,34 +79,19 @@ export function ReaderCategoriesPage() {
       ) : (
         <QueryState query={categories}>
           {(items) => (
-            <Table striped withTableBorder data-testid="reader-categories">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('readerCategories.nameRu')}</Table.Th>
-                  <Table.Th>{t('readerCategories.nameKy')}</Table.Th>
-                  <Table.Th>{t('readerCategories.nameEn')}</Table.Th>
-                  <Table.Th>{t('readerCategories.sortOrder')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((c) => (
-                  <Table.Tr key={c.id} data-testid="reader-category-row">
-                    <Table.Td>
-                      {c.name} {!c.isActive && <Badge color="gray">{t('readerCategories.retired')}</Badge>}
-                    </Table.Td>
-                    <Table.Td>{c.nameKy}</Table.Td>
-                    <Table.Td>{c.nameEn}</Table.Td>
-                    <Table.Td>{c.sortOrder}</Table.Td>
-                    <Table.Td ta="right">
-                      <ActionIcon variant="subtle" aria-label={`${t('readerCategories.edit')}: ${categoryLabel(c, language)}`} onClick={() => setEditing(c)}>
-                        <IconEdit size={16} />
-                      </ActionIcon>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <SettingsTable
+              entries={items}
+              texts="readerCategories"
+              name={{ header: t('readerCategories.nameRu'), cell: (c) => c.name }}
+              columns={[
+                { header: t('readerCategories.nameKy'), cell: (c) => c.nameKy },
+                { header: t('readerCategories.nameEn'), cell: (c) => c.nameEn },
+              ]}
+              editLabel={(c) => `${t('readerCategories.edit')}: ${categoryLabel(c, language)}`}
+              onEdit={setEditing}
+              testId="reader-categories"
+              rowTestId="reader-category-row"
+            />
           )}
         </QueryState>
       )}

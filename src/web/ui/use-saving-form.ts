@@ -8,6 +8,9 @@ import type { z } from 'zod';
 import { notifySaved } from './notify';
 import { useFormFeedback } from './use-form-feedback';
 
+/** A Mantine NumberInput's value for the schema: an empty field ('') is null. */
+export const numberOrNull = (value: number | string) => (typeof value === 'number' ? value : null);
+
 interface SavingFormOptions<V, S extends z.ZodType> {
   schema: S;
   /** Turns the form's values into what the schema parses (empty number fields to null…). */
