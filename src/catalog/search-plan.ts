@@ -137,15 +137,16 @@ export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
  * some title or author has it, else the (at most three) catalogue words most like it.
  */
 function correctedWord(word: string): SQL {
-  const alike = sql`select ${W.word} as word from ${W} where ${W.word} % ${word}
+  // `%` (pg_trgm.similarity_threshold, 0.3 by default) lets the trigram index narrow the words first.
+  const alike = sql`select ${W.word} as word from ${W} where ${W.word} % ${word} and similarity(${W.word}, ${word}) >= ${WORD_SIMILARITY}
     order by similarity(${W.word}, ${word}) desc, ${W.word} limit 3`;
   return sql`(select case when exists (select 1 from ${W} where ${W.word} = ${word}) then ${tsQuery(termsOf([word], 'AB'))}
     else to_tsquery('simple', coalesce((select string_agg(a.word || ':AB', ' | ') from (${alike}) a), ${`${word}:AB`})) end)`;
 }
 
 /**
- * Typo tolerance: each title/author/box word is corrected against the catalogue's words (the service
- * sets the trigram similarity threshold), then the corrected words are searched by full text.
+ * Typo tolerance: each title/author/box word is corrected against the catalogue's words, then the
+ * corrected words are searched by full text.
  */
 export function fuzzyPlan(query: TSearchQuery): Plan | null {
   const parts = textParts(query);

@@ -12,7 +12,7 @@ import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, bibSearch as S, items } from './catalog.tables';
 import { looksLikeIsbn } from './isbn';
-import { FUZZY_THRESHOLD, WORD_SIMILARITY, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
+import { fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
 /** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
 export const CANDIDATES = 200;
@@ -169,12 +169,7 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: Search
   const fuzzy = found.total === 0 ? fuzzyPlan(query) : null;
   if (fuzzy) {
     isFuzzy = true;
-    // The thresholds are set for this transaction only; the trigram index serves `%` at that level.
-    found = await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true),
-        set_config('pg_trgm.similarity_threshold', ${String(WORD_SIMILARITY)}, true)`);
-      return runPlan(tx, query, fuzzy, withFacets, cap);
-    });
+    found = await runPlan(db, query, fuzzy, withFacets, cap);
   }
   return {
     items: found.page.map((hit) => ({ ...hit, rank: Number(hit.rank) })),
