@@ -75,7 +75,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   // No parallel workers for the application's statements: they are many, short and concurrent (search
-  // above all), and a worker pair taken by one takes CPU from the others (decision 0005).
+  // above all), and a worker pair taken by one takes CPU from the others (decision 0007).
   const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c max_parallel_workers_per_gather=0' });
   // An idle connection can be cut by the server (restart, failover, a dropped database); without this
   // handler pg re-emits that as an uncaught exception and the whole process dies. The pool replaces it.
