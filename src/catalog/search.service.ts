@@ -12,7 +12,7 @@ import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, bibSearch as S, items } from './catalog.tables';
 import { looksLikeIsbn } from './isbn';
-import { fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
+import { correctedWords, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
 /** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
 export const CANDIDATES = 200;
@@ -109,7 +109,7 @@ function pageOf(query: TSearchQuery, plan: Plan, limit: number | null): SQL {
 
 /** The planner's estimate of how many records match: cheap, and close enough for "about N". */
 async function estimateCount(db: Db, plan: Plan): Promise<number> {
-  const result = await db.execute(sql`explain (format json) select 1 from ${S} where ${plan.where}`);
+  const result = await db.execute(sql`explain (format json) select 1 from ${S} where ${plan.estimateWhere}`);
   const cell = Object.values(rowsOf<Record<string, unknown>>(result)[0] ?? {})[0];
   const parsed = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
   return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
@@ -166,10 +166,13 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: Search
     const widened = await runPlan(db, query, fullTextPlan(query, true), withFacets, cap);
     if (widened.total > found.total) found = widened;
   }
-  const fuzzy = found.total === 0 ? fuzzyPlan(query) : null;
-  if (fuzzy) {
+  // Nothing at all: the words are corrected against the catalogue's words (one small statement, so
+  // that the search itself is planned with the corrected words as a constant), then searched.
+  const correction = found.total === 0 ? correctedWords(query) : null;
+  if (correction) {
+    const [row] = rowsOf<{ corrected: string }>(await db.execute(correction));
     isFuzzy = true;
-    found = await runPlan(db, query, fuzzy, withFacets, cap);
+    found = await runPlan(db, query, fuzzyPlan(query, row!.corrected), withFacets, cap);
   }
   return {
     items: found.page.map((hit) => ({ ...hit, rank: Number(hit.rank) })),
