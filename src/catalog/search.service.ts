@@ -7,6 +7,7 @@
  * set (the pages show "about N"), and facet counts are scaled to it. Exports ask for every hit.
  */
 import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import type { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../app/db';
 import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
@@ -107,12 +108,13 @@ function pageOf(query: TSearchQuery, plan: Plan, limit: number | null): SQL {
     order by ${order} limit ${query.pageSize} offset ${offset}`;
 }
 
-/** The planner's estimate of how many records match: cheap, and close enough for "about N". */
-async function estimateCount(db: Db, plan: Plan): Promise<number> {
-  const result = await db.execute(sql`explain (format json) select 1 from ${S} where ${plan.estimateWhere}`);
-  const cell = Object.values(rowsOf<Record<string, unknown>>(result)[0] ?? {})[0];
-  const parsed = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
-  return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
+/**
+ * The text of a query for the planner's estimate of how many records match (cheap, and close enough
+ * for "about N"), with its values written in: kp_estimate_rows explains it inside the search statement.
+ */
+function estimateQuery(db: Db, plan: Plan): string {
+  const { dialect } = db as unknown as { dialect: PgDialect };
+  return dialect.sqlToQuery(sql`select 1 from ${S} where ${plan.estimateWhere}`.inlineParams()).sql;
 }
 
 /**
@@ -125,14 +127,15 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
     with hits as materialized (${candidates(query, plan, limit)})
     select
       (select count(*)::int from hits) as total,
+      ${limit === null ? sql`null` : sql`case when (select count(*) from hits) > ${limit} then kp_estimate_rows(${estimateQuery(db, plan)})::int end`} as estimate,
       (select coalesce(json_agg(json_build_object(${HIT_FIELDS}, 'rank', p.rank, 'availability', ${AVAILABILITY}) order by p.n), '[]'::json)
         from (${pageOf(query, plan, limit)}) p join ${R} r on r.id = p.record_id) as page
       ${withFacets ? FACETS : sql``}
   `);
-  type Row = { total: number; page: Hit[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
+  type Row = { total: number; estimate: number | null; page: Hit[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
   const row = rowsOf<Row>(result)[0]!;
   const capped = limit !== null && row.total > limit;
-  const total = capped ? Math.max(row.total, await estimateCount(db, plan)) : row.total;
+  const total = capped ? Math.max(row.total, row.estimate ?? 0) : row.total;
   // Counts over the gathered hits, scaled to the estimated total when there were more.
   const scale = (facets: Facet[] | undefined) =>
     capped ? facets!.map((f) => ({ ...f, count: Math.max(1, Math.round((f.count * total) / row.total)) })) : facets!;
