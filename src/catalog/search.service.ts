@@ -9,9 +9,8 @@
 import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../app/db';
-import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
-import { bibRecords as R, bibSearch as S, items } from './catalog.tables';
+import { bibRecords as R, bibSearch as S } from './catalog.tables';
 import { looksLikeIsbn } from './isbn';
 import { correctedWords, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
@@ -39,31 +38,10 @@ type Hit = Pick<
   | 'language' | 'subjects' | 'bbk' | 'series' | 'materialType' | 'ageLabel' | 'description'
 > & { rank: number; availability: { libraryId: string; libraryName: string; total: number; available: number }[] };
 
-/** What a hit shows (from bib_records), as JSON keys: the page's rows only are read. */
-const HIT_FIELDS = sql`'id', r.id, 'format', r.format, 'title', r.title, 'otherTitle', r.other_title,
-  'responsibility', r.responsibility, 'authors', r.authors, 'publisher', r.publisher, 'place', r.place, 'year', r.year,
-  'isbns', r.isbns, 'language', r.language, 'subjects', r.subjects, 'bbk', r.bbk, 'series', r.series,
-  'materialType', r.material_type, 'ageLabel', r.age_label, 'description', r.description`;
-
-/** Copies per library of the hit r: how many, and how many are on the shelf now (most on the shelf first). */
-const AVAILABILITY = sql`(select coalesce(json_agg(json_build_object('libraryId', l.id, 'libraryName', l.name,
-    'total', c.total, 'available', c.available) order by c.available desc, l.name), '[]'::json)
-  from (select i.library_id, count(*)::int as total, (count(*) filter (where i.status = 'available'))::int as available
-        from ${items} i where i.record_id = r.id and i.status <> 'written_off' group by i.library_id) c
-  join ${libraries} l on l.id = c.library_id)`;
-
-const top = (select: SQL) =>
-  sql`(select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${select} limit 10) f)`;
-
-/** Facets over the gathered hits: by year, language, type, subject and library. */
-const FACETS = sql`,
-  ${top(sql`select year::text as value, count(*)::int as count from hits where year is not null group by year order by count(*) desc, year desc`)} as years,
-  ${top(sql`select language as value, count(*)::int as count from hits where language <> '' group by language order by count(*) desc, language`)} as languages,
-  ${top(sql`select material_type as value, count(*)::int as count from hits group by material_type order by count(*) desc, material_type`)} as material_types,
-  ${top(sql`select s.subject as value, count(*)::int as count from hits, unnest(hits.subjects) as s(subject) group by s.subject order by count(*) desc, s.subject`)} as subjects,
-  ${top(sql`select l.id::text as value, l.name as label, count(*)::int as count
-    from hits cross join lateral unnest(hits.library_ids) as h(library_id) join ${libraries} l on l.id = h.library_id
-    group by l.id, l.name order by count(*) desc, l.name`)} as libraries`;
+/** Facets over the gathered hits (kp_search_facets): by year, language, type, subject and library. */
+const FACETS = sql`, (select kp_search_facets(array_agg(h.year), array_agg(h.language), array_agg(h.material_type),
+    (select array_agg(s) from hits, unnest(hits.subjects) as s), (select array_agg(l) from hits, unnest(hits.library_ids) as l))
+  from hits h) as facets`;
 
 interface PlanResult {
   total: number;
@@ -128,11 +106,11 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
     select
       (select count(*)::int from hits) as total,
       ${limit === null ? sql`null` : sql`case when (select count(*) from hits) > ${limit} then kp_estimate_rows(${estimateQuery(db, plan)})::int end`} as estimate,
-      (select coalesce(json_agg(json_build_object(${HIT_FIELDS}, 'rank', p.rank, 'availability', ${AVAILABILITY}) order by p.n), '[]'::json)
-        from (${pageOf(query, plan, limit)}) p join ${R} r on r.id = p.record_id) as page
+      (select kp_search_page(array_agg(p.record_id order by p.n), array_agg(p.rank::float8 order by p.n))
+        from (${pageOf(query, plan, limit)}) p) as page
       ${withFacets ? FACETS : sql``}
   `);
-  type Row = { total: number; estimate: number | null; page: Hit[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
+  type Row = { total: number; estimate: number | null; page: Hit[]; facets?: Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]> };
   const row = rowsOf<Row>(result)[0]!;
   const capped = limit !== null && row.total > limit;
   const total = capped ? Math.max(row.total, row.estimate ?? 0) : row.total;
@@ -141,11 +119,11 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
     capped ? facets!.map((f) => ({ ...f, count: Math.max(1, Math.round((f.count * total) / row.total)) })) : facets!;
   const facets = withFacets
     ? {
-        libraries: scale(row.libraries),
-        years: scale(row.years),
-        languages: scale(row.languages),
-        materialTypes: scale(row.material_types),
-        subjects: scale(row.subjects),
+        libraries: scale(row.facets?.libraries),
+        years: scale(row.facets?.years),
+        languages: scale(row.facets?.languages),
+        materialTypes: scale(row.facets?.material_types),
+        subjects: scale(row.facets?.subjects),
       }
     : null;
   return { total, totalIsEstimate: capped, page: row.page, facets };
