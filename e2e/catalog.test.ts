@@ -94,6 +94,18 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.close();
   });
 
+  it('narrows the search to one language, named in the librarian\'s words', async () => {
+    const page = await signIn('cataloguer');
+    await page.getByTestId('nav-catalog').click();
+    await page.getByText('Расширенный поиск').click();
+    await page.getByTestId('search-language').click();
+    await page.getByRole('option', { name: 'кыргызский' }).click();
+    await expect.poll(() => page.url()).toContain('language=kir');
+    // The language facet shows the chosen language by its name, not its code.
+    await expect.poll(() => page.getByTestId('facet-languages').allInnerTexts()).toEqual([expect.stringMatching(/^кыргызский\s*\d+$/)]);
+    await page.close();
+  });
+
   it('imports a file from the staff app and shows the result', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kp-e2e-')), 'branch.iso');
     writeFileSync(
