@@ -1,13 +1,14 @@
 // Search over HTTP on a catalogue of 1,000,000 records in PostgreSQL: the real app listening on a port
 // (in its own process), 20 clients with keep-alive sending a fixed mix of Russian and Kyrgyz queries
 // (facets included, as the staff app asks): p50, p95, p99 and QPS (goal: p95 <= 50 ms).
-// The catalogue: a few thousand generated records (catalog.generator.ts) plus well-known Kyrgyz and
-// Russian books, multiplied in SQL with varied titles and years, with copies in ten libraries. The
-// copies share their base record's MARC; titles, years and the search index are varied.
-// The loaded catalogue is kept in the database kitepkana_bench_search and reused by the next run with
-// the same number of records (migrations added since are applied to it); --fresh loads it again,
-// --drop removes it afterwards.
-// Run: npm run bench -- catalog-search [records] [--requests N] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
+// The catalogue (catalog-search.data.ts): `--data realistic` (the default) has Zipf-distributed title
+// words and the famous books in 50–400 records each; `--data stress` has 56 % of its records made of 14
+// famous books, so that every query matches tens or hundreds of thousands. How many records each query
+// matches is printed and kept in the results.
+// The loaded catalogue is kept in its own database (kitepkana_bench_search_realistic, or
+// kitepkana_bench_search for the stress set) and reused by the next run with the same number of records
+// (migrations added since are applied to it); --fresh loads it again, --drop removes it afterwards.
+// Run: npm run bench -- catalog-search [records] [--data realistic|stress] [--requests N] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,11 +20,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/app/config';
 import { migrateDatabase, openDatabase, type Database } from '../src/app/db';
 import { buildApp } from '../src/app/http';
-import { generateRecord } from '../src/catalog/catalog.generator';
-import { bibRecords } from '../src/catalog/catalog.tables';
-import { writeFormToMarc } from '../src/catalog/record-writer';
-import { columnsFromMarc } from '../src/catalog/records.service';
-import { buildLibrary, buildNetwork, buildStaff, TEST_PASSWORD } from '../src/test/factories';
+import { ZSearchQuery } from '../src/catalog/catalog.schemas';
+import { searchCatalog } from '../src/catalog/search.service';
+import { TEST_PASSWORD } from '../src/test/factories';
+import { loadCatalogue, type DataKind } from './catalog-search.data';
 import { searchMix } from './catalog-search.mix';
 
 const { values, positionals } = parseArgs({
@@ -34,99 +34,21 @@ const { values, positionals } = parseArgs({
     drop: { type: 'boolean', default: false },
     serve: { type: 'string' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
-    /** The database holding the loaded catalogue. */
-    name: { type: 'string', default: 'kitepkana_bench_search' },
+    data: { type: 'string', default: 'realistic' },
+    /** The database holding the loaded catalogue (one per data set unless told). */
+    name: { type: 'string' },
   },
 });
 const RECORDS = Number(positionals[0] ?? 1_000_000);
-const BASE = 5_000;
 const CLIENTS = 20;
-const NAME = values.name;
+if (values.data !== 'realistic' && values.data !== 'stress') throw new Error(`--data realistic or stress, not ${values.data}`);
+const DATA: DataKind = values.data;
+const NAME = values.name ?? (DATA === 'stress' ? 'kitepkana_bench_search' : 'kitepkana_bench_search_realistic');
 
 function urlFor(name: string) {
   const u = new URL(values['database-url']);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-const FAMOUS: [string, string[], string, string][] = [
-  ['Джамиля', ['Айтматов, Ч.'], 'rus', 'Кыргызская литература'],
-  ['Белый пароход', ['Айтматов, Ч.'], 'rus', 'Кыргызская литература'],
-  ['Ак кеме', ['Айтматов, Ч.'], 'kir', 'Кыргызская литература'],
-  ['Первый учитель', ['Айтматов, Ч.'], 'rus', 'Кыргызская литература'],
-  ['Материнское поле', ['Айтматов, Ч.'], 'rus', 'Кыргызская литература'],
-  ['Плаха', ['Айтматов, Ч.'], 'rus', 'Кыргызская литература'],
-  ['Манас', [], 'kir', 'Кыргызский эпос'],
-  ['Манас', ['Каралаев, С.'], 'kir', 'Кыргызский эпос'],
-  ['Семетей', [], 'kir', 'Кыргызский эпос'],
-  ['История Кыргызстана', ['Осмонов, О. Дж.'], 'rus', 'История Кыргызстана'],
-  ['Кыргызстандын тарыхы', ['Осмонов, О. Дж.'], 'kir', 'История Кыргызстана'],
-  ['Война и мир', ['Толстой, Л. Н.'], 'rus', 'Русская литература'],
-  ['Тихий Дон', ['Шолохов, М. А.'], 'rus', 'Русская литература'],
-  ['Өнөр жана турмуш', ['Абдыкадыров, Т.'], 'kir', 'Кыргызская литература'],
-];
-const SUFFIXES = ['', 'Избранное', 'Повести', 'Тандалмалар', 'Сборник', 'Рассказы', 'Жомоктор', 'Кн. 2', 'Очерки', 'Поэма'];
-
-async function load(database: Database) {
-  const db = database.db;
-  const network = await buildNetwork(db);
-  const libs: string[] = [];
-  for (let n = 1; n <= 10; n++) libs.push((await buildLibrary(db, network.id, { number: n })).id);
-  const staff = await buildStaff(db, 'cataloguer', 'network', network.id);
-  const t0 = Date.now();
-  // Base records through the application's own column derivation.
-  for (let from = 0; from < BASE; from += 500) {
-    const batch = Array.from({ length: Math.min(500, BASE - from) }, (_, i) => {
-      const g = generateRecord(from + i);
-      const famous = FAMOUS[(from + i) % 25];
-      const form = famous ? { ...g.form, title: famous[0], otherTitle: '', authors: famous[1], language: famous[2], subjects: [famous[3]], isbns: g.form.isbns } : g.form;
-      return columnsFromMarc(writeFormToMarc(form, g.format, null), g.format);
-    });
-    await db.insert(bibRecords).values(batch);
-  }
-  // Bulk load without the secondary indexes, then build them once.
-  const indexes = await database.query<{ name: string; def: string }>(
-    `select indexname as name, indexdef as def from pg_indexes where tablename in ('bib_records', 'bib_search', 'items') and indexname not like '%pkey'`,
-  );
-  for (const i of indexes) await database.query(`drop index ${i.name}`);
-  // The search rows are written once, after the records and copies (their triggers are off meanwhile).
-  for (const table of ['bib_records', 'items']) await database.query(`alter table ${table} disable trigger user`);
-  await database.query('create table bench_base as select * from bib_records');
-  const copies = Math.ceil(RECORDS / BASE) - 1;
-  const suffixes = `array[${SUFFIXES.map((s) => `'${s}'`).join(',')}]`;
-  for (let k = 1; k <= copies; k += 20) {
-    await database.query(`
-      insert into bib_records (format, marc, control_number, control_source, title, other_title, responsibility, authors, first_author,
-        publisher, place, year, edition, isbns, issn, language, subjects, bbk, udc, series, extent, notes, summary, material_type,
-        age_label, description, sort_title, search_title, search_authors, search_subjects, search_other)
-      select format, marc, null, null, v.title, other_title, responsibility, authors, first_author, publisher, place,
-        1950 + (coalesce(year, 1990) + k) % 76, edition, '{}', issn, language, subjects, bbk, udc, series, extent, notes, summary,
-        material_type, age_label, description, lower(v.title), v.title || ' ' || other_title, search_authors, search_subjects, search_other
-      from bench_base b
-        cross join generate_series(${k}, ${Math.min(k + 19, copies)}) as k
-        cross join lateral (select trim(b.title || ' ' || (${suffixes})[1 + abs(k + hashtext(b.id::text)) % ${SUFFIXES.length}]) as title) v`);
-    process.stdout.write(`\r${BASE * (Math.min(k + 19, copies) + 1)} records`);
-  }
-  // Copies: none for some records, one to three for the rest, in ten libraries, a third on loan.
-  await database.query(`
-    insert into items (record_id, library_id, network_id, inventory_number, barcode, currency, status)
-    select b.id, (array[${libs.map((l) => `'${l}'::uuid`).join(',')}])[1 + (h + c) % 10], '${network.id}',
-      'I' || n || '-' || c, 'B' || n || '-' || c, 'KGS', case when (h + c) % 3 = 0 then 'on_loan' else 'available' end
-    from (select id, abs(hashtext(id::text)) as h, row_number() over () as n from bib_records) b
-      cross join lateral generate_series(1, (b.h % 4)::int) as c`);
-  console.log(`\nrecords and copies in ${((Date.now() - t0) / 1000).toFixed(0)} s; building the search rows and indexes`);
-  await database.query('drop table bench_base');
-  const isSearchIndex = (i: { def: string }) => / ON public\.bib_search /.test(i.def);
-  for (const i of indexes.filter((x) => !isSearchIndex(x))) await database.query(i.def);
-  // The base records' rows (written by the triggers before) are written again, now with their copies.
-  await database.query('truncate bib_search');
-  for (const table of ['bib_records', 'items']) await database.query(`alter table ${table} enable trigger user`);
-  await database.query(`select kp_search_write(array(select id from bib_records))`);
-  for (const i of indexes.filter(isSearchIndex)) await database.query(i.def);
-  await database.query('vacuum analyze');
-  await database.query(`create table bench_loaded as select ${RECORDS}::int as records`);
-  console.log(`loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return { libs, login: staff.login };
 }
 
 function request(agent: http.Agent, base: URL, path: string, headers: Record<string, string>, method = 'GET', body?: string) {
@@ -147,10 +69,10 @@ async function loadedBefore(server: Database): Promise<boolean> {
   if (!exists?.n) return false;
   const probe = await openDatabase({ databaseUrl: urlFor(NAME) });
   try {
-    const rows = await probe.query<{ records: number }>(
-      `select records from bench_loaded where to_regclass('bench_loaded') is not null`,
+    const rows = await probe.query<{ records: number; kind: string | null }>(
+      `select records, to_jsonb(l) ->> 'kind' as kind from bench_loaded l where to_regclass('bench_loaded') is not null`,
     ).catch(() => []);
-    return rows[0]?.records === RECORDS;
+    return rows[0]?.records === RECORDS && (rows[0]?.kind ?? 'stress') === DATA;
   } finally {
     await probe.close();
   }
@@ -174,7 +96,7 @@ async function main() {
       libs = (await database.query<{ id: string }>('select id from libraries order by number')).map((r) => r.id);
       login = (await database.query<{ login: string }>('select login from staff_users limit 1'))[0]!.login;
     } else {
-      ({ libs, login } = await load(database));
+      ({ libs, login } = await loadCatalogue(database, DATA, RECORDS));
     }
     const [{ n }] = (await database.query<{ n: number }>('select count(*)::int as n from bib_search')) as [{ n: number }];
     const isbn = (await database.query<{ isbn: string }>(`select isbns[1] as isbn from bib_records where cardinality(isbns) > 0 limit 1 offset 1234`))[0]!.isbn;
@@ -192,6 +114,12 @@ async function main() {
     const signIn = await request(agent, base, '/api/v1/session', { 'content-type': 'application/json' }, 'POST', JSON.stringify({ login, password: TEST_PASSWORD }));
     const cookie = String(signIn.headers['set-cookie']?.find((c) => c.startsWith('kp_session='))?.split(';')[0]);
     const mix = searchMix(libs[0]!, isbn);
+    // How many records each query matches: every hit counted, as an export counts them.
+    const matches = new Map<string, number>();
+    for (const [name, qs] of mix) {
+      const query = ZSearchQuery.parse(Object.fromEntries(new URLSearchParams(qs)));
+      matches.set(name, (await searchCatalog(database.db, query, { exact: true, withFacets: false })).total);
+    }
     const perQuery = new Map<string, number[]>();
     const totals = new Map<string, string>();
     for (const [name, qs] of mix) {
@@ -231,8 +159,9 @@ async function main() {
       const sorted = [...list].sort((a, b) => a - b);
       return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
     };
-    console.table(mix.map(([name]) => ({ query: name, 'total | first hit': totals.get(name), p50: pct(perQuery.get(name)!, 50), p95: pct(perQuery.get(name)!, 95) })));
-    const what = `${n} records, ${CLIENTS} clients, ${REQUESTS} requests, ${mix.length}-query mix with facets`;
+    const perQueryRows = mix.map(([name]) => ({ query: name, matches: matches.get(name)!, 'total shown | first hit': totals.get(name), p50: pct(perQuery.get(name)!, 50), p95: pct(perQuery.get(name)!, 95) }));
+    console.table(perQueryRows);
+    const what = `${n} records (${DATA} data), ${CLIENTS} clients, ${REQUESTS} requests, ${mix.length}-query mix with facets`;
     const rows = [
       { metric: `search p50 over HTTP (${what})`, value: pct(latencies, 50), unit: 'ms', goal: '' },
       { metric: `search p95 over HTTP (${what})`, value: pct(latencies, 95), unit: 'ms', goal: '<= 50 ms' },
@@ -244,7 +173,8 @@ async function main() {
     console.table(rows);
     const results = fileURLToPath(new URL('./results/', import.meta.url));
     mkdirSync(results, { recursive: true });
-    writeFileSync(join(results, 'catalog-search.json'), JSON.stringify({ name: 'catalog-search', machine, results: rows }, null, 2));
+    const file = DATA === 'stress' ? 'catalog-search-stress.json' : 'catalog-search.json';
+    writeFileSync(join(results, file), JSON.stringify({ name: 'catalog-search', data: DATA, machine, results: rows, queries: perQueryRows }, null, 2));
     agent.destroy();
   } finally {
     child?.kill('SIGTERM');
