@@ -80,8 +80,8 @@ export async function loadCatalogue(database: Database, kind: DataKind, records:
   for (const i of indexes) await database.query(`drop index ${i.name}`);
   // The search rows are written once, after the records and copies (their triggers are off meanwhile).
   for (const table of ['bib_records', 'items']) await database.query(`alter table ${table} disable trigger user`);
-  await database.query('create table bench_base as select row_number() over () - 1 as k, * from bib_records');
-  await database.query('create unique index on bench_base (k)');
+  await database.query('create table bench_base as select row_number() over () - 1 as base_no, * from bib_records');
+  await database.query('create unique index on bench_base (base_no)');
   if (kind === 'stress') await multiply(database, records);
   else await generate(database, records);
   // Copies: none for some records, one to three for the rest, in ten libraries, a third on loan.
@@ -166,7 +166,7 @@ async function generate(database: Database, records: number) {
         trim(t.title || ' ' || o.other_title), trim(array_to_string(a.authors, ' ') || ' ' || a.responsibility), s.heading,
         concat_ws(' ', o.publisher, o.place, o.year, array_to_string(b.bbk, ' '))
       from generate_series(${from}::bigint, ${to}) as n
-        join bench_base b on b.k = n % ${BASE}
+        join bench_base b on b.base_no = n % ${BASE}
         cross join lateral (select case when bench_u(64 * n) < 0.65 then 'rus' when bench_u(64 * n) < 0.95 then 'kir' else 'eng' end as lang) l
         cross join lateral (select upper(left(x, 1)) || substr(x, 2) as title from (
           select string_agg(word, ' ' order by j) as x from (
@@ -196,7 +196,7 @@ async function generate(database: Database, records: number) {
       cross join lateral (select coalesce(string_agg(split_part(a, ', ', 2) || ' ' || split_part(a, ', ', 1), ', '), '') as responsibility
         from unnest(f.authors) as a) r
       cross join generate_series(1, f.count) as c
-      join bench_base b on b.k = (1000 * f.i + c) % ${BASE}
+      join bench_base b on b.base_no = (1000 * f.i + c) % ${BASE}
       ${values('64 * (10000000 + 1000 * f.i + c)')}`);
   for (const t of ['bench_words', 'bench_names', 'bench_subjects']) await database.query(`drop table ${t}`);
   for (const f of ['bench_u', 'bench_zipf']) await database.query(`drop function ${f}`);
