@@ -74,7 +74,7 @@ function timed(command: string[], expect: number | undefined): Took {
     throw new Error(`${command.join(' ')} handled ${run.stderr.toString().trim()} records, not ${expect}`);
   }
   const [user, sys, wall] = readFileSync(times, 'utf8').trim().split('\n').pop()!.split(/\s+/).map(Number);
-  return { cpu: user! + sys!, wall: wall! };
+  return { cpu: Math.round((user! + sys!) * 100) / 100, wall: wall! };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -150,14 +150,14 @@ function measure(source: Source): Row[] {
   ];
 }
 
-const loadBefore = loadavg();
+const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
 let rows: Row[];
 try {
   rows = [...measure(RUSMARC_CP1251), ...measure(MARC21_UTF8)];
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const loadAfter = loadavg();
+const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadAfter)} after`;
