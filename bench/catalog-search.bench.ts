@@ -24,6 +24,7 @@ import { bibRecords } from '../src/catalog/catalog.tables';
 import { writeFormToMarc } from '../src/catalog/record-writer';
 import { columnsFromMarc } from '../src/catalog/records.service';
 import { buildLibrary, buildNetwork, buildStaff, TEST_PASSWORD } from '../src/test/factories';
+import { searchMix } from './catalog-search.mix';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -190,22 +191,7 @@ async function main() {
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
     const signIn = await request(agent, base, '/api/v1/session', { 'content-type': 'application/json' }, 'POST', JSON.stringify({ login, password: TEST_PASSWORD }));
     const cookie = String(signIn.headers['set-cookie']?.find((c) => c.startsWith('kp_session='))?.split(';')[0]);
-    const e = encodeURIComponent;
-    const hyphenated = `${isbn.slice(0, 3)}-${isbn.slice(3, 4)}-${isbn.slice(4, 12)}-${isbn.slice(12)}`;
-    const mix: [string, string][] = [
-      ['айтматов джамиля', `q=${e('айтматов джамиля')}`],
-      ['белый парход (typo)', `q=${e('белый парход')}`],
-      ['история кыргызстана', `q=${e('история кыргызстана')}`],
-      ['манас', `q=${e('манас')}`],
-      ['ISBN with hyphens', `q=${e(hyphenated)}`],
-      ['subject: кыргызская литература', `subject=${e('кыргызская литература')}`],
-      ['Kyrgyz folded: онор жана', `q=${e('онор жана')}`],
-      ['жомоктор + language kir', `q=${e('жомоктор')}&language=kir`],
-      ['сказки on the shelf in a library', `q=${e('сказки')}&available=true&libraryId=${libs[0]}`],
-      ['пароход, years 1990-2010', `q=${e('пароход')}&yearFrom=1990&yearTo=2010`],
-      ['author: осмонов', `author=${e('осмонов')}`],
-      ['тоолор, newest first', `q=${e('тоолор')}&sort=year_desc`],
-    ];
+    const mix = searchMix(libs[0]!, isbn);
     const perQuery = new Map<string, number[]>();
     const totals = new Map<string, string>();
     for (const [name, qs] of mix) {

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { WEB_DIST, type App } from '../src/app/http';
 import { buildApp } from '../src/app/http';
 import type { Database } from '../src/app/db';
@@ -35,7 +36,14 @@ export async function serveDemo(): Promise<Served> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     app,
@@ -50,6 +58,21 @@ export async function serveDemo(): Promise<Served> {
   };
 }
 
+/**
+ * The demo served for the whole describe block it is called in: started before its first test and
+ * closed after its last. The returned object is filled in when the server is up.
+ */
+export function useDemo(): Served {
+  const served = {} as Served;
+  beforeAll(async () => {
+    Object.assign(served, await serveDemo());
+  });
+  afterAll(async () => {
+    await served.close?.();
+  });
+  return served;
+}
+
 /** The demo's password of every account. */
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -57,8 +80,15 @@ export const DEMO_PASSWORD = 'demo12345';
  * Signs in to the staff app in a page of its own (own cookies, Russian browser) and waits for the app
  * shell; `page.context().close()` ends it.
  */
-export async function signInStaff(served: Served, login: string, options: { password?: string; width?: number } = {}): Promise<Page> {
-  const context = await served.browser.newContext({ locale: 'ru-RU', viewport: { width: options.width ?? 1280, height: 900 } });
+export async function signInStaff(
+  served: Served,
+  login: string,
+  options: { password?: string; width?: number } = {},
+): Promise<Page> {
+  const context = await served.browser.newContext({
+    locale: 'ru-RU',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${served.baseUrl}/staff/`);

@@ -7,18 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlField, dataField, writeIso2709 } from '../src/catalog/marc';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('catalogue in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   async function signIn(login: string) {
     const page = await signInStaff(served, login);
@@ -97,6 +91,18 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(inventory);
     await page.screenshot({ path: 'test-results/staff-copy-added.png', fullPage: true });
+    await page.close();
+  });
+
+  it('narrows the search to one language, named in the librarian\'s words', async () => {
+    const page = await signIn('cataloguer');
+    await page.getByTestId('nav-catalog').click();
+    await page.getByText('Расширенный поиск').click();
+    await page.getByTestId('search-language').click();
+    await page.getByRole('option', { name: 'кыргызский' }).click();
+    await expect.poll(() => page.url()).toContain('language=kir');
+    // The language facet shows the chosen language by its name, not its code.
+    await expect.poll(() => page.getByTestId('facet-languages').allInnerTexts()).toEqual([expect.stringMatching(/^кыргызский\s*\d+$/)]);
     await page.close();
   });
 

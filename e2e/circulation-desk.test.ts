@@ -3,19 +3,13 @@
  * three barcodes each with Enter, switches to return mode and returns one, to renew mode and renews
  * another; the reader panel shows what the reader holds after each step.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCopy, buildReader, buildRecord } from '../src/circulation/circulation.test-support';
 import { buildLibrary, buildNetwork, buildStaff, TEST_PASSWORD } from '../src/test/factories';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('loan desk in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('lends three copies by typing barcodes and Enter, returns one, renews one', async () => {
     const db = served.database.db;

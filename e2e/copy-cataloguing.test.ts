@@ -4,22 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startZtest, ztestUnavailable, type ZtestServer } from '../src/catalog/copy/ztest.test-support';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 const missing = ztestUnavailable();
 if (missing) console.warn(`Browser copy cataloguing SKIPPED: ${missing}`);
 
 describe.skipIf(!hasChromium || missing)('copy cataloguing in a browser', () => {
-  let served: Served;
   let ztest: ZtestServer;
   beforeAll(async () => {
     ztest = await startZtest();
-    served = await serveDemo();
   });
-  afterAll(async () => {
-    await served?.close();
+  afterAll(() => {
     ztest?.stop();
   });
+  const served = useDemo();
 
   async function signIn(login: string) {
     const page = await signInStaff(served, login);

@@ -4,19 +4,13 @@
  * refused with a message in Russian.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
 describe.skipIf(!hasChromium)('planning an event in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('plans an event that the public calendar then shows', async () => {
     const page = await signInStaff(served, 'methodist', { width: 1366 });

@@ -3,19 +3,13 @@
  * (a date without a day is refused with a message in Russian) and then finds the new form offered when planning.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
 describe.skipIf(!hasChromium)('event settings in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('adds a form of events and a memorable date', async () => {
     const page = await signInStaff(served, 'methodist', { width: 1366 });

@@ -9,12 +9,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findJob } from '../src/app/jobs';
 import { jobs } from '../src/app/jobs.tables';
 import { runExtremistCheckJob } from '../src/catalog/extremist/extremist.job';
 import { extremistChecks } from '../src/catalog/extremist/extremist.tables';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 30_000 };
 const ENTRIES = 150;
@@ -30,13 +30,9 @@ function listFile() {
 }
 
 describe.skipIf(!hasChromium)('check against the Federal list in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
+  const served = useDemo();
+  beforeAll(() => {
     mkdirSync('test-results', { recursive: true });
-  });
-  afterAll(async () => {
-    await served?.close();
   });
 
   /** Runs the check's job until its first step is saved, then leaves it as a process that died would. */

@@ -7,19 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
 describe.skipIf(!hasChromium)('municipal requests and the report in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
+  const served = useDemo();
+  beforeAll(() => {
     mkdirSync('test-results', { recursive: true });
-  });
-  afterAll(async () => {
-    await served?.close();
   });
 
   it('an official asks, a librarian answers with a source, the official reads the answer', async () => {

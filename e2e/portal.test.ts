@@ -1,15 +1,9 @@
 /** A visitor without JavaScript finds the network's rural libraries with address, hours and phone. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useDemo } from './browser';
 
 describe.skipIf(!hasChromium)('public portal in a browser with JavaScript disabled', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('lists the rural libraries and opens one, then switches to the version for the visually impaired', async () => {
     const context = await served.browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });

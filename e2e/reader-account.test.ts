@@ -1,15 +1,9 @@
 /** A reader logs in to the portal account with the card number, sees the books on loan and renews one — without JavaScript. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, serveDemo, type Served } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useDemo } from './browser';
 
 describe.skipIf(!hasChromium)('the reader account on the portal in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('logs in with card number and password and renews a loan, the new due date shows', async () => {
     const context = await served.browser.newContext({ javaScriptEnabled: false, locale: 'ru-RU' });

@@ -5,19 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCopy, buildRecord } from '../src/circulation/circulation.test-support';
 import { buildLibrary, buildNetwork, buildStaff, TEST_PASSWORD, uniq } from '../src/test/factories';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('registering a reader and lending in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('registers a child with a guardian, prints the card, lends three copies, returns one, renews one', async () => {
     const db = served.database.db;

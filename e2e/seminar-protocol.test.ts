@@ -7,19 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 const WAIT = { timeout: 20_000 };
 
 describe.skipIf(!hasChromium)('seminar protocol in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('writes the protocol, turns a decision into a task, closes an overdue one and prints the PDF', async () => {
     const page = await signInStaff(served, 'methodist');

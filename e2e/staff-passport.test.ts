@@ -2,17 +2,11 @@
  * A methodologist logs in, opens a branch, edits its passport, switches the interface to Kyrgyz and
  * finds her change in the audit log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, type Served, serveDemo, signInStaff } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useDemo, signInStaff } from './browser';
 
 describe.skipIf(!hasChromium)('staff app in a browser', () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serveDemo();
-  });
-  afterAll(async () => {
-    await served?.close();
-  });
+  const served = useDemo();
 
   it('edits a branch passport, switches to Kyrgyz and sees the change in the audit log', async () => {
     const page = await signInStaff(served, 'methodist');

@@ -27,10 +27,18 @@ export interface Plan {
   tiers: SQL[];
   /** What a hit of a tier must meet besides the tier itself, when less than `where` (the tier implies the rest). */
   tierWhere?: SQL | undefined;
+  /**
+   * `where` as the planner can estimate it ("about N"): years compared plainly, where `where` wraps
+   * them in coalesce so that they are checked on the rows rather than through the year index.
+   */
+  estimateWhere: SQL;
 }
 
-/** Conditions that do not depend on how text is matched: ISBN, ББК, years, codes, copies. */
-function filterConditions(query: TSearchQuery): SQL[] {
+/**
+ * Conditions that do not depend on how text is matched: ISBN, ББК, years, codes, copies. With
+ * `forEstimate`, years are compared plainly: the planner reads those in its statistics.
+ */
+function filterConditions(query: TSearchQuery, forEstimate = false): SQL[] {
   const where: SQL[] = [];
   const isbn = query.isbn ?? (query.q && looksLikeIsbn(query.q) ? query.q.replace(/^ISBN/i, '') : undefined);
   if (isbn !== undefined) {
@@ -46,8 +54,8 @@ function filterConditions(query: TSearchQuery): SQL[] {
   // Years and copies are checked on the rows the text index returns: a year range or a library spans
   // a large share of the catalogue, and intersecting its index with the text's costs more than the
   // capped number of rows it would spare. (Without text, the rows are read in order until enough.)
-  if (query.yearFrom !== undefined) where.push(sql`coalesce(${S.year}, -1) >= ${query.yearFrom}`);
-  if (query.yearTo !== undefined) where.push(sql`coalesce(${S.year}, ${query.yearTo + 1}) <= ${query.yearTo}`);
+  if (query.yearFrom !== undefined) where.push(forEstimate ? sql`${S.year} >= ${query.yearFrom}` : sql`coalesce(${S.year}, -1) >= ${query.yearFrom}`);
+  if (query.yearTo !== undefined) where.push(forEstimate ? sql`${S.year} <= ${query.yearTo}` : sql`coalesce(${S.year}, ${query.yearTo + 1}) <= ${query.yearTo}`);
   if (query.language) where.push(eq(S.language, query.language.toLowerCase()));
   if (query.ageLabel) where.push(eq(S.ageLabel, query.ageLabel));
   if (query.materialType) where.push(eq(S.materialType, query.materialType));
@@ -103,6 +111,7 @@ function titleBoost(query: TSearchQuery): SQL {
  */
 export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   const where = filterConditions(query);
+  const estimateWhere = filterConditions(query, true);
   const parts = textParts(query, prefix);
   const terms = parts.map((p) => termsOf(requiredWords(p.words), p.weights, p.prefix));
   // Without the box's words: each tier below implies them (they are in the title).
@@ -114,6 +123,7 @@ export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
         ? sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(p.words)))})`
         : sql`${S.vector} @@ (${tsQuery(terms[i]!)})`;
     where.push(condition);
+    estimateWhere.push(condition);
     if (p.weights !== '') beyondBox.push(condition);
   });
   const all = terms.flat();
@@ -129,7 +139,7 @@ export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   // An exact title typed in the box, or the box's words in the title, contain the box's words: those
   // tiers need not look them up in the whole vector too (one index scan over every match fewer).
   const tierWhere = box && tiers.length ? and(...beyondBox)! : undefined;
-  return { where: and(...where)!, rank, hasText: all.length > 0, tiers, tierWhere };
+  return { where: and(...where)!, rank, hasText: all.length > 0, tiers, tierWhere, estimateWhere: and(...estimateWhere)! };
 }
 
 /**
@@ -145,27 +155,44 @@ function correctedWord(word: string): SQL {
 }
 
 /**
- * Typo tolerance: each title/author/box word is corrected against the catalogue's words, then the
- * corrected words are searched by full text.
+ * Typo tolerance, first step: each title/author/box word corrected against the catalogue's words, as
+ * one tsquery over titles and authors (its text is asked for once, then searched: see fuzzyPlan).
+ * Null when no word is long enough to correct.
  */
-export function fuzzyPlan(query: TSearchQuery): Plan | null {
+export function correctedWords(query: TSearchQuery): SQL | null {
+  const words = fuzzyWords(textParts(query).filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
+  return words.length ? sql`select (${sql.join(words.map(correctedWord), sql` && `)})::text as corrected` : null;
+}
+
+/**
+ * Typo tolerance: the words as corrected (the text of the tsquery correctedWords gave) searched by
+ * full text; a word typed into the title or author field must also resemble that field.
+ */
+export function fuzzyPlan(query: TSearchQuery, correctedText: string): Plan {
   const parts = textParts(query);
-  const words = fuzzyWords(parts.filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
-  if (!words.length) return null;
-  const where = filterConditions(query);
-  const corrected = sql.join(words.map(correctedWord), sql` && `);
-  where.push(sql`${S.vector} @@ (${corrected})`);
-  // A word typed into the title or author field must resemble that field, not just title + authors.
-  for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
-    const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
-    const alike = fuzzyWords(requiredWords(p.words)).map((word) => sql`word_similarity(${word}, ${field}) >= ${FUZZY_THRESHOLD}`);
-    where.push(sql`exists (select 1 from ${R} where ${R.id} = ${S.recordId} and ${and(...alike)})`);
-  }
-  // Subjects are not in the trigram text: they still have to match by full text.
-  for (const p of parts.filter((part) => part.weights === 'C')) {
-    where.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(p.words), 'C'))})`);
-  }
-  return { where: and(...where)!, rank: sql`(ts_rank_cd(${S.vector}, ${corrected}) + ${titleBoost(query)})`, hasText: true, tiers: [] };
+  const corrected = sql`${correctedText}::tsquery`;
+  const filters = (forEstimate: boolean) => {
+    const where = filterConditions(query, forEstimate);
+    where.push(sql`${S.vector} @@ ${corrected}`);
+    // A word typed into the title or author field must resemble that field, not just title + authors.
+    for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
+      const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
+      const alike = fuzzyWords(requiredWords(p.words)).map((word) => sql`word_similarity(${word}, ${field}) >= ${FUZZY_THRESHOLD}`);
+      where.push(sql`exists (select 1 from ${R} where ${R.id} = ${S.recordId} and ${and(...alike)})`);
+    }
+    // Subjects are not corrected: they still have to match by full text.
+    for (const p of parts.filter((part) => part.weights === 'C')) {
+      where.push(sql`${S.vector} @@ (${tsQuery(termsOf(requiredWords(p.words), 'C'))})`);
+    }
+    return and(...where)!;
+  };
+  return {
+    where: filters(false),
+    estimateWhere: filters(true),
+    rank: sql`(ts_rank_cd(${S.vector}, ${corrected}) + ${titleBoost(query)})`,
+    hasText: true,
+    tiers: [],
+  };
 }
 
 /** ORDER BY over the columns of the candidates (year, sort_title, record_id, rank). */

@@ -7,12 +7,12 @@
  * set (the pages show "about N"), and facet counts are scaled to it. Exports ask for every hit.
  */
 import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import type { PgDialect } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../app/db';
-import { libraries } from '../network';
 import type { TSearchQuery } from './catalog.schemas';
-import { bibRecords as R, bibSearch as S, items } from './catalog.tables';
+import { bibRecords as R, bibSearch as S } from './catalog.tables';
 import { looksLikeIsbn } from './isbn';
-import { fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
+import { correctedWords, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
 /** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
 export const CANDIDATES = 200;
@@ -38,31 +38,10 @@ type Hit = Pick<
   | 'language' | 'subjects' | 'bbk' | 'series' | 'materialType' | 'ageLabel' | 'description'
 > & { rank: number; availability: { libraryId: string; libraryName: string; total: number; available: number }[] };
 
-/** What a hit shows (from bib_records), as JSON keys: the page's rows only are read. */
-const HIT_FIELDS = sql`'id', r.id, 'format', r.format, 'title', r.title, 'otherTitle', r.other_title,
-  'responsibility', r.responsibility, 'authors', r.authors, 'publisher', r.publisher, 'place', r.place, 'year', r.year,
-  'isbns', r.isbns, 'language', r.language, 'subjects', r.subjects, 'bbk', r.bbk, 'series', r.series,
-  'materialType', r.material_type, 'ageLabel', r.age_label, 'description', r.description`;
-
-/** Copies per library of the hit r: how many, and how many are on the shelf now (most on the shelf first). */
-const AVAILABILITY = sql`(select coalesce(json_agg(json_build_object('libraryId', l.id, 'libraryName', l.name,
-    'total', c.total, 'available', c.available) order by c.available desc, l.name), '[]'::json)
-  from (select i.library_id, count(*)::int as total, (count(*) filter (where i.status = 'available'))::int as available
-        from ${items} i where i.record_id = r.id and i.status <> 'written_off' group by i.library_id) c
-  join ${libraries} l on l.id = c.library_id)`;
-
-const top = (select: SQL) =>
-  sql`(select coalesce(json_agg(f order by f.count desc, f.value), '[]'::json) from (${select} limit 10) f)`;
-
-/** Facets over the gathered hits: by year, language, type, subject and library. */
-const FACETS = sql`,
-  ${top(sql`select year::text as value, count(*)::int as count from hits where year is not null group by year order by count(*) desc, year desc`)} as years,
-  ${top(sql`select language as value, count(*)::int as count from hits where language <> '' group by language order by count(*) desc, language`)} as languages,
-  ${top(sql`select material_type as value, count(*)::int as count from hits group by material_type order by count(*) desc, material_type`)} as material_types,
-  ${top(sql`select s.subject as value, count(*)::int as count from hits, unnest(hits.subjects) as s(subject) group by s.subject order by count(*) desc, s.subject`)} as subjects,
-  ${top(sql`select l.id::text as value, l.name as label, count(*)::int as count
-    from hits cross join lateral unnest(hits.library_ids) as h(library_id) join ${libraries} l on l.id = h.library_id
-    group by l.id, l.name order by count(*) desc, l.name`)} as libraries`;
+/** Facets over the gathered hits (kp_search_facets): by year, language, type, subject and library. */
+const FACETS = sql`, (select kp_search_facets(array_agg(h.year), array_agg(h.language), array_agg(h.material_type),
+    (select array_agg(s) from hits, unnest(hits.subjects) as s), (select array_agg(l) from hits, unnest(hits.library_ids) as l))
+  from hits h) as facets`;
 
 interface PlanResult {
   total: number;
@@ -107,12 +86,13 @@ function pageOf(query: TSearchQuery, plan: Plan, limit: number | null): SQL {
     order by ${order} limit ${query.pageSize} offset ${offset}`;
 }
 
-/** The planner's estimate of how many records match: cheap, and close enough for "about N". */
-async function estimateCount(db: Db, plan: Plan): Promise<number> {
-  const result = await db.execute(sql`explain (format json) select 1 from ${S} where ${plan.where}`);
-  const cell = Object.values(rowsOf<Record<string, unknown>>(result)[0] ?? {})[0];
-  const parsed = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
-  return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
+/**
+ * The text of a query for the planner's estimate of how many records match (cheap, and close enough
+ * for "about N"), with its values written in: kp_estimate_rows explains it inside the search statement.
+ */
+function estimateQuery(db: Db, plan: Plan): string {
+  const { dialect } = db as unknown as { dialect: PgDialect };
+  return dialect.sqlToQuery(sql`select 1 from ${S} where ${plan.estimateWhere}`.inlineParams()).sql;
 }
 
 /**
@@ -125,24 +105,25 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
     with hits as materialized (${candidates(query, plan, limit)})
     select
       (select count(*)::int from hits) as total,
-      (select coalesce(json_agg(json_build_object(${HIT_FIELDS}, 'rank', p.rank, 'availability', ${AVAILABILITY}) order by p.n), '[]'::json)
-        from (${pageOf(query, plan, limit)}) p join ${R} r on r.id = p.record_id) as page
+      ${limit === null ? sql`null` : sql`case when (select count(*) from hits) > ${limit} then kp_estimate_rows(${estimateQuery(db, plan)})::int end`} as estimate,
+      (select kp_search_page(array_agg(p.record_id order by p.n), array_agg(p.rank::float8 order by p.n))
+        from (${pageOf(query, plan, limit)}) p) as page
       ${withFacets ? FACETS : sql``}
   `);
-  type Row = { total: number; page: Hit[] } & Partial<Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>>;
+  type Row = { total: number; estimate: number | null; page: Hit[]; facets?: Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]> };
   const row = rowsOf<Row>(result)[0]!;
   const capped = limit !== null && row.total > limit;
-  const total = capped ? Math.max(row.total, await estimateCount(db, plan)) : row.total;
+  const total = capped ? Math.max(row.total, row.estimate ?? 0) : row.total;
   // Counts over the gathered hits, scaled to the estimated total when there were more.
   const scale = (facets: Facet[] | undefined) =>
     capped ? facets!.map((f) => ({ ...f, count: Math.max(1, Math.round((f.count * total) / row.total)) })) : facets!;
   const facets = withFacets
     ? {
-        libraries: scale(row.libraries),
-        years: scale(row.years),
-        languages: scale(row.languages),
-        materialTypes: scale(row.material_types),
-        subjects: scale(row.subjects),
+        libraries: scale(row.facets?.libraries),
+        years: scale(row.facets?.years),
+        languages: scale(row.facets?.languages),
+        materialTypes: scale(row.facets?.material_types),
+        subjects: scale(row.facets?.subjects),
       }
     : null;
   return { total, totalIsEstimate: capped, page: row.page, facets };
@@ -166,10 +147,13 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: Search
     const widened = await runPlan(db, query, fullTextPlan(query, true), withFacets, cap);
     if (widened.total > found.total) found = widened;
   }
-  const fuzzy = found.total === 0 ? fuzzyPlan(query) : null;
-  if (fuzzy) {
+  // Nothing at all: the words are corrected against the catalogue's words (one small statement, so
+  // that the search itself is planned with the corrected words as a constant), then searched.
+  const correction = found.total === 0 ? correctedWords(query) : null;
+  if (correction) {
+    const [row] = rowsOf<{ corrected: string }>(await db.execute(correction));
     isFuzzy = true;
-    found = await runPlan(db, query, fuzzy, withFacets, cap);
+    found = await runPlan(db, query, fuzzyPlan(query, row!.corrected), withFacets, cap);
   }
   return {
     items: found.page.map((hit) => ({ ...hit, rank: Number(hit.rank) })),

@@ -244,4 +244,16 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     const all = await searchCatalog(ctx.database.db, ZSearchQuery.parse({ q: 'айтматов', pageSize: 1 }), { candidates: 2, exact: true });
     expect(all.totalIsEstimate).toBe(false);
   });
+
+  it('estimates the total of a capped search whatever was typed (a quote, years, a library)', async () => {
+    // The estimate is explained from the query's text with the typed values written in.
+    const typed = ZSearchQuery.parse({ q: "Айтматов'", yearFrom: '1970', yearTo: '1990', libraryId: libs.L2, pageSize: 1 });
+    const capped = await searchCatalog(ctx.database.db, { ...typed, libraryId: undefined }, { candidates: 2 });
+    expect(capped.totalIsEstimate).toBe(true);
+    expect(capped.total).toBeGreaterThanOrEqual(3);
+    expect(capped.items[0]?.authors).toEqual(AITMATOV);
+    const held = await searchCatalog(ctx.database.db, typed, { candidates: 0 });
+    expect(held.totalIsEstimate).toBe(true);
+    expect(held.total).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -11,6 +11,7 @@ import { QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { formatDateTime } from '../../web/ui/format';
 import { useRecord, type RecordDetail } from './api';
+import { languageName } from './language-name';
 import { RecordCopiesTab } from './record-copies-tab';
 import { RecordForm } from './record-form';
 import { RecordMarcTab } from './record-marc-tab';
@@ -32,7 +33,7 @@ function DescriptionTab({ record }: { record: RecordDetail }) {
     [t('recordField.issn'), record.issn],
     [t('recordField.bbk'), record.bbk.join('; ')],
     [t('recordField.udc'), record.udc.join('; ')],
-    [t('recordField.language'), record.language],
+    [t('recordField.language'), record.language ? languageName(t, record.language) : ''],
     [t('recordField.subjects'), record.subjects.join('; ')],
     [t('recordField.ageLabel'), record.ageLabel ?? ''],
     [t('recordField.materialType'), t(`materialType.${record.materialType}`)],

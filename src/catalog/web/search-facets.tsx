@@ -2,6 +2,7 @@
 import { Badge, Button, CloseButton, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FACET_KEYS, type Facet, type FacetKey, type SearchResult } from './api';
+import { languageName } from './language-name';
 import type { SearchKey } from './search-filters';
 
 /** Which search parameter a facet sets (a year facet sets both ends of the year range). */
@@ -23,8 +24,11 @@ const VISIBLE = 8;
 
 export function SearchFacets({ facets, values, apply }: Props) {
   const { t } = useTranslation();
-  const label = (key: FacetKey, facet: Facet) =>
-    key === 'materialTypes' ? t(`materialType.${facet.value as 'book'}`, { defaultValue: facet.value }) : (facet.label ?? facet.value);
+  const label = (key: FacetKey, facet: Facet) => {
+    if (key === 'materialTypes') return t(`materialType.${facet.value as 'book'}`, { defaultValue: facet.value });
+    if (key === 'languages') return languageName(t, facet.value);
+    return facet.label ?? facet.value;
+  };
   const isChosen = (key: FacetKey, facet: Facet) => values[FACET_PARAMS[key][0]!] === facet.value;
   const set = (key: FacetKey, value: string | null) =>
     apply(Object.fromEntries(FACET_PARAMS[key].map((param) => [param, value])));
@@ -54,7 +58,7 @@ export function SearchFacets({ facets, values, apply }: Props) {
                   <Text size="sm" fw={isChosen(key, facet) ? 700 : 400} c={isChosen(key, facet) ? 'teal.8' : undefined} lineClamp={1}>
                     {label(key, facet)}
                   </Text>
-                  <Badge size="sm" variant="light" color="gray">
+                  <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }}>
                     {facet.count}
                   </Badge>
                 </Group>

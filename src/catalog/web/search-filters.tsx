@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../../network/web/api';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { AGE_LABELS, MATERIAL_TYPES } from '../catalog.schemas';
+import { LANGUAGE_CODES } from './language-name';
 
-export const TEXT_FILTERS = ['title', 'author', 'subject', 'isbn', 'bbk', 'language'] as const;
+export const TEXT_FILTERS = ['title', 'author', 'subject', 'isbn', 'bbk'] as const;
 export const SEARCH_KEYS = [
   'q',
   ...TEXT_FILTERS,
+  'language',
   'yearFrom',
   'yearTo',
   'libraryId',
@@ -33,7 +35,6 @@ const FIELD_LABEL = {
   subject: 'recordField.subjects',
   isbn: 'recordField.isbns',
   bbk: 'recordField.bbk',
-  language: 'recordField.language',
 } as const;
 
 /** A text field that applies its value when the person leaves it or presses Enter. */
@@ -80,6 +81,15 @@ export function SearchFilters({ opened, values, setFilter, onClear }: Props) {
           data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
           value={values.libraryId || null}
           onChange={(v) => setFilter('libraryId', v)}
+          searchable
+          clearable
+        />
+        <Select
+          label={t('catalog.facet.languages')}
+          data={LANGUAGE_CODES.map((code) => ({ value: code, label: t(`languageName.${code}`) }))}
+          value={values.language || null}
+          onChange={(v) => setFilter('language', v)}
+          data-testid="search-language"
           searchable
           clearable
         />

@@ -63,6 +63,7 @@ export const enCatalog: typeof ruCatalog = {
     map: 'Map',
     other: 'Other',
   },
+  languageName: { rus: 'Russian', kir: 'Kyrgyz', eng: 'English', kaz: 'Kazakh', uzb: 'Uzbek', ger: 'German', fre: 'French' },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'On the shelf',

@@ -63,6 +63,7 @@ export const kyCatalog: typeof ruCatalog = {
     map: 'Карта',
     other: 'Башка',
   },
+  languageName: { rus: 'орусча', kir: 'кыргызча', eng: 'англисче', kaz: 'казакча', uzb: 'өзбекче', ger: 'немисче', fre: 'французча' },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'Текчеде',

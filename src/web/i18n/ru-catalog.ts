@@ -61,6 +61,7 @@ export const ruCatalog = {
     map: 'Карта',
     other: 'Другое',
   },
+  languageName: { rus: 'русский', kir: 'кыргызский', eng: 'английский', kaz: 'казахский', uzb: 'узбекский', ger: 'немецкий', fre: 'французский' },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'На полке',
