@@ -14,13 +14,13 @@ interface Hit {
   title: string;
   authors: string[];
   year: number | null;
-  availability: { libraryId: string; total: number; available: number }[];
+  availability: { libraryId: string; libraryName: string; total: number; available: number }[];
 }
 interface Result {
   items: Hit[];
   total: number;
   isFuzzy: boolean;
-  facets: Record<'libraries' | 'years' | 'languages' | 'materialTypes' | 'subjects', { value: string; count: number }[]>;
+  facets: Record<'libraries' | 'years' | 'languages' | 'materialTypes' | 'subjects', { value: string; label?: string; count: number }[]>;
 }
 
 /** A valid ISBN-10 from nine digits (the check digit computed), so every test ISBN passes validation. */
@@ -255,5 +255,16 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     const held = await searchCatalog(ctx.database.db, typed, { candidates: 0 });
     expect(held.totalIsEstimate).toBe(true);
     expect(held.total).toBeGreaterThanOrEqual(1);
+  });
+
+  it('names a library with its village when another library has the same name', async () => {
+    const db = ctx.database.db;
+    const [l1, l2] = await Promise.all([libs.L1, libs.L2].map((id) => db.query.libraries.findFirst({ where: (l, { eq }) => eq(l.id, id) })));
+    // Another network numbers its branches too.
+    await buildLibrary(db, (await buildNetwork(db)).id, { name: 'Филиал № 1', settlement: 'с. Лебединовка' });
+    const steamer = await q('белый пароход');
+    expect(steamer.items[0]!.availability.map((a) => a.libraryName)).toEqual([`Филиал № 1, ${l1!.settlement}`, 'Филиал № 2']);
+    const labels = Object.fromEntries(steamer.facets.libraries.map((f) => [f.value, f.label]));
+    expect(labels).toEqual({ [l1!.id]: `Филиал № 1, ${l1!.settlement}`, [l2!.id]: 'Филиал № 2' });
   });
 });

@@ -70,6 +70,8 @@ export const libraries = pgTable(
     uniqueIndex('libraries__code').on(t.code),
     uniqueIndex('libraries__network_number').on(t.networkId, t.number),
     index('libraries__network').on(t.networkId),
+    // Search results name a library with its village when another library has the same name (kp_library_label).
+    index('libraries__name').on(t.name),
     check('libraries__kind', sql`${t.kind} in ('central','branch','children','other')`),
   ],
 );

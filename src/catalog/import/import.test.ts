@@ -86,6 +86,14 @@ describeOnEachDatabase('MARC import', (ctx) => {
     expect(bulk).toHaveLength(5);
     expect(bulk[0]!.library_ids).toHaveLength(2);
     expect(bulk[4]!.library_ids).toEqual([]);
+    // The title vector holds the words of the title analysed both ways, as a title search asks them.
+    const titles = await db.execute(sql`
+      select tsvector_to_array(s.title_vector) as stored, tsvector_to_array(kp_title_vector(r.search_title)) as analysed
+      from ${bibSearch} s join ${bibRecords} r on r.id = s.record_id where r.control_number like 'BULKROWS-%'`);
+    for (const { stored, analysed } of rowsOf<{ stored: string[]; analysed: string[] }>(titles)) {
+      expect(stored.length).toBeGreaterThan(0);
+      expect(stored).toEqual(analysed);
+    }
     // The same records, their rows dropped and derived again by the triggers of an ordinary edit.
     await db.transaction(async (tx) => {
       await tx.execute(sql`delete from ${bibSearch} s using ${bibRecords} r where r.id = s.record_id and r.control_number like 'BULKROWS-%'`);

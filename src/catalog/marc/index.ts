@@ -25,6 +25,7 @@ export {
   type ReadOptions,
 } from './iso2709-reader';
 export { parseRecord, type ParseContext } from './iso2709-parse';
+export { iso2709ToMarcXml, type Iso2709ToXmlOptions } from './iso2709-xml';
 export { MarcWriteError, writeIso2709, writeIso2709Record, type WriteOptions } from './iso2709-writer';
 export { readMarcXml, readMarcXmlString, type MarcXmlItem, type MarcXmlReadOptions } from './marcxml-reader';
 export {

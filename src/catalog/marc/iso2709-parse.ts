@@ -18,7 +18,7 @@ export interface ParseContext {
 const FT = 0x1e;
 const RT = 0x1d;
 
-function digits(b: Uint8Array, from: number, count: number): number {
+export function digits(b: Uint8Array, from: number, count: number): number {
   let v = 0;
   for (let i = from; i < from + count; i++) {
     const c = (b[i] as number) - 0x30;

@@ -32,7 +32,7 @@ export interface RawRecord {
 
 const RT = 0x1d;
 
-function isFiller(c: number): boolean {
+export function isFiller(c: number): boolean {
   // Exports often put newlines (or NULs, or spaces) between records.
   return c === 0x0a || c === 0x0d || c === 0x20 || c === 0x00 || c === 0x1a;
 }
@@ -81,7 +81,7 @@ export function* splitRecords(b: Uint8Array, firstIndex = 0, baseOffset = 0): Ge
   }
 }
 
-function parseSafe(b: Uint8Array, s: number, e: number, ctx: ParseContext): ReadItem {
+export function parseSafe(b: Uint8Array, s: number, e: number, ctx: ParseContext): ReadItem {
   try {
     return parseRecord(b, s, e, ctx);
   } catch (err) {
@@ -116,7 +116,7 @@ export function detectRawEncoding(raws: readonly RawRecord[]): EncodingGuess {
   return detectEncoding(textBytesOfRecords(raws.map((r) => r.bytes)), leader09s(raws));
 }
 
-function resolveEncoding(raws: readonly RawRecord[], options: ReadOptions): MarcEncoding {
+export function resolveEncoding(raws: readonly RawRecord[], options: ReadOptions): MarcEncoding {
   const enc = options.encoding ?? 'auto';
   if (enc !== 'auto') return enc;
   const guess = detectRawEncoding(raws);
@@ -162,18 +162,40 @@ export function readIso2709All(data: Uint8Array, options: ReadOptions = {}): Rea
   return [...readIso2709(data, options)];
 }
 
-/** Splits a stream into raw records, holding at most one partial record in memory. */
+/**
+ * Splits a stream into raw records, holding at most one partial record in memory. With `reuse`, a record
+ * that spans two chunks is put together in a buffer kept from chunk to chunk (not a new one each time):
+ * each raw record's bytes are then valid only until the next one is asked for, and a caller that keeps
+ * one copies it (readers parse each record at once, so they keep none but the first few while detecting).
+ */
 export async function* splitRecordStream(
   source: AsyncIterable<Uint8Array | string>,
   maxRecordBytes = 1_000_000,
+  reuse = false,
 ): AsyncGenerator<RawRecord | MarcParseError> {
   let pending: Uint8Array = new Uint8Array(0);
+  let joined = Buffer.alloc(0); // with `reuse`: where a record spanning chunks is put together
   let consumed = 0; // file offset of pending[0]
   let index = 0;
   let skipping = false; // inside an over-long record: drop bytes up to its terminator
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
-    pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+    if (pending.length === 0) {
+      pending = bytes;
+    } else if (reuse) {
+      const need = pending.length + bytes.length;
+      if (joined.length < need) {
+        const next = Buffer.allocUnsafe(Math.max(need, joined.length * 2));
+        next.set(pending, 0);
+        joined = next;
+      } else {
+        joined.set(pending, 0); // pending may lie in `joined` itself: set() copies overlapping bytes safely
+      }
+      joined.set(bytes, pending.length);
+      pending = joined.subarray(0, need);
+    } else {
+      pending = Buffer.concat([pending, bytes]);
+    }
     let p = 0;
     for (;;) {
       if (skipping) {
@@ -222,9 +244,9 @@ export async function* readIso2709Stream(
   const held: (RawRecord | MarcParseError)[] = [];
   let heldBytes = 0;
   let encoding: MarcEncoding | undefined = auto ? undefined : (options.encoding as MarcEncoding);
-  for await (const item of splitRecordStream(source, options.maxRecordBytes)) {
+  for await (const item of splitRecordStream(source, options.maxRecordBytes, true)) {
     if (encoding === undefined) {
-      held.push(item);
+      held.push(item instanceof MarcParseError ? item : { ...item, bytes: Buffer.from(item.bytes) });
       if (!(item instanceof MarcParseError)) heldBytes += item.bytes.length;
       if (held.length < sampleSize && heldBytes <= 4_000_000) continue;
       encoding = resolveEncoding(

@@ -32,8 +32,8 @@ export interface MarcXmlWriteOptions {
 const VALID_INDICATOR = /^[0-9a-z ]$/;
 const VALID_CODE = /^[0-9A-Za-z!"#$%&'()*+,\-./:;<=>?{}_^`~[\]\\]$/;
 // The same two checks as tables by character code, for the hot path (one lookup per subfield).
-const OK_INDICATOR = new Uint8Array(128);
-const OK_CODE = new Uint8Array(128);
+export const OK_INDICATOR = new Uint8Array(128);
+export const OK_CODE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   OK_INDICATOR[c] = VALID_INDICATOR.test(String.fromCharCode(c)) ? 1 : 0;
   OK_CODE[c] = VALID_CODE.test(String.fromCharCode(c)) ? 1 : 0;
@@ -100,7 +100,12 @@ export function recordToMarcXml(record: MarcRecord, options: MarcXmlWriteOptions
 }
 
 /** Writes a record's XML as UTF-8 bytes after what `out` holds. */
-function appendRecordXml(out: XmlBytes, record: MarcRecord, options: MarcXmlWriteOptions, recordNumber: number): void {
+export function appendRecordXml(
+  out: XmlBytes,
+  record: MarcRecord,
+  options: MarcXmlWriteOptions,
+  recordNumber: number,
+): void {
   const ctx: WriteCtx = { options, record: recordNumber, tag: '', code: undefined };
   const pretty = options.pretty ?? true;
   const sanitize = options.sanitize ?? true;

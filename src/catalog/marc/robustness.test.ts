@@ -9,8 +9,9 @@ import { MARC_ENCODINGS } from './charsets';
 import { MarcParseError } from './errors';
 import { readIso2709All, readIso2709Stream, type ReadItem } from './iso2709-reader';
 import { writeIso2709 } from './iso2709-writer';
+import { toMarcXml, type XmlDropReport } from './marcxml-writer';
 import { dataField, type MarcRecord } from './record';
-import { HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA } from './test-support';
+import { HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA, converted } from './test-support';
 
 const FUZZ_RUNS = Number(process.env.MARC_FUZZ_RUNS ?? 10_000);
 
@@ -166,6 +167,29 @@ describe('fuzzing real records', () => {
         },
       ),
       { numRuns: FUZZ_RUNS },
+    );
+  }, 600_000);
+
+  it('damaged records convert to MARCXML as reading and writing them does (1/5 of the runs, async)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: inputs.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('utf-8' as const, 'cp1251' as const, 'cp866' as const),
+        async (which, ms, encoding) => {
+          const bytes = mutate(inputs[which]!, ms);
+          const items = readIso2709All(bytes, { encoding });
+          const records = items.filter((r): r is MarcRecord => !(r instanceof MarcParseError));
+          const drops: XmlDropReport[] = [];
+          const xml = toMarcXml(records, { onDrop: (d) => drops.push(d) });
+          expect(await converted(bytes, encoding, 'nfc')).toEqual({
+            xml,
+            drops,
+            errors: items.length - records.length,
+          });
+        },
+      ),
+      { numRuns: Math.max(50, Math.floor(FUZZ_RUNS / 5)) },
     );
   }, 600_000);
 

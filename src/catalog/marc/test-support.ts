@@ -3,7 +3,13 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { EncodingOption } from './charsets';
+import { MarcParseError } from './errors';
+import { readIso2709All } from './iso2709-reader';
+import { iso2709ToMarcXml } from './iso2709-xml';
+import { toMarcXml, type XmlDropReport } from './marcxml-writer';
 import { isDataField, type MarcRecord } from './record';
 
 /** ../shared/testdata/ beside the project root, resolved from this file. */
@@ -86,4 +92,54 @@ export function yazLineDump(path: string, encoding: string): string[] {
     .split('\n\n')
     .map((r) => r.replace(/\n+$/, '').normalize('NFC'))
     .filter((r) => r.length > 0);
+}
+
+export interface XmlOutcome {
+  xml: string;
+  drops: XmlDropReport[];
+  errors: number;
+}
+
+/** What the record model makes of the bytes (the reference iso2709ToMarcXml is checked against): read, then written. */
+export function throughModel(
+  bytes: Uint8Array,
+  encoding: EncodingOption,
+  normalize: 'nfc' | 'none',
+  pretty = true,
+): XmlOutcome {
+  const items = readIso2709All(bytes, { encoding, normalize });
+  const drops: XmlDropReport[] = [];
+  const records = items.filter((r): r is MarcRecord => !(r instanceof MarcParseError));
+  const xml = toMarcXml(records, { pretty, onDrop: (d) => drops.push(d) });
+  return { xml, drops, errors: items.length - records.length };
+}
+
+/** What iso2709ToMarcXml makes of the bytes, whole or streamed in chunks of `chunk` bytes. */
+export async function converted(
+  bytes: Uint8Array,
+  encoding: EncodingOption,
+  normalize: 'nfc' | 'none',
+  options: { chunk?: number; pretty?: boolean } = {},
+): Promise<XmlOutcome> {
+  const parts: Buffer[] = [];
+  const out = new Writable({
+    write(c: Buffer, _e, done) {
+      parts.push(c);
+      done();
+    },
+  });
+  const drops: XmlDropReport[] = [];
+  let errors = 0;
+  const chunks: Uint8Array[] = [];
+  if (options.chunk)
+    for (let p = 0; p < bytes.length; p += options.chunk) chunks.push(bytes.subarray(p, p + options.chunk));
+  const result = await iso2709ToMarcXml(options.chunk ? Readable.from(chunks) : bytes, out, {
+    encoding,
+    normalize,
+    pretty: options.pretty,
+    onDrop: (d) => drops.push(d),
+    onError: () => errors++,
+  });
+  if (result.errors !== errors) throw new Error(`${result.errors} errors counted, ${errors} reported`);
+  return { xml: Buffer.concat(parts).toString('utf8'), drops, errors };
 }

@@ -2,7 +2,7 @@
 // straight into bytes, so a record's XML is never built as strings first and encoded afterwards.
 
 /** Per ASCII code: 0 copied as is, 1 escaped (& < > "), 2 forbidden by XML 1.0 (C0 controls but tab, LF, CR). */
-const ASCII_CLASS = new Uint8Array(128);
+export const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 0x20; c++) ASCII_CLASS[c] = c === 0x09 || c === 0x0a || c === 0x0d ? 0 : 2;
 for (const c of '&<>"') ASCII_CLASS[c.charCodeAt(0)] = 1;
 
@@ -104,7 +104,8 @@ export class XmlBytes {
   }
 }
 
-function escapeAt(b: Buffer, p: number, c: number): number {
+/** Writes the entity for & < > or " at b[p]; returns the position after it. */
+export function escapeAt(b: Uint8Array, p: number, c: number): number {
   // &amp; &lt; &gt; &quot;
   b[p++] = 0x26;
   if (c === 0x26) {

@@ -1,0 +1,133 @@
+// iso2709ToMarcXml copies plainly laid-out records from their bytes; whatever it writes must be byte for
+// byte what reading the records (readIso2709) and writing them (toMarcXml / writeMarcXml) makes, with the
+// same drops and errors reported, for every test file, hand-made awkward records and (in
+// robustness.test.ts) damaged ones.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EncodingOption } from './charsets';
+import { writeIso2709 } from './iso2709-writer';
+import { controlField, dataField, type MarcRecord } from './record';
+import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA, converted, throughModel } from './test-support';
+
+describe.skipIf(!HAVE_TESTDATA)(`every test file (${HAVE_TESTDATA ? 'testdata found' : SKIP_TESTDATA})`, () => {
+  const files = [
+    ...FILES.map((f) => ({ path: f.path, encoding: f.encoding as EncodingOption })),
+    ...[
+      'bad_leaders_10_11.mrc',
+      'pride-and-prejudice-with-many-errors.mrc',
+      'pymarc_bad_records.mrc',
+      'unordered-directory-entries.mrc',
+    ].map((f) => ({ path: `malformed/${f}`, encoding: 'auto' as EncodingOption })),
+  ];
+  for (const { path, encoding } of files) {
+    it(`${path}: the same XML, drops and errors as reading and writing the records`, async () => {
+      const bytes = readFileSync(MARC_DIR + path);
+      for (const normalize of ['nfc', 'none'] as const) {
+        const model = throughModel(bytes, encoding, normalize);
+        expect(await converted(bytes, encoding, normalize)).toEqual(model);
+        expect(await converted(bytes, encoding, normalize, { chunk: 1000 })).toEqual(model);
+      }
+      expect(await converted(bytes, 'auto', 'nfc')).toEqual(throughModel(bytes, 'auto', 'nfc'));
+      expect(await converted(bytes, encoding, 'nfc', { pretty: false })).toEqual(
+        throughModel(bytes, encoding, 'nfc', false),
+      );
+    });
+  }
+});
+
+describe('awkward records', () => {
+  const record = (fields: MarcRecord['fields']): MarcRecord => ({ leader: '00000nam a2200000 a 4500', fields });
+  const cases: [string, MarcRecord][] = [
+    [
+      'markup characters in values and codes',
+      record([
+        controlField('001', 'a<b>&"c"'),
+        dataField('245', '1', '0', [
+          ['a', 'Tom & Jerry <1>'],
+          ['"', 'x'],
+          ['&', 'y'],
+        ]),
+      ]),
+    ],
+    [
+      'Cyrillic, Kyrgyz, CJK, dashes, № and ₽',
+      record([dataField('245', '0', '0', [['a', 'Жамиля. Өнөр — «№ 5» 100 ₽ 北京']])]),
+    ],
+    [
+      'decomposed letters (NFD)',
+      record([dataField('100', '1', ' ', [['a', 'Gore\u0301, Jose\u0301']]), dataField('245', '0', '0', [['a', 'й']])]),
+    ],
+    [
+      'a lone combining mark and a compatibility ideograph',
+      record([dataField('245', '0', '0', [['a', '\u0301x \uf900']])]),
+    ],
+    [
+      'a control character in a value',
+      record([dataField('245', '0', '0', [['a', 'bell\u0007 here']]), controlField('005', 'x\u0001')]),
+    ],
+    [
+      'indicators and codes the schema rejects',
+      record([
+        dataField('245', 'Я', '#', [
+          ['a', 'x'],
+          ['é', 'y'],
+        ]),
+      ]),
+    ],
+    [
+      'text before the first subfield',
+      record([
+        {
+          tag: '610',
+          ind1: '0',
+          ind2: ' ',
+          subfields: [
+            { code: '', value: 'lead' },
+            { code: 'a', value: 'x' },
+          ],
+        },
+      ]),
+    ],
+    [
+      'empty values, a field of indicators only, a letter tag',
+      record([
+        dataField('500', ' ', ' ', [
+          ['a', ''],
+          ['b', 'x'],
+        ]),
+        dataField('090', ' ', ' ', []),
+        dataField('CAT', ' ', ' ', [['a', 'x']]),
+      ]),
+    ],
+    ['U+FFFD and astral characters', record([dataField('245', '0', '0', [['a', 'a\ufffdb \u{1f600}']])])],
+  ];
+  for (const [name, r] of cases) {
+    it(name, async () => {
+      const bytes = writeIso2709([r, r]);
+      for (const normalize of ['nfc', 'none'] as const) {
+        const model = throughModel(bytes, 'utf-8', normalize);
+        expect(model.xml).toContain('<record>');
+        expect(await converted(bytes, 'utf-8', normalize)).toEqual(model);
+        expect(await converted(bytes, 'utf-8', normalize, { chunk: 7 })).toEqual(model);
+      }
+    });
+  }
+
+  it('invalid UTF-8 and a stray byte in a tag', async () => {
+    const bytes = writeIso2709([record([dataField('245', '0', '0', [['a', 'abcdef']])])]);
+    const broken = Buffer.from(bytes);
+    broken[broken.indexOf('bcd')] = 0xc3; // a lead byte followed by ASCII
+    expect(await converted(broken, 'utf-8', 'nfc')).toEqual(throughModel(broken, 'utf-8', 'nfc'));
+    const tag = Buffer.from(bytes);
+    tag[24] = 0xe9;
+    expect(await converted(tag, 'utf-8', 'nfc')).toEqual(throughModel(tag, 'utf-8', 'nfc'));
+  });
+
+  it('escapes markup and keeps letters as they are', async () => {
+    const { xml } = await converted(writeIso2709([cases[0]![1], cases[1]![1]]), 'utf-8', 'nfc');
+    expect(xml).toContain('<controlfield tag="001">a&lt;b&gt;&amp;&quot;c&quot;</controlfield>');
+    expect(xml).toContain('<subfield code="&quot;">x</subfield>');
+    expect(xml).toContain('Жамиля. Өнөр — «№ 5» 100 ₽ 北京');
+  });
+});
