@@ -89,6 +89,7 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('../backup/backup.cli')).restoreCommand,
   import: async () => (await import('../catalog/import/import.cli')).importCommand,
   export: async () => (await import('../catalog/export/export.cli')).exportCommand,
+  convert: async () => (await import('../catalog/export/convert.cli')).convertCommand,
   'check-migrations': async () => builtIn['check-migrations']!,
 };
 

@@ -2,14 +2,11 @@
  * `kitepkana export marc --schema rusmarc|marc21 --format iso2709|marcxml --out FILE [--library CODE]
  * [--query Q]` — writes records (UTF-8) to FILE, with progress on stderr.
  */
-import { createWriteStream, existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { finished } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config';
 import { openMigratedDatabase } from '../../app/db';
+import { outFileProblem, writeOutFile } from '../../cli/out-file';
 import { findLibraryByCode } from '../../network';
+import { readCommandArgs } from '../../cli/command-args';
 import { ZSearchQuery } from '../catalog.schemas';
 import { exportMarc } from './export.service';
 
@@ -35,46 +32,28 @@ export const exportCommand = {
   summary: 'Export MARC records: kitepkana export marc --schema … --format … --out FILE [--library CODE] [--query Q]',
   usage: 'kitepkana export marc --schema rusmarc|marc21 --format iso2709|marcxml --out FILE [--library CODE] [--query Q]',
   async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          help: { type: 'boolean', short: 'h' },
-          schema: { type: 'string', default: 'rusmarc' },
-          format: { type: 'string', default: 'iso2709' },
-          out: { type: 'string' },
-          library: { type: 'string' },
-          query: { type: 'string' },
-          force: { type: 'boolean' },
-        },
-      });
-    } catch (error) {
-      return usage((error as Error).message);
-    }
+    const parsed = readCommandArgs('export', HELP, args, {
+      schema: { type: 'string', default: 'rusmarc' },
+      format: { type: 'string', default: 'iso2709' },
+      out: { type: 'string' },
+      library: { type: 'string' },
+      query: { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    if (parsed.exit !== null) return parsed.exit;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     if (positionals[0] !== 'marc' || positionals.length > 1) return usage('what to export? only "marc" is known');
     const schema = values.schema;
     const format = values.format;
     if (schema !== 'rusmarc' && schema !== 'marc21') return usage('--schema must be rusmarc or marc21');
     if (format !== 'iso2709' && format !== 'marcxml') return usage('--format must be iso2709 or marcxml');
     if (!values.out) return usage('--out FILE is missing');
-    const out = resolve(values.out);
-    if (existsSync(out) && !values.force) {
-      console.error(`kitepkana export: ${values.out} already exists (use --force to overwrite it)`);
-      return 1;
-    }
-    if (!existsSync(dirname(out))) {
-      console.error(`kitepkana export: the folder of ${values.out} does not exist`);
+    const problem = outFileProblem(values.out, values.force);
+    if (problem) {
+      console.error(`kitepkana export: ${problem}`);
       return 1;
     }
     const database = await openMigratedDatabase(loadConfig());
-    const partial = `${out}.partial-${process.pid}`;
     try {
       const library = values.library ? await findLibraryByCode(database.db, values.library) : null;
       if (values.library && !library) {
@@ -82,28 +61,23 @@ export const exportCommand = {
         return 1;
       }
       const search = values.query ? ZSearchQuery.parse({ q: values.query }) : null;
-      const stream = createWriteStream(partial);
       let last = 0;
-      const count = await exportMarc(database.db, stream, {
-        schema,
-        container: format,
-        libraryId: library?.id ?? null,
-        search,
-        onProgress: (n) => {
-          if (n - last >= 5000) {
-            last = n;
-            process.stderr.write(`export: ${n} records\n`);
-          }
-        },
-      });
-      stream.end();
-      await finished(stream);
-      await rename(partial, out);
+      const count = await writeOutFile(values.out, (stream) =>
+        exportMarc(database.db, stream, {
+          schema,
+          container: format,
+          libraryId: library?.id ?? null,
+          search,
+          onProgress: (n) => {
+            if (n - last >= 5000) {
+              last = n;
+              process.stderr.write(`export: ${n} records\n`);
+            }
+          },
+        }),
+      );
       console.log(`Exported ${count} records (${schema}, ${format}, UTF-8) to ${values.out}.`);
       return 0;
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
     } finally {
       await database.close();
     }

@@ -4,12 +4,12 @@
  * 1 failed, 2 wrong usage.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../app/config';
 import { openMigratedDatabase } from '../../app/db';
 import { SYSTEM_ACTOR } from '../../audit';
 import { findLibraryByCode, findNetwork } from '../../network';
+import { readCommandArgs } from '../../cli/command-args';
 import { normalizeEncodingName, type EncodingOption } from '../marc';
 import { importMarc, type ImportSummary } from './import.service';
 import type { MatchMode } from './match';
@@ -46,30 +46,16 @@ export const importCommand = {
   summary: 'Import MARC records: kitepkana import marc FILE [--format …] [--library CODE] [--json]',
   usage: 'kitepkana import marc FILE [--format iso2709|marcxml|auto] [--schema rusmarc|marc21|auto] [--encoding …] [--library CODE] [--match isbn|control-number|none] [--json]',
   async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          help: { type: 'boolean', short: 'h' },
-          format: { type: 'string' },
-          schema: { type: 'string' },
-          encoding: { type: 'string' },
-          library: { type: 'string' },
-          match: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      });
-    } catch (error) {
-      console.error(`kitepkana import: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = readCommandArgs('import', HELP, args, {
+      format: { type: 'string' },
+      schema: { type: 'string' },
+      encoding: { type: 'string' },
+      library: { type: 'string' },
+      match: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (parsed.exit !== null) return parsed.exit;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     const [what, file, ...extra] = positionals;
     let container: ContainerOption, schema: SchemaOption, match: MatchMode, encoding: EncodingOption;
     try {
