@@ -4,6 +4,7 @@
  * first (the generator's words, the famous titles' words, common title words), then words built from
  * real stems and endings; deterministic, so every machine loads the same catalogue.
  */
+import { mulberry32 } from '../src/app/seeded-random';
 
 const split = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -60,14 +61,7 @@ const KG_CASE = [['', '', '', ''], ['нын', 'нун', 'нин', 'нүн'], ['�
 
 /** A deterministic shuffle (mulberry32). */
 function shuffled<T>(items: T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -4,18 +4,11 @@
  * demo catalogue. Not real bibliographic data.
  */
 import { ZRecordInput, type TRecordInput } from './catalog.schemas';
+import { mulberry32 } from '../app/seeded-random';
 import { toIsbn13 } from './isbn';
 
-/** mulberry32: small and fast; good enough for test data. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,

@@ -2,6 +2,7 @@
  * A tiny seeded generator, so the demo looks varied yet is the same on every machine and every load:
  * screenshots, manuals and tests can refer to "филиал № 13 is in an emergency building".
  */
+import { mulberry32 } from '../app/seeded-random';
 
 /** FNV-1a: turns a library code into a seed. */
 export function seedOf(text: string): number {
@@ -22,16 +23,9 @@ export interface Rng {
   chance(p: number): boolean;
 }
 
-/** mulberry32: small, fast and good enough for demo data (not for anything secret). */
+/** The demo's generator for a library code (or any text). */
 export function rngFor(text: string): Rng {
-  let a = seedOf(text);
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seedOf(text));
   // Codes differ in a character or two: the first outputs of nearby seeds are alike, so skip them.
   for (let i = 0; i < 4; i++) next();
   return {
