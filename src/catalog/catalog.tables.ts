@@ -160,8 +160,6 @@ export const bibSearch = pgTable(
      * in a query on `vector` makes the database re-read every match.
      */
     titleVector: tsvector('title_vector').notNull().default(sql`''::tsvector`),
-    /** Folded title + authors for trigram matching (typos). */
-    trgm: text('trgm').notNull(),
     /** Folded title: an exact title typed goes first. */
     titleKey: text('title_key').notNull(),
     sortTitle: text('sort_title').notNull(),
@@ -178,7 +176,6 @@ export const bibSearch = pgTable(
   (t) => [
     index('bib_search__vector').using('gin', t.vector),
     index('bib_search__title_vector').using('gin', t.titleVector),
-    index('bib_search__trgm').using('gin', t.trgm.op('gin_trgm_ops')),
     // "On the shelf in this library" and "held by this library" combine with the text in the index.
     index('bib_search__library_ids').using('gin', t.libraryIds),
     index('bib_search__available_library_ids').using('gin', t.availableLibraryIds),

@@ -4,17 +4,21 @@
  * statement that ignores matches already found, and the number it reached is saved as the job's
  * checkpoint, so a server restarted mid-way continues the check without finding anything twice.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../app/db';
 import type { JobContext } from '../../app/jobs';
 import { foldedSql } from '../../app/text-fold';
 import { writeAudit, type AuditActor } from '../../audit';
-import { bibRecords, bibSearch, items } from '../catalog.tables';
+import { bibRecords, bibSearch, items, searchWords } from '../catalog.tables';
 import type { ExtremistCheck, ExtremistCheckJobPayload } from './extremist.service';
 import { extremistChecks, extremistEntries, extremistMatches } from './extremist.tables';
 
 /** Below this score a candidate is not shown to the commission. */
 export const MATCH_THRESHOLD = 0.6;
+/** Added to the title's similarity when the author agrees: a title less alike than the threshold by more cannot match. */
+const AUTHOR_BONUS = 0.15;
+/** How much of an entry's title must be found in a record's title and authors (pg_trgm word similarity). */
+const WORD_THRESHOLD = 0.6;
 /** Entries matched per statement: small enough for the progress bar to move and a restart to lose little. */
 export const ENTRIES_PER_STEP = 50;
 
@@ -30,12 +34,32 @@ const isHeldIn = (networkId: string, recordId = sql.raw('"bib_records"."id"')) =
   sql`exists (select 1 from ${items} i where i.record_id = ${recordId} and i.network_id = ${networkId} and i.status <> 'written_off')`;
 
 /**
- * Matches the next entries after `afterNumber`: candidates by word similarity through the trigram
- * index, then scored by title and author. Returns the last entry number taken and how many, or null
- * when no entry is left.
+ * The catalogue's title words an entry's title can mean: each of its words (three letters or more, as
+ * the catalogue's word list keeps them; all of them when none is that long) as written, and the
+ * catalogue words like it (pg_trgm `%`): the three most alike and every one at least half alike, so a
+ * typo or another ending on either side still finds the title. One tsquery, any of the words.
+ */
+const entryWords = (titleKey: SQL) => sql`
+  select to_tsquery('simple', string_agg(distinct a.word, ' | ')) as query
+  from (select k.word from unnest(string_to_array(${titleKey}, ' ')) as k(word)
+        where length(k.word) >= 3 or ${titleKey} !~ '[[:alnum:]]{3}') k
+  cross join lateral (
+    select k.word
+    union all
+    select x.word from (
+      select w.word, similarity(w.word, k.word) as alike, row_number() over (order by similarity(w.word, k.word) desc, w.word) as n
+      from ${searchWords} w where w.word % k.word) x
+    where x.n <= 3 or x.alike >= 0.5
+  ) a`;
+
+/**
+ * Matches the next entries after `afterNumber`: candidates are the records with one of the entry's
+ * words in their title (entryWords, through the titles' index), narrowed by the similarity of the whole
+ * titles (the score cannot reach the threshold below it), kept when the entry's title is like a part of
+ * their title and authors (pg_trgm word similarity), then scored by title and author. Returns the last
+ * entry number taken and how many, or null when no entry is left.
  */
 async function matchNextEntries(db: Db, check: ExtremistCheck, afterNumber: number) {
-  const title = foldedSql(sql.raw('r.title'));
   const author = foldedSql(sql.raw(`coalesce(r.first_author, '')`));
   const rows = await db.execute(sql`
     with step as (
@@ -49,14 +73,17 @@ async function matchNextEntries(db: Db, check: ExtremistCheck, afterNumber: numb
       from step e
       cross join lateral (
         select r.id,
-          least(1, similarity(${title}, e.title_key)
+          least(1, s.alike
             + case when e.author_key = '' or coalesce(r.first_author, '') = '' then 0
-                   when ${author} like left(e.author_key, greatest(length(e.author_key) - 2, 4)) || '%' then 0.15
+                   when ${author} like left(e.author_key, greatest(length(e.author_key) - 2, 4)) || '%' then ${AUTHOR_BONUS}
                    else -0.25 end) as score
-        from ${bibSearch} s
+        from (${entryWords(sql.raw('e.title_key'))}) q
+        cross join lateral (
+          select s.record_id, similarity(s.title_key, e.title_key) as alike from ${bibSearch} s where s.title_vector @@ q.query) s
         join ${bibRecords} r on r.id = s.record_id
-        where r.is_deleted = false
-          and e.title_key <% s.trgm
+        where s.alike >= ${MATCH_THRESHOLD - AUTHOR_BONUS}
+          and r.is_deleted = false
+          and word_similarity(e.title_key, ${foldedSql(sql.raw('r.search_title'))} || ' ' || ${foldedSql(sql.raw('r.search_authors'))}) >= ${WORD_THRESHOLD}
           and ${isHeldIn(check.networkId, sql.raw('r.id'))}
       ) c
       where e.title_key <> '' and c.score >= ${MATCH_THRESHOLD}
