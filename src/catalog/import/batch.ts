@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, sql } from 'drizzle-orm';
+import { copyRows } from '../../app/copy-rows';
 import { rowsOf, type Db } from '../../app/db';
 import type { Library } from '../../network';
 import { bibRecords, items } from '../catalog.tables';
@@ -163,28 +164,15 @@ const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[
 const recordColumns = Object.entries(getTableColumns(bibRecords)).map(([key, column]) => [key, column.name] as const);
 
 /**
- * The new records of a batch in one statement whatever their number: the rows travel as one JSON
- * parameter that the database reads with the table's own row type. The MARC records travel beside them
- * as a JSON array of strings, each read into jsonb on its own: read as part of the one multi-megabyte
- * document, they cost the server about three times the CPU for the whole statement (measured on 1,000
- * RUSMARC records: 510 ms against 160 ms).
+ * The new records of a batch by one COPY whatever their number: the server reads each value, the MARC
+ * record's JSON included, straight into its column (an INSERT of the same rows from one JSON parameter
+ * read every record twice, out of the document and then into jsonb).
  */
 async function insertRecords(tx: Db, fresh: readonly (Columns & { id: string })[]) {
   if (!fresh.length) return;
-  const present = recordColumns.filter(([key]) => key in fresh[0]! && key !== 'marc');
-  const rows = fresh.map((record) => {
-    const row: Record<string, unknown> = {};
-    for (const [key, name] of present) row[name] = record[key as keyof typeof record];
-    return row;
-  });
-  const marcs = JSON.stringify(fresh.map((record) => JSON.stringify(record.marc)));
-  const names = sql.raw(present.map(([, name]) => `"${name}"`).join(', '));
-  const fromRows = sql.raw(present.map(([, name]) => `r."${name}"`).join(', '));
-  await tx.execute(sql`
-    insert into ${bibRecords} (${names}, "marc")
-    select ${fromRows}, m.value::jsonb
-    from json_populate_recordset(null::bib_records, ${JSON.stringify(rows)}::json) with ordinality as r
-    join json_array_elements_text(${marcs}::json) with ordinality as m on m.ordinality = r.ordinality`);
+  const present = recordColumns.filter(([key]) => key in fresh[0]!);
+  const rows = fresh.map((record) => present.map(([key]) => record[key as keyof typeof record]));
+  await copyRows(tx, 'bib_records', present.map(([, name]) => name), rows);
 }
 
 interface CopyRow {
