@@ -1,6 +1,6 @@
 /**
  * One batch of an import, set-based: every record of the batch is matched by one query, the new ones
- * inserted by one statement, their copies by another, and then their search rows by a third, copies
+ * written by one COPY, their copies by one statement, and then their search rows by a third, copies
  * included (the triggers, deferred for the batch, would otherwise write each row and rewrite it when its
  * copies arrive). Records are matched as they would be one by one: to records already in the catalogue
  * and to those created earlier in the same batch.
