@@ -34,11 +34,17 @@ export function copyField(value: unknown): string {
   return escapeText(JSON.stringify(value));
 }
 
-/** Rows (each an array of values in the order of `columns`) as the text COPY reads. */
-export function copyText(rows: readonly (readonly unknown[])[]): string {
+/** Rows (each an array of values in the order of the columns) as the text COPY reads, about 64 KB at a time. */
+function* copyText(rows: readonly (readonly unknown[])[]): Generator<string> {
   let text = '';
-  for (const row of rows) text += `${row.map(copyField).join('\t')}\n`;
-  return text;
+  for (const row of rows) {
+    text += `${row.map(copyField).join('\t')}\n`;
+    if (text.length >= 65_536) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text) yield text;
 }
 
 interface PgliteTransaction {
@@ -48,14 +54,13 @@ interface PgliteTransaction {
 /** `COPY table (columns) FROM` the rows, in the transaction `db` (the same connection as its other statements). */
 export async function copyRows(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
   if (!rows.length) return;
-  const text = copyText(rows);
   const into = `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from`;
   const client = (db as unknown as { session: { client: unknown } }).session.client;
   // A pool would run the COPY on a connection of its choosing, outside the caller's transaction.
   if (client instanceof pg.Pool) throw new Error('copyRows runs in a transaction');
   if (client instanceof pg.Client) {
-    await pipeline(Readable.from([text]), client.query(copyFrom(`${into} stdin`)));
+    await pipeline(Readable.from(copyText(rows)), client.query(copyFrom(`${into} stdin`)));
   } else {
-    await (client as PgliteTransaction).query(`${into} '/dev/blob'`, [], { blob: new Blob([text]) });
+    await (client as PgliteTransaction).query(`${into} '/dev/blob'`, [], { blob: new Blob([...copyText(rows)]) });
   }
 }
