@@ -41,7 +41,7 @@ export const enCatalog: typeof ruCatalog = {
     issn: 'ISSN',
     bbk: 'BBK',
     udc: 'UDC',
-    language: 'Language (code, e.g. rus, kir)',
+    language: 'Language',
     subjects: 'Subjects',
     series: 'Series',
     extent: 'Physical description',

@@ -41,7 +41,7 @@ export const kyCatalog: typeof ruCatalog = {
     issn: 'ISSN',
     bbk: 'ББК',
     udc: 'УДК',
-    language: 'Тили (код, мис. rus, kir)',
+    language: 'Тили',
     subjects: 'Предметтик рубрикалар',
     series: 'Серия',
     extent: 'Көлөмү (физикалык мүнөздөмө)',

@@ -39,7 +39,7 @@ export const ruCatalog = {
     issn: 'ISSN',
     bbk: 'ББК',
     udc: 'УДК',
-    language: 'Язык (код, напр. rus, kir)',
+    language: 'Язык',
     subjects: 'Предметные рубрики',
     series: 'Серия',
     extent: 'Объём (физическая характеристика)',
