@@ -156,12 +156,12 @@ function correctedWord(word: string): SQL {
 
 /**
  * Typo tolerance, first step: each title/author/box word corrected against the catalogue's words, as
- * one tsquery over titles and authors (its text is asked for once, then searched: see fuzzyPlan).
- * Null when no word is long enough to correct.
+ * the text of one tsquery over titles and authors (an expression: asked for once, then searched, see
+ * fuzzyPlan). Null when no word is long enough to correct.
  */
 export function correctedWords(query: TSearchQuery): SQL | null {
   const words = fuzzyWords(textParts(query).filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
-  return words.length ? sql`select (${sql.join(words.map(correctedWord), sql` && `)})::text as corrected` : null;
+  return words.length ? sql`(${sql.join(words.map(correctedWord), sql` && `)})::text` : null;
 }
 
 /**
