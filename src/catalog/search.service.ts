@@ -66,8 +66,8 @@ function candidates(query: TSearchQuery, plan: Plan, limit: number | null): SQL 
   // Each has the limit too, so it is planned for it: a word in every tenth title is then read row by
   // row until enough, rather than by collecting every one of its 100,000 entries in the index first.
   const branches = [...plan.tiers, null].map((tier, i) => {
-    const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t}, false)`);
-    const where = tier ? and(plan.tierWhere ?? plan.where, tier, ...earlier)! : and(plan.where, ...earlier)!;
+    const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t.condition}, false)`);
+    const where = tier ? and(tier.where, tier.condition, ...earlier)! : and(plan.where, ...earlier)!;
     return sql`(${from(where)} limit ${limit + 1})`;
   });
   return sql`select * from (${sql.join(branches, sql` union all `)}) c limit ${limit + 1}`;
