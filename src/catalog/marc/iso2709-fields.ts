@@ -17,6 +17,34 @@ export function tagAt(b: Uint8Array, at: number): string {
   return String.fromCharCode(b[at] as number, b[at + 1] as number, b[at + 2] as number);
 }
 
+/** The number written in `count` ASCII digits from b[from], or -1 when one is not a digit. */
+export function digits(b: Uint8Array, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = (b[i] as number) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** digits(b, from, 4) and digits(b, from, 5) written out: the directory's usual lengths and starts. */
+export function digits4(b: Uint8Array, from: number): number {
+  const d0 = (b[from] as number) - 0x30;
+  const d1 = (b[from + 1] as number) - 0x30;
+  const d2 = (b[from + 2] as number) - 0x30;
+  const d3 = (b[from + 3] as number) - 0x30;
+  // As unsigned, a negative difference is huge: one test per digit catches both sides.
+  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9 || d3 >>> 0 > 9) return -1;
+  return d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+}
+
+export function digits5(b: Uint8Array, from: number): number {
+  const d0 = (b[from] as number) - 0x30;
+  const v = digits4(b, from + 1);
+  return d0 >>> 0 > 9 || v < 0 ? -1 : d0 * 10000 + v;
+}
+
 /** The text of one record's fields, decoded once. */
 export class RecordText {
   private readonly whole: string | undefined;
