@@ -107,6 +107,25 @@ describe.skipIf(!HAVE_TESTDATA)(`views of the test files (${HAVE_TESTDATA ? 'tes
   });
 });
 
+describe('MarcView.value', () => {
+  it('answers as getValue where one tag is both a control and a data field (indicator count 0)', () => {
+    // Written by hand: the writer always writes two indicators.
+    const data = [Buffer.from('Без подполей\x1e'), Buffer.from('\x1faЗаглавие\x1e')];
+    let directory = '';
+    for (let i = 0, at = 0; i < data.length; at += data[i]!.length, i++) directory += `200${String(data[i]!.length).padStart(4, '0')}${String(at).padStart(5, '0')}`;
+    const base = 24 + directory.length + 1;
+    const length = base + data[0]!.length + data[1]!.length + 1;
+    const leader = `${String(length).padStart(5, '0')}nam0 00${String(base).padStart(5, '0')}   450 `;
+    const bytes = Buffer.concat([Buffer.from(`${leader}${directory}\x1e`), ...data, Buffer.from('\x1d')]);
+    const [view] = readIso2709Views(bytes, { encoding: 'utf-8' });
+    const [record] = readIso2709All(bytes, { encoding: 'utf-8' }) as MarcRecord[];
+    if (!(view instanceof MarcView)) throw new Error('not read');
+    expect(record!.fields.map((f) => 'subfields' in f)).toEqual([false, true]);
+    for (const code of [undefined, 'a']) expect(view.value('200', code)).toBe(getValue(record!, '200', code));
+    expect(view.fieldsTagged('200')).toEqual(record!.fields);
+  });
+});
+
 describe('lead text warnings without decoding', () => {
   // MARC-8: an escape sequence in the indicators swallows the delimiter after them, so decoding finds text
   // before the first subfield although a delimiter sits right after the indicators' bytes.

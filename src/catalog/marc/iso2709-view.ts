@@ -122,10 +122,7 @@ export class MarcView {
   value(tag: string, code?: string): string | undefined {
     for (let i = this.find(tag); i >= 0; i = this.find(tag, i + 1)) {
       const f = this.field(i);
-      if (!('subfields' in f)) {
-        if (code === undefined) return f.value;
-        continue;
-      }
+      if (!('subfields' in f)) return code === undefined ? f.value : undefined;
       const v = code === undefined ? f.subfields[0]?.value : f.subfields.find((s) => s.code === code)?.value;
       if (v !== undefined) return v;
     }
