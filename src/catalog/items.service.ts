@@ -16,12 +16,15 @@ export async function findItem(db: Db, id: string): Promise<Item | null> {
   return (await db.select().from(items).where(eq(items.id, id)))[0] ?? null;
 }
 
-/** The copies of a record with their libraries, ordered by network, library and inventory number. */
+/**
+ * The copies of a record with their libraries, ordered by network, library and inventory number. A library
+ * is named as search results name it: with its village when another library has the same name.
+ */
 export async function listItems(db: Db, recordId: string) {
   return db
     .select({
       item: items,
-      libraryName: libraries.name,
+      libraryName: sql<string>`kp_library_label(${libraries.name}, ${libraries.settlement})`,
       libraryCode: libraries.code,
       networkName: networks.shortName,
     })

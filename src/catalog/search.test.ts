@@ -7,6 +7,7 @@ import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../
 import { describeOnEachDatabase } from '../test/harness';
 import { ZSearchQuery } from './catalog.schemas';
 import { toIsbn13 } from './isbn';
+import { listItems } from './items.service';
 import { searchCatalog } from './search.service';
 
 interface Hit {
@@ -266,5 +267,8 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     expect(steamer.items[0]!.availability.map((a) => a.libraryName)).toEqual([`Филиал № 1, ${l1!.settlement}`, 'Филиал № 2']);
     const labels = Object.fromEntries(steamer.facets.libraries.map((f) => [f.value, f.label]));
     expect(labels).toEqual({ [l1!.id]: `Филиал № 1, ${l1!.settlement}`, [l2!.id]: 'Филиал № 2' });
+    // The record's page lists its copies under the same names.
+    const copies = await listItems(db, steamer.items[0]!.id);
+    expect(new Set(copies.map((c) => c.libraryName))).toEqual(new Set([`Филиал № 1, ${l1!.settlement}`, 'Филиал № 2']));
   });
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../app/db';
 import { bibRecords, columnsFromMarc, items, ZRecordInput, type TRecordInput } from '../catalog';
+import { suggestCallNumber } from '../catalog/author-mark';
 import { generateRecord } from '../catalog/catalog.generator';
 import { writeFormToMarc } from '../catalog/record-writer';
 import type { libraries } from '../network';
@@ -31,6 +32,8 @@ export async function insertDemoCatalogue(tx: Db, demoLibraries: DemoLibrary[]) 
     ...Array.from({ length: DEMO_RECORD_COUNT - CLASSICS.length }, (_, i) => generateRecord(i, 7)),
   ];
   const rng = rngFor('demo catalogue');
+  // Shelf and acquisition of each copy, drawn apart so that the copies' libraries stay as they were.
+  const shelf = rngFor('demo copies: shelf and acquisition');
   const now = new Date('2026-01-01T00:00:00Z');
   const inventory = new Map<string, number>();
   for (let start = 0; start < forms.length; start += 500) {
@@ -40,6 +43,8 @@ export async function insertDemoCatalogue(tx: Db, demoLibraries: DemoLibrary[]) 
       const id = randomUUID();
       records.push({ id, ...columnsFromMarc(writeFormToMarc(form, format, null, { controlNumber: id, now }), format) });
       const count = Math.min(wanted, 1 + rng.int(0, 3));
+      const callNumber = suggestCallNumber(form.bbk, form.authors[0] ?? null, form.title);
+      const forChildren = form.ageLabel === '0+' || form.ageLabel === '6+';
       for (let c = 0; c < count; c++) {
         const library = demoLibraries[rng.int(0, demoLibraries.length - 1)]!;
         const next = (inventory.get(library.networkId) ?? 10000) + 1;
@@ -51,7 +56,9 @@ export async function insertDemoCatalogue(tx: Db, demoLibraries: DemoLibrary[]) 
           networkId: library.networkId,
           inventoryNumber: String(next),
           barcode: `${library.code}-${next}`,
-          callNumber: form.bbk[0] ?? '',
+          callNumber,
+          location: forChildren ? 'Детский абонемент' : shelf.pick(['Абонемент', 'Абонемент', 'Читальный зал']),
+          acquiredOn: `${shelf.int(Math.min(Math.max(form.year ?? 1995, 1995), 2025), 2025)}-${String(shelf.int(1, 12)).padStart(2, '0')}-${String(shelf.int(1, 28)).padStart(2, '0')}`,
           price: rng.int(50, 900),
           currency: 'KGS',
           status,

@@ -72,4 +72,49 @@ describeOnEachDatabase('MARC import from the staff app', (ctx) => {
     const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/v1/catalog/imports', headers: { 'content-type': 'application/octet-stream' }, payload: file });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('lists earlier imports with their counts: one’s own, and the network’s to its director; searchable by file name', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const other = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const cataloguer = await buildStaff(db, 'cataloguer', 'network', network.id);
+    const colleague = await buildStaff(db, 'cataloguer', 'network', network.id);
+    const director = await buildStaff(db, 'director', 'network', network.id);
+    const stranger = await buildStaff(db, 'director', 'network', other.id);
+    const session = await login(ctx.app, cataloguer.login);
+    const upload = (name: string, query: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/catalog/imports?fileName=${encodeURIComponent(name)}${query}`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
+        payload: file,
+      });
+    expect((await upload('Кемин-2025.iso', `&libraryId=${library.id}`)).statusCode).toBe(202);
+    await ctx.app.jobs.runPending();
+    // Without a library the import still belongs to the cataloguer's network.
+    expect((await upload('филиал-21.iso', '')).statusCode).toBe(202);
+
+    type Run = { id: string; fileName: string; status: string; libraryName: string | null; startedBy: string; counts: { read: number; created: number; matched: number; rejected: number; copies: number } | null };
+    const list = async (login_: string, query = '') => {
+      const res = await client(ctx.app, await login(ctx.app, login_)).get(`/api/v1/catalog/imports?pageSize=10${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Run[]; total: number };
+    };
+    const own = await list(cataloguer.login);
+    expect(own.items.map((r) => [r.fileName, r.status])).toEqual([['филиал-21.iso', 'queued'], ['Кемин-2025.iso', 'done']]);
+    // (The first test imported the same record: here it is matched, not created again.)
+    expect(own.items[1]).toMatchObject({ libraryName: library.name, startedBy: cataloguer.fullName, counts: { read: 2, rejected: 1 } });
+    expect(own.items[1]!.counts!.created + own.items[1]!.counts!.matched).toBe(1);
+    expect((await list(cataloguer.login, `&q=${encodeURIComponent('кемин')}`)).items.map((r) => r.fileName)).toEqual(['Кемин-2025.iso']);
+    expect((await list(director.login)).total).toBe(2);
+    expect((await list(colleague.login)).total).toBe(0);
+    expect((await list(stranger.login)).total).toBe(0);
+    // The director may download the report too; a director of another network may not.
+    const report = `/api/v1/catalog/imports/${own.items[1]!.id}/report.xlsx`;
+    expect((await client(ctx.app, await login(ctx.app, director.login)).get(report)).statusCode).toBe(200);
+    expect((await client(ctx.app, await login(ctx.app, stranger.login)).get(report)).statusCode).toBe(403);
+    const librarian = await buildStaff(db, 'librarian', 'library', library.id);
+    expect((await client(ctx.app, await login(ctx.app, librarian.login)).get('/api/v1/catalog/imports')).statusCode).toBe(403);
+  });
 });

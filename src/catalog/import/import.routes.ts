@@ -7,11 +7,12 @@ import { forbidden, notFound } from '../../app/errors';
 import type { App, AppServices } from '../../app/http';
 import { requestLanguage, t } from '../../app/i18n';
 import { enqueueJob, findJob } from '../../app/jobs';
-import { auditActor, problems, ZIdParams } from '../../app/route-helpers';
+import { auditActor, problems, ZIdParams, ZPaged, ZPageQuery, ZTimestamp } from '../../app/route-helpers';
 import { buildXlsx, sendXlsx } from '../../app/xlsx';
 import { findLibrary, resolveScope } from '../../network';
 import { RECORD_EDITOR_ROLES } from '../catalog.policy';
 import { normalizeEncodingName } from '../marc';
+import { canSeeImport, listImports } from './import-history';
 import { IMPORT_JOB, importJobHandler, type ImportJobPayload } from './import.job';
 import type { ImportSummary } from './import.service';
 
@@ -22,6 +23,20 @@ const ZImportQuery = z.object({
   encoding: z.enum(['auto', 'utf-8', 'cp1251', 'cp866', 'koi8-r', 'marc-8']).default('auto'),
   match: z.enum(['isbn', 'control-number', 'none']).default('isbn'),
   fileName: z.string().max(200).default('import.mrc'),
+});
+
+const ZImportRun = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  size: z.number(),
+  libraryName: z.string().nullable(),
+  startedBy: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  progress: z.object({ done: z.number(), total: z.number().nullable(), message: z.string().optional() }),
+  error: z.string().nullable(),
+  createdAt: ZTimestamp,
+  finishedAt: ZTimestamp.nullable(),
+  counts: z.object({ read: z.number(), created: z.number(), matched: z.number(), rejected: z.number(), copies: z.number() }).nullable(),
 });
 
 export function registerImportRoutes(app: App, services: AppServices) {
@@ -48,11 +63,12 @@ export function registerImportRoutes(app: App, services: AppServices) {
       async (request, reply) => {
         const actor = requireRole(request, RECORD_EDITOR_ROLES);
         const query = request.query;
-        let networkId: string | null = null;
+        const scope = await resolveScope(db, actor);
+        // The job belongs to the library's network, or to the person's own network: its managers follow it.
+        let networkId: string | null = scope.networkIds.size === 1 ? [...scope.networkIds][0]! : null;
         if (query.libraryId) {
           const library = await findLibrary(db, query.libraryId);
           if (!library) throw notFound();
-          const scope = await resolveScope(db, actor);
           if (!scope.isAll && !scope.libraryIds.has(library.id)) throw forbidden();
           networkId = library.networkId;
         }
@@ -81,11 +97,27 @@ export function registerImportRoutes(app: App, services: AppServices) {
     );
 
     api.get(
+      '/api/v1/catalog/imports',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'Earlier imports, newest first, searchable by file name (who started them; managers see their networks’ imports)',
+          querystring: ZPageQuery.extend({ q: z.string().max(200).optional() }),
+          response: { 200: ZPaged(ZImportRun), ...problems(401, 403) },
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, RECORD_EDITOR_ROLES);
+        return listImports(db, actor, await resolveScope(db, actor), request.query);
+      },
+    );
+
+    api.get(
       '/api/v1/catalog/imports/:id/report.xlsx',
       {
         schema: {
           tags: ['catalog'],
-          summary: 'The report of a finished import as XLSX: counts and every refused record (who started it)',
+          summary: 'The report of a finished import as XLSX: counts and every refused record (who started it; managers of its network)',
           params: ZIdParams,
         },
       },
@@ -93,7 +125,7 @@ export function registerImportRoutes(app: App, services: AppServices) {
         const actor = requireRole(request, RECORD_EDITOR_ROLES);
         const job = await findJob(db, request.params.id);
         if (!job || job.kind !== IMPORT_JOB || !job.result) throw notFound();
-        if (job.createdBy !== actor.id) throw forbidden();
+        if (!canSeeImport(actor, await resolveScope(db, actor), job)) throw forbidden();
         const lang = requestLanguage(request);
         const s = job.result as ImportSummary;
         const rows = [

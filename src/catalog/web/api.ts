@@ -138,6 +138,30 @@ export interface ImportSummary {
   errors: { index: number; offset: number; reason: string }[];
 }
 
+/** An earlier import as the import page lists it. */
+export interface ImportRun {
+  id: string;
+  fileName: string;
+  size: number;
+  libraryName: string | null;
+  startedBy: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: { done: number; total: number | null; message?: string };
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  counts: { read: number; created: number; matched: number; rejected: number; copies: number } | null;
+}
+
+/** Earlier imports; refreshed every few seconds while one of them is still running. */
+export const useImports = (params: QueryParams) =>
+  useQuery({
+    queryKey: ['catalog-imports', params],
+    queryFn: () => api.get<{ items: ImportRun[]; total: number; page: number; pageSize: number }>('/api/v1/catalog/imports', params),
+    placeholderData: (previous) => previous,
+    refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === 'queued' || r.status === 'running') ? 3000 : false),
+  });
+
 export const useCatalogSearch = (params: QueryParams) =>
   useQuery({
     queryKey: ['catalog-search', params],

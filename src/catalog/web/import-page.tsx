@@ -1,7 +1,7 @@
 /** Importing a MARC file from the staff app: options, upload, a progress bar, then the report. */
 import { Alert, Button, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { ErrorState } from '../../web/ui/feedback';
 import { errorText } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
 import { useJob, type ImportSummary } from './api';
+import { ImportHistory } from './import-history';
 import { Counts, ImportResult, parseCounts } from './import-result';
 
 const FORMATS = ['auto', 'iso2709', 'marcxml'] as const;
@@ -80,6 +81,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<ImportOptions>(savedOptions);
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
+  const queryClient = useQueryClient();
   const set = (key: keyof ImportOptions) => (value: string | null) => {
     const next = { ...options, [key]: value ?? '' };
     setOptions(next);
@@ -88,7 +90,10 @@ export function ImportPage() {
   const upload = useMutation({
     mutationFn: (chosen: File) =>
       api.upload<{ jobId: string }>('/api/v1/catalog/imports', chosen, { ...options, fileName: chosen.name.slice(0, 200) }),
-    onSuccess: ({ jobId: id }) => setSearch({ job: id }, { replace: true }),
+    onSuccess: ({ jobId: id }) => {
+      setSearch({ job: id }, { replace: true });
+      void queryClient.invalidateQueries({ queryKey: ['catalog-imports'] });
+    },
   });
   const label = (value: string) => (value === 'auto' ? t('import.auto') : value.toUpperCase());
 
@@ -163,6 +168,7 @@ export function ImportPage() {
             <JobProgress key={jobId} jobId={jobId} />
           </Paper>
         )}
+        <ImportHistory openedId={jobId} onOpen={(id) => setSearch({ job: id }, { replace: true })} />
       </Stack>
     </>
   );

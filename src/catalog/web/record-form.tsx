@@ -11,6 +11,7 @@ import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { AGE_LABELS, MARC_FORMATS, MATERIAL_TYPES, ZRecordCreate, ZRecordInput, type TRecordInput } from '../catalog.schemas';
 import { isbnProblem } from '../isbn';
 import { refreshCatalog, type TMarcFormat } from './api';
+import { LANGUAGE_CODES, languageName } from './language-name';
 
 const EMPTY: TRecordInput = ZRecordInput.parse({ title: '-' });
 
@@ -72,6 +73,8 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
   const text = (name: keyof TRecordInput & keyof FormValues, label: string) => (
     <TextInput label={label} {...form.getInputProps(name)} data-testid={`record-field-${name}`} />
   );
+  // The languages the app names, and the record's own code when it is another one (kept as it is).
+  const languages = [...LANGUAGE_CODES, ...(start.language && !(LANGUAGE_CODES as readonly string[]).includes(start.language) ? [start.language] : [])];
   const tags = (name: 'authors' | 'isbns' | 'subjects' | 'bbk' | 'udc', label: string, description?: string) => (
     <TagsInput
       label={label}
@@ -125,7 +128,15 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
         {tags('subjects', t('recordField.subjects'))}
         {text('series', t('recordField.series'))}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {text('language', t('recordField.language'))}
+          <Select
+            label={t('recordField.language')}
+            data={languages.map((code) => ({ value: code, label: languageName(t, code) }))}
+            searchable
+            clearable
+            {...form.getInputProps('language')}
+            onChange={(value: string | null) => form.setFieldValue('language', value ?? '')}
+            data-testid="record-field-language"
+          />
           <Select label={t('recordField.ageLabel')} data={[...AGE_LABELS]} clearable {...form.getInputProps('ageLabel')} data-testid="record-field-ageLabel" />
           <Select
             label={t('recordField.materialType')}
