@@ -1,7 +1,7 @@
 // Field-level reading for the ISO 2709 parser: decoding a record's text once (whole, when one byte is
 // one character) and cutting fields and subfields out of it without intermediate copies.
 
-import { decodeLatin1, decodeUtf8, isAscii, whatwgDecoder, type MarcEncoding } from './charsets';
+import { decodeCodePage, decodeLatin1, decodeUtf8, isAscii, type MarcEncoding } from './charsets';
 import { decodeMarc8 } from './marc8';
 import { isControlTag, type MarcField, type MarcSubfield } from './record';
 
@@ -67,7 +67,7 @@ export class RecordText {
     if (enc === 'cp1251' || enc === 'cp866' || enc === 'koi8-r') {
       // One byte is one UTF-16 unit in these (the WHATWG tables map every byte into the BMP), so the
       // record is decoded in one native call and fields are substrings of it.
-      this.whole = whatwgDecoder(enc).decode(b.subarray(s, e));
+      this.whole = decodeCodePage(enc, b, s, e);
       this.nfc = false;
     } else if (enc === 'utf-8') {
       const whole = decodeUtf8(b, s, e);
