@@ -32,7 +32,9 @@ export function whatwgDecoder(enc: SingleByteEncoding): TextDecoder {
 
 // Node's ICU decoder for IBM866 swaps three controls as IBM's own table does (byte 0x1A → U+001C, 0x1C →
 // U+007F, 0x7F → U+001A); WHATWG's table, like every other code page here, keeps bytes below 0x80 as ASCII.
+// eslint-disable-next-line no-control-regex -- these control characters are what is looked for
 const IBM_SWAPPED = /[\x1a\x1c\x7f]/;
+// eslint-disable-next-line no-control-regex -- as above
 const IBM_SWAPPED_ALL = /[\x1a\x1c\x7f]/g;
 const ASCII_OF: Record<string, string> = { '\x1c': '\x1a', '\x7f': '\x1c', '\x1a': '\x7f' };
 const asciiOf = (c: string) => ASCII_OF[c] as string;
