@@ -121,6 +121,28 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.close();
   });
 
+  it('edits a record as MARC lines: a mistake is named by its line, the saved change is shown', async () => {
+    const page = await signIn('cataloguer');
+    await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('Өнөр жана турмуш')}`);
+    await page.getByTestId('catalog-row').first().getByRole('link').first().click();
+    await page.getByRole('tab', { name: 'MARC' }).click();
+    await page.getByTestId('marc-edit').click();
+    const editor = page.getByTestId('marc-lines');
+    const lines = (await editor.inputValue()).split('\n');
+    expect(lines[0]).toMatch(/^LDR /);
+    const title = lines.findIndex((l) => l.startsWith('200 '));
+    // A slip: the space after the indicators is lost.
+    lines[title] = lines[title]!.replace(/^200 (..) \$a[^$]*/, '200 $1$aӨнөр жана турмуш: ырлар');
+    await editor.fill(lines.join('\n'));
+    await page.getByTestId('marc-save').click();
+    await expect.poll(() => page.getByTestId('marc-error').innerText()).toBe(`Строка ${title + 1}: после метки нужны пробел, два индикатора и пробел`);
+    lines[title] = lines[title]!.replace(/^200 (..)\$a/, '200 $1 $a');
+    await editor.fill(lines.join('\n'));
+    await page.getByTestId('marc-save').click();
+    await expect.poll(() => page.getByTestId('marc-table').innerText()).toContain('Өнөр жана турмуш: ырлар');
+    await page.close();
+  });
+
   it('narrows the search to one language, named in the librarian\'s words', async () => {
     const page = await signIn('cataloguer');
     await page.getByTestId('nav-catalog').click();

@@ -62,9 +62,12 @@ describe.skipIf(!hasChromium)('check against the Federal list in a browser', () 
     const page = await signInStaff(served, 'cataloguer');
     await page.goto(`${served.baseUrl}/staff/catalog/extremist`);
     await page.locator('input[type="file"]').setInputFiles(listFile());
-    await page.getByLabel('Редакция от (ГГГГ-ММ-ДД)').fill('2026-11-30');
+    // Dates are typed as everywhere in the app: DD.MM.YYYY.
+    const edition = page.getByTestId('extremist-published-on');
+    await edition.fill('30.11.2026');
+    await edition.blur();
     await page.getByTestId('extremist-upload').click();
-    await page.getByText(`2026-11-30 (${ENTRIES})`).first().waitFor(WAIT);
+    await page.getByText(`30.11.2026 (${ENTRIES})`).first().waitFor(WAIT);
 
     // The server's runner is stopped, so the check waits and then is interrupted after one step.
     await served.app.jobs.stop();

@@ -6,6 +6,7 @@ import { Alert, Anchor, Badge, Button, Group, Progress, Stack, Table, Text, Titl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../web/ui/format';
 import { Link } from 'react-router';
 import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
@@ -134,7 +135,7 @@ export function CheckReview({ id }: { id: string }) {
           <Group justify="space-between">
             <Group gap="sm">
               <Title order={4}>
-                {c.networkName} · {c.checkedOn}
+                {c.networkName} · {formatDate(c.checkedOn)}
               </Title>
               <CheckState status={c.status} />
             </Group>

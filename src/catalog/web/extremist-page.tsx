@@ -13,7 +13,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,10 +25,12 @@ import { api } from '../../web/api/client';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
+import { DateField } from '../../web/ui/fields';
+import { formatDate } from '../../web/ui/format';
 
 import { CheckReview, CheckState, type Check, type ListVersion } from './extremist-check-review';
 
-const listLabel = (l: ListVersion) => `${l.publishedOn ?? l.createdAt.slice(0, 10)} (${l.entryCount})`;
+const listLabel = (l: ListVersion) => `${formatDate(l.publishedOn ?? l.createdAt)} (${l.entryCount})`;
 
 export function ExtremistPage() {
   const { t } = useTranslation();
@@ -107,13 +108,7 @@ export function ExtremistPage() {
               w={320}
               data-testid="extremist-file"
             />
-            <TextInput
-              label={t('extremist.publishedOn')}
-              placeholder="2026-11-30"
-              value={publishedOn}
-              onChange={(e) => setPublishedOn(e.currentTarget.value)}
-              w={200}
-            />
+            <DateField label={t('extremist.publishedOn')} value={publishedOn || null} onChange={(value) => setPublishedOn(value ?? '')} w={200} data-testid="extremist-published-on" />
             <Button
               disabled={!file}
               loading={upload.isPending}
@@ -150,14 +145,13 @@ export function ExtremistPage() {
               allowDeselect={false}
               error={errors.listId}
             />
-            <TextInput
+            <DateField
               label={t('extremist.checkedOn')}
-              value={form.checkedOn}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setForm((f) => ({ ...f, checkedOn: value }));
-              }}
+              value={form.checkedOn || null}
+              onChange={(value) => setForm((f) => ({ ...f, checkedOn: value ?? '' }))}
+              clearable={false}
               error={errors.checkedOn}
+              data-testid="extremist-checked-on"
             />
           </SimpleGrid>
           <Textarea
@@ -200,7 +194,7 @@ export function ExtremistPage() {
                 <Table.Tbody>
                   {items.map((c) => (
                     <Table.Tr key={c.id}>
-                      <Table.Td>{c.checkedOn}</Table.Td>
+                      <Table.Td>{formatDate(c.checkedOn)}</Table.Td>
                       <Table.Td>{c.networkName}</Table.Td>
                       <Table.Td>{c.status === 'matching' ? '—' : c.recordsChecked}</Table.Td>
                       <Table.Td>{c.status === 'matching' ? '—' : c.matchesFound}</Table.Td>

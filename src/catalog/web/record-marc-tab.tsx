@@ -1,12 +1,14 @@
-/** The record's raw MARC as a readable table, and an expert editor of the whole record as JSON. */
-import { Alert, Button, Code, Group, Stack, Table, Text, Textarea } from '@mantine/core';
+/** The record's raw MARC as a readable table, and an expert editor of the whole record as lines of text (marc-lines.ts). */
+import { Alert, Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../web/api/client';
 import { issueMessage } from '../../web/ui/form-errors';
 import { errorText, notifySaved } from '../../web/ui/notify';
 import { ZMarcRecord } from '../catalog.schemas';
+import { linesToMarc, marcToLines } from '../marc-lines';
 import { refreshCatalog, type MarcRecord, type RecordDetail } from './api';
 
 export function MarcTable({ marc }: { marc: MarcRecord }) {
@@ -49,47 +51,52 @@ export function MarcTable({ marc }: { marc: MarcRecord }) {
   );
 }
 
+/** What is wrong with the typed lines, each message naming its line; an empty list when it may be saved. */
+function problemsOf(text: string, t: TFunction): { marc: MarcRecord | null; messages: string[] } {
+  const read = linesToMarc(text);
+  const at = (line: number, message: string) => (line > 0 ? t('marc.line', { line, message }) : message);
+  if (!read.marc) return { marc: null, messages: read.problems.map((p) => at(p.line, t(`marc.problem.${p.code}`))) };
+  const checked = ZMarcRecord.safeParse(read.marc);
+  if (checked.success) return { marc: checked.data, messages: [] };
+  return {
+    marc: null,
+    messages: checked.error.issues.slice(0, 10).map((issue) => {
+      const [where, index, ...rest] = issue.path;
+      const line = where === 'fields' && typeof index === 'number' ? (read.fieldLines[index] ?? 0) : where === 'leader' ? 1 : 0;
+      return at(line, t('marc.invalidMarc', { message: `${rest.join('.') || String(where ?? '')}: ${issueMessage(issue)}` }));
+    }),
+  };
+}
+
 export function RecordMarcTab({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [json, setJson] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [text, setText] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: (marc: unknown) => api.put(`/api/v1/catalog/records/${record.id}/marc`, { marc }),
+    mutationFn: (marc: MarcRecord) => api.put(`/api/v1/catalog/records/${record.id}/marc`, { marc }),
     onSuccess: () => {
       notifySaved(t('marc.saved'));
       refreshCatalog(queryClient, record.id);
-      setJson(null);
-      setProblem(null);
+      setText(null);
+      setProblems([]);
     },
-    onError: (error) => setProblem(errorText(error)),
+    onError: (error) => setProblems([errorText(error)]),
   });
 
   const submit = () => {
-    let value: unknown;
-    try {
-      value = JSON.parse(json ?? '');
-    } catch (error) {
-      setProblem(t('marc.invalidJson', { message: (error as Error).message }));
-      return;
-    }
-    const result = ZMarcRecord.safeParse(value);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      setProblem(t('marc.invalidMarc', { message: `${issue.path.join('.')}: ${issueMessage(issue)}` }));
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.data);
+    const { marc, messages } = problemsOf(text ?? '', t);
+    setProblems(messages);
+    if (marc) save.mutate(marc);
   };
 
-  if (json === null) {
+  if (text === null) {
     return (
       <Stack>
         {record.permissions.canEdit && !record.isDeleted && (
           <Group>
-            <Button variant="default" onClick={() => setJson(JSON.stringify(record.marc, null, 2))} data-testid="marc-edit">
-              {t('marc.editJson')}
+            <Button variant="default" onClick={() => setText(marcToLines(record.marc))} data-testid="marc-edit">
+              {t('marc.edit')}
             </Button>
           </Group>
         )}
@@ -100,26 +107,29 @@ export function RecordMarcTab({ record }: { record: RecordDetail }) {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        {t('marc.expertHint')} <Code>{'{"leader": "…", "fields": [{"tag": "200", "ind1": "1", "ind2": " ", "subfields": [{"code": "a", "value": "…"}]}]}'}</Code>
+        {t('marc.linesHint')}
       </Text>
-      {problem && (
+      {problems.length > 0 && (
         <Alert color="red" role="alert" data-testid="marc-error">
-          {problem}
+          {problems.map((message) => (
+            <div key={message}>{message}</div>
+          ))}
         </Alert>
       )}
       <Textarea
-        value={json}
-        onChange={(e) => setJson(e.currentTarget.value)}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
         autosize
-        minRows={16}
+        minRows={12}
         maxRows={40}
-        styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
+        styles={{ input: { fontFamily: 'monospace', fontSize: 13, whiteSpace: 'pre', overflowX: 'auto' } }}
         spellCheck={false}
-        aria-label={t('marc.editJson')}
-        data-testid="marc-json"
+        wrap="off"
+        aria-label={t('marc.edit')}
+        data-testid="marc-lines"
       />
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => (setJson(null), setProblem(null))}>
+        <Button variant="default" onClick={() => (setText(null), setProblems([]))}>
           {t('common.cancel')}
         </Button>
         <Button onClick={submit} loading={save.isPending} data-testid="marc-save">

@@ -25,7 +25,7 @@ export const enCatalogTools: typeof ruCatalogTools = {
   extremist: {
     title: 'Check against the Federal list of extremist materials',
     file: 'List file (text or CSV)',
-    publishedOn: 'Edition of (YYYY-MM-DD)',
+    publishedOn: 'Edition of',
     upload: 'Upload the list',
     imported: 'The list was uploaded',
     noLists: 'No list uploaded yet.',

@@ -25,7 +25,7 @@ export const kyCatalogTools: typeof ruCatalogTools = {
   extremist: {
     title: 'Экстремисттик материалдардын Федералдык тизмеси менен салыштыруу',
     file: 'Тизменин файлы (текст же CSV)',
-    publishedOn: 'Редакциясы (ЖЖЖЖ-АА-КК)',
+    publishedOn: 'Редакциясы',
     upload: 'Тизмени жүктөө',
     imported: 'Тизме жүктөлдү',
     noLists: 'Тизме азырынча жүктөлгөн эмес.',

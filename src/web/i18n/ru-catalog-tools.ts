@@ -23,7 +23,7 @@ export const ruCatalogTools = {
   extremist: {
     title: 'Сверка с Федеральным списком экстремистских материалов',
     file: 'Файл списка (текст или CSV)',
-    publishedOn: 'Редакция от (ГГГГ-ММ-ДД)',
+    publishedOn: 'Редакция от',
     upload: 'Загрузить список',
     imported: 'Список загружен',
     noLists: 'Список ещё не загружен.',

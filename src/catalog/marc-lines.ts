@@ -1,0 +1,109 @@
+/**
+ * A MARC record as lines of text, the way cataloguers read and type it:
+ *
+ *     LDR 00000nam  2200000   450 
+ *     001 RU\NLR\bibl\123
+ *     200 1# $aДжамиля$eповесть$fЧингиз Айтматов
+ *
+ * A line is a tag, a space, then for 00X fields the value; for other fields two indicators (`#` or a
+ * space for a blank), a space and the subfields, each `$` and its code. A `$` inside a value is written
+ * `{dollar}`. Empty lines are skipped. Reading gives every problem with its line number, so the editor
+ * can name them all at once; nothing is guessed.
+ */
+import { isControlTag, type MarcField, type MarcRecord } from './marc/record';
+
+export type MarcLinesProblemCode =
+  | 'leader_missing'
+  | 'leader_length'
+  | 'tag'
+  | 'separator'
+  | 'indicators'
+  | 'no_subfields'
+  | 'subfield_code'
+  | 'terminator'
+  | 'no_fields';
+
+export interface MarcLinesProblem {
+  /** 1-based line of the text; 0 for the record as a whole. */
+  line: number;
+  code: MarcLinesProblemCode;
+}
+
+const DOLLAR = '{dollar}';
+const BLANK = '#';
+
+function escapeValue(value: string): string {
+  return value.replaceAll('$', DOLLAR);
+}
+
+function unescapeValue(value: string): string {
+  return value.replaceAll(DOLLAR, '$');
+}
+
+export function marcToLines(marc: MarcRecord): string {
+  const lines = [`LDR ${marc.leader}`];
+  for (const field of marc.fields) {
+    if ('subfields' in field) {
+      const ind = (c: string) => (c === ' ' ? BLANK : c);
+      lines.push(`${field.tag} ${ind(field.ind1)}${ind(field.ind2)} ${field.subfields.map((s) => `$${s.code}${escapeValue(s.value)}`).join('')}`);
+    } else {
+      lines.push(`${field.tag} ${field.value}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// eslint-disable-next-line no-control-regex -- the ISO 2709 terminators are exactly what a value may not hold
+const TERMINATORS = /[\x1d\x1e\x1f]/;
+
+function readField(line: string, at: number, problems: MarcLinesProblem[]): MarcField | null {
+  const tag = line.slice(0, 3);
+  const problem = (code: MarcLinesProblemCode) => (problems.push({ line: at, code }), null);
+  if (!/^[0-9A-Za-z]{3}$/.test(tag)) return problem('tag');
+  if (line.length > 3 && line[3] !== ' ') return problem('separator');
+  if (TERMINATORS.test(line)) return problem('terminator');
+  if (isControlTag(tag)) return { tag, value: line.slice(4) };
+  const indicators = line.slice(4, 6);
+  if (indicators.length !== 2 || line[6] !== ' ') return problem('indicators');
+  const body = line.slice(7);
+  if (!body.startsWith('$') || body.length < 2) return problem('no_subfields');
+  const subfields = [];
+  for (const part of body.slice(1).split('$')) {
+    // Any character is kept as a code here (records from elsewhere carry a few odd ones); which codes
+    // may be saved is the record check's business (ZMarcRecord), which names the line too.
+    const code = part[0];
+    if (!code) return problem('subfield_code');
+    subfields.push({ code, value: unescapeValue(part.slice(1)) });
+  }
+  const ind = (c: string) => (c === BLANK ? ' ' : c);
+  return { tag, ind1: ind(indicators[0]!), ind2: ind(indicators[1]!), subfields };
+}
+
+/** The record the lines describe (with the line of each field), or every problem found in them. */
+export function linesToMarc(
+  text: string,
+): { marc: MarcRecord; fieldLines: number[]; problems: [] } | { marc: null; problems: MarcLinesProblem[] } {
+  const problems: MarcLinesProblem[] = [];
+  let leader: string | null = null;
+  const fields: MarcField[] = [];
+  const fieldLines: number[] = [];
+  // Trailing blanks are kept: they belong to the value (008's positions, a subfield's last space).
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    if (line.startsWith('LDR')) {
+      // Trailing blanks of the leader are its own; an editor that drops them loses nothing.
+      const value = line.slice(4).padEnd(24, ' ');
+      if (value.length !== 24) problems.push({ line: i + 1, code: 'leader_length' });
+      else leader = value;
+      return;
+    }
+    const field = readField(line, i + 1, problems);
+    if (field) {
+      fields.push(field);
+      fieldLines.push(i + 1);
+    }
+  });
+  if (leader === null && !problems.some((p) => p.code === 'leader_length')) problems.push({ line: 0, code: 'leader_missing' });
+  if (!fields.length && !problems.some((p) => p.line > 0)) problems.push({ line: 0, code: 'no_fields' });
+  return problems.length || leader === null ? { marc: null, problems } : { marc: { leader, fields }, fieldLines, problems: [] };
+}
