@@ -23,6 +23,14 @@ export function foldedSql(expr: SQLWrapper): SQL {
   return sql`translate(lower(${expr}), ${FROM}, ${TO})`;
 }
 
+/**
+ * `expr` folded as foldedSql does, with the letters written into the statement rather than passed as
+ * values: an index on a folded expression is used only by a statement holding the same expression.
+ */
+export function foldedSqlInline(expr: SQLWrapper): SQL {
+  return sql`translate(lower(${expr}), ${sql.raw(`'${FROM}'`)}, ${sql.raw(`'${TO}'`)})`;
+}
+
 /** `expr` contains the folded query (LIKE wildcards in the query are taken literally). */
 export function foldedContains(expr: SQLWrapper, query: string): SQL {
   const like = `%${likeEscape(foldText(query.trim()))}%`;

@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { foldedSqlInline } from '../app/text-fold';
 import { libraries, networks } from '../network';
 import type { MarcRecord } from './marc/record';
 import { AGE_LABELS, CURRENCIES, ITEM_STATUSES, MARC_FORMATS, MATERIAL_TYPES } from './catalog.schemas';
@@ -183,6 +184,8 @@ export const bibSearch = pgTable(
     index('bib_search__library_ids').using('gin', t.libraryIds),
     index('bib_search__available_library_ids').using('gin', t.availableLibraryIds),
     index('bib_search__title_key').on(t.titleKey),
+    // The first subject heading, folded: a subject asked for as a heading is read along it (search-plan.ts).
+    index('bib_search__first_subject').on(foldedSqlInline(sql`${t.subjects}[1]`)),
     // The orders of a result page (search-plan.ts orderFor): a page is read along one, stopping after it.
     index('bib_search__title_order').on(sql`${t.sortTitle} collate "C"`, sql`${t.year} desc`, t.recordId),
     index('bib_search__year_desc').on(sql`${t.year} desc nulls last`, sql`${t.sortTitle} collate "C"`, t.recordId),

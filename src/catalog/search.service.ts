@@ -38,9 +38,8 @@ type Hit = Pick<
   | 'language' | 'subjects' | 'bbk' | 'series' | 'materialType' | 'ageLabel' | 'description'
 > & { rank: number; availability: { libraryId: string; libraryName: string; total: number; available: number }[] };
 
-/** Facets over the gathered hits (kp_search_facets): by year, language, type, subject and library. */
-const FACETS = sql`, (select kp_search_facets(array_agg(h.year), array_agg(h.language), array_agg(h.material_type),
-    (select array_agg(s) from hits, unnest(hits.subjects) as s), (select array_agg(l) from hits, unnest(hits.library_ids) as l))
+/** Facets over the gathered hits (kp_search_facets, given their facet columns): by year, language, type, subject and library. */
+const FACETS = sql`, (select kp_search_facets(array_agg((h.year, h.language, h.material_type, h.subjects, h.library_ids)::kp_search_hit))
   from hits h) as facets`;
 
 interface PlanResult {
@@ -48,6 +47,8 @@ interface PlanResult {
   totalIsEstimate: boolean;
   page: Hit[];
   facets: SearchFacets | null;
+  /** The corrected words' tsquery text, when asked for and nothing was found (see runPlan). */
+  corrected: string | null;
 }
 
 /**
@@ -64,8 +65,8 @@ function candidates(query: TSearchQuery, plan: Plan, limit: number | null): SQL 
   // Each has the limit too, so it is planned for it: a word in every tenth title is then read row by
   // row until enough, rather than by collecting every one of its 100,000 entries in the index first.
   const branches = [...plan.tiers, null].map((tier, i) => {
-    const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t}, false)`);
-    const where = tier ? and(plan.tierWhere ?? plan.where, tier, ...earlier)! : and(plan.where, ...earlier)!;
+    const earlier = plan.tiers.slice(0, i).map((t) => sql`not coalesce(${t.condition}, false)`);
+    const where = tier ? and(tier.where, tier.condition, ...earlier)! : and(plan.where, ...earlier)!;
     return sql`(${from(where)} limit ${limit + 1})`;
   });
   return sql`select * from (${sql.join(branches, sql` union all `)}) c limit ${limit + 1}`;
@@ -97,9 +98,11 @@ function estimateQuery(db: Db, plan: Plan): string {
 
 /**
  * One statement gathers the hits once and answers from them the count, the page (each hit with its
- * record's fields and its copies per library, read for the page's rows only) and the facets.
+ * record's fields and its copies per library, read for the page's rows only) and the facets. With
+ * `correction` (correctedWords), it also corrects the words when it finds nothing: a search that is
+ * about to be retried as a typo then needs no statement of its own for that.
  */
-async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: boolean, cap: number | null): Promise<PlanResult> {
+async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: boolean, cap: number | null, correction: SQL | null = null): Promise<PlanResult> {
   const limit = cap === null ? null : Math.max(cap, query.page * query.pageSize);
   const result = await db.execute(sql`
     with hits as materialized (${candidates(query, plan, limit)})
@@ -109,8 +112,15 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
       (select kp_search_page(array_agg(p.record_id order by p.n), array_agg(p.rank::float8 order by p.n))
         from (${pageOf(query, plan, limit)}) p) as page
       ${withFacets ? FACETS : sql``}
+      ${correction ? sql`, case when (select count(*) from hits) = 0 then ${correction} end as corrected` : sql``}
   `);
-  type Row = { total: number; estimate: number | null; page: Hit[]; facets?: Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]> };
+  type Row = {
+    total: number;
+    estimate: number | null;
+    page: Hit[];
+    facets?: Record<'years' | 'languages' | 'material_types' | 'subjects' | 'libraries', Facet[]>;
+    corrected?: string | null;
+  };
   const row = rowsOf<Row>(result)[0]!;
   const capped = limit !== null && row.total > limit;
   const total = capped ? Math.max(row.total, row.estimate ?? 0) : row.total;
@@ -126,7 +136,7 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
         subjects: scale(row.facets?.subjects),
       }
     : null;
-  return { total, totalIsEstimate: capped, page: row.page, facets };
+  return { total, totalIsEstimate: capped, page: row.page, facets, corrected: row.corrected ?? null };
 }
 
 export interface SearchOptions {
@@ -142,18 +152,21 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: Search
   const cap = options.exact ? null : (options.candidates ?? CANDIDATES);
   let isFuzzy = false;
   let found = await runPlan(db, query, fullTextPlan(query), withFacets, cap);
-  // Less than a page for the words as typed: the last word may be unfinished ("карамаз").
-  if (found.total < query.pageSize && query.q && !looksLikeIsbn(query.q)) {
-    const widened = await runPlan(db, query, fullTextPlan(query, true), withFacets, cap);
-    if (widened.total > found.total) found = widened;
-  }
-  // Nothing at all: the words are corrected against the catalogue's words (one small statement, so
+  // Nothing at all: the words are corrected against the catalogue's words (apart from the search, so
   // that the search itself is planned with the corrected words as a constant), then searched.
   const correction = found.total === 0 ? correctedWords(query) : null;
-  if (correction) {
-    const [row] = rowsOf<{ corrected: string }>(await db.execute(correction));
+  let corrected: string | null = null;
+  // Less than a page for the words as typed: the last word may be unfinished ("карамаз"). When the
+  // words found nothing, that statement also corrects them, in case the prefix finds nothing either.
+  if (found.total < query.pageSize && query.q && !looksLikeIsbn(query.q)) {
+    const widened = await runPlan(db, query, fullTextPlan(query, true), withFacets, cap, correction);
+    if (widened.total > found.total) found = widened;
+    corrected = widened.corrected;
+  }
+  if (found.total === 0 && correction) {
+    corrected ??= rowsOf<{ corrected: string }>(await db.execute(sql`select ${correction} as corrected`))[0]!.corrected;
     isFuzzy = true;
-    found = await runPlan(db, query, fuzzyPlan(query, row!.corrected), withFacets, cap);
+    found = await runPlan(db, query, fuzzyPlan(query, corrected), withFacets, cap);
   }
   return {
     items: found.page.map((hit) => ({ ...hit, rank: Number(hit.rank) })),

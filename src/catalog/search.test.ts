@@ -246,6 +246,28 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     expect(all.totalIsEstimate).toBe(false);
   });
 
+  it('gathers first the records whose first subject is the heading asked for, and still finds every holder', async () => {
+    const heading = `Краеведение ${uniq()}`;
+    const record = async (title: string, subjects: string[]) => {
+      const res = await http.post('/api/v1/catalog/records', { title, authors: [], year: 2000, language: 'rus', subjects });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: string }).id;
+    };
+    // Catalogued first and first by title, but holding the heading second.
+    const second = await record('Аальбом края', ['Поэзия', heading]);
+    const first = [await record('Ялпак-Таш', [heading]), await record('Ясная долина', [heading])];
+    // A facet or a record's subject link asks for the whole heading; with room for one candidate of three,
+    // it is one of the records whose heading it is first.
+    const query = ZSearchQuery.parse({ subject: heading.toLowerCase(), pageSize: 1 });
+    const capped = await searchCatalog(ctx.database.db, query, { candidates: 1 });
+    expect(capped.totalIsEstimate).toBe(true);
+    expect(first).toContain(capped.items[0]?.id);
+    const every = await search(`subject=${encodeURIComponent(heading)}`);
+    expect(every.items.map((h) => h.id).sort()).toEqual([second, ...first].sort());
+    // Some of its words, not the whole heading, find all three too.
+    expect((await search(`subject=${encodeURIComponent(heading.split(' ')[1]!)}`)).total).toBe(3);
+  });
+
   it('estimates the total of a capped search whatever was typed (a quote, years, a library)', async () => {
     // The estimate is explained from the query's text with the typed values written in.
     const typed = ZSearchQuery.parse({ q: "Айтматов'", yearFrom: '1970', yearTo: '1990', libraryId: libs.L2, pageSize: 1 });
