@@ -1,8 +1,12 @@
 // One side of the MARC benchmark (files read in 1 MiB chunks, as `kitepkana import` reads them) in a process of its own (bench/marc.bench.ts compiles this file with
 // esbuild, as the command line is built, and times the process from outside):
-//   node marc-worker.mjs ours-parse FILE ENCODING   reads the file as the importer does (readIso2709Stream
-//                                                   over a file stream): every record into fields and
-//                                                   subfields, values decoded and NFC-normalised
+//   node marc-worker.mjs ours-parse FILE ENCODING   parses every record as a MarcView
+//                                                   (readIso2709ViewStream over a file stream): checked
+//                                                   as the reader checks it, fields located, no value
+//                                                   decoded (what yaz-marcdump -n does)
+//   node marc-worker.mjs ours-parse-model FILE ENC  reads the file into the record model as the importer
+//                                                   does (readIso2709Stream): every field and subfield an
+//                                                   object, values decoded and NFC-normalised
 //   node marc-worker.mjs ours-xml FILE ENCODING     writes the file as a MARCXML collection (UTF-8) to
 //                                                   stdout with iso2709ToMarcXml over a file stream
 //   node marc-worker.mjs ours-xml-model FILE ENC    the same through the record model: readIso2709Stream
@@ -16,6 +20,7 @@ import {
   MarcParseError,
   iso2709ToMarcXml,
   readIso2709Stream,
+  readIso2709ViewStream,
   writeMarcXml,
   type MarcEncoding,
   type MarcRecord,
@@ -24,6 +29,13 @@ import {
 const [mode, file, encoding] = process.argv.slice(2) as [string, string, MarcEncoding];
 
 async function oursParse(): Promise<number> {
+  let n = 0;
+  for await (const r of readIso2709ViewStream(createReadStream(file, { highWaterMark: 1 << 20 }), { encoding }))
+    if (!(r instanceof MarcParseError)) n++;
+  return n;
+}
+
+async function oursParseModel(): Promise<number> {
   let n = 0;
   for await (const r of readIso2709Stream(createReadStream(file, { highWaterMark: 1 << 20 }), { encoding }))
     if (!(r instanceof MarcParseError)) n++;
@@ -91,6 +103,7 @@ async function marcjsXml(): Promise<number> {
 
 const modes: Record<string, () => number | Promise<number>> = {
   'ours-parse': oursParse,
+  'ours-parse-model': oursParseModel,
   'ours-xml': oursXml,
   'ours-xml-model': oursXmlModel,
   'marcjs-xml': marcjsXml,

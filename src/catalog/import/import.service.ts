@@ -126,6 +126,7 @@ export async function importMarc(
     schema: options.schema,
     encoding: options.encoding,
     onEncoding: (encoding) => (summary.encoding = encoding),
+    skipBefore: resumeFrom,
   }, (schema) => (summary.schema = schema))) {
     if (item.index < resumeFrom) continue;
     summary.read++;

@@ -3,7 +3,7 @@
  * first bytes, the schema (RUSMARC or MARC 21) by the first records' tags, unless the person says.
  */
 import type { EncodingOption } from '../marc';
-import { detectFormat, isMarcParseError, readIso2709Stream, readMarcXml, type MarcFormat, type MarcParseError, type MarcRecord } from '../marc';
+import { MarcView, detectFormat, isMarcParseError, readIso2709ViewStream, readMarcXml, type MarcFormat, type MarcParseError, type MarcRecord } from '../marc';
 
 export type ContainerOption = 'iso2709' | 'marcxml' | 'auto';
 export type SchemaOption = MarcFormat | 'auto';
@@ -13,10 +13,17 @@ export interface SourceOptions {
   schema: SchemaOption;
   encoding: EncodingOption;
   onEncoding?: (encoding: string) => void;
+  /**
+   * Records before this index (an import resumed after them) are only checked and counted: ISO 2709
+   * records are not decoded unless the schema is still to be told from them. Their items carry no record
+   * (a broken one still carries its error).
+   */
+  skipBefore?: number;
 }
 
 export interface SourceItem {
   index: number;
+  /** Null for a record that could not be read (see `error`), and for one skipped (`skipBefore`). */
   record: MarcRecord | null;
   error: MarcParseError | null;
 }
@@ -48,9 +55,11 @@ export async function* readRecords(
   if (head.done) return;
   const chunks = prepend(head.value, iterator);
   const isXml = options.container === 'marcxml' || (options.container === 'auto' && looksLikeXml(head.value));
-  const items: AsyncIterable<MarcRecord | MarcParseError> = isXml
+  // ISO 2709 records come as views: checked and located, decoded here only when they are needed (a view
+  // is valid until the next is read, so each is decoded at once or not at all).
+  const items: AsyncIterable<MarcView | MarcRecord | MarcParseError> = isXml
     ? readMarcXml(chunks)
-    : readIso2709Stream(chunks, {
+    : readIso2709ViewStream(chunks, {
         encoding: options.encoding,
         onEncoding: (guess) => options.onEncoding?.(guess.encoding),
       });
@@ -58,11 +67,13 @@ export async function* readRecords(
   const held: SourceItem[] = [];
   let schema: MarcFormat | null = options.schema === 'auto' ? null : options.schema;
   if (schema) onSchema(schema);
+  const skipBefore = options.skipBefore ?? 0;
   let index = 0;
   for await (const item of items) {
-    const entry: SourceItem = isMarcParseError(item)
-      ? { index: item.index ?? index, record: null, error: item }
-      : { index, record: item, error: null };
+    let entry: SourceItem;
+    if (isMarcParseError(item)) entry = { index: item.index ?? index, record: null, error: item };
+    else if (!(item instanceof MarcView)) entry = { index, record: item, error: null };
+    else entry = { index, record: schema && index < skipBefore ? null : item.toRecord(), error: null };
     index++;
     if (schema) {
       yield entry;

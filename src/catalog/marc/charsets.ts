@@ -30,6 +30,21 @@ export function whatwgDecoder(enc: SingleByteEncoding): TextDecoder {
   return d;
 }
 
+// Node's ICU decoder for IBM866 swaps three controls as IBM's own table does (byte 0x1A → U+001C, 0x1C →
+// U+007F, 0x7F → U+001A); WHATWG's table, like every other code page here, keeps bytes below 0x80 as ASCII.
+// eslint-disable-next-line no-control-regex -- these control characters are what is looked for
+const IBM_SWAPPED = /[\x1a\x1c\x7f]/;
+// eslint-disable-next-line no-control-regex -- as above
+const IBM_SWAPPED_ALL = /[\x1a\x1c\x7f]/g;
+const ASCII_OF: Record<string, string> = { '\x1c': '\x1a', '\x7f': '\x1c', '\x1a': '\x7f' };
+const asciiOf = (c: string) => ASCII_OF[c] as string;
+
+/** Decodes bytes [start, end) of a single-byte code page in one native call, as WHATWG's tables say. */
+export function decodeCodePage(enc: SingleByteEncoding, bytes: Uint8Array, start: number, end: number): string {
+  const text = whatwgDecoder(enc).decode(bytes.subarray(start, end));
+  return enc === 'cp866' && IBM_SWAPPED.test(text) ? text.replace(IBM_SWAPPED_ALL, asciiOf) : text;
+}
+
 /** 256 UTF-16 code units, one per byte value. */
 export function singleByteTable(enc: SingleByteEncoding): Uint16Array {
   let t = tables.get(enc);
@@ -121,7 +136,7 @@ export function decodeBytes(bytes: Uint8Array, start: number, end: number, enc: 
     case 'marc-8':
       return decodeMarc8(bytes, start, end);
     default:
-      return whatwgDecoder(enc).decode(bytes.subarray(start, end));
+      return decodeCodePage(enc, bytes, start, end);
   }
 }
 

@@ -19,12 +19,15 @@ export {
   readIso2709,
   readIso2709All,
   readIso2709Stream,
-  splitRecords,
-  type RawRecord,
+  readIso2709ViewStream,
+  readIso2709Views,
   type ReadItem,
   type ReadOptions,
+  type ViewItem,
 } from './iso2709-reader';
-export { parseRecord, type ParseContext } from './iso2709-parse';
+export { splitRecords, type RawRecord } from './iso2709-split';
+export { parseRecord, viewRecord, type ParseContext } from './iso2709-parse';
+export { MarcView } from './iso2709-view';
 export { iso2709ToMarcXml, type Iso2709ToXmlOptions } from './iso2709-xml';
 export { MarcWriteError, writeIso2709, writeIso2709Record, type WriteOptions } from './iso2709-writer';
 export { readMarcXml, readMarcXmlString, type MarcXmlItem, type MarcXmlReadOptions } from './marcxml-reader';

@@ -1,7 +1,7 @@
 // Field-level reading for the ISO 2709 parser: decoding a record's text once (whole, when one byte is
 // one character) and cutting fields and subfields out of it without intermediate copies.
 
-import { decodeLatin1, decodeUtf8, isAscii, whatwgDecoder, type MarcEncoding } from './charsets';
+import { decodeCodePage, decodeLatin1, decodeUtf8, isAscii, type MarcEncoding } from './charsets';
 import { decodeMarc8 } from './marc8';
 import { isControlTag, type MarcField, type MarcSubfield } from './record';
 
@@ -15,6 +15,34 @@ export function tagAt(b: Uint8Array, at: number): string {
   if (d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)
     return NUMERIC_TAGS[d0 * 100 + d1 * 10 + d2] as string;
   return String.fromCharCode(b[at] as number, b[at + 1] as number, b[at + 2] as number);
+}
+
+/** The number written in `count` ASCII digits from b[from], or -1 when one is not a digit. */
+export function digits(b: Uint8Array, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = (b[i] as number) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** digits(b, from, 4) and digits(b, from, 5) written out: the directory's usual lengths and starts. */
+export function digits4(b: Uint8Array, from: number): number {
+  const d0 = (b[from] as number) - 0x30;
+  const d1 = (b[from + 1] as number) - 0x30;
+  const d2 = (b[from + 2] as number) - 0x30;
+  const d3 = (b[from + 3] as number) - 0x30;
+  // As unsigned, a negative difference is huge: one test per digit catches both sides.
+  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9 || d3 >>> 0 > 9) return -1;
+  return d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+}
+
+export function digits5(b: Uint8Array, from: number): number {
+  const d0 = (b[from] as number) - 0x30;
+  const v = digits4(b, from + 1);
+  return d0 >>> 0 > 9 || v < 0 ? -1 : d0 * 10000 + v;
 }
 
 /** The text of one record's fields, decoded once. */
@@ -39,7 +67,7 @@ export class RecordText {
     if (enc === 'cp1251' || enc === 'cp866' || enc === 'koi8-r') {
       // One byte is one UTF-16 unit in these (the WHATWG tables map every byte into the BMP), so the
       // record is decoded in one native call and fields are substrings of it.
-      this.whole = whatwgDecoder(enc).decode(b.subarray(s, e));
+      this.whole = decodeCodePage(enc, b, s, e);
       this.nfc = false;
     } else if (enc === 'utf-8') {
       const whole = decodeUtf8(b, s, e);

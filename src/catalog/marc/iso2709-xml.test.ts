@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EncodingOption } from './charsets';
+import { decodeBytes, type EncodingOption } from './charsets';
 import { writeIso2709 } from './iso2709-writer';
 import { controlField, dataField, type MarcRecord } from './record';
 import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA, converted, throughModel } from './test-support';
@@ -122,6 +122,14 @@ describe('awkward records', () => {
     const tag = Buffer.from(bytes);
     tag[24] = 0xe9;
     expect(await converted(tag, 'utf-8', 'nfc')).toEqual(throughModel(tag, 'utf-8', 'nfc'));
+  });
+
+  it('CP866 control bytes 0x1A, 0x1C and 0x7F read as ASCII (Node\'s IBM866 decoder swaps them)', async () => {
+    const bytes = Buffer.from(writeIso2709([record([dataField('245', '0', '0', [['a', 'a\x1ab\x1cc\x7fd']])])]));
+    const model = throughModel(bytes, 'cp866', 'nfc');
+    expect(model.drops.map((d) => d.detail)).toEqual(['U+001A', 'U+001C']); // DEL is allowed in XML
+    expect(await converted(bytes, 'cp866', 'nfc')).toEqual(model);
+    expect(decodeBytes(bytes, 0, bytes.length, 'cp866')).toBe(bytes.toString('latin1'));
   });
 
   it('escapes markup and keeps letters as they are', async () => {

@@ -8,17 +8,10 @@
 import type { Writable } from 'node:stream';
 import { singleByteTable, type MarcEncoding } from './charsets';
 import { MarcParseError } from './errors';
-import { digits, type ParseContext } from './iso2709-parse';
-import {
-  isFiller,
-  parseSafe,
-  recordEnd,
-  resolveEncoding,
-  splitRecordStream,
-  splitRecords,
-  type RawRecord,
-  type ReadOptions,
-} from './iso2709-reader';
+import { digits } from './iso2709-fields';
+import type { ParseContext } from './iso2709-parse';
+import { parseSafe, resolveEncoding, type ReadOptions } from './iso2709-reader';
+import { isFiller, recordEnd, splitRecordStream, splitRecords, type RawRecord } from './iso2709-split';
 import {
   MARCXML_HEAD,
   MARCXML_TAIL,
