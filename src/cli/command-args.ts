@@ -21,3 +21,8 @@ export function readCommandArgs<const T extends Options>(command: string, help: 
   }
   return { exit: null, values: parsed.values, positionals: parsed.positionals };
 }
+
+/** "1 record", "5 records": a count with its noun, for what a command prints. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -6,7 +6,7 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readCommandArgs } from '../../cli/command-args';
+import { countOf, readCommandArgs } from '../../cli/command-args';
 import { outFileProblem, writeOutFile } from '../../cli/out-file';
 import { iso2709ToMarcXml, normalizeEncodingName, type MarcParseError } from '../marc';
 
@@ -57,7 +57,7 @@ export const convertCommand = {
     const summary = await writeOutFile(values.out, (stream) =>
       iso2709ToMarcXml(createReadStream(input, { highWaterMark: 1 << 20 }), stream, { encoding, onError: (error) => errors.push(error) }),
     );
-    console.error(`Wrote ${summary.records} records to ${values.out}; ${summary.errors} could not be read.`);
+    console.error(`Wrote ${countOf(summary.records, 'record')} to ${values.out}; ${summary.errors} could not be read.`);
     for (const e of errors.slice(0, 20)) console.error(`  record ${e.index} at byte ${e.offset}: ${e.reason}`);
     if (errors.length > 20) console.error(`  … and ${errors.length - 20} more`);
     return 0;

@@ -52,4 +52,9 @@ describe.skipIf(!HAVE_TESTDATA)('kitepkana convert marc', () => {
     expect(await run('marc', file)).toBe(2);
     expect(await run('books', file, '--out', join(dir, 'x.xml'))).toBe(2);
   });
+
+  it('counts a single record as one', async () => {
+    expect(await run('marc', join(MARC_DIR, 'rusmarc/urait_utf8.iso'), '--out', join(dir, 'urait.xml'))).toBe(0);
+    expect(said.join('\n')).toContain(`Wrote 1 record to ${join(dir, 'urait.xml')}; 0 could not be read.`);
+  });
 });

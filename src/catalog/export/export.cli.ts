@@ -6,7 +6,7 @@ import { loadConfig } from '../../app/config';
 import { openMigratedDatabase } from '../../app/db';
 import { outFileProblem, writeOutFile } from '../../cli/out-file';
 import { findLibraryByCode } from '../../network';
-import { readCommandArgs } from '../../cli/command-args';
+import { countOf, readCommandArgs } from '../../cli/command-args';
 import { ZSearchQuery } from '../catalog.schemas';
 import { exportMarc } from './export.service';
 
@@ -76,7 +76,7 @@ export const exportCommand = {
           },
         }),
       );
-      console.log(`Exported ${count} records (${schema}, ${format}, UTF-8) to ${values.out}.`);
+      console.log(`Exported ${countOf(count, 'record')} (${schema}, ${format}, UTF-8) to ${values.out}.`);
       return 0;
     } finally {
       await database.close();

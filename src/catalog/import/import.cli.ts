@@ -9,7 +9,7 @@ import { loadConfig } from '../../app/config';
 import { openMigratedDatabase } from '../../app/db';
 import { SYSTEM_ACTOR } from '../../audit';
 import { findLibraryByCode, findNetwork } from '../../network';
-import { readCommandArgs } from '../../cli/command-args';
+import { countOf, readCommandArgs } from '../../cli/command-args';
 import { normalizeEncodingName, type EncodingOption } from '../marc';
 import { importMarc, type ImportSummary } from './import.service';
 import type { MatchMode } from './match';
@@ -134,7 +134,7 @@ function progressBar(total: number) {
 
 function printSummary(s: ImportSummary, asJson: boolean) {
   const lines = [
-    `Read ${s.read} records (${s.schema ?? '?'}, ${s.encoding ?? 'xml'}): ${s.created} created, ${s.matched} matched, ${s.rejected} rejected.`,
+    `Read ${countOf(s.read, 'record')} (${s.schema ?? '?'}, ${s.encoding ?? 'xml'}): ${s.created} created, ${s.matched} matched, ${s.rejected} rejected.`,
     `Copies: ${s.items.created} created, ${s.items.existing} already there.`,
     ...s.errors.slice(0, 20).map((e) => `  record ${e.index}${e.offset >= 0 ? ` at byte ${e.offset}` : ''}: ${e.reason}`),
     ...(s.errors.length > 20 ? [`  … and ${s.rejected - 20} more`] : []),
