@@ -1,11 +1,11 @@
 /** Route: a background job's progress, for progress bars (the person who started it, or managers of its network). */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MANAGER_ROLES, resolveScope, STAFF_ROLES } from '../network';
-import { requireRole } from './auth';
+import { MANAGER_ROLES, resolveScope, STAFF_ROLES, type ResolvedScope } from '../network';
+import { requireRole, type Actor } from './auth';
 import { forbidden, notFound } from './errors';
 import type { App, AppServices } from './http';
-import { findJob } from './jobs';
+import { findJob, type Job } from './jobs';
 import { JOB_STATUSES } from './jobs.tables';
 import { problems, ZIdParams, ZTimestamp } from './route-helpers';
 
@@ -20,6 +20,12 @@ export const ZJobOut = z.object({
   startedAt: ZTimestamp.nullable(),
   finishedAt: ZTimestamp.nullable(),
 });
+
+/** Who may follow a job and read what it made: who started it, and managers of its network. */
+export function canFollowJob(actor: Actor, scope: ResolvedScope, job: Pick<Job, 'createdBy' | 'networkId'>): boolean {
+  if (job.createdBy === actor.id) return true;
+  return MANAGER_ROLES.includes(actor.role) && (scope.isAll || (!!job.networkId && scope.networkIds.has(job.networkId)));
+}
 
 export function registerJobRoutes(app: App, { database }: AppServices) {
   const { db } = database;
@@ -37,11 +43,7 @@ export function registerJobRoutes(app: App, { database }: AppServices) {
       const actor = requireRole(request, STAFF_ROLES);
       const job = await findJob(db, request.params.id);
       if (!job) throw notFound();
-      if (job.createdBy !== actor.id) {
-        const scope = await resolveScope(db, actor);
-        const isManager = MANAGER_ROLES.includes(actor.role) && (scope.isAll || (!!job.networkId && scope.networkIds.has(job.networkId)));
-        if (!isManager) throw forbidden();
-      }
+      if (job.createdBy !== actor.id && !canFollowJob(actor, await resolveScope(db, actor), job)) throw forbidden();
       const { id, kind, status, progress, result, error, createdAt, startedAt, finishedAt } = job;
       return { id, kind, status, progress, result, error, createdAt, startedAt, finishedAt };
     },

@@ -6,7 +6,6 @@
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/auth';
 import type { Db } from '../../app/db';
-import type { Job } from '../../app/jobs';
 import { jobs } from '../../app/jobs.tables';
 import { likeEscape } from '../../app/text-fold';
 import { libraries, MANAGER_ROLES, type ResolvedScope } from '../../network';
@@ -21,13 +20,7 @@ export interface ImportHistoryQuery {
   q?: string;
 }
 
-/** Whether this person may see an import job and its report. */
-export function canSeeImport(actor: Actor, scope: ResolvedScope, job: Pick<Job, 'createdBy' | 'networkId'>): boolean {
-  if (job.createdBy === actor.id) return true;
-  if (!MANAGER_ROLES.includes(actor.role)) return false;
-  return scope.isAll || (!!job.networkId && scope.networkIds.has(job.networkId));
-}
-
+/** The imports `canFollowJob` lets this person see, as a condition on jobs. */
 function visibleTo(actor: Actor, scope: ResolvedScope): SQL | undefined {
   if (MANAGER_ROLES.includes(actor.role)) {
     if (scope.isAll) return undefined;

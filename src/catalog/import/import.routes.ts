@@ -7,12 +7,13 @@ import { forbidden, notFound } from '../../app/errors';
 import type { App, AppServices } from '../../app/http';
 import { requestLanguage, t } from '../../app/i18n';
 import { enqueueJob, findJob } from '../../app/jobs';
+import { canFollowJob, ZJobOut } from '../../app/jobs.routes';
 import { auditActor, problems, ZIdParams, ZPaged, ZPageQuery, ZTimestamp } from '../../app/route-helpers';
 import { buildXlsx, sendXlsx } from '../../app/xlsx';
 import { findLibrary, resolveScope } from '../../network';
 import { RECORD_EDITOR_ROLES } from '../catalog.policy';
 import { normalizeEncodingName } from '../marc';
-import { canSeeImport, listImports } from './import-history';
+import { listImports } from './import-history';
 import { IMPORT_JOB, importJobHandler, type ImportJobPayload } from './import.job';
 import type { ImportSummary } from './import.service';
 
@@ -31,8 +32,8 @@ const ZImportRun = z.object({
   size: z.number(),
   libraryName: z.string().nullable(),
   startedBy: z.string(),
-  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
-  progress: z.object({ done: z.number(), total: z.number().nullable(), message: z.string().optional() }),
+  status: ZJobOut.shape.status,
+  progress: ZJobOut.shape.progress,
   error: z.string().nullable(),
   createdAt: ZTimestamp,
   finishedAt: ZTimestamp.nullable(),
@@ -125,7 +126,7 @@ export function registerImportRoutes(app: App, services: AppServices) {
         const actor = requireRole(request, RECORD_EDITOR_ROLES);
         const job = await findJob(db, request.params.id);
         if (!job || job.kind !== IMPORT_JOB || !job.result) throw notFound();
-        if (!canSeeImport(actor, await resolveScope(db, actor), job)) throw forbidden();
+        if (!canFollowJob(actor, await resolveScope(db, actor), job)) throw forbidden();
         const lang = requestLanguage(request);
         const s = job.result as ImportSummary;
         const rows = [
