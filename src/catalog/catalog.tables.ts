@@ -89,7 +89,6 @@ export const bibRecords = pgTable(
     // Probed for every imported record: entries go straight into the index rather than a pending list
     // that every probe would read through.
     index('bib_records__isbns').using('gin', t.isbns).with({ fastupdate: false }),
-    index('bib_records__year').on(t.year),
     index('bib_records__updated').on(t.updatedAt),
     check('bib_records__format', sql`${t.format} in (${inList(MARC_FORMATS)})`),
     check('bib_records__material_type', sql`${t.materialType} in (${inList(MATERIAL_TYPES)})`),

@@ -82,8 +82,12 @@ export async function importBatch(
   // new catalogue they describe the empty table, and a sequential scan per record makes each batch
   // slower than the one before (for this transaction only: the batch's copies are looked up the same way).
   // The triggers leave the search index to the end of the batch (see kp_search_write), for this
-  // transaction only; a failed batch rolls the setting back with its savepoint.
-  await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('kitepkana.search_deferred', 'on', true)`);
+  // transaction only; a failed batch rolls the setting back with its savepoint. Without sequential
+  // scans every plan looks dear to the planner, which would then compile the batch's statements to
+  // machine code (JIT), costing more than running them: JIT is off for the batch too.
+  await tx.execute(
+    sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('kitepkana.search_deferred', 'on', true)`,
+  );
   const found = await matchesInCatalogue(tx, batch, options.match);
   // Records created earlier in this batch, by the same keys.
   const byControl = new Map<string, string>();

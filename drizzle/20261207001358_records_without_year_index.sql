@@ -1,0 +1,1 @@
+DROP INDEX "bib_records__year";
