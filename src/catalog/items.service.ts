@@ -5,7 +5,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
-import { libraries, networks, type Library } from '../network';
+import { libraries, libraryOrder, networks, type Library } from '../network';
 import { CatalogError } from './catalog.errors';
 import type { TItemInput, TItemStatus } from './catalog.schemas';
 import { bibRecords, items } from './catalog.tables';
@@ -32,7 +32,7 @@ export async function listItems(db: Db, recordId: string) {
     .innerJoin(libraries, eq(libraries.id, items.libraryId))
     .innerJoin(networks, eq(networks.id, items.networkId))
     .where(eq(items.recordId, recordId))
-    .orderBy(asc(networks.shortName), asc(libraries.number), asc(libraries.name), asc(items.inventoryNumber));
+    .orderBy(asc(networks.shortName), ...libraryOrder(), asc(items.inventoryNumber));
 }
 
 async function currencyOf(tx: Db, lib: Library): Promise<'KGS' | 'RUB'> {

@@ -293,4 +293,30 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     const copies = await listItems(db, steamer.items[0]!.id);
     expect(new Set(copies.map((c) => c.libraryName))).toEqual(new Set([`Филиал № 1, ${l1!.settlement}`, 'Филиал № 2']));
   });
+
+  it('lists libraries in the network\'s order: the central library, then the branches by number', async () => {
+    const db = ctx.database.db;
+    const network = (await db.query.libraries.findFirst({ where: (l, { eq }) => eq(l.id, libs.L1) }))!.networkId;
+    // Made in another order than the expected one, and named so that text order would differ (№ 11 < № 3).
+    const branch11 = await buildLibrary(db, network, { name: 'Филиал № 11', number: 11 });
+    const central = await buildLibrary(db, network, { name: 'Центральная библиотека', kind: 'central' });
+    const branch3 = await buildLibrary(db, network, { name: 'Филиал № 3', number: 3 });
+    const created = await http.post('/api/v1/catalog/records', { title: 'Сыпайы тоолор', authors: [], year: 2019, language: 'kir' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    for (const lib of [branch11, central, branch3]) {
+      const item = { libraryId: lib.id, inventoryNumber: uniq('I'), barcode: uniq('B'), status: 'available' };
+      expect((await http.post(`/api/v1/catalog/records/${id}/items`, item)).statusCode).toBe(201);
+    }
+    const found = await q('сыпайы тоолор');
+    const order = [central.id, branch3.id, branch11.id];
+    expect(found.items[0]!.availability.map((a) => a.libraryId)).toEqual(order);
+    expect(found.facets.libraries.map((f) => f.value)).toEqual(order);
+    // The record's page groups its copies by library in the same order.
+    expect((await listItems(db, id)).map((c) => c.item.libraryId)).toEqual(order);
+    // More copies on the shelf come first whatever the order.
+    const another = { libraryId: branch11.id, inventoryNumber: uniq('I'), barcode: uniq('B'), status: 'available' };
+    expect((await http.post(`/api/v1/catalog/records/${id}/items`, another)).statusCode).toBe(201);
+    expect((await q('сыпайы тоолор')).items[0]!.availability.map((a) => a.libraryId)).toEqual([branch11.id, central.id, branch3.id]);
+  });
 });

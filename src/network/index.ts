@@ -5,6 +5,7 @@ export {
   findLibrary,
   findLibraryByCode,
   findNetwork,
+  libraryOrder,
   listLibraries,
   listServicePoints,
   visibilityFromScope,

@@ -83,6 +83,16 @@ function visibilityCondition(v: LibraryVisibility): SQL | undefined {
 
 const currentPassport = sql`(select p.data from ${libraryPassports} p where p.library_id = ${libraries.id} order by p.year desc limit 1)`;
 
+/**
+ * A network's libraries in its own order: the central library, the children's library, the branches by
+ * number (№ 3 before № 11), then by name. Search results follow the same order (library_labels).
+ */
+export const libraryOrder = () => [
+  sql`case ${libraries.kind} when 'central' then 0 when 'children' then 1 else 2 end`,
+  asc(libraries.number),
+  asc(libraries.name),
+];
+
 export async function listLibraries(db: Db, query: LibraryListQuery, visibility: LibraryVisibility) {
   const where: (SQL | undefined)[] = [visibilityCondition(visibility)];
   if (query.kind) where.push(eq(libraries.kind, query.kind));
@@ -127,12 +137,7 @@ export async function listLibraries(db: Db, query: LibraryListQuery, visibility:
       .from(libraries)
       .innerJoin(networks, eq(networks.id, libraries.networkId))
       .where(condition)
-      .orderBy(
-        asc(networks.shortName),
-        sql`case ${libraries.kind} when 'central' then 0 when 'children' then 1 else 2 end`,
-        asc(libraries.number),
-        asc(libraries.name),
-      )
+      .orderBy(asc(networks.shortName), ...libraryOrder())
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(libraries).where(condition),
