@@ -95,6 +95,12 @@ describe.skipIf(!hasChromium)('check against the Federal list in a browser', () 
     const [check] = await db.select().from(extremistChecks).orderBy(desc(extremistChecks.createdAt)).limit(1);
     expect(await findJob(db, check!.jobId!)).toMatchObject({ status: 'done', attempts: 2, progress: { done: ENTRIES, total: ENTRIES } });
     await page.screenshot({ path: 'test-results/extremist-review.png', fullPage: true });
+    // The list entry's number finds its matches alone.
+    const search = page.getByTestId('extremist-match-search');
+    await search.fill('100');
+    await expect.poll(() => rows.filter({ hasNotText: '№ 100.' }).count(), WAIT).toBe(0);
+    await search.fill('');
+    await expect.poll(() => rows.filter({ hasText: '№ 3.' }).count(), WAIT).toBeGreaterThan(0);
 
     // Confirm one match with its copies flagged, dismiss every other.
     await rows.filter({ hasText: '№ 3.' }).first().getByRole('button', { name: 'Отметить' }).click();
@@ -106,6 +112,14 @@ describe.skipIf(!hasChromium)('check against the Federal list in a browser', () 
       await pending.first().getByRole('button', { name: 'Не совпадает' }).click();
       await expect.poll(() => rows.filter({ hasText: 'не рассмотрено' }).count(), WAIT).toBe(before - 1);
     }
+    // Only the confirmed one under its filter; the export holds what the filter keeps.
+    await page.getByTestId('extremist-decision-filter').getByText('Подтверждены').click();
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
+    const exportHref = await page.getByTestId('extremist-matches-export').getAttribute('href');
+    expect(exportHref).toContain('decision=confirmed');
+    const exported = await page.request.get(`${served.baseUrl}${exportHref}`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-type']).toContain('spreadsheetml');
     await page.getByRole('button', { name: 'Закрыть сверку' }).click();
     await expect.poll(() => page.getByTestId('extremist-checks').getByText('закрыта').count(), WAIT).toBe(1);
     await page.screenshot({ path: 'test-results/extremist-closed.png', fullPage: true });

@@ -4,16 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../app/auth';
 import { forbidden, notFound } from '../../app/errors';
+import { requestLanguage, t } from '../../app/i18n';
 import type { App, AppServices } from '../../app/http';
 import { findJob } from '../../app/jobs';
 import { JOB_STATUSES } from '../../app/jobs.tables';
 import { auditActor, problems, ZIdParams, ZPageQuery, ZPaged, ZTimestamp } from '../../app/route-helpers';
+import { buildXlsx, sendXlsx } from '../../app/xlsx';
 import { resolveScope } from '../../network';
 import { toProblem } from '../catalog.errors';
 import { canCheckNetwork, EXTREMIST_CHECK_ROLES } from '../catalog.policy';
 import { renderExtremistAct } from './extremist-act';
 import { runExtremistCheckJob } from './extremist.job';
-import { CHECK_STATUSES } from './extremist.tables';
+import { CHECK_STATUSES, MATCH_DECISIONS } from './extremist.tables';
 import { ZExtremistCheckInput, ZExtremistListQuery, ZMatchDecision } from './extremist.schemas';
 import {
   assertMatched,
@@ -24,6 +26,7 @@ import {
   findExtremistCheck,
   findExtremistList,
   importExtremistList,
+  countCheckMatches,
   listCheckMatches,
   listExtremistChecks,
   listExtremistLists,
@@ -75,6 +78,8 @@ const ZMatch = z.object({
 });
 
 const ZCheckParams = z.object({ id: z.uuid(), matchId: z.uuid() });
+/** Which matches to list or export: a decision, words or an entry number. */
+const ZMatchQuery = z.object({ decision: z.enum(MATCH_DECISIONS).optional(), q: z.string().trim().max(200).optional() });
 
 /** How far the matching has gone, while the check is "matching" (or what stopped it). */
 const ZMatching = z.object({
@@ -185,9 +190,9 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `A check with its matches to review, best first (${WHO} of that network)`,
+        summary: `A check: its state, counts and the progress of its matching; its matches are listed apart (${WHO} of that network)`,
         params: ZIdParams,
-        response: { 200: ZCheck.extend({ matches: z.array(ZMatch), canDecide: z.boolean(), matching: ZMatching.nullable() }), ...problems(401, 403, 404) },
+        response: { 200: ZCheck.extend({ canDecide: z.boolean(), matching: ZMatching.nullable() }), ...problems(401, 403, 404) },
       },
     },
     async (request) => {
@@ -195,12 +200,59 @@ function registerScoped(app: App, { database }: AppServices) {
       const scope = await resolveScope(db, actor);
       const job = check.jobId && check.status !== 'open' && check.status !== 'closed' ? await findJob(db, check.jobId) : null;
       const matching = job && { status: job.status, done: job.progress.done, total: job.progress.total, error: job.error };
-      return {
-        ...check,
-        matches: check.status === 'matching' ? [] : await listCheckMatches(db, check),
-        canDecide: check.status === 'open' && canCheckNetwork(actor.role, scope, check.networkId),
-        matching,
-      };
+      return { ...check, canDecide: check.status === 'open' && canCheckNetwork(actor.role, scope, check.networkId), matching };
+    },
+  );
+
+  api.get(
+    '/api/v1/catalog/extremist/checks/:id/matches',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `A check's matches to review, best first: searchable by words or entry number, by decision, paged (${WHO} of that network)`,
+        params: ZIdParams,
+        querystring: ZMatchQuery.extend(ZPageQuery.shape),
+        response: { 200: ZPaged(ZMatch), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { check } = await loadCheck(request, request.params.id, false);
+      const { page, pageSize, ...filter } = request.query;
+      if (check.status === 'matching') return { items: [], total: 0, page, pageSize };
+      const [items, total] = await Promise.all([listCheckMatches(db, check, filter, { page, pageSize }), countCheckMatches(db, check, filter)]);
+      return { items, total, page, pageSize };
+    },
+  );
+
+  api.get(
+    '/api/v1/catalog/extremist/checks/:id/matches.xlsx',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `A check's matches as XLSX, with the same filters, for the commission (${WHO} of that network)`,
+        params: ZIdParams,
+        querystring: ZMatchQuery,
+      },
+    },
+    async (request, reply) => {
+      const { check } = await loadCheck(request, request.params.id, false);
+      const lang = requestLanguage(request);
+      const matches = check.status === 'matching' ? [] : await listCheckMatches(db, check, request.query);
+      const body = await buildXlsx(
+        t(lang, 'sheet.extremist_matches'),
+        [
+          { header: t(lang, 'col.entry_number'), value: (m) => m.entryNumber, width: 10 },
+          { header: t(lang, 'col.entry_text'), value: (m) => m.entryText, width: 60 },
+          { header: t(lang, 'col.description'), value: (m) => m.recordDescription || m.recordTitle, width: 60 },
+          { header: t(lang, 'col.similarity'), value: (m) => Math.round(m.score * 100), width: 12 },
+          { header: t(lang, 'col.copies'), value: (m) => m.copiesAffected ?? m.copies, width: 12 },
+          { header: t(lang, 'col.decision'), value: (m) => t(lang, `extremist.decision.${m.decision as 'pending'}`), width: 16 },
+          { header: t(lang, 'col.action'), value: (m) => (m.action ? t(lang, `extremist.action.${m.action as 'flag'}`) : ''), width: 16 },
+          { header: t(lang, 'col.note'), value: (m) => m.note, width: 40 },
+        ],
+        matches,
+      );
+      return sendXlsx(reply, `fsem-matches-${check.checkedOn}.xlsx`, body);
     },
   );
 

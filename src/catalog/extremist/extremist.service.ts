@@ -3,8 +3,9 @@
  * list, match it against the records a network holds copies of (folded title and author, trigram
  * similarity), let the commission confirm or dismiss each match, flag or withdraw confirmed copies.
  */
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../app/db';
+import { foldedSql, foldText, likeEscape } from '../../app/text-fold';
 import { enqueueJob } from '../../app/jobs';
 import { writeAudit, type AuditActor } from '../../audit';
 import { networks } from '../../network';
@@ -13,7 +14,9 @@ import { bibRecords, items } from '../catalog.tables';
 import { changeItemStatus } from '../items.service';
 import { parseExtremistList } from './extremist-parse';
 import type { TExtremistCheckInput, TMatchDecision } from './extremist.schemas';
-import { extremistChecks, extremistEntries, extremistLists, extremistMatches } from './extremist.tables';
+import { extremistChecks, extremistEntries, extremistLists, extremistMatches, type MATCH_DECISIONS } from './extremist.tables';
+
+type TMatchDecisionValue = (typeof MATCH_DECISIONS)[number];
 
 export type ExtremistCheck = typeof extremistChecks.$inferSelect;
 
@@ -112,8 +115,33 @@ export async function findExtremistCheck(db: Db, id: string) {
 }
 
 /** The matches of a check, best first, with the entry, the record and the copies the network holds. */
-export async function listCheckMatches(db: Db, check: ExtremistCheck) {
-  return db
+/** Which of a check's matches to list: a decision, and words or an entry number to look for. */
+export interface MatchFilter {
+  decision?: TMatchDecisionValue;
+  /** Words of the entry's text or of the record's title and description (ё = е, any case); or, all digits, the entry's number. */
+  q?: string;
+}
+
+function matchConditions(check: ExtremistCheck, filter: MatchFilter): SQL {
+  const where: (SQL | undefined)[] = [eq(extremistMatches.checkId, check.id)];
+  if (filter.decision) where.push(eq(extremistMatches.decision, filter.decision));
+  const q = filter.q?.trim();
+  if (q) {
+    if (/^\d{1,9}$/.test(q)) where.push(eq(extremistEntries.number, Number(q)));
+    else {
+      const text = sql`${foldedSql(extremistEntries.text)} || ' ' || ${foldedSql(bibRecords.title)} || ' ' || ${foldedSql(bibRecords.description)}`;
+      for (const word of foldText(q).split(/\s+/).filter(Boolean)) where.push(sql`${text} like ${`%${likeEscape(word)}%`}`);
+    }
+  }
+  return and(...where)!;
+}
+
+/**
+ * A check's matches, best first (then by entry number): all of them (the act), or those a filter
+ * keeps, one page at a time (the review screen) with how many there are.
+ */
+export async function listCheckMatches(db: Db, check: ExtremistCheck, filter: MatchFilter = {}, paging?: { page: number; pageSize: number }) {
+  const query = db
     .select({
       id: extremistMatches.id,
       score: extremistMatches.score,
@@ -133,8 +161,20 @@ export async function listCheckMatches(db: Db, check: ExtremistCheck) {
     .from(extremistMatches)
     .innerJoin(extremistEntries, eq(extremistEntries.id, extremistMatches.entryId))
     .innerJoin(bibRecords, eq(bibRecords.id, extremistMatches.recordId))
-    .where(eq(extremistMatches.checkId, check.id))
-    .orderBy(desc(extremistMatches.score), extremistEntries.number);
+    .where(matchConditions(check, filter))
+    .orderBy(desc(extremistMatches.score), extremistEntries.number, extremistMatches.id);
+  return paging ? query.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize) : query;
+}
+
+/** How many of a check's matches a filter keeps. */
+export async function countCheckMatches(db: Db, check: ExtremistCheck, filter: MatchFilter = {}) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(extremistMatches)
+    .innerJoin(extremistEntries, eq(extremistEntries.id, extremistMatches.entryId))
+    .innerJoin(bibRecords, eq(bibRecords.id, extremistMatches.recordId))
+    .where(matchConditions(check, filter));
+  return row?.n ?? 0;
 }
 
 /**

@@ -3,6 +3,7 @@
  * against the records a network holds, each match confirmed or dismissed (copies withdrawn or flagged),
  * the dated act printed; every step audited and allowed only to the network's cataloguing staff.
  */
+import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,23 @@ interface Check {
   entriesChecked: number;
   matchesFound: number;
   matchesConfirmed: number;
-  matches: { id: string; entryNumber: number; recordId: string; recordTitle: string; score: number; decision: string; copies: number }[];
+}
+interface Match {
+  id: string;
+  entryNumber: number;
+  recordId: string;
+  recordTitle: string;
+  score: number;
+  decision: string;
+  copies: number;
+  copiesAffected: number | null;
+}
+
+/** A check's matches as the review screen lists them (`query`: its search, filter and page). */
+async function matchesOf(http: ReturnType<typeof client>, checkId: string, query = '') {
+  const res = await http.get(`/api/v1/catalog/extremist/checks/${checkId}/matches${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ items: Match[]; total: number }>();
 }
 
 async function upload(ctx: TestContext, session: Session, body: string, query = '') {
@@ -123,6 +140,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
   });
 
   let check: Check;
+  let matches: Match[];
   it('matches the network’s holdings by folded title and author, in the background', async () => {
     const http = client(ctx.app, cataloguer);
     const res = await http.post('/api/v1/catalog/extremist/checks', {
@@ -136,7 +154,8 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect(created).toMatchObject({ status: 'matching', jobId: expect.any(String) });
     // Until the job has run, the check shows its progress and takes no decision, no closing and no act.
     const waiting = (await http.get(`/api/v1/catalog/extremist/checks/${created.id}`)).json<Check & { matching: unknown; canDecide: boolean }>();
-    expect(waiting).toMatchObject({ matches: [], canDecide: false, matching: { status: 'queued', done: 0 } });
+    expect(waiting).toMatchObject({ canDecide: false, matching: { status: 'queued', done: 0 } });
+    expect(await matchesOf(http, created.id)).toMatchObject({ items: [], total: 0 });
     const early = await http.post(`/api/v1/catalog/extremist/checks/${created.id}/close`);
     expect(early.statusCode).toBe(409);
     expect(early.json<{ code: string }>().code).toBe('extremist_check_matching');
@@ -146,27 +165,57 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect(check).toMatchObject({ status: 'open', matching: null });
     expect(check.recordsChecked).toBe(4);
     expect(check.entriesChecked).toBe(4);
-    expect(check.matches.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
+    ({ items: matches } = await matchesOf(http, check.id));
+    expect(matches.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
       [1, rec.warrior],
       [2, rec.leaflet],
     ].sort());
-    expect(check.matches.find((m) => m.recordId === rec.warrior)!.copies).toBe(2);
-    expect(check.matches.every((m) => m.decision === 'pending' && m.score >= 0.6)).toBe(true);
+    expect(matches.find((m) => m.recordId === rec.warrior)!.copies).toBe(2);
+    expect(matches.every((m) => m.decision === 'pending' && m.score >= 0.6)).toBe(true);
+  });
+
+  it('lists the matches to review by words, entry number and decision, a page at a time, and exports them', async () => {
+    const http = client(ctx.app, cataloguer);
+    const ids = async (query: string) => (await matchesOf(http, check.id, query)).items.map((m) => m.recordId);
+    // Words of the catalogue's title, written with е for ё and in another case; words of the entry.
+    expect(await ids(`?q=${encodeURIComponent('ЧЕРНОМ полку')}`)).toEqual([rec.leaflet]);
+    expect(await ids(`?q=${encodeURIComponent('воина')}`)).toEqual([rec.warrior]);
+    expect(await ids('?q=2')).toEqual([rec.leaflet]);
+    expect(await ids(`?q=${encodeURIComponent('пароход')}`)).toEqual([]);
+    expect(await ids('?decision=pending')).toHaveLength(2);
+    expect(await ids('?decision=dismissed')).toEqual([]);
+    const first = await matchesOf(http, check.id, '?pageSize=1');
+    const second = await matchesOf(http, check.id, '?pageSize=1&page=2');
+    expect([first.total, first.items.length, second.items.length]).toEqual([2, 1, 1]);
+    expect(new Set([first.items[0]!.recordId, second.items[0]!.recordId])).toEqual(new Set([rec.warrior, rec.leaflet]));
+    expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches?decision=maybe`)).statusCode).toBe(422);
+    // The export holds what the filter keeps, in the person's language.
+    const res = await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches.xlsx?decision=pending`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => r[1]).sort()).toEqual([1, 2]);
+    expect(rows.every((r) => r[6] === 'Не рассмотрено')).toBe(true);
   });
 
   it('confirms one match (copies withdrawn), dismisses the other, then closes; decisions are final', async () => {
     const http = client(ctx.app, cataloguer);
     const base = `/api/v1/catalog/extremist/checks/${check.id}`;
-    const warrior = check.matches.find((m) => m.recordId === rec.warrior)!;
-    const leaflet = check.matches.find((m) => m.recordId === rec.leaflet)!;
+    const warrior = matches.find((m) => m.recordId === rec.warrior)!;
+    const leaflet = matches.find((m) => m.recordId === rec.leaflet)!;
     expect((await http.post(`${base}/matches/${warrior.id}`, { decision: 'confirmed' })).statusCode).toBe(422);
     expect((await http.post(`${base}/matches/${warrior.id}`, { decision: 'confirmed', action: 'withdraw', note: 'Изъять' })).statusCode).toBe(200);
     expect((await http.post(`${base}/matches/${leaflet.id}`, { decision: 'dismissed', note: 'Другое издание' })).statusCode).toBe(200);
     const copies = await ctx.database.db.select().from(items).where(eq(items.recordId, rec.warrior!));
     expect(copies.map((c) => c.status)).toEqual(['written_off', 'written_off']);
     // The act still counts the two copies that were withdrawn, though the record has none left.
-    const decided = (await http.get(base)).json<{ matches: { id: string; copies: number; copiesAffected: number | null }[] }>();
-    expect(decided.matches.find((m) => m.id === warrior.id)).toMatchObject({ copies: 0, copiesAffected: 2 });
+    const decided = await matchesOf(http, check.id);
+    expect(decided.items.find((m) => m.id === warrior.id)).toMatchObject({ copies: 0, copiesAffected: 2 });
+    expect((await matchesOf(http, check.id, '?decision=confirmed')).items.map((m) => m.id)).toEqual([warrior.id]);
+    expect((await matchesOf(http, check.id, '?decision=dismissed')).items.map((m) => m.id)).toEqual([leaflet.id]);
+    expect((await matchesOf(http, check.id, '?decision=pending')).total).toBe(0);
     expect(copies[0]!.notes).toContain('ФСЭМ № 1');
     const itemAudit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, copies[0]!.id));
     expect(itemAudit.map((a) => a.action)).toEqual(['item.status']);
@@ -242,7 +291,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect(await findJob(db, job.id)).toMatchObject({ status: 'done', attempts: 2, progress: { done: 130, total: 130 } });
     const check = (await http.get(`/api/v1/catalog/extremist/checks/${created.id}`)).json<Check>();
     expect(check.status).toBe('open');
-    expect(check.matches.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
+    expect((await matchesOf(http, created.id)).items.map((m) => [m.entryNumber, m.recordId]).sort()).toEqual([
       [60, rec.leaflet],
       [5, rec.warrior],
     ].sort());
@@ -262,6 +311,8 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
       expect((await http.get('/api/v1/catalog/extremist/checks')).statusCode, role).toBe(ok ? 200 : 403);
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}`)).statusCode, role).toBe(ok ? 200 : 403);
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/act.pdf`)).statusCode, role).toBe(ok ? 200 : 403);
+      expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches`)).statusCode, role).toBe(ok ? 200 : 403);
+      expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches.xlsx`)).statusCode, role).toBe(ok ? 200 : 403);
       expect((await upload(ctx, session, '1. Книга «Тест»\n')).statusCode, role).toBe(ok ? 201 : 403);
       const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Председатель — Н. Н.'] });
       expect(created.statusCode, role).toBe(ok ? 201 : 403);
@@ -273,6 +324,8 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     }
     const outsider = client(ctx.app, await login(ctx.app, (await buildStaff(db, 'cataloguer', 'network', otherNetwork.id)).login));
     expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}/matches`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}/matches.xlsx`)).statusCode).toBe(404);
     expect((await outsider.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Н. Н.'] })).statusCode).toBe(403);
     const history = (await outsider.get('/api/v1/catalog/extremist/checks')).json<{ items: { id: string }[] }>();
     expect(history.items.map((c) => c.id)).not.toContain(check.id);

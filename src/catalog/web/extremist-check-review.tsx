@@ -1,17 +1,16 @@
 /**
  * One check against the Federal list: its state, the progress of its matching, and the review of each
- * match (confirm: flag or withdraw copies; dismiss) with the act to print.
+ * match (extremist-matches.tsx: confirm, flag or withdraw copies; dismiss) with the act to print.
  */
-import { Alert, Anchor, Badge, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../web/ui/format';
-import { Link } from 'react-router';
 import { api } from '../../web/api/client';
-import { paths } from '../../web/paths';
-import { EmptyState, QueryState } from '../../web/ui/feedback';
-import { notifyError, notifySaved } from '../../web/ui/notify';
+import { QueryState } from '../../web/ui/feedback';
+import { notifyError } from '../../web/ui/notify';
+import { ExtremistMatches } from './extremist-matches';
 
 export interface ListVersion {
   id: string;
@@ -32,27 +31,13 @@ export interface Check {
   matchesConfirmed: number;
   matchesPending: number;
 }
-interface Match {
-  id: string;
-  score: number;
-  decision: string;
-  action: string | null;
-  /** Copies flagged or withdrawn when the match was confirmed. */
-  copiesAffected: number | null;
-  entryNumber: number;
-  entryText: string;
-  recordId: string;
-  recordTitle: string;
-  recordDescription: string;
-  copies: number;
-}
 interface Matching {
   status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number | null;
   error: string | null;
 }
-type CheckDetail = Check & { matches: Match[]; canDecide: boolean; matching: Matching | null };
+type CheckDetail = Check & { canDecide: boolean; matching: Matching | null };
 
 const STATE_COLORS: Record<CheckStatus, string> = { matching: 'blue', open: 'yellow', closed: 'gray', failed: 'red' };
 
@@ -114,15 +99,6 @@ export function CheckReview({ id }: { id: string }) {
     void queryClient
       .invalidateQueries({ queryKey: ['extremist-check'] })
       .then(() => queryClient.invalidateQueries({ queryKey: ['extremist-checks'] }));
-  const decide = useMutation({
-    mutationFn: ({ matchId, decision, action }: { matchId: string; decision: string; action?: string }) =>
-      api.post(`/api/v1/catalog/extremist/checks/${id}/matches/${matchId}`, { decision, action: action ?? null }),
-    onSuccess: () => {
-      notifySaved();
-      refresh();
-    },
-    onError: (error) => notifyError(error),
-  });
   const close = useMutation({
     mutationFn: () => api.post(`/api/v1/catalog/extremist/checks/${id}/close`),
     onSuccess: refresh,
@@ -160,75 +136,8 @@ export function CheckReview({ id }: { id: string }) {
           </Group>
           {c.status === 'matching' || c.status === 'failed' ? (
             <MatchingProgress check={c} />
-          ) : c.matches.length === 0 ? (
-            <EmptyState>{t('extremist.noMatches')}</EmptyState>
           ) : (
-            <Table withTableBorder striped data-testid="extremist-matches">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('extremist.entry')}</Table.Th>
-                  <Table.Th>{t('extremist.record')}</Table.Th>
-                  <Table.Th>{t('extremist.copies')}</Table.Th>
-                  <Table.Th>{t('extremist.decision')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.matches.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td w="35%">
-                      <Text size="sm">
-                        № {m.entryNumber}. {m.entryText}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={paths.record(m.recordId)} size="sm">
-                        {m.recordDescription || m.recordTitle}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t('extremist.score', { score: Math.round(m.score * 100) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{m.copiesAffected ?? m.copies}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={m.decision === 'confirmed' ? 'red' : m.decision === 'dismissed' ? 'gray' : 'yellow'}
-                        tt="none"
-                        miw="max-content"
-                      >
-                        {t(`extremist.decisions.${m.decision as 'pending'}`)}
-                        {m.action ? ` · ${t(`extremist.actions.${m.action as 'flag'}`)}` : ''}
-                      </Badge>
-                      {c.canDecide && m.decision !== 'confirmed' && (
-                        <Group gap={4} mt={4}>
-                          <Button
-                            size="xs"
-                            color="red"
-                            onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'withdraw' })}
-                          >
-                            {t('extremist.withdraw')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            color="orange"
-                            variant="light"
-                            onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'flag' })}
-                          >
-                            {t('extremist.flag')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => decide.mutate({ matchId: m.id, decision: 'dismissed' })}
-                          >
-                            {t('extremist.dismiss')}
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ExtremistMatches checkId={id} canDecide={c.canDecide} onDecided={refresh} />
           )}
         </Stack>
       )}

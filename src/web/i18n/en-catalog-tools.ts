@@ -44,6 +44,8 @@ export const enCatalogTools: typeof ruCatalogTools = {
     view: 'Open',
     act: 'Act (PDF)',
     close: 'Close the check',
+    matchSearch: 'Find by text or list entry number',
+    decisionFilter: { pending: 'Not reviewed', confirmed: 'Confirmed', dismissed: 'Dismissed' },
     noMatches: 'No matches found.',
     entry: 'List entry',
     record: 'Catalogue record',

@@ -44,6 +44,8 @@ export const kyCatalogTools: typeof ruCatalogTools = {
     view: 'Ачуу',
     act: 'Акт (PDF)',
     close: 'Салыштырууну жабуу',
+    matchSearch: 'Тексти же тизмедеги номери боюнча издөө',
+    decisionFilter: { pending: 'Каралбагандар', confirmed: 'Ырасталгандар', dismissed: 'Четке кагылгандар' },
     noMatches: 'Дал келүүлөр табылган жок.',
     entry: 'Тизменин жазуусу',
     record: 'Каталогдун жазуусу',

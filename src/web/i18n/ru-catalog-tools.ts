@@ -42,6 +42,8 @@ export const ruCatalogTools = {
     view: 'Открыть',
     act: 'Акт (PDF)',
     close: 'Закрыть сверку',
+    matchSearch: 'Найти по тексту или номеру записи списка',
+    decisionFilter: { pending: 'Не рассмотрены', confirmed: 'Подтверждены', dismissed: 'Отклонены' },
     noMatches: 'Совпадений не найдено.',
     entry: 'Запись списка',
     record: 'Запись каталога',
