@@ -155,6 +155,31 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.close();
   });
 
+  it('exports the search on screen, or one library\'s holdings, as a MARC file', async () => {
+    const page = await signIn('cataloguer');
+    await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('Джамиля')}`);
+    await page.getByRole('link', { name: 'Джамиля' }).first().waitFor();
+    await page.getByTestId('catalog-export').click();
+    await page.getByTestId('marc-export-open').click();
+    await page.getByLabel('MARC 21').check();
+    await page.getByLabel('MARCXML (.xml)').check();
+    const href = await page.getByTestId('marc-export-download').getAttribute('href');
+    expect(href).toContain('q=');
+    const file = await page.request.get(`${served.baseUrl}${href}`);
+    expect(file.status()).toBe(200);
+    const xml = await file.text();
+    expect(xml).toContain('<collection');
+    expect(xml).toContain('Джамиля');
+    // One library's holdings: nothing to download until the library is chosen.
+    await page.getByLabel('Фонд одной библиотеки (записи с её экземплярами)').check();
+    await expect.poll(() => page.getByTestId('marc-export-download').getAttribute('href')).toBeNull();
+    await page.getByTestId('marc-export-library').click();
+    await page.getByRole('option').first().click();
+    await expect.poll(() => page.getByTestId('marc-export-download').getAttribute('href')).toContain('holdingsOf=');
+    await page.screenshot({ path: 'test-results/marc-export.png' });
+    await page.close();
+  });
+
   it('imports a file from the staff app and shows the result', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kp-e2e-')), 'branch.iso');
     writeFileSync(

@@ -1,6 +1,7 @@
 /** The catalogue search: one box, advanced fields, facets, availability per library. */
-import { Alert, Anchor, Badge, Button, Grid, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlus, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -14,6 +15,7 @@ import { ClickableRow, Pager } from '../../web/ui/table-parts';
 import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
 import { SEARCH_SORTS } from '../catalog.schemas';
 import { useCatalogSearch, type SearchHit } from './api';
+import { MarcExportModal } from './marc-export';
 import { SearchFacets } from './search-facets';
 import { SEARCH_KEYS, SearchFilters, type SearchKey } from './search-filters';
 
@@ -42,6 +44,7 @@ export function CatalogSearchPage() {
   const [text, setText] = useDebouncedSearch(values.q, (q) => setFilter('q', q));
   const hasAdvanced = SEARCH_KEYS.some((k) => k !== 'q' && k !== 'sort' && values[k]);
   const [advanced, setAdvanced] = useState(hasAdvanced);
+  const [marcExport, { open: openMarcExport, close: closeMarcExport }] = useDisclosure(false);
   const params = { ...values, sort: values.sort || 'relevance', page, pageSize: PAGE_SIZE };
   const query = useCatalogSearch(params);
 
@@ -64,15 +67,22 @@ export function CatalogSearchPage() {
   return (
     <>
       <PageHeader title={t('catalog.title')}>
-        <Button
-          component="a"
-          href={withQuery('/api/v1/catalog/search.xlsx', { ...values, sort: params.sort })}
-          variant="default"
-          leftSection={<IconFileSpreadsheet size={16} />}
-          data-testid="catalog-export"
-        >
-          {t('common.exportXlsx')}
-        </Button>
+        <Menu position="bottom-start">
+          <Menu.Target>
+            <Button variant="default" leftSection={<IconFileExport size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="catalog-export">
+              {t('catalog.export')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item component="a" href={withQuery('/api/v1/catalog/search.xlsx', { ...values, sort: params.sort })} leftSection={<IconFileSpreadsheet size={16} />}>
+              {t('catalog.exportXlsx')}
+            </Menu.Item>
+            <Menu.Item onClick={openMarcExport} leftSection={<IconFileExport size={16} />} data-testid="marc-export-open">
+              {t('catalog.exportMarc')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+        <MarcExportModal opened={marcExport} onClose={closeMarcExport} search={Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'sort').map((k) => [k, values[k] || undefined]))} />
         {canEditRecords(user.role) && (
           <>
             <Button component={Link} to={paths.catalogImport} variant="default" leftSection={<IconUpload size={16} />}>

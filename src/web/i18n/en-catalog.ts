@@ -3,6 +3,9 @@ import type { ruCatalog } from './ru-catalog';
 
 export const enCatalog: typeof ruCatalog = {
   catalog: {
+    export: 'Export',
+    exportXlsx: 'List as XLSX',
+    exportMarc: 'Records as MARC…',
     extremist: 'Extremist list check',
     title: 'Catalogue',
     searchPlaceholder: 'Author, title, ISBN, subject…',
@@ -64,6 +67,21 @@ export const enCatalog: typeof ruCatalog = {
     other: 'Other',
   },
   languageName: { rus: 'Russian', kir: 'Kyrgyz', eng: 'English', kaz: 'Kazakh', uzb: 'Uzbek', ger: 'German', fre: 'French' },
+  marcExport: {
+    open: 'Export MARC',
+    title: 'Export records as MARC',
+    what: 'What to export',
+    search: 'The current search result',
+    library: "One library's holdings (records with its copies)",
+    all: 'The whole union catalogue',
+    chooseLibrary: 'Choose a library',
+    schema: 'Record format',
+    format: 'File',
+    iso2709: 'ISO 2709 (.mrc) — for ИРБИС and MARC editors',
+    marcxml: 'MARCXML (.xml)',
+    hint: 'UTF-8. A big catalogue downloads as the file is written.',
+    download: 'Download',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'On the shelf',

@@ -3,6 +3,9 @@ import type { ruCatalog } from './ru-catalog';
 
 export const kyCatalog: typeof ruCatalog = {
   catalog: {
+    export: 'Жүктөө',
+    exportXlsx: 'Тизме XLSX түрүндө',
+    exportMarc: 'Жазуулар MARC түрүндө…',
     extremist: 'ФСЭМ менен салыштыруу',
     title: 'Каталог',
     searchPlaceholder: 'Автор, аталыш, ISBN, тема…',
@@ -64,6 +67,21 @@ export const kyCatalog: typeof ruCatalog = {
     other: 'Башка',
   },
   languageName: { rus: 'орусча', kir: 'кыргызча', eng: 'англисче', kaz: 'казакча', uzb: 'өзбекче', ger: 'немисче', fre: 'французча' },
+  marcExport: {
+    open: 'MARC түрүндө жүктөө',
+    title: 'Жазууларды MARC түрүндө жүктөө',
+    what: 'Эмнени жүктөө',
+    search: 'Учурдагы издөөнүн жыйынтыгы',
+    library: 'Бир китепкананын фонду (анын нускалары бар жазуулар)',
+    all: 'Бүт жыйынды каталог',
+    chooseLibrary: 'Китепкананы тандаңыз',
+    schema: 'Жазуулардын форматы',
+    format: 'Файл',
+    iso2709: 'ISO 2709 (.mrc) — ИРБИС, MARC редакторлору үчүн',
+    marcxml: 'MARCXML (.xml)',
+    hint: 'UTF-8 коддоосу. Чоң каталог файл жазылган сайын жүктөлөт.',
+    download: 'Жүктөп алуу',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'Текчеде',

@@ -1,6 +1,9 @@
 /** Russian texts of the catalogue screens: search, record, copies, MARC, cataloguing form, import. */
 export const ruCatalog = {
   catalog: {
+    export: 'Выгрузить',
+    exportXlsx: 'Список в XLSX',
+    exportMarc: 'Записи в MARC…',
     extremist: 'Сверка с ФСЭМ',
     title: 'Каталог',
     searchPlaceholder: 'Автор, заглавие, ISBN, тема…',
@@ -62,6 +65,21 @@ export const ruCatalog = {
     other: 'Другое',
   },
   languageName: { rus: 'русский', kir: 'кыргызский', eng: 'английский', kaz: 'казахский', uzb: 'узбекский', ger: 'немецкий', fre: 'французский' },
+  marcExport: {
+    open: 'Выгрузить MARC',
+    title: 'Выгрузка записей в MARC',
+    what: 'Что выгрузить',
+    search: 'Результат текущего поиска',
+    library: 'Фонд одной библиотеки (записи с её экземплярами)',
+    all: 'Весь сводный каталог',
+    chooseLibrary: 'Выберите библиотеку',
+    schema: 'Формат записей',
+    format: 'Файл',
+    iso2709: 'ISO 2709 (.mrc) — для ИРБИС, MARC-редакторов',
+    marcxml: 'MARCXML (.xml)',
+    hint: 'Кодировка UTF-8. Большой каталог скачивается по мере записи файла.',
+    download: 'Скачать',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'На полке',
