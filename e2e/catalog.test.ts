@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.close();
   });
 
-  it('exports the search on screen, or one library\'s holdings, as a MARC file', async () => {
+  it('exports the search on screen, one library\'s holdings or the records ticked, as a MARC file', async () => {
     const page = await signIn('cataloguer');
     await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('Джамиля')}`);
     await page.getByRole('link', { name: 'Джамиля' }).first().waitFor();
@@ -177,6 +177,24 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.getByRole('option').first().click();
     await expect.poll(() => page.getByTestId('marc-export-download').getAttribute('href')).toContain('holdingsOf=');
     await page.screenshot({ path: 'test-results/marc-export.png' });
+    await page.keyboard.press('Escape');
+
+    // Records ticked in the results, on any page: ticking does not open the record.
+    await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('айтматов')}`);
+    const ticks = page.getByTestId('catalog-select');
+    await ticks.nth(1).waitFor();
+    await ticks.nth(0).check();
+    await ticks.nth(1).check();
+    expect(page.url()).toContain('/staff/catalog?');
+    await expect.poll(() => page.getByTestId('catalog-selected').innerText()).toContain('Отмечено записей: 2');
+    await page.screenshot({ path: 'test-results/catalog-ticked.png' });
+    await page.getByTestId('catalog-export').click();
+    await page.getByTestId('marc-export-open').click();
+    await expect.poll(() => page.getByLabel('Отмеченные записи (2)').isChecked()).toBe(true);
+    const ticked = await page.getByTestId('marc-export-download').getAttribute('href');
+    expect(ticked).toContain('ids=');
+    const records = await (await page.request.get(`${served.baseUrl}${ticked}`)).body();
+    expect(records.toString('latin1').split('\x1d').filter((r) => r.length > 0)).toHaveLength(2);
     await page.close();
   });
 

@@ -15,6 +15,12 @@ const ZExportQuery = ZSearchQuery.omit({ page: true, pageSize: true, sort: true 
   format: z.enum(['iso2709', 'marcxml']).default('iso2709'),
   /** Export only records with copies in this library (without the search filters). */
   holdingsOf: z.uuid().optional(),
+  /** Records chosen one by one, comma-separated (at most 1,000): only these, whatever the search. */
+  ids: z
+    .string()
+    .transform((text) => [...new Set(text.split(',').map((id) => id.trim()).filter(Boolean))])
+    .pipe(z.array(z.uuid()).min(1).max(1000))
+    .optional(),
 });
 
 export function registerExportRoutes(app: App, { database }: AppServices) {
@@ -24,18 +30,18 @@ export function registerExportRoutes(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: 'Records as a MARC file: the whole catalogue, one library’s holdings or a search (any staff)',
+        summary: 'Records as a MARC file: the whole catalogue, one library’s holdings, a search or records chosen by id (any staff)',
         querystring: ZExportQuery,
       },
     },
     async (request, reply) => {
       requireRole(request, CATALOG_READER_ROLES);
-      const { schema, format, holdingsOf, ...filters } = request.query;
+      const { schema, format, holdingsOf, ids, ...filters } = request.query;
       if (holdingsOf && !(await findLibrary(db, holdingsOf))) throw notFound();
       const hasSearch = Object.values(filters).some((v) => v !== undefined && v !== '');
-      const search = hasSearch ? ZSearchQuery.parse({ ...filters, sort: 'title' }) : null;
+      const search = hasSearch && !ids ? ZSearchQuery.parse({ ...filters, sort: 'title' }) : null;
       const body = new PassThrough();
-      exportMarc(db, body, { schema, container: format, libraryId: holdingsOf ?? null, search }).then(
+      exportMarc(db, body, { schema, container: format, libraryId: holdingsOf ?? null, search, recordIds: ids ?? null }).then(
         () => body.end(),
         (error: unknown) => {
           request.log.error({ err: error }, 'export failed');

@@ -27,6 +27,8 @@ export interface ExportOptions {
   libraryId?: string | null;
   /** A search (the staff app's or `--query`): only its hits are exported. */
   search?: TSearchQuery | null;
+  /** Records chosen one by one (the staff app's selection), exported in this order. */
+  recordIds?: string[] | null;
   onProgress?: (records: number) => void;
 }
 
@@ -67,7 +69,7 @@ export async function exportMarc(db: Db, out: Writable, options: ExportOptions):
   if (options.libraryId) {
     filters.push(sql`exists (select 1 from ${items} where ${items.recordId} = ${bibRecords.id} and ${items.libraryId} = ${options.libraryId})`);
   }
-  const wanted = options.search ? await searchIds(db, options.search) : null;
+  const wanted = options.recordIds ?? (options.search ? await searchIds(db, options.search) : null);
   if (options.container === 'marcxml') await write(out, MARCXML_HEAD);
   let count = 0;
   let after = '';

@@ -91,4 +91,14 @@ describeOnEachDatabase('MARC export', (ctx) => {
     expect(readMarcXmlString(res.body)).toHaveLength(2);
     expect((await client(ctx.app).get('/api/v1/catalog/export')).statusCode).toBe(401);
   });
+
+  it('exports the records chosen one by one, in the order chosen, and refuses a malformed choice', async () => {
+    const { jamilya, manas } = await catalogue();
+    const db = ctx.database.db;
+    const http = client(ctx.app, await login(ctx.app, (await buildStaff(db, 'cataloguer', 'network', (await buildNetwork(db)).id)).login));
+    const res = await http.get(`/api/v1/catalog/export?format=marcxml&schema=rusmarc&ids=${manas.id},${jamilya.id},${manas.id}&q=nothing-matches-this`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(readMarcXmlString(res.body).map((r) => ('fields' in r ? titleOf(r, '200') : r.reason))).toEqual([expect.stringContaining('Манас'), expect.stringContaining('Джамиля')]);
+    expect((await http.get('/api/v1/catalog/export?ids=not-an-id')).statusCode).toBe(422);
+  });
 });

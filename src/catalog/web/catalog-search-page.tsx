@@ -1,5 +1,5 @@
 /** The catalogue search: one box, advanced fields, facets, availability per library. */
-import { Alert, Anchor, Badge, Button, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -45,6 +45,9 @@ export function CatalogSearchPage() {
   const hasAdvanced = SEARCH_KEYS.some((k) => k !== 'q' && k !== 'sort' && values[k]);
   const [advanced, setAdvanced] = useState(hasAdvanced);
   const [marcExport, { open: openMarcExport, close: closeMarcExport }] = useDisclosure(false);
+  /** Records ticked for export, kept across pages and searches, in the order ticked. */
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const params = { ...values, sort: values.sort || 'relevance', page, pageSize: PAGE_SIZE };
   const query = useCatalogSearch(params);
 
@@ -82,7 +85,7 @@ export function CatalogSearchPage() {
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-        <MarcExportModal opened={marcExport} onClose={closeMarcExport} search={Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'sort').map((k) => [k, values[k] || undefined]))} />
+        <MarcExportModal opened={marcExport} onClose={closeMarcExport} selectedIds={selected} search={Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'sort').map((k) => [k, values[k] || undefined]))} />
         {canEditRecords(user.role) && (
           <>
             <Button component={Link} to={paths.catalogImport} variant="default" leftSection={<IconUpload size={16} />}>
@@ -133,12 +136,21 @@ export function CatalogSearchPage() {
                   {t('catalog.fuzzy')}
                 </Alert>
               )}
+              {selected.length > 0 && (
+                <Group gap="xs" mb="xs" data-testid="catalog-selected">
+                  <Text size="sm">{t('catalog.selected', { count: selected.length })}</Text>
+                  <Anchor component="button" size="sm" onClick={() => setSelected([])}>
+                    {t('catalog.clearSelection')}
+                  </Anchor>
+                </Group>
+              )}
               {data.items.length === 0 ? (
                 <EmptyState>{t('catalog.empty')}</EmptyState>
               ) : (
                 <Table highlightOnHover verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
+                      <Table.Th w={36} />
                       <Table.Th>{t('catalog.record')}</Table.Th>
                       <Table.Th w={260}>{t('catalog.availability')}</Table.Th>
                     </Table.Tr>
@@ -146,6 +158,15 @@ export function CatalogSearchPage() {
                   <Table.Tbody>
                     {data.items.map((hit) => (
                       <ClickableRow key={hit.id} label={hit.title} testId="catalog-row" onOpen={() => void navigate(paths.record(hit.id))}>
+                        {/* Ticking a record does not open it (the row opens on a click, Enter or Space). */}
+                        <Table.Td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                          <Checkbox
+                            aria-label={t('catalog.select', { title: hit.title })}
+                            checked={selected.includes(hit.id)}
+                            onChange={() => toggle(hit.id)}
+                            data-testid="catalog-select"
+                          />
+                        </Table.Td>
                         <Table.Td>
                           <Stack gap={2}>
                             <Anchor component={Link} to={paths.record(hit.id)} fw={600} onClick={(e) => e.stopPropagation()}>

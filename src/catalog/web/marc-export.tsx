@@ -1,6 +1,6 @@
 /**
- * Records as a MARC file from the staff app: the search on screen, one library's holdings or the whole
- * catalogue, in RUSMARC or MARC 21, as ISO 2709 or MARCXML (UTF-8). The file is streamed by
+ * Records as a MARC file from the staff app: the records ticked in the results, the search on screen,
+ * one library's holdings or the whole catalogue, in RUSMARC or MARC 21, as ISO 2709 or MARCXML (UTF-8). The file is streamed by
  * GET /api/v1/catalog/export, so even the whole catalogue downloads as it is written.
  */
 import { Button, Modal, Radio, Select, Stack, Text } from '@mantine/core';
@@ -10,22 +10,33 @@ import { useLibraries } from '../../network/web/api';
 import { withQuery } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 
-type Scope = 'search' | 'library' | 'all';
+type Scope = 'selected' | 'search' | 'library' | 'all';
 
-/** `search`: the filters of the search on screen (none: the search scope is not offered). */
-export function MarcExportModal({ opened, onClose, search }: { opened: boolean; onClose: () => void; search: Record<string, string | undefined> }) {
+interface MarcExportProps {
+  opened: boolean;
+  onClose: () => void;
+  /** The filters of the search on screen (none: the search is not offered). */
+  search: Record<string, string | undefined>;
+  /** Records ticked in the results, in the order ticked. */
+  selectedIds: string[];
+}
+
+export function MarcExportModal({ opened, onClose, search, selectedIds }: MarcExportProps) {
   const { t } = useTranslation();
   const hasSearch = Object.values(search).some(Boolean);
-  const [scope, setScope] = useState<Scope>(hasSearch ? 'search' : 'library');
+  const offered = (s: Scope) => (s === 'selected' ? selectedIds.length > 0 : s === 'search' ? hasSearch : true);
+  // Until chosen, the narrowest scope on offer; a choice no longer on offer falls back the same way.
+  const [chosen, setScope] = useState<Scope | null>(null);
   const [libraryId, setLibraryId] = useState<string | null>(null);
   const [schema, setSchema] = useState<'rusmarc' | 'marc21'>('rusmarc');
   const [format, setFormat] = useState<'iso2709' | 'marcxml'>('iso2709');
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
-  const effective: Scope = scope === 'search' && !hasSearch ? 'library' : scope;
+  const effective: Scope = chosen && offered(chosen) ? chosen : (['selected', 'search', 'library'] as const).find(offered)!;
   const href = withQuery('/api/v1/catalog/export', {
     schema,
     format,
     ...(effective === 'search' ? search : {}),
+    ids: effective === 'selected' ? selectedIds.join(',') : undefined,
     holdingsOf: effective === 'library' ? (libraryId ?? undefined) : undefined,
   });
   const ready = effective !== 'library' || libraryId !== null;
@@ -34,6 +45,7 @@ export function MarcExportModal({ opened, onClose, search }: { opened: boolean; 
       <Stack>
         <Radio.Group label={t('marcExport.what')} value={effective} onChange={(v) => setScope(v)}>
           <Stack gap="xs" mt="xs">
+            <Radio value="selected" label={t('marcExport.selected', { count: selectedIds.length })} disabled={!offered('selected')} />
             <Radio value="search" label={t('marcExport.search')} disabled={!hasSearch} />
             <Radio value="library" label={t('marcExport.library')} />
             <Radio value="all" label={t('marcExport.all')} />
