@@ -15,11 +15,11 @@ const ZExportQuery = ZSearchQuery.omit({ page: true, pageSize: true, sort: true 
   format: z.enum(['iso2709', 'marcxml']).default('iso2709'),
   /** Export only records with copies in this library (without the search filters). */
   holdingsOf: z.uuid().optional(),
-  /** Records chosen one by one, comma-separated (at most 1,000): only these, whatever the search. */
+  /** Records chosen one by one, comma-separated (at most 300, so that the address stays short): only these, whatever the search. */
   ids: z
     .string()
     .transform((text) => [...new Set(text.split(',').map((id) => id.trim()).filter(Boolean))])
-    .pipe(z.array(z.uuid()).min(1).max(1000))
+    .pipe(z.array(z.uuid()).min(1).max(300))
     .optional(),
 });
 

@@ -1,5 +1,6 @@
 /** Exporting MARC: round trip through import, schema conversion, filters, MARCXML valid against MARC21slim.xsd. */
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,5 +101,7 @@ describeOnEachDatabase('MARC export', (ctx) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(readMarcXmlString(res.body).map((r) => ('fields' in r ? titleOf(r, '200') : r.reason))).toEqual([expect.stringContaining('Манас'), expect.stringContaining('Джамиля')]);
     expect((await http.get('/api/v1/catalog/export?ids=not-an-id')).statusCode).toBe(422);
+    const tooMany = Array.from({ length: 301 }, () => randomUUID()).join(',');
+    expect((await http.get(`/api/v1/catalog/export?ids=${tooMany}`)).statusCode).toBe(422);
   });
 });

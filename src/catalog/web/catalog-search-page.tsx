@@ -15,7 +15,7 @@ import { ClickableRow, Pager } from '../../web/ui/table-parts';
 import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
 import { SEARCH_SORTS } from '../catalog.schemas';
 import { useCatalogSearch, type SearchHit } from './api';
-import { MarcExportModal } from './marc-export';
+import { MAX_TICKED, MarcExportModal } from './marc-export';
 import { SearchFacets } from './search-facets';
 import { SEARCH_KEYS, SearchFilters, type SearchKey } from './search-filters';
 
@@ -138,7 +138,7 @@ export function CatalogSearchPage() {
               )}
               {selected.length > 0 && (
                 <Group gap="xs" mb="xs" data-testid="catalog-selected">
-                  <Text size="sm">{t('catalog.selected', { count: selected.length })}</Text>
+                  <Text size="sm">{t(selected.length >= MAX_TICKED ? 'catalog.selectedAll' : 'catalog.selected', { count: selected.length })}</Text>
                   <Anchor component="button" size="sm" onClick={() => setSelected([])}>
                     {t('catalog.clearSelection')}
                   </Anchor>
@@ -163,6 +163,7 @@ export function CatalogSearchPage() {
                           <Checkbox
                             aria-label={t('catalog.select', { title: hit.title })}
                             checked={selected.includes(hit.id)}
+                            disabled={selected.length >= MAX_TICKED && !selected.includes(hit.id)}
                             onChange={() => toggle(hit.id)}
                             data-testid="catalog-select"
                           />

@@ -1,7 +1,8 @@
 /**
  * Records as a MARC file from the staff app: the records ticked in the results, the search on screen,
- * one library's holdings or the whole catalogue, in RUSMARC or MARC 21, as ISO 2709 or MARCXML (UTF-8). The file is streamed by
- * GET /api/v1/catalog/export, so even the whole catalogue downloads as it is written.
+ * one library's holdings or the whole catalogue, in RUSMARC or MARC 21, as ISO 2709 or MARCXML (UTF-8).
+ * The file is streamed by GET /api/v1/catalog/export, so even the whole catalogue downloads as it is
+ * written.
  */
 import { Button, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -11,6 +12,9 @@ import { withQuery } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 
 type Scope = 'selected' | 'search' | 'library' | 'all';
+
+/** How many records can be ticked: their ids travel in the download's address (the export route's limit). */
+export const MAX_TICKED = 300;
 
 interface MarcExportProps {
   opened: boolean;

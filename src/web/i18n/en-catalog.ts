@@ -8,6 +8,7 @@ export const enCatalog: typeof ruCatalog = {
     exportMarc: 'Records as MARC…',
     select: 'Tick “{{title}}”',
     selected: 'Records ticked: {{count}}',
+    selectedAll: 'Records ticked: {{count}} — the most one export takes',
     clearSelection: 'Clear ticks',
     extremist: 'Extremist list check',
     title: 'Catalogue',

@@ -8,6 +8,7 @@ export const kyCatalog: typeof ruCatalog = {
     exportMarc: 'Жазуулар MARC түрүндө…',
     select: '«{{title}}» белгилөө',
     selected: 'Белгиленген жазуулар: {{count}}',
+    selectedAll: 'Белгиленген жазуулар: {{count}} — бир жолу мындан көп болбойт',
     clearSelection: 'Белгилерди алып салуу',
     extremist: 'ФСЭМ менен салыштыруу',
     title: 'Каталог',

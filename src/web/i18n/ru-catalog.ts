@@ -6,6 +6,7 @@ export const ruCatalog = {
     exportMarc: 'Записи в MARC…',
     select: 'Отметить «{{title}}»',
     selected: 'Отмечено записей: {{count}}',
+    selectedAll: 'Отмечено записей: {{count}} — больше за одну выгрузку нельзя',
     clearSelection: 'Снять отметки',
     extremist: 'Сверка с ФСЭМ',
     title: 'Каталог',
