@@ -114,7 +114,6 @@ export async function findExtremistCheck(db: Db, id: string) {
   return row ? { ...row.check, networkName: row.networkName, matchesFound: row.matchesFound, matchesConfirmed: row.matchesConfirmed, matchesPending: row.matchesPending } : null;
 }
 
-/** The matches of a check, best first, with the entry, the record and the copies the network holds. */
 /** Which of a check's matches to list: a decision, and words or an entry number to look for. */
 export interface MatchFilter {
   decision?: TMatchDecisionValue;
@@ -137,8 +136,8 @@ function matchConditions(check: ExtremistCheck, filter: MatchFilter): SQL {
 }
 
 /**
- * A check's matches, best first (then by entry number): all of them (the act), or those a filter
- * keeps, one page at a time (the review screen) with how many there are.
+ * A check's matches, best first (then by entry number), with the entry, the record and the copies the
+ * network holds: all of them (the act), or those a filter keeps, a page at a time (the review screen).
  */
 export async function listCheckMatches(db: Db, check: ExtremistCheck, filter: MatchFilter = {}, paging?: { page: number; pageSize: number }) {
   const query = db
