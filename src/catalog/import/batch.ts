@@ -1,9 +1,10 @@
 /**
  * One batch of an import, set-based: every record of the batch is matched by one query, the new ones
- * written by one COPY, their copies by one statement, and then their search rows by a third, copies
- * included (the triggers, deferred for the batch, would otherwise write each row and rewrite it when its
- * copies arrive). Records are matched as they would be one by one: to records already in the catalogue
- * and to those created earlier in the same batch.
+ * written by one COPY, their copies by one statement (importBatch), and then their search rows by a
+ * third, copies included (writeSearchRows; the triggers, deferred for the batch, would otherwise write
+ * each row and rewrite it when its copies arrive). Records are matched as they would be one by one: to
+ * records already in the catalogue, to those created earlier in the same batch and to those created by
+ * the batch before it while that one is still being committed (its Carry).
  */
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, sql } from 'drizzle-orm';
@@ -28,6 +29,52 @@ export interface BatchOutcome {
   created: { index: number; id: string; title: string }[];
   matched: { index: number; id: string }[];
   items: { created: number; existing: number };
+  /** Records written (created or restored), with the keys they match on: their search rows are still to write. */
+  written: { id: string; keys: MatchKeys }[];
+  /** Records already in the catalogue that got copies: the libraries of their search rows change. */
+  touched: string[];
+}
+
+export const emptyOutcome = (): BatchOutcome => ({ created: [], matched: [], items: { created: 0, existing: 0 }, written: [], touched: [] });
+
+/**
+ * The records a batch created or restored, by the keys records are matched on. The next batch matches
+ * against them while this one is still being committed, as its own statement cannot see them yet.
+ */
+export interface Carry {
+  byControl: ReadonlyMap<string, string>;
+  byIsbn: ReadonlyMap<string, string>;
+  byTitle: ReadonlyMap<string, string>;
+}
+
+export const emptyCarry = (): Carry => ({ byControl: new Map(), byIsbn: new Map(), byTitle: new Map() });
+
+/** What a record is matched on: control number + source, ISBNs, title + year + first author (null when absent). */
+interface MatchKeys {
+  control: string | null;
+  isbns: string[];
+  title: string | null;
+}
+
+const keysOf = (c: Columns): MatchKeys => ({
+  control: c.controlNumber ? controlKey(c) : null,
+  isbns: c.isbns,
+  title: c.title && c.year !== null ? titleKey(c) : null,
+});
+
+export function carryOf(written: BatchOutcome['written']): Carry {
+  const byControl = new Map<string, string>();
+  const byIsbn = new Map<string, string>();
+  const byTitle = new Map<string, string>();
+  for (const { id, keys } of written) remember({ byControl, byIsbn, byTitle }, keys, id);
+  return { byControl, byIsbn, byTitle };
+}
+
+/** Keys of a record created (or restored) with this id; an earlier record keeps a key it already has. */
+function remember(maps: { byControl: Map<string, string>; byIsbn: Map<string, string>; byTitle: Map<string, string> }, keys: MatchKeys, id: string) {
+  if (keys.control && !maps.byControl.has(keys.control)) maps.byControl.set(keys.control, id);
+  for (const isbn of keys.isbns) if (!maps.byIsbn.has(isbn)) maps.byIsbn.set(isbn, id);
+  if (keys.title && !maps.byTitle.has(keys.title)) maps.byTitle.set(keys.title, id);
 }
 
 const controlKey = (c: Columns) => JSON.stringify([c.controlNumber, c.controlSource]);
@@ -75,8 +122,9 @@ export async function importBatch(
   tx: Db,
   batch: readonly BatchRecord[],
   options: { match: MatchMode; schema: MarcFormat; library: Library | null; currency: 'KGS' | 'RUB' },
+  carry: Carry = emptyCarry(),
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { created: [], matched: [], items: { created: 0, existing: 0 } };
+  const outcome = emptyOutcome();
   if (!batch.length) return outcome;
   // Every lookup of a batch probes an index, whatever the statistics say: while a big file goes into a
   // new catalogue they describe the empty table, and a sequential scan per record makes each batch
@@ -89,17 +137,17 @@ export async function importBatch(
     sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('kitepkana.search_deferred', 'on', true)`,
   );
   const found = await matchesInCatalogue(tx, batch, options.match);
-  // Records created earlier in this batch, by the same keys.
-  const byControl = new Map<string, string>();
-  const byIsbn = new Map<string, string>();
-  const byTitle = new Map<string, string>();
+  // Records created by the batch before (still being committed) and earlier in this one, by the same keys.
+  const keys = { byControl: new Map(carry.byControl), byIsbn: new Map(carry.byIsbn), byTitle: new Map(carry.byTitle) };
+  const { byControl, byIsbn, byTitle } = keys;
   const fresh: (Columns & { id: string })[] = [];
   const recordIds: string[] = [];
   const revived: (Columns & { id: string })[] = [];
   batch.forEach(({ index, columns }, i) => {
     const db = found[i]!;
     // A deleted record keeps its control number: importing it again brings it back with the file's content.
-    if (columns.controlNumber && db.by_control && db.control_deleted && !revived.some((r) => r.id === db.by_control)) {
+    // (Unless the batch before restored it: this statement does not see that yet.)
+    if (columns.controlNumber && db.by_control && db.control_deleted && !byControl.has(controlKey(columns))) {
       revived.push({ id: db.by_control, ...columns });
       outcome.created.push({ index, id: db.by_control, title: columns.title });
       byControl.set(controlKey(columns), db.by_control);
@@ -117,9 +165,7 @@ export async function importBatch(
       id = randomUUID();
       fresh.push({ id, ...columns });
       outcome.created.push({ index, id, title: columns.title });
-      if (columns.controlNumber) byControl.set(controlKey(columns), id);
-      for (const isbn of columns.isbns) if (!byIsbn.has(isbn)) byIsbn.set(isbn, id);
-      if (columns.title && columns.year !== null) byTitle.set(titleKey(columns), id);
+      remember(keys, keysOf(columns), id);
     }
     recordIds.push(id);
   });
@@ -151,15 +197,23 @@ export async function importBatch(
       );
   outcome.items.created = await insertCopies(tx, copies);
   outcome.items.existing = copies.length - outcome.items.created;
-  // The search rows: written once for new (and restored) records, copies included; for records already
-  // in the catalogue only the libraries holding a copy can have changed.
-  const written = [...fresh, ...revived].map((r) => r.id);
-  const writtenIds = new Set(written);
-  const touched = [...new Set(copies.map((c) => c.record_id).filter((id) => !writtenIds.has(id)))];
+  outcome.written = [...fresh, ...revived].map((r) => ({ id: r.id, keys: keysOf(r) }));
+  // A restored record's search row may have outlived it with the libraries it had then.
+  const freshIds = new Set(fresh.map((r) => r.id));
+  outcome.touched = [...new Set([...copies.map((c) => c.record_id).filter((id) => !freshIds.has(id)), ...revived.map((r) => r.id)])];
+  return outcome;
+}
+
+/**
+ * The search rows of what batches wrote: once for new (and restored) records, copies included; for
+ * records already in the catalogue only the libraries holding a copy can have changed.
+ */
+export async function writeSearchRows(tx: Db, outcome: Pick<BatchOutcome, 'written' | 'touched'>) {
+  const written = outcome.written.map((r) => r.id);
+  const touched = outcome.touched;
   await tx.execute(sql`select set_config('kitepkana.search_deferred', 'off', true)`);
   if (written.length) await tx.execute(sql`select kp_search_write(${uuidArray(written)})`);
-  if (touched.length || revived.length) await tx.execute(sql`select kp_search_copies(${uuidArray([...touched, ...revived.map((r) => r.id)])})`);
-  return outcome;
+  if (touched.length) await tx.execute(sql`select kp_search_copies(${uuidArray(touched)})`);
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;

@@ -16,7 +16,7 @@ import type { Library } from '../../network';
 import type { EncodingOption, MarcFormat, MarcRecord } from '../marc';
 import { CatalogError } from '../catalog.errors';
 import { columnsFromMarc } from '../records.service';
-import { importBatch, type BatchOutcome, type BatchRecord } from './batch';
+import { carryOf, emptyCarry, emptyOutcome, importBatch, writeSearchRows, type BatchOutcome, type BatchRecord, type Carry } from './batch';
 import type { MatchMode } from './match';
 import { readRecords, type ContainerOption, type SchemaOption } from './sources';
 
@@ -83,30 +83,64 @@ export async function importMarc(
   };
   let batch: Pending[] = [];
   let nextIndex = resumeFrom;
-  // One batch is written while the next is read and analysed: the database and this process work at
-  // the same time. Batches still commit one after another, in file order.
-  const writing: { current: Promise<void> | null } = { current: null };
+  // Batches overlap: while one writes its search rows and commits, the next is matched and its records
+  // and copies written on another connection, and the one after is read and analysed meanwhile. Each
+  // batch matches against the records of the one before (its Carry: not committed yet, so not visible to
+  // its statements), waits for it to commit before writing its own search rows, and so commits after
+  // it: batches commit in file order, and a resumed import starts after the last one committed. Nothing
+  // inside a batch's transaction waits for the database outside it (PGlite runs one transaction at a time).
+  type InFlight = { ready: Promise<Carry>; committed: Promise<void>; done: Promise<void> };
+  let previous = null as InFlight | null;
+  const inFlight = new Set<Promise<unknown>>();
 
-  const write = async (pending: Pending[], ready: BatchRecord[]) => {
-    await db.transaction(async (tx) => {
-      const outcome = await importPending(tx, ready, options, summary.schema ?? 'rusmarc', reject);
-      summary.created += outcome.created.length;
-      summary.matched += outcome.matched.length;
-      summary.items.created += outcome.items.created;
-      summary.items.existing += outcome.items.existing;
-      await writeAudit(tx, actor, {
-        action: 'catalog.import_batch',
-        objectType: 'import',
-        objectId: `${pending[0]!.index}-${pending.at(-1)!.index}`,
-        networkId: options.library?.networkId ?? null,
-        libraryId: options.library?.id ?? null,
-        summary: `${pending.length}`,
-        after: { created: outcome.created, matched: outcome.matched, copies: outcome.items },
+  const write = (first: number, last: number, records: BatchRecord[], carry: Carry) => {
+    const before = previous;
+    let release!: (carry: Carry) => void;
+    let fail!: (error: unknown) => void;
+    const matched = new Promise<Carry>((resolve, reject) => ((release = resolve), (fail = reject)));
+    matched.catch(() => undefined);
+    // Only the counts and ids outlive the statements that need the records (three batches are in memory).
+    let ready: BatchRecord[] | null = records;
+    let outcome: BatchOutcome | null = null;
+    const counts = { created: 0, matched: 0, items: { created: 0, existing: 0 } };
+    const committed = db
+      .transaction(async (tx) => {
+        outcome = await importPending(tx, ready!, options, summary.schema ?? 'rusmarc', reject, carry);
+        ready = null;
+        await before?.committed;
+        release(carryOf(outcome.written));
+        await writeSearchRows(tx, outcome);
+        await writeAudit(tx, actor, {
+          action: 'catalog.import_batch',
+          objectType: 'import',
+          objectId: `${first}-${last}`,
+          networkId: options.library?.networkId ?? null,
+          libraryId: options.library?.id ?? null,
+          summary: `${last - first + 1}`,
+          after: { created: outcome.created, matched: outcome.matched, copies: outcome.items },
+        });
+        Object.assign(counts, { created: outcome.created.length, matched: outcome.matched.length, items: outcome.items });
+        outcome = null;
+      })
+      .catch((error: unknown) => {
+        fail(error);
+        throw error;
       });
+    // After the commit, in file order: the counts, the place to resume from, the progress.
+    const done = committed.then(async () => {
+      await before?.done;
+      summary.created += counts.created;
+      summary.matched += counts.matched;
+      summary.items.created += counts.items.created;
+      summary.items.existing += counts.items.existing;
+      nextIndex = last + 1;
+      await options.onCommitted?.(nextIndex, summary);
+      await options.onProgress?.(summary);
     });
-    nextIndex = pending.at(-1)!.index + 1;
-    await options.onCommitted?.(nextIndex, summary);
-    await options.onProgress?.(summary);
+    // Awaited by the next batch or at the end; a failure is not lost meanwhile.
+    inFlight.add(done);
+    done.catch(() => undefined).finally(() => inFlight.delete(done));
+    previous = { ready: matched, committed, done };
   };
 
   const flush = async () => {
@@ -114,29 +148,32 @@ export async function importMarc(
     const pending = batch;
     batch = [];
     const ready = analyse(pending, summary.schema ?? 'rusmarc', options.language ?? 'ru', reject);
-    if (writing.current) await writing.current;
-    const started = write(pending, ready);
-    // Awaited before the next batch starts (or at the end); a failure is not lost meanwhile.
-    started.catch(() => undefined);
-    writing.current = started;
+    const carry = previous ? await previous.ready : emptyCarry();
+    write(pending[0]!.index, pending.at(-1)!.index, ready, carry);
   };
 
-  for await (const item of readRecords(source, {
-    container: options.container,
-    schema: options.schema,
-    encoding: options.encoding,
-    onEncoding: (encoding) => (summary.encoding = encoding),
-    skipBefore: resumeFrom,
-  }, (schema) => (summary.schema = schema))) {
-    if (item.index < resumeFrom) continue;
-    summary.read++;
-    if (item.error) reject({ index: item.error.index, offset: item.error.offset, reason: item.error.reason });
-    else if (item.record) batch.push({ index: item.index, record: item.record });
-    if (batch.length >= batchSize) await flush();
-    else if (summary.read % 100 === 0) await options.onProgress?.(summary);
+  try {
+    for await (const item of readRecords(source, {
+      container: options.container,
+      schema: options.schema,
+      encoding: options.encoding,
+      onEncoding: (encoding) => (summary.encoding = encoding),
+      skipBefore: resumeFrom,
+    }, (schema) => (summary.schema = schema))) {
+      if (item.index < resumeFrom) continue;
+      summary.read++;
+      if (item.error) reject({ index: item.error.index, offset: item.error.offset, reason: item.error.reason });
+      else if (item.record) batch.push({ index: item.index, record: item.record });
+      if (batch.length >= batchSize) await flush();
+      else if (summary.read % 100 === 0) await options.onProgress?.(summary);
+    }
+    await flush();
+    await previous?.done;
+  } catch (error) {
+    // No batch is left writing when the import stops.
+    await Promise.allSettled(inFlight);
+    throw error;
   }
-  await flush();
-  if (writing.current) await writing.current;
   await options.onCommitted?.(Math.max(nextIndex, resumeFrom + summary.read), summary);
   return summary;
 }
@@ -163,20 +200,23 @@ async function importPending(
   options: ImportOptions,
   schema: MarcFormat,
   reject: (error: ImportError) => void,
+  carry: Carry,
 ): Promise<BatchOutcome> {
   const language = options.language ?? 'ru';
   const batchOptions = { match: options.match, schema, library: options.library, currency: options.currency ?? 'KGS' } as const;
   try {
-    return await tx.transaction((sp) => importBatch(sp, ready, batchOptions));
+    return await tx.transaction((sp) => importBatch(sp, ready, batchOptions, carry));
   } catch {
-    const outcome: BatchOutcome = { created: [], matched: [], items: { created: 0, existing: 0 } };
+    const outcome = emptyOutcome();
     for (const one of ready) {
       try {
-        const single = await tx.transaction((sp) => importBatch(sp, [one], batchOptions));
+        const single = await tx.transaction((sp) => importBatch(sp, [one], batchOptions, carry));
         outcome.created.push(...single.created);
         outcome.matched.push(...single.matched);
         outcome.items.created += single.items.created;
         outcome.items.existing += single.items.existing;
+        outcome.written.push(...single.written);
+        outcome.touched.push(...single.touched);
       } catch (error) {
         reject({ index: one.index, offset: -1, reason: describe(error, language) });
       }

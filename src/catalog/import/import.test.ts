@@ -161,6 +161,62 @@ describeOnEachDatabase('MARC import', (ctx) => {
     expect(summary).toMatchObject({ read: 2, created: 1, matched: 1 });
   });
 
+  it('matches records to ones the batch before created while that batch is still being committed, and commits in file order', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const prefix = `NEXT${Date.now()}`;
+    const withIsbn = (n: number, inventory: string) => {
+      const r = branchRecord(n, [{ inventory }], `${prefix}I`);
+      r.fields.push(dataField('010', ' ', ' ', [['a', '9785170900176']]));
+      return r;
+    };
+    // Each record in a batch of its own: by ISBN, by control number, by title + author + year, and a
+    // copy whose inventory number the batch before took.
+    const file = writeIso2709([
+      withIsbn(31, `${prefix}-1`),
+      withIsbn(32, `${prefix}-2`),
+      branchRecord(37, [{ inventory: `${prefix}-3` }], `${prefix}C`),
+      branchRecord(37, [{ inventory: `${prefix}-4` }], `${prefix}C`),
+      branchRecord(33, [{ inventory: `${prefix}-4` }], `${prefix}X`),
+      branchRecord(33, [{ inventory: `${prefix}-5` }], `${prefix}T`),
+    ]);
+    const checkpoints: number[] = [];
+    const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options({ library, batchSize: 1, onCommitted: (next) => void checkpoints.push(next) }));
+    expect(summary).toMatchObject({ read: 6, created: 3, matched: 3, rejected: 0, items: { created: 5, existing: 1 } });
+    expect(checkpoints).toEqual([1, 2, 3, 4, 5, 6, 6]);
+    const records = await db.select({ id: bibRecords.id }).from(bibRecords).where(sql`${bibRecords.controlNumber} like ${`${prefix}%`}`);
+    expect(records).toHaveLength(3);
+    // Every record is searchable, its copies' library included.
+    const indexed = await db.select({ libraries: bibSearch.libraryIds }).from(bibSearch).where(sql`${bibSearch.recordId} in ${records.map((r) => r.id)}`);
+    expect(indexed.map((r) => r.libraries)).toEqual([[library.id], [library.id], [library.id]]);
+  });
+
+  it('stops when a batch fails after it, and a resumed import completes the file without duplicates', async () => {
+    const db = ctx.database.db;
+    const prefix = `STOP${Date.now()}`;
+    const file = writeIso2709(Array.from({ length: 6 }, (_, i) => branchRecord(40 + i, [], prefix)));
+    const checkpoints: number[] = [];
+    let reports = 0;
+    const failing = options({
+      batchSize: 2,
+      onCommitted: (next) => void checkpoints.push(next),
+      // Saving the second batch's progress fails (a full disk): the import stops with that error.
+      onProgress: () => {
+        if (++reports === 2) throw new Error('disk full');
+      },
+    });
+    await expect(importMarc(db, SYSTEM_ACTOR, chunksOf(file), failing)).rejects.toThrow('disk full');
+    const count = async () =>
+      (await db.select({ n: sql<number>`count(*)::int` }).from(bibRecords).where(sql`${bibRecords.controlNumber} like ${`${prefix}%`}`))[0]!.n;
+    const resumeFrom = checkpoints.at(-1)!;
+    expect(resumeFrom).toBe(4);
+    expect(await count()).toBeGreaterThanOrEqual(resumeFrom);
+    const resumed = await importMarc(db, SYSTEM_ACTOR, chunksOf(file), options({ batchSize: 2, resumeFrom }));
+    expect(resumed.read).toBe(2);
+    expect(await count()).toBe(6);
+  });
+
   describe.skipIf(!hasTestdata)('real exports', () => {
     it('imports the National Library of Russia CP1251 file (data area out of directory order)', async () => {
       const db = ctx.database.db;
