@@ -90,6 +90,16 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     writeFileSync(pdf, await response.body());
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(inventory);
+    // The record's catalogue card, from the button beside the record's title.
+    const card = await page.request.get(`${served.baseUrl}${await page.getByTestId('record-print-card').getAttribute('href')}`);
+    expect(card.status()).toBe(200);
+    writeFileSync(pdf, await card.body());
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Джамиля');
+    // The card for the library the copy went to carries its inventory number.
+    const group = page.locator('div').filter({ has: page.getByTestId('item-row').filter({ hasText: inventory }) }).filter({ has: page.getByTestId('items-print-card') }).last();
+    const libraryCard = await page.request.get(`${served.baseUrl}${await group.getByTestId('items-print-card').getAttribute('href')}`);
+    writeFileSync(pdf, await libraryCard.body());
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain(inventory);
     await page.screenshot({ path: 'test-results/staff-copy-added.png', fullPage: true });
     await page.close();
   });
@@ -189,6 +199,10 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await expect.poll(() => page.getByTestId('catalog-selected').innerText()).toContain('Отмечено записей: 2');
     await page.screenshot({ path: 'test-results/catalog-ticked.png' });
     await page.getByTestId('catalog-export').click();
+    // Their catalogue cards: two cards on one A4 sheet.
+    const cards = await page.request.get(`${served.baseUrl}${await page.getByTestId('cards-print').getAttribute('href')}`);
+    expect(cards.status()).toBe(200);
+    expect((await cards.body()).toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)).toHaveLength(1);
     await page.getByTestId('marc-export-open').click();
     await expect.poll(() => page.getByLabel('Отмеченные записи (2)').isChecked()).toBe(true);
     const ticked = await page.getByTestId('marc-export-download').getAttribute('href');

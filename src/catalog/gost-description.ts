@@ -21,7 +21,7 @@ function joinAreas(areas: readonly string[]): string {
 }
 
 /** ГОСТ puts one to three authors' first name in the heading; with four or more the title comes first. */
-function heading(fields: Pick<RecordFields, 'authors'>): string {
+export function gostHeading(fields: Pick<RecordFields, 'authors'>): string {
   const count = fields.authors.length;
   if (count === 0 || count > 3) return '';
   const name = fields.authors[0]!;
@@ -44,7 +44,7 @@ function publicationArea(fields: RecordFields): string {
 }
 
 export function renderGostDescription(fields: RecordFields): string {
-  const head = heading(fields);
+  const head = gostHeading(fields);
   const title = titleArea(fields);
   return joinAreas([
     head ? `${head} ${title}` : title,

@@ -1,13 +1,13 @@
 /** The catalogue search: one box, advanced fields, facets, availability per library. */
 import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
+import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { withQuery } from '../../web/api/client';
 import { paths } from '../../web/paths';
-import { canEditRecords } from '../../web/permissions';
+import { canEditRecords, canPrintCards } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { PageHeader } from '../../web/ui/page-header';
@@ -83,6 +83,20 @@ export function CatalogSearchPage() {
             <Menu.Item onClick={openMarcExport} leftSection={<IconFileExport size={16} />} data-testid="marc-export-open">
               {t('catalog.exportMarc')}
             </Menu.Item>
+            {canPrintCards(user.role) && (
+              <Menu.Item
+                component="a"
+                href={`/api/v1/catalog/cards.pdf?layout=a4&recordIds=${selected.join(',')}`}
+                target="_blank"
+                rel="noopener"
+                disabled={selected.length === 0}
+                leftSection={<IconPrinter size={16} />}
+                title={selected.length === 0 ? t('catalog.exportCardsHint') : undefined}
+                data-testid="cards-print"
+              >
+                {t('catalog.exportCards')}
+              </Menu.Item>
+            )}
           </Menu.Dropdown>
         </Menu>
         <MarcExportModal opened={marcExport} onClose={closeMarcExport} selectedIds={selected} search={Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'sort').map((k) => [k, values[k] || undefined]))} />

@@ -1,5 +1,5 @@
 /** The copies of a record, grouped by library, with adding, changing and status changes. */
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDots, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -88,12 +88,26 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
       {record.copies.length === 0 && <EmptyState>{t('items.empty')}</EmptyState>}
       {record.copies.map((group) => (
         <Stack key={group.libraryId} gap="xs">
-          <Title order={4}>
-            {group.libraryName}{' '}
-            <Text span size="sm" c="dimmed">
-              {group.networkName} · {t('items.copiesOf', { available: group.available, total: group.total })}
-            </Text>
-          </Title>
+          <Group justify="space-between" align="baseline" wrap="nowrap">
+            <Title order={4}>
+              {group.libraryName}{' '}
+              <Text span size="sm" c="dimmed">
+                {group.networkName} · {t('items.copiesOf', { available: group.available, total: group.total })}
+              </Text>
+            </Title>
+            {(group.items.some((item) => item.canEdit) || isManager(user.role)) && (
+              <Anchor
+                size="sm"
+                href={`/api/v1/catalog/cards.pdf?layout=a4&recordIds=${record.id}&libraryId=${group.libraryId}`}
+                target="_blank"
+                rel="noopener"
+                style={{ whiteSpace: 'nowrap' }}
+                data-testid="items-print-card"
+              >
+                {t('items.printCard')}
+              </Anchor>
+            )}
+          </Group>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>

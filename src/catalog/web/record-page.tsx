@@ -1,12 +1,14 @@
 /** One bibliographic record: its description, its copies by library and its raw MARC. */
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
+import { canPrintCards } from '../../web/permissions';
+import { useSession } from '../../web/session';
 import { QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { formatDateTime } from '../../web/ui/format';
@@ -109,6 +111,7 @@ function DeleteRecordButton({ record }: { record: RecordDetail }) {
 
 function RecordView({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [isEditing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('description');
   return (
@@ -120,12 +123,29 @@ function RecordView({ record }: { record: RecordDetail }) {
           </Title>
           {record.authors.length > 0 && <Text>{record.authors.join('; ')}</Text>}
         </Stack>
-        {record.permissions.canEdit && !record.isDeleted && (
+        {!record.isDeleted && (
           <Group gap="sm" wrap="nowrap">
-            <DeleteRecordButton record={record} />
-            <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="record-edit">
-              {t('recordPage.edit')}
-            </Button>
+            {canPrintCards(user.role) && (
+              <Button
+                variant="default"
+                component="a"
+                href={`/api/v1/catalog/cards.pdf?layout=a4&recordIds=${record.id}`}
+                target="_blank"
+                rel="noopener"
+                leftSection={<IconPrinter size={16} />}
+                data-testid="record-print-card"
+              >
+                {t('recordPage.printCard')}
+              </Button>
+            )}
+            {record.permissions.canEdit && (
+              <>
+                <DeleteRecordButton record={record} />
+                <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)} data-testid="record-edit">
+                  {t('recordPage.edit')}
+                </Button>
+              </>
+            )}
           </Group>
         )}
       </Group>

@@ -6,6 +6,8 @@ export const enCatalog: typeof ruCatalog = {
     export: 'Export',
     exportXlsx: 'List as XLSX',
     exportMarc: 'Records as MARC…',
+    exportCards: 'Catalogue cards of the ticked records (PDF)',
+    exportCardsHint: 'Tick records in the search results',
     select: 'Tick “{{title}}”',
     selected: 'Records ticked: {{count}}',
     selectedAll: 'Records ticked: {{count}} — the most one export takes',
@@ -98,6 +100,7 @@ export const enCatalog: typeof ruCatalog = {
     written_off: 'Written off',
   },
   recordPage: {
+    printCard: 'Catalogue card',
     delete: 'Delete',
     deleteTitle: 'Delete the record',
     deleteText: 'The record “{{title}}” will be deleted from the catalogue. OAI-PMH harvesters will see it as deleted. Continue?',
@@ -134,6 +137,7 @@ export const enCatalog: typeof ruCatalog = {
     copiesOf: '{{available}} of {{total}} available',
     cannotAdd: 'Copies are added by cataloguers, acquisitions staff and librarians, in their own libraries.',
     printLabels: 'Print labels',
+    printCard: 'Catalogue card with inventory numbers',
   },
   marc: {
     tag: 'Tag',

@@ -6,6 +6,8 @@ export const kyCatalog: typeof ruCatalog = {
     export: 'Жүктөө',
     exportXlsx: 'Тизме XLSX түрүндө',
     exportMarc: 'Жазуулар MARC түрүндө…',
+    exportCards: 'Белгиленгендердин каталог карточкалары (PDF)',
+    exportCardsHint: 'Издөө натыйжаларынан жазууларды белгилеңиз',
     select: '«{{title}}» белгилөө',
     selected: 'Белгиленген жазуулар: {{count}}',
     selectedAll: 'Белгиленген жазуулар: {{count}} — бир жолу мындан көп болбойт',
@@ -98,6 +100,7 @@ export const kyCatalog: typeof ruCatalog = {
     written_off: 'Эсептен чыгарылган',
   },
   recordPage: {
+    printCard: 'Каталог карточкасы',
     delete: 'Өчүрүү',
     deleteTitle: 'Жазууну өчүрүү',
     deleteText: '«{{title}}» жазуусу каталогдон өчүрүлөт. OAI-PMH чогулткучтары аны өчүрүлгөн катары алышат. Улантасызбы?',
@@ -134,6 +137,7 @@ export const kyCatalog: typeof ruCatalog = {
     copiesOf: '{{total}} ичинен {{available}} бар',
     cannotAdd: 'Нускаларды каталогдоочу, комплектатор жана китепканачы өз китепканаларына кошот.',
     printLabels: 'Этикеткаларды басып чыгаруу',
+    printCard: 'Инв. номерлери менен каталог карточкасы',
   },
   marc: {
     tag: 'Талаа',

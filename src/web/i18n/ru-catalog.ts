@@ -4,6 +4,8 @@ export const ruCatalog = {
     export: 'Выгрузить',
     exportXlsx: 'Список в XLSX',
     exportMarc: 'Записи в MARC…',
+    exportCards: 'Каталожные карточки отмеченных (PDF)',
+    exportCardsHint: 'Отметьте записи в результатах поиска',
     select: 'Отметить «{{title}}»',
     selected: 'Отмечено записей: {{count}}',
     selectedAll: 'Отмечено записей: {{count}} — больше за одну выгрузку нельзя',
@@ -96,6 +98,7 @@ export const ruCatalog = {
     written_off: 'Списан',
   },
   recordPage: {
+    printCard: 'Каталожная карточка',
     delete: 'Удалить',
     deleteTitle: 'Удаление записи',
     deleteText: 'Запись «{{title}}» будет удалена из каталога. Сборщики OAI-PMH получат её как удалённую. Продолжить?',
@@ -132,6 +135,7 @@ export const ruCatalog = {
     copiesOf: 'в наличии {{available}} из {{total}}',
     cannotAdd: 'Добавлять экземпляры могут каталогизатор, комплектатор и библиотекарь — в свои библиотеки.',
     printLabels: 'Печать этикеток',
+    printCard: 'Каталожная карточка с инв. номерами',
   },
   marc: {
     tag: 'Поле',

@@ -1,0 +1,107 @@
+/** Catalogue cards: the ГОСТ description with its heading and call number, the library's inventory numbers, continuation cards, scope. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit';
+import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
+import { describeOnEachDatabase } from '../test/harness';
+import { callNumberLines, renderCards, tracings } from './cards';
+import { ZRecordCreate } from './catalog.schemas';
+import { addItem } from './items.service';
+import { createRecordFromForm } from './records.service';
+
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+
+/** The PDF's text as pdftotext reads it, one card's lines kept together (-layout). */
+const pdfText = (pdf: Buffer) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-cards-'));
+  writeFileSync(join(dir, 'cards.pdf'), pdf);
+  return execFileSync('pdftotext', ['-layout', join(dir, 'cards.pdf'), '-'], { encoding: 'utf8' });
+};
+
+it('sets the author mark under the ББК index and numbers the subject tracings', () => {
+  expect(callNumberLines('84(5Кир)6 А 36')).toEqual(['84(5Кир)6', 'А 36']);
+  expect(callNumberLines('84(2Рос=Рус)6 Т33')).toEqual(['84(2Рос=Рус)6', 'Т33']);
+  expect(callNumberLines('Ф 12/3')).toEqual(['Ф 12/3']);
+  expect(callNumberLines('  ')).toEqual([]);
+  expect(tracings(['Кыргызская литература', 'Повести.'])).toBe('1. Кыргызская литература. 2. Повести.');
+});
+
+it('goes on to a continuation card when the description does not fit, three cards to an A4 sheet', async () => {
+  const card = { callNumber: '84(5Кир)6 А 36', heading: 'Айтматов, Ч.', description: 'Джамиля : повесть.', subjects: [], bbk: ['84(5Кир)6'], udc: [], inventoryNumbers: ['1'] };
+  const long = { ...card, description: Array(40).fill('Көк жаңгак токойлору жана алардын тарыхы.').join(' ') };
+  expect(pageCount(await renderCards([card, card, card], { layout: 'a4' }))).toBe(1);
+  expect(pageCount(await renderCards([card, card, card, card], { layout: 'a4' }))).toBe(2);
+  expect(pageCount(await renderCards([card], { layout: 'card' }))).toBe(1);
+  const continued = await renderCards([long], { layout: 'card' });
+  expect(pageCount(continued)).toBeGreaterThan(1);
+  expect(pdfText(continued)).toContain('(Продолжение)');
+});
+
+describeOnEachDatabase('catalogue cards (PDF)', (ctx) => {
+  async function fixture() {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const other = await buildLibrary(db, network.id);
+    const record = await createRecordFromForm(
+      db,
+      SYSTEM_ACTOR,
+      ZRecordCreate.parse({ title: 'Джамиля', otherTitle: 'повесть', authors: ['Айтматов, Ч.'], responsibility: 'Чингиз Айтматов', place: 'Бишкек', publisher: 'Кыргызстан', year: 1988, subjects: ['Кыргызская литература'], bbk: ['84(5Кир)6'], language: 'rus' }),
+    );
+    const titleEntry = await createRecordFromForm(db, SYSTEM_ACTOR, ZRecordCreate.parse({ title: uniq('История Кыргызстана '), year: 2015, language: 'rus' }));
+    const copy = (lib: typeof library, inventoryNumber: string, callNumber: string) =>
+      addItem(db, SYSTEM_ACTOR, record.id, lib, {
+        libraryId: lib.id, inventoryNumber, barcode: uniq('B'), callNumber, location: '', price: null, currency: null, acquiredOn: null, status: 'available', notes: '',
+      });
+    const mine = [uniq('7'), uniq('8')];
+    await copy(library, mine[0]!, '84(5Кир)6 А 36');
+    await copy(library, mine[1]!, '84(5Кир)6 А 36');
+    const theirs = uniq('9');
+    await copy(other, theirs, '84(5Кир)6 А 37');
+    return { db, library, other, record, titleEntry, mine, theirs };
+  }
+
+  it('prints a librarian the cards of records with the call number and inventory numbers of their library', async () => {
+    const { db, library, record, titleEntry, mine, theirs } = await fixture();
+    const librarian = await buildStaff(db, 'librarian', 'library', library.id);
+    const res = await client(ctx.app, await login(ctx.app, librarian.login)).get(`/api/v1/catalog/cards.pdf?recordIds=${record.id},${titleEntry.id}&layout=card`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(pageCount(res.rawPayload)).toBe(2);
+    const [first, second] = pdfText(res.rawPayload).split('\f').map((page) => page.replace(/\s+/g, ' '));
+    // The index, the heading, the author mark, then the description without the heading.
+    expect(first).toContain('84(5Кир)6 Айтматов, Ч. А 36 Джамиля : повесть / Чингиз Айтматов. – Бишкек : Кыргызстан, 1988.');
+    expect(first).toContain('1. Кыргызская литература.');
+    expect(first).toContain(`Инв. № ${mine.join(', ')}`);
+    expect(first).not.toContain(theirs);
+    expect(first).toContain('ББК 84(5Кир)6');
+    // A record without copies here and without an author: a title entry, its call number suggested.
+    expect(second).toContain(titleEntry.title);
+    expect(second).not.toContain('Инв. №');
+  });
+
+  it('prints the network’s managers another library’s numbers when asked, and refuses what is out of scope or malformed', async () => {
+    const { db, library, other, record, theirs } = await fixture();
+    const director = await buildStaff(db, 'director', 'network', library.networkId);
+    const asDirector = client(ctx.app, await login(ctx.app, director.login));
+    const res = await asDirector.get(`/api/v1/catalog/cards.pdf?recordIds=${record.id}&libraryId=${other.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(pdfText(res.rawPayload)).toContain(`Инв. № ${theirs}`);
+
+    const url = `/api/v1/catalog/cards.pdf?recordIds=${record.id}`;
+    expect((await client(ctx.app).get(url)).statusCode).toBe(401);
+    const librarian = await buildStaff(db, 'librarian', 'library', library.id);
+    const asLibrarian = client(ctx.app, await login(ctx.app, librarian.login));
+    expect((await asLibrarian.get(`${url}&libraryId=${other.id}`)).statusCode).toBe(403);
+    const strangerNetwork = await buildNetwork(db);
+    const stranger = await buildStaff(db, 'director', 'network', strangerNetwork.id);
+    expect((await client(ctx.app, await login(ctx.app, stranger.login)).get(`${url}&libraryId=${library.id}`)).statusCode).toBe(403);
+    const official = await buildStaff(db, 'municipal_official', 'network', library.networkId);
+    expect((await client(ctx.app, await login(ctx.app, official.login)).get(url)).statusCode).toBe(403);
+    expect((await asLibrarian.get('/api/v1/catalog/cards.pdf?recordIds=not-an-id')).statusCode).toBe(422);
+    expect((await asLibrarian.get(`/api/v1/catalog/cards.pdf?recordIds=${crypto.randomUUID()}`)).statusCode).toBe(422);
+  });
+});

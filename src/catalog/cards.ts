@@ -1,0 +1,168 @@
+/**
+ * Catalogue cards (каталожные карточки) of records as a PDF: the standard 125 × 75 mm card, one to a page
+ * for card stock or three to an A4 sheet with cut lines. The main card of the alphabetical catalogue:
+ * the call number at the top left (ББК index, the author mark under it), the heading (first author),
+ * the description after ГОСТ Р 7.0.100-2018 with a paragraph indent, the subject tracings, then at the
+ * bottom the inventory numbers of the library's copies and the ББК / УДК indexes. A description too long
+ * for one card goes on to a continuation card with the same call number and heading. Set in DejaVu Sans,
+ * embedded, as the labels are.
+ */
+import { createRequire } from 'node:module';
+import { loadPdfKit } from '../app/lazy-packages';
+
+export interface CardRecord {
+  /** The library's call number of the record's copies (or one suggested from ББК and the author mark). */
+  callNumber: string;
+  /** The heading: the first author as catalogued ("Айтматов, Ч."), or empty for a title entry. */
+  heading: string;
+  /** The description after ГОСТ, without the heading. */
+  description: string;
+  subjects: readonly string[];
+  bbk: readonly string[];
+  udc: readonly string[];
+  inventoryNumbers: readonly string[];
+}
+
+export const CARD_LAYOUTS = ['card', 'a4'] as const;
+export type TCardLayout = (typeof CARD_LAYOUTS)[number];
+
+const MM = 72 / 25.4;
+const CARD = { width: 125 * MM, height: 75 * MM };
+const A4 = { width: 210 * MM, height: 297 * MM };
+/** Left column (call number), body start, right and bottom margins, paragraph indent: mm. */
+const EDGE = 5 * MM;
+const BODY = 27 * MM;
+const RIGHT = 5 * MM;
+const INDENT = 6 * MM;
+const SIZE = 8;
+const LEADING = SIZE * 1.25;
+
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+/** "84(5Кир)6 А 36" → ["84(5Кир)6", "А 36"]: the author mark under the index, as on the spine. */
+export function callNumberLines(callNumber: string): string[] {
+  const text = callNumber.trim();
+  const mark = /^(.*\S)\s+(\p{Lu}\s?\d{2,3})$/u.exec(text);
+  return mark ? [mark[1]!, mark[2]!] : text ? [text] : [];
+}
+
+/** The subject tracings as they are written under the description: "1. Кыргызская литература. 2. …". */
+export function tracings(subjects: readonly string[]): string {
+  return subjects.map((s, i) => `${i + 1}. ${s.replace(/[.\s]+$/, '')}.`).join(' ');
+}
+
+type Line = { text: string; x: number; bold?: boolean };
+
+export async function renderCards(records: readonly CardRecord[], options: { layout: TCardLayout }): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
+  const page = options.layout === 'card' ? CARD : A4;
+  const doc = new PDFDocument({ size: [page.width, page.height], margin: 0, autoFirstPage: false, info: { Title: 'Catalogue cards', Creator: 'Kitepkana' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+
+  /** Words set into lines no wider than `width`; the first line starts `indent` further right. */
+  const wrap = (text: string, x: number, width: number, indent = 0, bold = false): Line[] => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(SIZE);
+    const lines: Line[] = [];
+    let current = '';
+    let offset = indent;
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (!current || doc.widthOfString(candidate) <= width - offset) {
+        current = candidate;
+        continue;
+      }
+      lines.push({ text: current, x: x + offset, bold });
+      current = word;
+      offset = 0;
+    }
+    if (current) lines.push({ text: current, x: x + offset, bold });
+    return lines;
+  };
+
+  /** Where each card goes: a page of its own, or the next of three slots on an A4 sheet. */
+  let slot = 0;
+  const nextCard = (): { x: number; y: number } => {
+    if (options.layout === 'card') {
+      doc.addPage({ size: [CARD.width, CARD.height], margin: 0 });
+      return { x: 0, y: 0 };
+    }
+    const perPage = 3;
+    const left = (A4.width - CARD.width) / 2;
+    const top = (A4.height - perPage * CARD.height) / 2;
+    if (slot % perPage === 0) {
+      doc.addPage({ size: 'A4', margin: 0 });
+      // Cut lines around the three cards.
+      doc.save().lineWidth(0.3).strokeColor('#999999').dash(2, { space: 2 });
+      for (let i = 0; i <= perPage; i++) doc.moveTo(0, top + i * CARD.height).lineTo(A4.width, top + i * CARD.height).stroke();
+      doc.moveTo(left, 0).lineTo(left, A4.height).stroke();
+      doc.moveTo(left + CARD.width, 0).lineTo(left + CARD.width, A4.height).stroke();
+      doc.restore();
+    }
+    const at = { x: left, y: top + (slot % perPage) * CARD.height };
+    slot++;
+    return at;
+  };
+
+  const text = (line: Line, x0: number, y: number, width: number) => {
+    doc.font(line.bold ? 'bold' : 'regular').fontSize(SIZE);
+    doc.text(line.text, x0 + line.x, y, { width: width - line.x, lineBreak: false });
+  };
+
+  for (const record of records) {
+    const bodyWidth = CARD.width - BODY - RIGHT;
+    const head = record.heading ? wrap(record.heading, 0, bodyWidth, 0, true) : [];
+    const body = [
+      ...wrap(record.description, 0, bodyWidth, INDENT),
+      ...(record.subjects.length ? [{ text: '', x: 0 }, ...wrap(tracings(record.subjects), 0, bodyWidth, INDENT)] : []),
+    ];
+    const indexes = [record.bbk.length ? `ББК ${record.bbk.join('; ')}` : '', record.udc.length ? `УДК ${record.udc.join('; ')}` : ''].filter(Boolean);
+    const inventory = record.inventoryNumbers.length ? wrap(`Инв. № ${record.inventoryNumbers.join(', ')}`, 0, CARD.width - EDGE - RIGHT) : [];
+    const footerLines = indexes.length + inventory.length;
+    const call = callNumberLines(record.callNumber);
+
+    let rest = body;
+    let first = true;
+    while (first || rest.length) {
+      const { x, y: cardTop } = nextCard();
+      let y = cardTop + EDGE;
+      doc.font('bold').fontSize(SIZE);
+      call.forEach((part, i) => doc.text(part, x + EDGE, y + i * LEADING, { width: BODY - EDGE - 2 * MM, lineBreak: false }));
+      const headLines = first ? head : [...head, { text: '(Продолжение)', x: 0 }];
+      for (const line of headLines) {
+        text(line, x + BODY, y, bodyWidth);
+        y += LEADING;
+      }
+      // The body goes down to the footer; what does not fit goes on to the next card.
+      const bottom = cardTop + CARD.height - EDGE - footerLines * LEADING - (footerLines ? LEADING / 2 : 0);
+      const fits = Math.max(1, Math.floor((bottom - y) / LEADING));
+      const here = rest.slice(0, fits);
+      rest = rest.slice(fits);
+      for (const line of here) {
+        text(line, x + BODY, y, bodyWidth);
+        y += LEADING;
+      }
+      let footer = cardTop + CARD.height - EDGE - footerLines * LEADING;
+      for (const line of inventory) {
+        text(line, x + EDGE, footer, CARD.width - EDGE - RIGHT);
+        footer += LEADING;
+      }
+      for (const index of indexes) {
+        doc.font('regular').fontSize(SIZE).text(index, x + EDGE, footer, { width: CARD.width - EDGE - RIGHT, align: 'right', lineBreak: false });
+        footer += LEADING;
+      }
+      first = false;
+    }
+  }
+  if (records.length === 0) nextCard();
+  doc.end();
+  return done;
+}
