@@ -209,6 +209,10 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     expect(ticked).toContain('ids=');
     const records = await (await page.request.get(`${served.baseUrl}${ticked}`)).body();
     expect(records.toString('latin1').split('\x1d').filter((r) => r.length > 0)).toHaveLength(2);
+    // A reload of the page keeps what was ticked.
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('catalog-selected').innerText()).toContain('Отмечено записей: 2');
     await page.close();
   });
 

@@ -2,7 +2,7 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { withQuery } from '../../web/api/client';
@@ -35,6 +35,18 @@ function AvailabilityBadges({ hit }: { hit: SearchHit }) {
   );
 }
 
+const TICKED_KEY = 'kitepkana.catalog.ticked';
+
+/** The records ticked earlier in this browser tab (a reload keeps them; another tab starts with none). */
+function readTicked(): string[] {
+  try {
+    const ids: unknown = JSON.parse(sessionStorage.getItem(TICKED_KEY) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, MAX_TICKED) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function CatalogSearchPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -45,8 +57,12 @@ export function CatalogSearchPage() {
   const hasAdvanced = SEARCH_KEYS.some((k) => k !== 'q' && k !== 'sort' && values[k]);
   const [advanced, setAdvanced] = useState(hasAdvanced);
   const [marcExport, { open: openMarcExport, close: closeMarcExport }] = useDisclosure(false);
-  /** Records ticked for export, kept across pages and searches, in the order ticked. */
-  const [selected, setSelected] = useState<string[]>([]);
+  /** Records ticked for export, kept across pages, searches and reloads of this tab, in the order ticked. */
+  const [selected, setSelected] = useState<string[]>(readTicked);
+  useEffect(() => {
+    if (selected.length) sessionStorage.setItem(TICKED_KEY, JSON.stringify(selected));
+    else sessionStorage.removeItem(TICKED_KEY);
+  }, [selected]);
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const params = { ...values, sort: values.sort || 'relevance', page, pageSize: PAGE_SIZE };
   const query = useCatalogSearch(params);
