@@ -7,8 +7,7 @@
  * for one card goes on to a continuation card with the same call number and heading. Set in DejaVu Sans,
  * embedded, as the labels are.
  */
-import { createRequire } from 'node:module';
-import { loadPdfKit } from '../app/lazy-packages';
+import { openPdf } from '../app/pdf';
 
 export interface CardRecord {
   /** The library's call number of the record's copies (or one suggested from ББК and the author mark). */
@@ -37,10 +36,6 @@ const INDENT = 6 * MM;
 const SIZE = 8;
 const LEADING = SIZE * 1.25;
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 /** "84(5Кир)6 А 36" → ["84(5Кир)6", "А 36"]: the author mark under the index, as on the spine. */
 export function callNumberLines(callNumber: string): string[] {
   const text = callNumber.trim();
@@ -56,17 +51,8 @@ export function tracings(subjects: readonly string[]): string {
 type Line = { text: string; x: number; bold?: boolean };
 
 export async function renderCards(records: readonly CardRecord[], options: { layout: TCardLayout }): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
   const page = options.layout === 'card' ? CARD : A4;
-  const doc = new PDFDocument({ size: [page.width, page.height], margin: 0, autoFirstPage: false, info: { Title: 'Catalogue cards', Creator: 'Kitepkana' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const { doc, end } = await openPdf({ size: [page.width, page.height], margin: 0, autoFirstPage: false, info: { Title: 'Catalogue cards', Creator: 'Kitepkana' } });
 
   /** Words set into lines no wider than `width`; the first line starts `indent` further right. */
   const wrap = (text: string, x: number, width: number, indent = 0, bold = false): Line[] => {
@@ -163,6 +149,5 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
     }
   }
   if (records.length === 0) nextCard();
-  doc.end();
-  return done;
+  return end();
 }

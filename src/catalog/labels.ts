@@ -4,8 +4,8 @@
  * barcode with its digits, the inventory number and a shortened author/title. The text is set in DejaVu
  * Sans, embedded in the PDF, so Cyrillic and the Kyrgyz letters ң ө ү print on any machine.
  */
-import { createRequire } from 'node:module';
-import { loadBarcodes, loadPdfKit } from '../app/lazy-packages';
+import { loadBarcodes } from '../app/lazy-packages';
+import { openPdf } from '../app/pdf';
 
 export interface LabelCopy {
   barcode: string;
@@ -45,10 +45,6 @@ const LAYOUTS: Record<TLabelLayout, Layout> = {
 
 export const labelsPerPage = (layout: TLabelLayout) => LAYOUTS[layout].columns * LAYOUTS[layout].rows;
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 /** Pixels per bar module in the barcode images, and the widest a module is printed, mm. */
 const BAR_SCALE = 3;
 const MODULE_MAX = 0.33;
@@ -72,16 +68,7 @@ function authorTitle(author: string | null, title: string): string {
 
 export async function renderLabels(copies: readonly LabelCopy[], options: { layout: TLabelLayout }): Promise<Buffer> {
   const l = LAYOUTS[options.layout];
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Labels', Creator: 'Kitepkana' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  const { doc, end } = await openPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Labels', Creator: 'Kitepkana' } });
 
   /** The text cut to fit a width, with an ellipsis when cut. */
   const fit = (text: string, width: number): string => {
@@ -137,6 +124,5 @@ export async function renderLabels(copies: readonly LabelCopy[], options: { layo
     line(authorTitle(copy.author, copy.title), x, y, w, 'regular', l.small);
   }
   if (copies.length === 0) doc.addPage({ size: 'A4', margin: 0 });
-  doc.end();
-  return done;
+  return end();
 }

@@ -2,15 +2,10 @@
  * Overdue notices: the e-mail text and the printable letters (A4, one reader a page, DejaVu embedded
  * so Cyrillic and the Kyrgyz letters print anywhere), in the language of the person sending them.
  */
-import { createRequire } from 'node:module';
 import { t } from '../app/i18n';
 import type { TLanguage } from '../staff/staff.schemas';
 import type { OverdueLetter } from './overdue.service';
-import { loadPdfKit } from '../app/lazy-packages';
-
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+import { openPdf } from '../app/pdf';
 
 export function noticeText(lang: TLanguage, libraryName: string, letter: OverdueLetter): { subject: string; text: string } {
   const lines = [
@@ -26,13 +21,7 @@ export function noticeText(lang: TLanguage, libraryName: string, letter: Overdue
 }
 
 export async function renderOverdueLetters(lang: TLanguage, libraryName: string, letters: OverdueLetter[], today: string): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: t(lang, 'circulation.letter_title') } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, end } = await openPdf({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: t(lang, 'circulation.letter_title') } });
   for (const letter of letters.length ? letters : [null]) {
     doc.addPage();
     doc.font('regular').fontSize(10).text(libraryName, { align: 'right' }).text(today, { align: 'right' }).moveDown(2);
@@ -41,6 +30,5 @@ export async function renderOverdueLetters(lang: TLanguage, libraryName: string,
     const { text } = noticeText(lang, libraryName, letter);
     doc.font('regular').fontSize(11).text(`${letter.readerName} (${letter.cardNumber})`).moveDown().text(text);
   }
-  doc.end();
-  return done;
+  return end();
 }

@@ -4,10 +4,9 @@
  * reader, and, for a reader under 14, the block the legal representative fills and signs. Filled
  * from the reader's card, or blank to fill by hand.
  */
-import { createRequire } from 'node:module';
 import { t } from '../app/i18n';
 import type { TLanguage } from '../staff/staff.schemas';
-import { loadPdfKit } from '../app/lazy-packages';
+import { openPdf } from '../app/pdf';
 
 export interface ConsentFormData {
   language: TLanguage;
@@ -28,29 +27,16 @@ export interface ConsentFormData {
   } | null;
 }
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 const BLANK = '______________________________';
 const dotted = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : iso);
 
 export async function renderConsentForm(data: ConsentFormData): Promise<Buffer> {
   const lang = data.language;
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
+  const { doc, end } = await openPdf({
     size: 'A4',
     margin: 56,
     info: { Title: t(lang, 'readers.consent.title'), Creator: 'Kitepkana' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
   const r = data.reader;
   const value = (s: string | undefined) => (s && s.trim() ? s : BLANK);
 
@@ -110,6 +96,5 @@ export async function renderConsentForm(data: ConsentFormData): Promise<Buffer> 
   doc.moveDown(3).fontSize(8).fillColor('#666');
   doc.text(t(lang, 'readers.consent.guardian_note'));
   doc.text(t(lang, 'readers.consent.version', { version: data.version }));
-  doc.end();
-  return done;
+  return end();
 }

@@ -4,8 +4,8 @@
  * One card a page for a card printer, or ten on an A4 sheet with cut marks. DejaVu Sans is embedded,
  * so Cyrillic and the Kyrgyz letters ң ө ү print on any machine.
  */
-import { createRequire } from 'node:module';
-import { loadBarcodes, loadPdfKit } from '../app/lazy-packages';
+import { loadBarcodes } from '../app/lazy-packages';
+import { openPdf } from '../app/pdf';
 
 export interface ReaderCard {
   networkName: string;
@@ -23,10 +23,6 @@ const CARD = { width: 85.6 * MM, height: 54 * MM };
 const A4 = { width: 210 * MM, height: 297 * MM, columns: 2, rows: 5 };
 export const CARDS_PER_SHEET = A4.columns * A4.rows;
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 async function barcodes(cardNumber: string) {
   const { toBuffer } = await loadBarcodes();
   const [bars, qr] = await Promise.all([
@@ -38,20 +34,11 @@ async function barcodes(cardNumber: string) {
 
 /** Renders the cards; `layout` 'card' gives one card a page, 'a4' ten a sheet with cut marks. */
 export async function renderReaderCards(cards: readonly ReaderCard[], layout: TCardLayout): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
+  const { doc, end } = await openPdf({
     margin: 0,
     autoFirstPage: false,
     info: { Title: cards[0]?.label ?? 'Cards', Creator: 'Kitepkana' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
 
   const fit = (text: string, width: number) => {
     if (doc.widthOfString(text) <= width) return text;
@@ -142,6 +129,5 @@ export async function renderReaderCards(cards: readonly ReaderCard[], layout: TC
     }
   }
   if (cards.length === 0) doc.addPage({ size: 'A4', margin: 0 });
-  doc.end();
-  return done;
+  return end();
 }

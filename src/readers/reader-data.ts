@@ -3,7 +3,6 @@
  * №58): the card, registrations, every loan (the history too), holds and visits. As JSON for machines
  * and as a readable PDF in the language asked for.
  */
-import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
 import { t } from '../app/i18n';
@@ -11,7 +10,7 @@ import type { TLanguage } from '../staff/staff.schemas';
 import { findCategory } from './categories.service';
 import type { Reader } from './readers.service';
 import { listRegistrations } from './registrations.service';
-import { loadPdfKit } from '../app/lazy-packages';
+import { openPdf } from '../app/pdf';
 
 export interface ReaderData {
   exportedAt: string;
@@ -114,27 +113,15 @@ export async function collectReaderData(db: Db, reader: Reader, now = new Date()
   };
 }
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 const day = (v: string | null) => (v ? v.slice(0, 10).split('-').reverse().join('.') : '—');
 
 /** The same data as a PDF a person can read. */
 export async function renderReaderData(lang: TLanguage, data: ReaderData): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
+  const { doc, end } = await openPdf({
     size: 'A4',
     margin: 48,
     info: { Title: t(lang, 'readers.data.title'), Creator: 'Kitepkana' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
   const r = data.reader;
   doc.font('bold').fontSize(14).text(t(lang, 'readers.data.title'));
   doc
@@ -190,6 +177,5 @@ export async function renderReaderData(lang: TLanguage, data: ReaderData): Promi
     'readers.data.visits',
     data.visits.map((v) => `${day(v.day)}: ${v.library}`),
   );
-  doc.end();
-  return done;
+  return end();
 }

@@ -4,9 +4,8 @@
  * and answers / Решили (each decision with its responsible person and due date), and signature lines.
  * Set in DejaVu Sans (embedded), so Cyrillic and the Kyrgyz letters ң ө ү print on any machine.
  */
-import { createRequire } from 'node:module';
 import type { TProtocol } from './seminars.schemas';
-import { loadPdfKit } from '../app/lazy-packages';
+import { openPdf } from '../app/pdf';
 
 export interface ProtocolDocument {
   organisation: string;
@@ -43,10 +42,6 @@ export interface ProtocolLabels {
   conclusion: string;
 }
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 const MM = 72 / 25.4;
 
 /** 2011-06-15 → 15.06.2011 */
@@ -55,20 +50,11 @@ export const russianDate = (iso: string) => iso.split('-').reverse().join('.');
 const person = (p: { fullName: string; position: string }) => (p.position ? `${p.fullName} – ${p.position}` : p.fullName);
 
 export async function renderProtocolPdf(d: ProtocolDocument, l: ProtocolLabels): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
+  const { doc, end } = await openPdf({
     size: 'A4',
     margins: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM },
     info: { Title: `${l.title(d.protocolNumber)} ${d.theme}`, Creator: 'Kitepkana' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
 
@@ -161,6 +147,5 @@ export async function renderProtocolPdf(d: ProtocolDocument, l: ProtocolLabels):
     doc.x = left;
     doc.moveDown(1.2);
   }
-  doc.end();
-  return done;
+  return end();
 }

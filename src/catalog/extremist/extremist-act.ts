@@ -4,8 +4,7 @@
  * done with their copies, and a signature line for each member. The act is a document of Russian
  * record-keeping, so it is always in Russian; DejaVu Sans is embedded for the Cyrillic letters.
  */
-import { createRequire } from 'node:module';
-import { loadPdfKit } from '../../app/lazy-packages';
+import { openPdf } from '../../app/pdf';
 
 export interface ActData {
   checkedOn: string;
@@ -20,23 +19,10 @@ export interface ActData {
   confirmed: { entryNumber: number; description: string; copies: number; action: string | null }[];
 }
 
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
 export async function renderExtremistAct(data: ActData): Promise<Buffer> {
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 50 }, info: { Title: 'Акт сверки фонда с ФСЭМ' } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, end } = await openPdf({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 50 }, info: { Title: 'Акт сверки фонда с ФСЭМ' } });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
 
@@ -112,6 +98,5 @@ export async function renderExtremistAct(data: ActData): Promise<Buffer> {
     doc.text(`____________________ / ${member} /`, left + 150, doc.y - doc.currentLineHeight(), { width: width - 150 });
     doc.moveDown(0.8);
   });
-  doc.end();
-  return done;
+  return end();
 }
