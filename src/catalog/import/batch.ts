@@ -123,6 +123,7 @@ export async function importBatch(
   batch: readonly BatchRecord[],
   options: { match: MatchMode; schema: MarcFormat; library: Library | null; currency: 'KGS' | 'RUB' },
   carry: Carry = emptyCarry(),
+  carriedCommitted: () => Promise<void> = async () => undefined,
 ): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
   if (!batch.length) return outcome;
@@ -195,6 +196,10 @@ export async function importBatch(
           acquired_on: holding.acquiredOn,
         })),
       );
+  // A copy of a record the batch before created can only be written once that batch has committed:
+  // until then the record is invisible to this transaction's foreign key check.
+  const carried = new Set([...carry.byControl.values(), ...carry.byIsbn.values(), ...carry.byTitle.values()]);
+  if (copies.some((c) => carried.has(c.record_id))) await carriedCommitted();
   outcome.items.created = await insertCopies(tx, copies);
   outcome.items.existing = copies.length - outcome.items.created;
   outcome.written = [...fresh, ...revived].map((r) => ({ id: r.id, keys: keysOf(r) }));

@@ -105,7 +105,7 @@ export async function importMarc(
     const counts = { created: 0, matched: 0, items: { created: 0, existing: 0 } };
     const committed = db
       .transaction(async (tx) => {
-        outcome = await importPending(tx, ready!, options, summary.schema ?? 'rusmarc', reject, carry);
+        outcome = await importPending(tx, ready!, options, summary.schema ?? 'rusmarc', reject, carry, async () => await before?.committed);
         ready = null;
         await before?.committed;
         release(carryOf(outcome.written));
@@ -201,16 +201,17 @@ async function importPending(
   schema: MarcFormat,
   reject: (error: ImportError) => void,
   carry: Carry,
+  carriedCommitted: () => Promise<void>,
 ): Promise<BatchOutcome> {
   const language = options.language ?? 'ru';
   const batchOptions = { match: options.match, schema, library: options.library, currency: options.currency ?? 'KGS' } as const;
   try {
-    return await tx.transaction((sp) => importBatch(sp, ready, batchOptions, carry));
+    return await tx.transaction((sp) => importBatch(sp, ready, batchOptions, carry, carriedCommitted));
   } catch {
     const outcome = emptyOutcome();
     for (const one of ready) {
       try {
-        const single = await tx.transaction((sp) => importBatch(sp, [one], batchOptions, carry));
+        const single = await tx.transaction((sp) => importBatch(sp, [one], batchOptions, carry, carriedCommitted));
         outcome.created.push(...single.created);
         outcome.matched.push(...single.matched);
         outcome.items.created += single.items.created;

@@ -192,6 +192,40 @@ describeOnEachDatabase('MARC import', (ctx) => {
     expect(indexed.map((r) => r.libraries)).toEqual([[library.id], [library.id], [library.id]]);
   });
 
+  it('writes a copy of a record the batch before created only once that batch has committed (PostgreSQL: two connections)', async (test) => {
+    if (ctx.database.kind !== 'postgresql') test.skip();
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const library = await buildLibrary(db, network.id);
+    const prefix = `HELD${Date.now()}`;
+    // The first record brings a word new to the catalogue; another transaction holds that word, so the
+    // first batch cannot finish its search rows while the second batch writes its copy.
+    const word = `zq${Date.now()}`;
+    const first = branchRecord(61, [{ inventory: `${prefix}-1` }], prefix);
+    first.fields.push(dataField('010', ' ', ' ', [['a', '9785161234563']]), dataField('330', ' ', ' ', [['a', word]]));
+    first.fields = first.fields.map((f) => (f.tag === '700' && 'subfields' in f ? { ...f, subfields: [{ code: 'a', value: `Айтматов ${word}` }] } : f));
+    const second = branchRecord(62, [{ inventory: `${prefix}-2` }], `${prefix}B`);
+    second.fields.push(dataField('010', ' ', ' ', [['a', '9785161234563']]));
+    let release!: () => void;
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const blocker = db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into search_words (word) values (${word})`);
+        held();
+        await new Promise<void>((resolve) => (release = resolve));
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await holding;
+    const importing = importMarc(db, SYSTEM_ACTOR, chunksOf(writeIso2709([first, second])), options({ library, batchSize: 1 }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    release();
+    await blocker;
+    const summary = await importing;
+    expect(summary).toMatchObject({ read: 2, created: 1, matched: 1, rejected: 0, items: { created: 2, existing: 0 } });
+  });
+
   it('stops when a batch fails after it, and a resumed import completes the file without duplicates', async () => {
     const db = ctx.database.db;
     const prefix = `STOP${Date.now()}`;
