@@ -86,7 +86,8 @@ export async function importMarc(
   // Batches overlap: while one writes its search rows and commits, the next is matched and its records
   // and copies written on another connection, and the one after is read and analysed meanwhile. Each
   // batch matches against the records of the one before (its Carry: not committed yet, so not visible to
-  // its statements), waits for it to commit before writing its own search rows, and so commits after
+  // its statements), waits for it to commit before writing its own search rows (and before writing copies
+  // of its records: a foreign key check does not see them sooner, see importBatch), and so commits after
   // it: batches commit in file order, and a resumed import starts after the last one committed. Nothing
   // inside a batch's transaction waits for the database outside it (PGlite runs one transaction at a time).
   type InFlight = { ready: Promise<Carry>; committed: Promise<void>; done: Promise<void> };
