@@ -54,6 +54,9 @@ const CASES: RouteCase<Fixture>[] = [
   { name: 'change status of own branch copy', method: 'POST', url: (f) => `/api/v1/catalog/items/${f.itemBranch1}/status`, body: () => ({ status: 'in_repair' }), allowed: COPY_EDITORS },
   { name: 'change status of another branch copy', method: 'POST', url: (f) => `/api/v1/catalog/items/${f.itemBranch2}/status`, body: () => ({ status: 'in_repair' }), allowed: NETWORK_COPY_EDITORS },
   { name: 'change status in another network', method: 'POST', url: (f) => `/api/v1/catalog/items/${f.itemOther}/status`, body: () => ({ status: 'lost' }), allowed: [] },
+  { name: 'catalogue card with own branch numbers', method: 'GET', url: (f) => `/api/v1/catalog/cards.pdf?recordIds=${f.record}&libraryId=${f.branch1}`, allowed: [...COPY_EDITORS, 'network_admin', 'director', 'methodologist'] },
+  { name: 'catalogue card with another branch numbers', method: 'GET', url: (f) => `/api/v1/catalog/cards.pdf?recordIds=${f.record}&libraryId=${f.branch2}`, allowed: [...NETWORK_COPY_EDITORS, 'network_admin', 'director', 'methodologist'] },
+  { name: 'catalogue card with another network numbers', method: 'GET', url: (f) => `/api/v1/catalog/cards.pdf?recordIds=${f.record}&libraryId=${f.otherLib}`, allowed: [] },
 ];
 
 describeOnEachDatabase('catalogue authorization: role × scope × route', (ctx) => {
@@ -90,7 +93,7 @@ describeOnEachDatabase('catalogue authorization: role × scope × route', (ctx) 
     const detail = async (role: TRole) =>
       ((await client(ctx.app, sessions.get(role)).get(`/api/v1/catalog/records/${f.record}`)).json() as {
         permissions: { canEdit: boolean; copyLibraryIds: string[] };
-        copies: { libraryId: string; items: { canEdit: boolean }[] }[];
+        copies: { libraryId: string; canPrintCard: boolean; items: { canEdit: boolean }[] }[];
       });
     expect((await detail('municipal_official')).permissions).toEqual({ canEdit: false, copyLibraryIds: [] });
     const librarian = await detail('librarian');
@@ -99,5 +102,10 @@ describeOnEachDatabase('catalogue authorization: role × scope × route', (ctx) 
     expect(editable).toMatchObject({ [f.branch1]: true, [f.branch2]: false, [f.otherLib]: false });
     expect((await detail('cataloguer')).permissions.canEdit).toBe(true);
     expect((await detail('cataloguer')).permissions.copyLibraryIds.sort()).toEqual([f.branch1, f.branch2].sort());
+    // Catalogue cards with a library's inventory numbers: for the libraries of one's scope.
+    const cards = async (role: TRole) => Object.fromEntries((await detail(role)).copies.map((g) => [g.libraryId, g.canPrintCard]));
+    expect(await cards('librarian')).toEqual({ [f.branch1]: true, [f.branch2]: false, [f.otherLib]: false });
+    expect(await cards('director')).toEqual({ [f.branch1]: true, [f.branch2]: true, [f.otherLib]: false });
+    expect(await cards('municipal_official')).toEqual({ [f.branch1]: false, [f.branch2]: false, [f.otherLib]: false });
   });
 });

@@ -8,9 +8,9 @@ import type { App, AppContext } from '../app/http';
 import { resolveScope } from '../network';
 import { suggestCallNumber } from './author-mark';
 import { CARD_LAYOUTS, renderCards, type CardRecord } from './cards';
+import { LABEL_PRINTER_ROLES } from './catalog.policy';
 import { bibRecords, items } from './catalog.tables';
 import { gostHeading } from './gost-description';
-import { LABEL_PRINTER_ROLES } from './labels.routes';
 
 /** At most this many records in one PDF (their ids travel in the address, as for the MARC export). */
 export const MAX_CARDS = 300;

@@ -80,6 +80,8 @@ export const ZRecordDetail = ZRecordOut.extend({
       networkName: z.string(),
       total: z.number().int(),
       available: z.number().int(),
+      /** Whether the caller may print this library's catalogue card of the record (cards.pdf with libraryId). */
+      canPrintCard: z.boolean(),
       items: z.array(ZItemOut.extend({ canEdit: z.boolean() })),
     }),
   ),

@@ -6,13 +6,10 @@ import { requireRole } from '../app/auth';
 import { AppError, forbidden } from '../app/errors';
 import type { App, AppContext } from '../app/http';
 import { libraries, resolveScope } from '../network';
-import type { TRole } from '../staff/staff.schemas';
-import { COPY_EDITOR_ROLES } from './catalog.policy';
+import { LABEL_PRINTER_ROLES } from './catalog.policy';
 import { bibRecords, items } from './catalog.tables';
 import { LABEL_LAYOUTS, renderLabels } from './labels';
 
-/** Who prints labels: those who handle copies, and the network's managers, for copies of their scope. */
-export const LABEL_PRINTER_ROLES: readonly TRole[] = [...COPY_EDITOR_ROLES, 'network_admin', 'director', 'methodologist'];
 export const MAX_LABELS = 240;
 
 const ZUuid = z.uuid();

@@ -4,7 +4,7 @@ import type { Db } from '../app/db';
 import { libraries, type ResolvedScope } from '../network';
 import type { TRole } from '../staff/staff.schemas';
 import { suggestCallNumber, authorMark } from './author-mark';
-import { canEditCopiesIn, canEditRecords, COPY_EDITOR_ROLES } from './catalog.policy';
+import { canEditCopiesIn, canEditRecords, COPY_EDITOR_ROLES, LABEL_PRINTER_ROLES } from './catalog.policy';
 import { listItems, type Item } from './items.service';
 import { extractRecordFields } from './record-fields';
 import { recordToForm } from './record-writer';
@@ -20,8 +20,18 @@ async function copyLibraryIds(db: Db, role: TRole, scope: ResolvedScope): Promis
 export async function recordDetail(db: Db, record: CatalogRecord, role: TRole, scope: ResolvedScope) {
   const groups = new Map<
     string,
-    { libraryId: string; libraryName: string; networkName: string; total: number; available: number; items: (Item & { canEdit: boolean })[] }
+    {
+      libraryId: string;
+      libraryName: string;
+      networkName: string;
+      total: number;
+      available: number;
+      /** Whether this person may print the library's catalogue card (with its inventory numbers). */
+      canPrintCard: boolean;
+      items: (Item & { canEdit: boolean })[];
+    }
   >();
+  const printsCards = LABEL_PRINTER_ROLES.includes(role);
   for (const row of await listItems(db, record.id)) {
     const { item } = row;
     const group = groups.get(item.libraryId) ?? {
@@ -30,6 +40,7 @@ export async function recordDetail(db: Db, record: CatalogRecord, role: TRole, s
       networkName: row.networkName,
       total: 0,
       available: 0,
+      canPrintCard: printsCards && (scope.isAll || scope.libraryIds.has(item.libraryId)),
       items: [],
     };
     if (item.status !== 'written_off') group.total++;

@@ -116,6 +116,7 @@ export interface RecordDetail {
     networkName: string;
     total: number;
     available: number;
+    canPrintCard: boolean;
     items: (Item & { canEdit: boolean })[];
   }[];
   permissions: { canEdit: boolean; copyLibraryIds: string[] };

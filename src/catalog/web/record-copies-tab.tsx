@@ -95,7 +95,7 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                 {group.networkName} · {t('items.copiesOf', { available: group.available, total: group.total })}
               </Text>
             </Title>
-            {(group.items.some((item) => item.canEdit) || isManager(user.role)) && (
+            {group.canPrintCard && (
               <Anchor
                 size="sm"
                 href={`/api/v1/catalog/cards.pdf?layout=a4&recordIds=${record.id}&libraryId=${group.libraryId}`}
