@@ -12,6 +12,7 @@ import { ZRecordCreate } from './catalog.schemas';
 import { addItem } from './items.service';
 import { createRecordFromForm } from './records.service';
 
+const MM = 72 / 25.4;
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 /** The PDF's text as pdftotext reads it, one card's lines kept together (-layout). */
@@ -38,6 +39,22 @@ it('goes on to a continuation card when the description does not fit, three card
   const continued = await renderCards([long], { layout: 'card' });
   expect(pageCount(continued)).toBeGreaterThan(1);
   expect(pdfText(continued)).toContain('(Продолжение)');
+});
+
+it('keeps the rod hole at the bottom centre of the card free of text', async () => {
+  const numbers = Array.from({ length: 40 }, (_, i) => String(100200 + i));
+  const card = { callNumber: '84(5Кир)6 А 36', heading: 'Айтматов, Ч.', description: 'Джамиля : повесть.', subjects: [], bbk: ['84(5Кир)6', '83.3(5Кир)'], udc: ['821.512.154-31'], inventoryNumbers: numbers };
+  const dir = mkdtempSync(join(tmpdir(), 'kp-cards-'));
+  writeFileSync(join(dir, 'card.pdf'), await renderCards([card], { layout: 'card' }));
+  const html = execFileSync('pdftotext', ['-bbox', join(dir, 'card.pdf'), '-'], { encoding: 'utf8' });
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x0: Number(m[1]) / MM, y1: Number(m[4]) / MM, x1: Number(m[3]) / MM, text: m[5]!,
+  }));
+  // Every number is printed; none of the words in the bottom 15 mm reaches within 5 mm of the centre line.
+  expect(numbers.every((n) => words.some((w) => w.text.startsWith(n)))).toBe(true);
+  const bottom = words.filter((w) => w.y1 > 75 - 15);
+  expect(bottom.length).toBeGreaterThan(0);
+  expect(bottom.filter((w) => w.x1 > 62.5 - 5 && w.x0 < 62.5 + 5)).toEqual([]);
 });
 
 describeOnEachDatabase('catalogue cards (PDF)', (ctx) => {

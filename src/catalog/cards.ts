@@ -3,9 +3,9 @@
  * for card stock or three to an A4 sheet with cut lines. The main card of the alphabetical catalogue:
  * the call number at the top left (ББК index, the author mark under it), the heading (first author),
  * the description after ГОСТ Р 7.0.100-2018 with a paragraph indent, the subject tracings, then at the
- * bottom the inventory numbers of the library's copies and the ББК / УДК indexes. A description too long
- * for one card goes on to a continuation card with the same call number and heading. Set in DejaVu Sans,
- * embedded, as the labels are.
+ * bottom the inventory numbers of the library's copies and the ББК / УДК indexes, either side of the rod
+ * hole. A description too long for one card goes on to a continuation card with the same call number and
+ * heading. Set in DejaVu Sans, embedded, as the labels are.
  */
 import { openPdf } from '../app/pdf';
 
@@ -33,6 +33,9 @@ const EDGE = 5 * MM;
 const BODY = 27 * MM;
 const RIGHT = 5 * MM;
 const INDENT = 6 * MM;
+/** The rod hole of a catalogue drawer, bottom centre: the footer's text stays either side of it. */
+const HOLE_LEFT = (125 / 2 - 6) * MM;
+const HOLE_RIGHT = (125 / 2 + 6) * MM;
 const SIZE = 8;
 const LEADING = SIZE * 1.25;
 
@@ -111,8 +114,9 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
       ...(record.subjects.length ? [{ text: '', x: 0 }, ...wrap(tracings(record.subjects), 0, bodyWidth, INDENT)] : []),
     ];
     const indexes = [record.bbk.length ? `ББК ${record.bbk.join('; ')}` : '', record.udc.length ? `УДК ${record.udc.join('; ')}` : ''].filter(Boolean);
-    const inventory = record.inventoryNumbers.length ? wrap(`Инв. № ${record.inventoryNumbers.join(', ')}`, 0, CARD.width - EDGE - RIGHT) : [];
-    const footerLines = indexes.length + inventory.length;
+    // The footer keeps the rod hole at the bottom centre free: inventory numbers to its left, indexes to its right.
+    const inventory = record.inventoryNumbers.length ? wrap(`Инв. № ${record.inventoryNumbers.join(', ')}`, 0, HOLE_LEFT - EDGE) : [];
+    const footerLines = Math.max(indexes.length, inventory.length);
     const call = callNumberLines(record.callNumber);
 
     let rest = body;
@@ -136,15 +140,12 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
         text(line, x + BODY, y, bodyWidth);
         y += LEADING;
       }
-      let footer = cardTop + CARD.height - EDGE - footerLines * LEADING;
-      for (const line of inventory) {
-        text(line, x + EDGE, footer, CARD.width - EDGE - RIGHT);
-        footer += LEADING;
-      }
-      for (const index of indexes) {
-        doc.font('regular').fontSize(SIZE).text(index, x + EDGE, footer, { width: CARD.width - EDGE - RIGHT, align: 'right', lineBreak: false });
-        footer += LEADING;
-      }
+      const footer = cardTop + CARD.height - EDGE - footerLines * LEADING;
+      inventory.forEach((line, i) => text(line, x + EDGE, footer + i * LEADING, HOLE_LEFT - EDGE));
+      indexes.forEach((index, i) => {
+        const top = footer + (footerLines - indexes.length + i) * LEADING;
+        doc.font('regular').fontSize(SIZE).text(index, x + HOLE_RIGHT, top, { width: CARD.width - HOLE_RIGHT - RIGHT, align: 'right', lineBreak: false });
+      });
       first = false;
     }
   }
