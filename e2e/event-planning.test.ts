@@ -41,8 +41,8 @@ describe.skipIf(!hasChromium)('planning an event in a browser', () => {
     await page.screenshot({ path: 'test-results/event-form.png', fullPage: true });
     await page.getByTestId('event-save').click();
     await expect.poll(async () => page.getByTestId('event-heading').count(), WAIT).toBe(1);
-    expect(await page.getByTestId('event-heading').innerText()).toContain('Обычаи и традиции');
-    expect(await page.locator('main').innerText()).toContain('Книжная выставка «Нооруз — праздник весны»');
+    await expect.poll(async () => page.getByTestId('event-heading').innerText(), WAIT).toContain('Обычаи и традиции');
+    await expect.poll(async () => page.locator('main').innerText(), WAIT).toContain('Книжная выставка «Нооруз — праздник весны»');
 
     // Attendance by age group above the total is refused before it reaches the server.
     await page.getByTestId('event-outcome').click();
