@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('planning an event in a browser', () => {
     await page.getByTestId('event-date').press('Tab');
     // The memorable dates of March are offered; Нооруз becomes the theme and the title.
     await page.getByTestId('event-suggestions').getByText('Нооруз').click();
-    expect(await page.getByTestId('event-title').inputValue()).toBe('Нооруз');
+    await expect.poll(async () => page.getByTestId('event-title').inputValue(), WAIT).toBe('Нооруз');
     await page.getByTestId('event-title').fill('Нооруз: викторина «Обычаи и традиции»');
     await page.getByTestId('event-start').fill('14');
     await page.getByTestId('event-start').press('Tab');

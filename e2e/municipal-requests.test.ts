@@ -29,8 +29,8 @@ describe.skipIf(!hasChromium)('municipal requests and the report in a browser', 
     // A request without a topic is refused with a message, and what was typed stays.
     await official.locator('#text').fill('Для сессии айылного кенеша.');
     await official.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(async () => official.locator('#topic').getAttribute('aria-invalid'), WAIT).toBe('true');
     expect(await official.locator('#text').inputValue()).toBe('Для сессии айылного кенеша.');
-    expect(await official.locator('#topic').getAttribute('aria-invalid')).toBe('true');
     await official.locator('#topic').fill('Порядок сдачи в аренду земель сельхозназначения');
     await official.getByRole('button', { name: 'Отправить' }).click();
     await expect.poll(() => official.url(), WAIT).toMatch(/\/msu\/requests\/[0-9a-f-]{36}$/);
