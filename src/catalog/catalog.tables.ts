@@ -169,16 +169,16 @@ export const bibSearch = pgTable(
     ageLabel: text('age_label'),
     subjects: text('subjects').array().notNull(),
     bbk: text('bbk').array().notNull(),
-    /** Libraries holding a copy that is not written off, and those with a copy on the shelf now. */
+    /**
+     * Libraries holding a copy that is not written off, and those with a copy on the shelf now: checked
+     * on the rows the text index or a page order returns (`= any`), so not indexed themselves.
+     */
     libraryIds: uuid('library_ids').array().notNull().default(sql`'{}'::uuid[]`),
     availableLibraryIds: uuid('available_library_ids').array().notNull().default(sql`'{}'::uuid[]`),
   },
   (t) => [
     index('bib_search__vector').using('gin', t.vector),
     index('bib_search__title_vector').using('gin', t.titleVector),
-    // "On the shelf in this library" and "held by this library" combine with the text in the index.
-    index('bib_search__library_ids').using('gin', t.libraryIds),
-    index('bib_search__available_library_ids').using('gin', t.availableLibraryIds),
     index('bib_search__title_key').on(t.titleKey),
     // The first subject heading, folded: a subject asked for as a heading is read along it (search-plan.ts).
     index('bib_search__first_subject').on(foldedSqlInline(sql`${t.subjects}[1]`)),
