@@ -8,7 +8,9 @@
 // The loaded catalogue is kept in its own database (kitepkana_bench_search_realistic, or
 // kitepkana_bench_search for the stress set) and reused by the next run with the same number of records
 // (migrations added since are applied to it); --fresh loads it again, --drop removes it afterwards.
-// Run: npm run bench -- catalog-search [records] [--data realistic|stress] [--requests N] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
+// `--only TEXT` sends only the queries of the mix whose name contains TEXT (e.g. `--only ISBN`, the
+// cheapest: what the stack costs around a search that reads one record); its results are printed, not kept.
+// Run: npm run bench -- catalog-search [records] [--data realistic|stress] [--requests N] [--only TEXT] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,7 @@ const { values, positionals } = parseArgs({
     serve: { type: 'string' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     data: { type: 'string', default: 'realistic' },
+    only: { type: 'string' },
     /** The database holding the loaded catalogue (one per data set unless told). */
     name: { type: 'string' },
   },
@@ -113,7 +116,8 @@ async function main() {
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
     const signIn = await request(agent, base, '/api/v1/session', { 'content-type': 'application/json' }, 'POST', JSON.stringify({ login, password: TEST_PASSWORD }));
     const cookie = String(signIn.headers['set-cookie']?.find((c) => c.startsWith('kp_session='))?.split(';')[0]);
-    const mix = searchMix(libs[0]!, isbn);
+    const mix = searchMix(libs[0]!, isbn).filter(([name]) => !values.only || name.includes(values.only));
+    if (!mix.length) throw new Error(`no query of the mix is named like "${values.only}"`);
     // How many records each query matches: every hit counted, as an export counts them.
     const matches = new Map<string, number>();
     for (const [name, qs] of mix) {
@@ -161,7 +165,7 @@ async function main() {
     };
     const perQueryRows = mix.map(([name]) => ({ query: name, matches: matches.get(name)!, 'total shown | first hit': totals.get(name), p50: pct(perQuery.get(name)!, 50), p95: pct(perQuery.get(name)!, 95) }));
     console.table(perQueryRows);
-    const what = `${n} records (${DATA} data), ${CLIENTS} clients, ${REQUESTS} requests, ${mix.length}-query mix with facets`;
+    const what = `${n} records (${DATA} data), ${CLIENTS} clients, ${REQUESTS} requests, ${values.only ? `only "${mix.map(([name]) => name).join('", "')}"` : `${mix.length}-query mix`} with facets`;
     const rows = [
       { metric: `search p50 over HTTP (${what})`, value: pct(latencies, 50), unit: 'ms', goal: '' },
       { metric: `search p95 over HTTP (${what})`, value: pct(latencies, 95), unit: 'ms', goal: '<= 50 ms' },
@@ -171,10 +175,12 @@ async function main() {
     const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, PostgreSQL on the same machine, shared with other work while measured (load average ${busy.toFixed(1)})`;
     console.log(machine);
     console.table(rows);
-    const results = fileURLToPath(new URL('./results/', import.meta.url));
-    mkdirSync(results, { recursive: true });
-    const file = DATA === 'stress' ? 'catalog-search-stress.json' : 'catalog-search.json';
-    writeFileSync(join(results, file), JSON.stringify({ name: 'catalog-search', data: DATA, machine, results: rows, queries: perQueryRows }, null, 2));
+    if (!values.only) {
+      const results = fileURLToPath(new URL('./results/', import.meta.url));
+      mkdirSync(results, { recursive: true });
+      const file = DATA === 'stress' ? 'catalog-search-stress.json' : 'catalog-search.json';
+      writeFileSync(join(results, file), JSON.stringify({ name: 'catalog-search', data: DATA, machine, results: rows, queries: perQueryRows }, null, 2));
+    }
     agent.destroy();
   } finally {
     child?.kill('SIGTERM');
