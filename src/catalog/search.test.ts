@@ -2,7 +2,9 @@
  * Search quality: a table of queries and the record each must put first, over records made here —
  * Russian morphology, ё/е, Kyrgyz letters, typos, ISBN forms, advanced fields, filters, facets, sorting.
  */
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { rowsOf } from '../app/db';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
 import { ZSearchQuery } from './catalog.schemas';
@@ -214,6 +216,19 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     await http.put(`/api/v1/catalog/records/${id}`, { ...detail.form, title: 'Тополёк мой в красной косынке' });
     expect((await q('тополек косынке')).items[0]?.id).toBe(id);
     expect((await q(title)).items.map((h) => h.id)).not.toContain(id);
+  });
+
+  it('adds the words of a saved title and its authors to the words typos are corrected against', async () => {
+    const word = `жылдыздар${[...uniq()].map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)]).join('')}`;
+    await http.post('/api/v1/catalog/records', { title: `Көк ${word} — ай, ыр-кошок`, authors: ['Үсөнбаев, Ө.'], year: 2001 });
+    const words = rowsOf<{ word: string }>(
+      await ctx.database.db.execute(sql`select word from search_words where word in ('кок', ${word}, 'усонбаев', 'ай', 'ыр-кошок', 'кошок', '—')`),
+    ).map((r) => r.word);
+    // Folded (ө → о, ү → у); words of three letters or more, without punctuation.
+    expect(words.sort()).toEqual(['кок', 'кошок', 'усонбаев', word].sort());
+    // And a typo of the new word is corrected to it.
+    const typo = `${word.slice(0, 4)}${word.slice(5)}`;
+    expect((await q(typo)).items[0]?.title).toContain(word);
   });
 
   it('follows a copy\'s status at once: what goes on loan leaves the availability filter', async () => {
