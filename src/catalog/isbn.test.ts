@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorMark, suggestCallNumber } from './author-mark';
 import { isbnFromSubfield, isbnKeys, isbnProblem, looksLikeIsbn, normalizeIsbn, normalizeIssn, toIsbn13 } from './isbn';
+import { isbnAsWritten } from './marc-text';
 import { titleSortKey } from './search-text';
 
 describe('ISBN', () => {
@@ -16,6 +17,18 @@ describe('ISBN', () => {
     expect(isbnProblem('12345')).toBe('isbn_format');
     expect(isbnProblem('ISBN 5-655-00012-3')).toBe('isbn_format');
     expect(isbnProblem('977-5-389-07435-4')).toBe('isbn_format');
+  });
+
+  it('reads a Cyrillic "Х" typed as the check character as X', () => {
+    // As in the NLR test file (010 $a "5-900776-31-х"): the check digit of 5-900776-31 is 10, that is X.
+    expect(normalizeIsbn('5-900776-31-х')).toBe('590077631X');
+    expect(isbnProblem('5-900776-31-Х')).toBeNull();
+    expect(isbnFromSubfield('5-900776-31-х (в пер.)')).toBe('590077631X');
+    expect(isbnAsWritten('5-900776-31-х : 10 р.')).toBe('5-900776-31-X');
+    expect(looksLikeIsbn('5-900776-31-х')).toBe(true);
+    expect(isbnKeys(['5-900776-31-х'])).toEqual(['590077631X', toIsbn13('590077631X')]);
+    // A Cyrillic word after an ISBN is not a check character.
+    expect(normalizeIsbn('5655000121 (Хрестоматия)')).toBe('5655000121');
   });
 
   it('normalises and stores an ISBN-10 with its ISBN-13', () => {

@@ -3,14 +3,20 @@
  * forms of an ISBN-10, so a reader who types either, with or without hyphens, finds the book.
  */
 
-/** Digits and X only, upper case: "5-655-00012-3" → "5655000123". */
+/**
+ * The check character X as Latin: records typed on a Russian keyboard (ИРБИС exports among them) often
+ * end an ISBN-10 with the Cyrillic "Х" or "х".
+ */
+export const latinIsbnX = (value: string) => value.replace(/(?<=[0-9\s-])[Хх](?![А-Яа-яЁё])/g, 'X');
+
+/** Digits and X only, upper case: "5-655-00012-3" → "5655000123", "5-900776-31-х" → "590077631X". */
 export function normalizeIsbn(value: string): string {
-  return value.toUpperCase().replace(/[^0-9X]/g, '');
+  return latinIsbnX(value.trim()).toUpperCase().replace(/[^0-9X]/g, '');
 }
 
 /** The ISBN part of a MARC subfield such as "978-5-389-07435-4 (в пер.)" or "5655000123 (pbk.)". */
 export function isbnFromSubfield(value: string): string | null {
-  const match = /[0-9][0-9\s-]{8,}[0-9Xx]/.exec(value);
+  const match = /[0-9][0-9\s-]{8,}[0-9XxХх]/.exec(value);
   if (!match) return null;
   const digits = normalizeIsbn(match[0]);
   return digits.length === 10 || digits.length === 13 ? digits : null;
@@ -33,7 +39,7 @@ export type IsbnProblem = 'isbn_format' | 'isbn_checksum';
 
 /** Why an ISBN as typed is not valid, or null when it is. */
 export function isbnProblem(value: string): IsbnProblem | null {
-  if (!/^[0-9Xx\s-]+$/.test(value.trim())) return 'isbn_format';
+  if (!/^[0-9XxХх\s-]+$/.test(value.trim())) return 'isbn_format';
   const digits = normalizeIsbn(value);
   if (digits.length === 10 && /^\d{9}[\dX]$/.test(digits)) {
     return isbn10CheckDigit(digits.slice(0, 9)) === digits[9] ? null : 'isbn_checksum';
@@ -66,7 +72,7 @@ export function isbnKeys(values: readonly string[]): string[] {
 /** Does the text look like an ISBN someone typed into the search box? */
 export function looksLikeIsbn(value: string): boolean {
   const trimmed = value.trim();
-  if (!/^(ISBN[:\s]*)?[0-9][0-9\s-]*[0-9Xx]$/i.test(trimmed)) return false;
+  if (!/^(ISBN[:\s]*)?[0-9][0-9\s-]*[0-9XxХх]$/i.test(trimmed)) return false;
   const digits = normalizeIsbn(trimmed.replace(/^ISBN/i, ''));
   return digits.length === 10 || digits.length === 13;
 }

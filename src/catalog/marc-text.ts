@@ -4,6 +4,7 @@
  */
 import { getDataFields, getSubfield, type MarcFormat, type MarcRecord } from './marc/record';
 import type { TAgeLabel, TMaterialType } from './catalog.schemas';
+import { latinIsbnX } from './isbn';
 
 export function uniqueNonEmpty(values: readonly string[]): string[] {
   const out: string[] = [];
@@ -119,8 +120,9 @@ export function joinHeading(parts: readonly string[]): string {
 
 /** The ISBN as written, without qualifiers: "5-655-00012-3 (в пер.)" → "5-655-00012-3". */
 export function isbnAsWritten(value: string): string | null {
-  const match = /[0-9][0-9\s-]{8,}[0-9Xx]/.exec(value);
-  return match ? match[0].replace(/\s+/g, '') : null;
+  // A Cyrillic "Х" as the check character is written as the Latin X (see latinIsbnX).
+  const match = /[0-9][0-9\s-]{8,}[0-9XxХх]/.exec(value);
+  return match ? latinIsbnX(match[0].replace(/\s+/g, '')) : null;
 }
 
 /** The first non-empty value of $code in the record's `tag` fields, without ISBD punctuation; '' when none. */
