@@ -8,11 +8,14 @@ export async function startServer(config: AppConfig) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const app = await buildApp({ database, config });
-  if (config.demo) {
-    const loaded = await buildDemoIfEmpty(database.db);
-    if (loaded) app.log.info('Demo network loaded.');
-  }
+  const demoLoaded = config.demo && (await buildDemoIfEmpty(database.db));
+  if (demoLoaded) app.log.info('Demo network loaded.');
   await app.listen({ port: config.port, host: config.host });
+  // The planner's statistics give the "about N" of broad catalogue searches and choose the plans. PGlite
+  // has no autovacuum to gather them: they are gathered at each start there (about a second for the demo).
+  if (database.kind === 'pglite' && !demoLoaded) {
+    await database.query('analyze').catch((error: unknown) => app.log.warn({ err: error }, 'analyze failed'));
+  }
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   const base = `http://localhost:${config.port}`;
   const lines = [

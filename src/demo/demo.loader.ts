@@ -91,14 +91,22 @@ export async function buildDemoIfEmpty(db: Db): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   // Hashed outside the transaction: argon2 takes a noticeable moment and need not hold the lock.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
     // Several processes may start at once against one PostgreSQL: only the first loads the demo.
     await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK}::bigint)`);
     if (!(await isEmpty(tx))) return false;
     await insertDemo(tx, passwordHash);
     return true;
   });
+  if (loaded) await gatherStatistics(db);
+  return loaded;
 }
+
+/**
+ * The planner's statistics of the freshly loaded tables: they give the "about N" of a broad catalogue
+ * search, and the plans. PGlite has no autovacuum to gather them (the server also does at each start there).
+ */
+const gatherStatistics = (db: Db) => db.execute(sql`analyze`);
 
 /** Every table of the application, as `"name"` for a TRUNCATE. */
 function applicationTables(): string[] {
@@ -114,4 +122,5 @@ export async function resetDemo(db: Db): Promise<void> {
     await tx.execute(sql.raw(`truncate table ${applicationTables().join(', ')} restart identity cascade`));
     await insertDemo(tx, passwordHash);
   });
+  await gatherStatistics(db);
 }

@@ -129,6 +129,15 @@ describe('demo region', { timeout: 60_000 }, () => {
     expect(kyrgyz.items.map((i) => i.title)).toContain('Өнөр жана турмуш');
   });
 
+  it('says "about N" of a broad search close to the true count (statistics gathered after loading)', async () => {
+    const books = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from bib_records where material_type = 'book'`))[0]!.n;
+    for (const [query, truth] of [[{}, DEMO_RECORD_COUNT], [{ materialType: 'book' }, books]] as const) {
+      const found = await searchCatalog(db, ZSearchQuery.parse(query), { withFacets: false });
+      expect(found.totalIsEstimate).toBe(true);
+      expect(Math.abs(found.total - truth) / truth).toBeLessThan(0.1);
+    }
+  });
+
   it('has partners and contributions from the reports, and two seminars with decisions done and overdue', async () => {
     const kemin = (await db.select().from(networks)).find((n) => n.shortName === 'Кеминская ЦБС')!;
     const libs = await db.select().from(libraries).where(eq(libraries.networkId, kemin.id));

@@ -7,6 +7,7 @@
  * Importing the same file again creates nothing new (matching + unique copy numbers), and an import
  * that stopped can resume after the last committed batch.
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../app/db';
 import { AppError } from '../../app/errors';
 import { t } from '../../app/i18n';
@@ -176,8 +177,14 @@ export async function importMarc(
     throw error;
   }
   await options.onCommitted?.(Math.max(nextIndex, resumeFrom + summary.read), summary);
+  // A big import changes the catalogue's statistics (how many records match a search, "about N"):
+  // gathered now rather than when autovacuum comes (PGlite has none).
+  if (summary.created >= ANALYZE_AFTER) await db.execute(sql`analyze bib_records, bib_search, items`);
   return summary;
 }
+
+/** How many records an import must create for the statistics to be gathered after it. */
+const ANALYZE_AFTER = 1000;
 
 /** The columns of each record of a batch; a record that has none usable is refused. */
 function analyse(pending: readonly Pending[], schema: MarcFormat, language: TLanguage, reject: (error: ImportError) => void): BatchRecord[] {

@@ -54,6 +54,8 @@ export type FacetKey = (typeof FACET_KEYS)[number];
 export interface SearchResult {
   items: SearchHit[];
   total: number;
+  /** The total is the database's estimate: more records matched than were ranked. */
+  totalIsEstimate: boolean;
   page: number;
   pageSize: number;
   isFuzzy: boolean;

@@ -219,7 +219,7 @@ export function CatalogSearchPage() {
                   </Table.Tbody>
                 </Table>
               )}
-              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onChange={(p) => setFilter('page', p)} />
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} estimate={data.totalIsEstimate} onChange={(p) => setFilter('page', p)} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
               <SearchFacets facets={data.facets} values={values} apply={apply} />

@@ -24,6 +24,7 @@ export const en: WebMessages = {
     all: 'All',
     exportXlsx: 'Export XLSX',
     total: 'Total: {{count}}',
+    totalAbout: 'Total: about {{count}}',
     active: 'Active',
     inactive: 'Inactive',
     saved: 'Saved',

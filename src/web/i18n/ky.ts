@@ -24,6 +24,7 @@ export const ky: WebMessages = {
     all: 'Баары',
     exportXlsx: 'XLSX файлына чыгаруу',
     total: 'Бардыгы: {{count}}',
+    totalAbout: 'Бардыгы: болжол менен {{count}}',
     active: 'Иштейт',
     inactive: 'Иштебейт',
     saved: 'Сакталды',

@@ -23,6 +23,7 @@ export const ru = {
     all: 'Все',
     exportXlsx: 'Выгрузить в XLSX',
     total: 'Всего: {{count}}',
+    totalAbout: 'Всего: примерно {{count}}',
     active: 'Действует',
     inactive: 'Не действует',
     saved: 'Сохранено',

@@ -39,16 +39,18 @@ interface PagerProps {
   page: number;
   pageSize: number;
   total: number;
+  /** The total is the database's estimate (a broad catalogue search): said as "about N". */
+  estimate?: boolean;
   onChange: (page: number) => void;
 }
 
-export function Pager({ page, pageSize, total, onChange }: PagerProps) {
+export function Pager({ page, pageSize, total, estimate = false, onChange }: PagerProps) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('common.total', { count: total })}
+        {t(estimate ? 'common.totalAbout' : 'common.total', { count: total })}
       </Text>
       {pages > 1 && <Pagination total={pages} value={page} onChange={onChange} aria-label={t('common.pagination')} />}
     </Group>
