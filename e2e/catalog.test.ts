@@ -254,6 +254,16 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.getByTestId('import-history-search').fill('branch');
     await row.first().click();
     await expect.poll(() => page.getByTestId('import-result').innerText()).toMatch(/Создано\s*2/);
+
+    // A file that is not MARC: nothing is loaded, said plainly, with each refused record's reason in Russian.
+    const text = join(mkdtempSync(join(tmpdir(), 'kp-e2e-')), 'notes.mrc');
+    writeFileSync(text, 'Это не MARC, а список книг для выставки.\n'.repeat(40));
+    await page.goto(`${served.baseUrl}/staff/catalog/import`);
+    await page.locator('input[type="file"]').setInputFiles(text);
+    await page.getByTestId('import-start').click();
+    const outcome = page.getByTestId('import-outcome');
+    await expect.poll(async () => ((await outcome.count()) > 0 ? outcome.innerText() : ''), { timeout: 30_000 }).toContain('Ни одна запись не загружена');
+    expect(await page.getByTestId('import-errors').innerText()).toMatch(/Маркер записи|Справочник|конец записи/);
     await page.close();
   });
 

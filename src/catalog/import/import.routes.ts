@@ -135,7 +135,7 @@ export function registerImportRoutes(app: App, services: AppServices) {
           { index: t(lang, 'import.matched'), offset: '', reason: String(s.matched) },
           { index: t(lang, 'import.rejected'), offset: '', reason: String(s.rejected) },
           { index: t(lang, 'import.copies'), offset: '', reason: String(s.items.created) },
-          ...s.errors.map((e) => ({ index: String(e.index + 1), offset: e.offset >= 0 ? String(e.offset) : '', reason: e.reason })),
+          ...s.errors.map((e) => ({ index: String(e.index + 1), offset: e.offset >= 0 ? String(e.offset) : '', reason: e.detail ? `${e.reason} (${e.detail})` : e.reason })),
         ];
         const body = await buildXlsx(
           t(lang, 'import.sheet'),

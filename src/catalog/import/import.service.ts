@@ -43,7 +43,10 @@ export interface ImportOptions {
 export interface ImportError {
   index: number;
   offset: number;
+  /** Why, in the importing person's language. */
   reason: string;
+  /** For a record that could not be read: what the MARC reader found, technically (in English). */
+  detail?: string;
 }
 
 export interface ImportSummary {
@@ -164,8 +167,10 @@ export async function importMarc(
     }, (schema) => (summary.schema = schema))) {
       if (item.index < resumeFrom) continue;
       summary.read++;
-      if (item.error) reject({ index: item.error.index, offset: item.error.offset, reason: item.error.reason });
-      else if (item.record) batch.push({ index: item.index, record: item.record });
+      if (item.error) {
+        const { index, offset, kind, reason } = item.error;
+        reject({ index, offset, reason: t(options.language ?? 'ru', `marc_error.${kind}`), detail: reason });
+      } else if (item.record) batch.push({ index: item.index, record: item.record });
       if (batch.length >= batchSize) await flush();
       else if (summary.read % 100 === 0) await options.onProgress?.(summary);
     }

@@ -290,8 +290,12 @@ describeOnEachDatabase('MARC import', (ctx) => {
       expect(summary.created + summary.matched + summary.rejected).toBe(summary.read);
       for (const error of summary.errors.filter((e) => e.offset >= 0)) {
         expect(error.index).toBeGreaterThanOrEqual(0);
-        expect(error.reason.length).toBeGreaterThan(3);
+        // Said in the importing person's language; what the reader found is kept for an expert.
+        expect(error.reason).toMatch(/[а-яё]{4}/i);
+        expect(error.detail?.length).toBeGreaterThan(3);
       }
+      const kyrgyz = await importMarc(db, SYSTEM_ACTOR, chunksOf(readFileSync(`${TESTDATA}malformed/pride-and-prejudice-with-many-errors.mrc`)), options({ language: 'ky' }));
+      expect(kyrgyz.errors.find((e) => e.offset >= 0)?.reason).toMatch(/[өүң]|жазуу/i);
     });
   });
 });

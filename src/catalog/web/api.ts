@@ -138,7 +138,7 @@ export interface ImportSummary {
   matched: number;
   rejected: number;
   items: { created: number };
-  errors: { index: number; offset: number; reason: string }[];
+  errors: { index: number; offset: number; reason: string; detail?: string }[];
 }
 
 /** An earlier import as the import page lists it. */

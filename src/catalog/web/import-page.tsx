@@ -2,7 +2,7 @@
 import { Alert, Button, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useLibraries } from '../../network/web/api';
@@ -41,6 +41,12 @@ function savedOptions(): ImportOptions {
 function JobProgress({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const job = useJob(jobId);
+  const queryClient = useQueryClient();
+  const finished = job.data?.status === 'done' || job.data?.status === 'failed' || job.data?.status === 'cancelled';
+  // The list of earlier imports below shows this one's outcome as soon as it has one.
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: ['catalog-imports'] });
+  }, [finished, queryClient]);
   if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
   if (data?.status === 'done') return <ImportResult jobId={jobId} summary={data.result as ImportSummary} />;

@@ -30,11 +30,31 @@ export function Counts({ values }: { values: [string, number][] }) {
   );
 }
 
+/** How the import went as a whole: nothing in the file, nothing usable in it, or done. */
+function Outcome({ summary }: { summary: ImportSummary }) {
+  const { t } = useTranslation();
+  if (summary.read === 0) {
+    return (
+      <Alert color="red" title={t('import.nothingRead')} data-testid="import-outcome">
+        {t('import.notMarcHint')}
+      </Alert>
+    );
+  }
+  if (summary.created + summary.matched === 0 && summary.rejected === summary.read) {
+    return (
+      <Alert color="red" title={t('import.allRejected')} data-testid="import-outcome">
+        {t('import.notMarcHint')}
+      </Alert>
+    );
+  }
+  return <Alert color={summary.rejected ? 'yellow' : 'teal'} title={t('import.done')} data-testid="import-outcome" />;
+}
+
 export function ImportResult({ jobId, summary }: { jobId: string; summary: ImportSummary }) {
   const { t } = useTranslation();
   return (
     <Stack data-testid="import-result">
-      <Alert color={summary.rejected ? 'yellow' : 'teal'} title={t('import.done')} />
+      <Outcome summary={summary} />
       <Counts
         values={[
           [t('import.read'), summary.read],
@@ -60,7 +80,7 @@ export function ImportResult({ jobId, summary }: { jobId: string; summary: Impor
                 <Table.Tr key={`${e.index}-${e.offset}`}>
                   <Table.Td>{e.index + 1}</Table.Td>
                   <Table.Td>{e.offset >= 0 ? e.offset : '—'}</Table.Td>
-                  <Table.Td>{e.reason}</Table.Td>
+                  <Table.Td title={e.detail}>{e.reason}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
