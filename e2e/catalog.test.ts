@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { controlField, dataField, writeIso2709 } from '../src/catalog/marc';
 import { hasChromium, useDemo, signInStaff } from './browser';
 
+const WAIT = { timeout: 20_000 };
+
 describe.skipIf(!hasChromium)('catalogue in a browser', () => {
   const served = useDemo();
 
@@ -77,11 +79,13 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.getByRole('link', { name: 'Джамиля' }).first().click();
     await page.getByTestId('tab-items').click();
     await page.getByTestId('items-add').click();
+    // The cataloguer's own library is chosen; the others follow in the network's order (№ 3 before № 29).
     const library = page.getByTestId('item-library');
-    if (!(await library.inputValue())) {
-      await library.click();
-      await page.getByRole('option').first().click();
-    }
+    await expect.poll(() => library.inputValue(), WAIT).toMatch(/Кеминская центральная/);
+    await library.click();
+    const offered = await page.getByRole('option').allInnerTexts();
+    expect(offered.findIndex((o) => /№ 3\b/.test(o))).toBeLessThan(offered.findIndex((o) => /№ 29\b/.test(o)));
+    await page.keyboard.press('Escape');
     const inventory = `E2E-${Date.now() % 1_000_000}`;
     await page.getByTestId('item-inventory').fill(inventory);
     await page.getByTestId('item-barcode').fill(`BC${inventory}`);

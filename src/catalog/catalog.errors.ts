@@ -40,7 +40,7 @@ export function toProblem(error: unknown): never {
   const field = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
   if (field) {
     const key: MessageKey = field === 'barcode' ? 'catalog.barcode_taken' : field === 'inventoryNumber' ? 'catalog.inventory_taken' : 'catalog.control_number_taken';
-    throw new AppError(409, 'conflict', 'error.conflict', [{ field, code: 'conflict', key }]);
+    throw new AppError(409, 'conflict', key, [{ field, code: 'conflict', key }]);
   }
   throw error;
 }

@@ -115,10 +115,14 @@ describeOnEachDatabase('catalogue records and copies', (ctx) => {
 
     const sameBarcode = await http.post(`/api/v1/catalog/records/${record.id}/items`, { ...copy, inventoryNumber: uniq('INV-') });
     expect(sameBarcode.statusCode).toBe(409);
-    expect(sameBarcode.json()).toMatchObject({ errors: [{ field: 'barcode', message: 'Этот штрихкод уже присвоен другому экземпляру.' }] });
+    // The message shown above the form names the copy's number, not "such a record already exists".
+    expect(sameBarcode.json()).toMatchObject({
+      title: 'Этот штрихкод уже присвоен другому экземпляру.',
+      errors: [{ field: 'barcode', message: 'Этот штрихкод уже присвоен другому экземпляру.' }],
+    });
     const sameInventory = await http.post(`/api/v1/catalog/records/${record.id}/items`, { ...copy, barcode: uniq('B') });
     expect(sameInventory.statusCode).toBe(409);
-    expect(sameInventory.json()).toMatchObject({ errors: [{ field: 'inventoryNumber' }] });
+    expect(sameInventory.json()).toMatchObject({ title: 'Этот инвентарный номер уже есть в сети библиотек.', errors: [{ field: 'inventoryNumber' }] });
     const emptyBarcode = await http.post(`/api/v1/catalog/records/${record.id}/items`, { ...copy, barcode: '  ' });
     expect(emptyBarcode.json()).toMatchObject({ errors: [{ field: 'barcode', code: 'required' }] });
 

@@ -47,7 +47,12 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const allowed = new Set(record.permissions.copyLibraryIds);
   const names = new Map<string, string>(record.copies.map((c) => [c.libraryId, c.libraryName]));
   for (const lib of libraries.data?.items ?? []) names.set(lib.id, lib.name);
-  const options = [...allowed].map((id) => ({ value: id, label: names.get(id) ?? id })).sort((a, b) => a.label.localeCompare(b.label));
+  // The caller's own library first, then the others in the network's order (the central library, the
+  // branches by number), as the list of libraries shows them.
+  const ordered = [user.libraryId, ...(libraries.data?.items ?? []).map((lib) => lib.id), ...allowed];
+  const options = [...new Set(ordered)]
+    .filter((id): id is string => id !== null && allowed.has(id))
+    .map((id) => ({ value: id, label: names.get(id) ?? id }));
   // Labels: copy editors print the copies of their scope; the network's managers print every copy shown.
   const printable = record.copies.flatMap((g) => g.items).filter((item) => item.canEdit || isManager(user.role));
   const labelsHref = `/api/v1/catalog/labels.pdf?layout=a4-3x8&itemIds=${printable.slice(0, MAX_LABELS).map((item) => item.id).join(',')}`;
