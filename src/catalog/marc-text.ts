@@ -118,6 +118,19 @@ export function joinHeading(parts: readonly string[]): string {
   return parts.map(trimIsbd).filter(Boolean).join(' -- ');
 }
 
+/**
+ * "96 с. : ил. ; 20 см" from the extent, other physical details and dimensions, each joined to what
+ * comes before it: a size given alone is "20 см", not "; 20 см".
+ */
+export function physicalDescription(extents: readonly string[], other: string | undefined, size: string | undefined): string {
+  const parts: [string, string][] = [
+    ['', extents.map(trimIsbd).filter(Boolean).join(', ')],
+    [' : ', trimIsbd(other ?? '')],
+    [' ; ', trimIsbd(size ?? '')],
+  ];
+  return parts.reduce((out, [mark, value]) => (!value ? out : out ? `${out}${mark}${value}` : value), '');
+}
+
 /** The ISBN as written, without qualifiers: "5-655-00012-3 (в пер.)" → "5-655-00012-3". */
 export function isbnAsWritten(value: string): string | null {
   // A Cyrillic "Х" as the check character is written as the Latin X (see latinIsbnX).

@@ -8,6 +8,7 @@ import {
   materialTypeFromLeader,
   parseAgeLabel,
   parseYear,
+  physicalDescription,
   trimIsbd,
   uniqueNonEmpty,
   firstSubfieldValue as first,
@@ -53,12 +54,7 @@ function publicationOf(record: MarcRecord) {
 function extentOf(record: MarcRecord): string {
   const field = getDataFields(record, '300')[0];
   if (!field) return '';
-  let out = getSubfields(field, 'a').map(trimIsbd).join(', ');
-  const other = getSubfield(field, 'b');
-  const size = getSubfield(field, 'c');
-  if (other?.trim()) out += ` : ${trimIsbd(other)}`;
-  if (size?.trim()) out += ` ; ${trimIsbd(size)}`;
-  return out.trim();
+  return physicalDescription(getSubfields(field, 'a'), getSubfield(field, 'b'), getSubfield(field, 'c'));
 }
 
 function seriesOf(record: MarcRecord): string {

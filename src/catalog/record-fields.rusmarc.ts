@@ -7,6 +7,7 @@ import {
   materialTypeFromLeader,
   parseAgeLabel,
   parseYear,
+  physicalDescription,
   personName,
   trimIsbd,
   uniqueNonEmpty,
@@ -27,12 +28,33 @@ export function rusmarcCorporate(field: MarcDataField): string {
   return getSubfields(field, 'a', 'b').map(trimIsbd).filter(Boolean).join('. ');
 }
 
+/**
+ * The common title of the set a volume belongs to (461): the $a of the embedded 200 ($1 200…, as ИРБИС
+ * and national libraries write it), or $t in the standard subfield technique; '' when none.
+ */
+function setTitleOf(record: MarcRecord): string {
+  const field = getDataFields(record, '461')[0];
+  if (!field) return '';
+  let embedded = '';
+  for (const { code, value } of field.subfields) {
+    if (code === '1') embedded = value.slice(0, 3);
+    else if (code === 'a' && embedded === '200' && trimIsbd(value)) return trimIsbd(value);
+  }
+  return trimIsbd(getSubfield(field, 't') ?? '');
+}
+
+/**
+ * 200 $a title proper ($h/$i the part), $e other title, $f/$g responsibility. A volume of a set is
+ * titled after the set first, as ГОСТ describes it: "Задачи и этюды. Вып. 13", not "Вып. 13" alone.
+ */
 function titleOf(record: MarcRecord) {
   const field = getDataFields(record, '200')[0];
   if (!field) return { title: '', otherTitle: '', responsibility: '' };
   const titles = getSubfields(field, 'a').map(trimIsbd).filter(Boolean);
   const parts = getSubfields(field, 'h', 'i').map(trimIsbd).filter(Boolean);
-  const title = [titles.join(' ; '), ...parts].filter(Boolean).join('. ');
+  const own = [titles.join(' ; '), ...parts].filter(Boolean).join('. ');
+  const set = setTitleOf(record);
+  const title = set && own && !own.toLowerCase().startsWith(set.toLowerCase()) ? `${set}. ${own}` : own || set;
   const otherTitle = getSubfields(field, 'e').map(trimIsbd).filter(Boolean).join(' : ');
   const first = getSubfields(field, 'f').map(trimIsbd).filter(Boolean);
   const subsequent = getSubfields(field, 'g').map(trimIsbd).filter(Boolean);
@@ -53,12 +75,7 @@ function publicationOf(record: MarcRecord) {
 function extentOf(record: MarcRecord): string {
   const field = getDataFields(record, '215')[0];
   if (!field) return '';
-  let out = getSubfields(field, 'a').map(trimIsbd).join(', ');
-  const other = getSubfield(field, 'c');
-  const size = getSubfield(field, 'd');
-  if (other?.trim()) out += ` : ${trimIsbd(other)}`;
-  if (size?.trim()) out += ` ; ${trimIsbd(size)}`;
-  return out.trim();
+  return physicalDescription(getSubfields(field, 'a'), getSubfield(field, 'c'), getSubfield(field, 'd'));
 }
 
 function seriesOf(record: MarcRecord): string {

@@ -87,6 +87,29 @@ describe('extractRecordFields', () => {
     expect(typeOf(leader('as'), 'rusmarc')).toBe('periodical');
   });
 
+  it('titles a volume after its set (461) and writes a size given alone without a leading ";"', () => {
+    // As the National Library of Russia writes a volume: 200 $a "Вып. 13.", the set in 461's embedded 200.
+    const volume: MarcRecord = {
+      leader: '00000nam0 2200000   450 ',
+      fields: [
+        controlField('001', 'RU\\NLR\\bibl\\3415'),
+        dataField('200', '0', ' ', [['a', 'Вып. 13.']]),
+        dataField('210', ' ', ' ', [['d', '1997']]),
+        dataField('215', ' ', ' ', [['d', '20 см']]),
+        dataField('461', ' ', '0', [['1', '001RU\\NLR\\bibl\\5996'], ['1', '2001 '], ['a', 'Задачи и этюды'], ['v', 'Вып. 13']]),
+      ],
+    };
+    const f = extractRecordFields(volume, 'rusmarc');
+    expect(f.title).toBe('Задачи и этюды. Вып. 13');
+    expect(f.extent).toBe('20 см');
+    expect(renderGostDescription(f)).toBe('Задачи и этюды. Вып. 13. – 1997. – 20 см.');
+    // The set named in $t (standard subfields), and a title that already starts with it, are written once.
+    const standard = { ...volume, fields: [...volume.fields.slice(0, 4), dataField('461', ' ', '0', [['t', 'Задачи и этюды']])] };
+    expect(extractRecordFields(standard, 'rusmarc').title).toBe('Задачи и этюды. Вып. 13');
+    const whole = { ...volume, fields: [dataField('200', '0', ' ', [['a', 'Задачи и этюды'], ['h', 'Вып. 13']]), volume.fields[4]!] };
+    expect(extractRecordFields(whole, 'rusmarc').title).toBe('Задачи и этюды. Вып. 13');
+  });
+
   it('takes the year from RUSMARC 100 when 210 has none', () => {
     const record: MarcRecord = {
       leader: '00000nam  2200000   450 ',
