@@ -123,6 +123,12 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.getByTestId('record-field-title').fill(title);
     await page.getByTestId('record-field-authors').fill('Сыдыкбеков, Т.');
     await page.getByTestId('record-field-authors').press('Enter');
+    // A mistyped year stays as typed and is refused with a message, not changed into another year.
+    await page.getByTestId('record-field-year').fill('19855');
+    await page.getByTestId('record-field-year').press('Tab');
+    await page.getByTestId('record-save').click();
+    await page.getByText('Значение больше допустимого (2200).').waitFor();
+    expect(await page.getByTestId('record-field-year').inputValue()).toBe('19855');
     await page.getByTestId('record-field-year').fill('1985');
     await page.getByTestId('record-field-isbns').fill('978-5-17-118366-1');
     await page.getByTestId('record-field-isbns').press('Enter');

@@ -1,5 +1,5 @@
 /** Providers around the router: theme, dates, notifications, the query cache and the session. */
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, NumberInput } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,15 @@ import { applyLanguage, currentLanguage, i18n } from './i18n/setup';
 import { router } from './routes';
 import { endSession, SESSION_KEY, useSessionQuery } from './session';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  components: {
+    // A number out of range stays as typed and is refused with a message when the form is checked;
+    // Mantine would otherwise change 20255 into the maximum on leaving the field, without a word.
+    NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: 'none' } }),
+  },
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {
