@@ -171,6 +171,23 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.close();
   });
 
+  it('turns the catalogue\'s pages: the next page starts at the top, Back returns to the page before', async () => {
+    const page = await signIn('cataloguer');
+    await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('роман')}`);
+    await page.getByTestId('catalog-row').first().waitFor();
+    const first = await page.getByTestId('catalog-row').first().innerText();
+    await page.getByRole('button', { name: '2', exact: true }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '2', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('page=2');
+    await expect.poll(async () => page.getByTestId('catalog-row').first().innerText(), WAIT).not.toBe(first);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('page=2');
+    await expect.poll(async () => page.getByTestId('catalog-row').first().innerText(), WAIT).toBe(first);
+    await page.close();
+  });
+
   it('narrows the search to one language, named in the librarian\'s words', async () => {
     const page = await signIn('cataloguer');
     await page.getByTestId('nav-catalog').click();

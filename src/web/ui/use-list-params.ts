@@ -8,7 +8,10 @@ export function useListParams<K extends string>(keys: readonly K[]) {
   const values = Object.fromEntries(keys.map((k) => [k, search.get(k) ?? ''])) as Record<K, string>;
   const page = Math.max(1, Number(search.get('page')) || 1);
 
-  /** Changing a filter starts again from the first page. */
+  /**
+   * Changing a filter starts again from the first page. Turning a page is a step of its own (Back goes to
+   * the page before) and starts at the top of the list; filters replace the address as they are typed.
+   */
   const setFilter = (key: K | 'page', value: string | number | null) => {
     setSearch(
       (previous) => {
@@ -18,8 +21,9 @@ export function useListParams<K extends string>(keys: readonly K[]) {
         if (key !== 'page') next.delete('page');
         return next;
       },
-      { replace: true },
+      { replace: key !== 'page' },
     );
+    if (key === 'page') window.scrollTo({ top: 0 });
   };
 
   return { values, page, setFilter };
