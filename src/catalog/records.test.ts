@@ -192,6 +192,7 @@ describeOnEachDatabase('catalogue records and copies', (ctx) => {
     expect(sheet.name).toBe('Catalogue');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(1).text).toContain(title);
+    expect(sheet.getRow(2).getCell(7).value).toBe('Russian');
     expect(sheet.getRow(2).getCell(8).value).toBe('Book');
   });
 });

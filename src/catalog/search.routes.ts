@@ -10,6 +10,12 @@ import { ZSearchResult } from './catalog.route-schemas';
 import { ZSearchQuery } from './catalog.schemas';
 import { searchCatalog } from './search.service';
 
+const NAMED_LANGUAGES = new Set(['rus', 'kir', 'eng', 'kaz', 'uzb', 'ger', 'fre']);
+
+/** "русский" for `rus`, in the caller's language; a code without a name is written as it is. */
+const languageName = (lang: Parameters<typeof t>[0], code: string) =>
+  NAMED_LANGUAGES.has(code) ? t(lang, `lang.${code as 'rus'}`) : code;
+
 /** An export holds at most this many records: enough for a list, not a way to dump the catalogue. */
 const EXPORT_LIMIT = 10000;
 
@@ -56,7 +62,7 @@ export function registerSearchRoutes(app: App, { database }: AppContext) {
           { header: t(lang, 'col.year'), value: (r) => r.year, width: 8 },
           { header: t(lang, 'col.isbn'), value: (r) => r.isbns.join(', '), width: 18 },
           { header: t(lang, 'col.bbk'), value: (r) => r.bbk.join('; '), width: 16 },
-          { header: t(lang, 'col.language'), value: (r) => r.language, width: 8 },
+          { header: t(lang, 'col.language'), value: (r) => languageName(lang, r.language), width: 12 },
           { header: t(lang, 'col.material_type'), value: (r) => t(lang, `material.${r.materialType}`), width: 18 },
           { header: t(lang, 'col.age_label'), value: (r) => r.ageLabel ?? '', width: 8 },
           { header: t(lang, 'col.copies'), value: (r) => r.availability.reduce((n, a) => n + a.total, 0), width: 10 },
