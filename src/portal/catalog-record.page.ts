@@ -106,7 +106,7 @@ function copiesSection(page: PageContext, copies: RecordCopy[]): SafeHtml {
           list.map(
             (copy, i) =>
               html`<tr>
-                ${i === 0 ? html`<th scope="rowgroup" rowspan="${list.length}">${copy.libraryName}</th>` : ''}
+                ${i === 0 ? html`<th scope="rowgroup" rowspan="${list.length}"><a href="/libraries/${copy.libraryId}">${copy.libraryName}</a></th>` : ''}
                 <td>
                   ${copy.callNumber || '—'}${copy.location ? html`<br /><span class="muted">${copy.location}</span>` : ''}
                 </td>

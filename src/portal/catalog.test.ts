@@ -175,6 +175,8 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     expect(res.text).toContain('12+');
     expect(res.text).toContain('Киргизская литература');
     expect(res.text).toContain(names.branch);
+    // Each library holding a copy links to its page (address, opening hours).
+    expect(res.body).toContain(`<a href="/libraries/${ids.branch}">`);
     expect(res.text).toContain('на полке');
     expect(res.text).toContain('выдана');
     const scripts = res.body.match(/<script\b[^>]*>/gi) ?? [];
