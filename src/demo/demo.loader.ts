@@ -104,9 +104,12 @@ export async function buildDemoIfEmpty(db: Db): Promise<boolean> {
 
 /**
  * The planner's statistics of the freshly loaded tables: they give the "about N" of a broad catalogue
- * search, and the plans. PGlite has no autovacuum to gather them (the server also does at each start there).
+ * search, and the plans. PGlite has no autovacuum to gather them (the server also does at each start
+ * there). A loaded demo does not fail for them: they only guide estimates.
  */
-const gatherStatistics = (db: Db) => db.execute(sql`analyze`);
+const gatherStatistics = async (db: Db) => {
+  await db.execute(sql`analyze`).catch(() => undefined);
+};
 
 /** Every table of the application, as `"name"` for a TRUNCATE. */
 function applicationTables(): string[] {
