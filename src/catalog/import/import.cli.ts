@@ -97,6 +97,7 @@ export const importCommand = {
         match,
         library,
         currency: network?.country === 'RU' ? 'RUB' : 'KGS',
+        gatherStatistics: database.kind === 'pglite',
         onProgress: (s) => bar.update(bytes, s),
       }).finally(() => bar.stop());
       bar.update(size, summary);

@@ -35,7 +35,7 @@ interface ImportCheckpoint {
   summary: ImportSummary;
 }
 
-export function importJobHandler(files: FileStore) {
+export function importJobHandler(files: FileStore, gatherStatistics: boolean) {
   return async ({ db, job, reportProgress, saveCheckpoint }: JobContext) => {
     const p = job.payload as ImportJobPayload;
     const checkpoint = job.checkpoint as ImportCheckpoint | null;
@@ -64,6 +64,7 @@ export function importJobHandler(files: FileStore) {
         currency: network?.country === 'RU' ? 'RUB' : 'KGS',
         language: p.language,
         resumeFrom: checkpoint?.nextIndex ?? 0,
+        gatherStatistics,
         onProgress: (s) => reportProgress(Math.min(bytes, p.size), p.size, message(s)),
         onCommitted: (nextIndex, s) => saveCheckpoint({ nextIndex, summary: s }),
       },

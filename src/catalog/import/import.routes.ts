@@ -43,7 +43,7 @@ const ZImportRun = z.object({
 export function registerImportRoutes(app: App, services: AppServices) {
   const { database, jobs, files } = services;
   const { db } = database;
-  jobs.register(IMPORT_JOB, importJobHandler(files));
+  jobs.register(IMPORT_JOB, importJobHandler(files, database.kind === 'pglite'));
 
   void app.register(async (scoped) => {
     // The file arrives as the raw body and is streamed to the file store, whatever its size.
