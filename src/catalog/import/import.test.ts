@@ -196,7 +196,7 @@ describeOnEachDatabase('MARC import', (ctx) => {
     // PGlite runs one transaction at a time: there the second batch starts only after the first has
     // committed, so the case this test holds open cannot arise (and a second open transaction holding a
     // lock would wait forever). The overlap exists on PostgreSQL only, and is tested there.
-    if (ctx.database.kind !== 'postgresql') test.skip();
+    if (ctx.database.kind !== 'postgresql') test.skip(); // PGlite: one transaction at a time, see above
     const db = ctx.database.db;
     const network = await buildNetwork(db);
     const library = await buildLibrary(db, network.id);
