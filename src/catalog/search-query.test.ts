@@ -1,5 +1,6 @@
 /** What a typed query becomes: folded words, required words, tsquery terms. */
 import { describe, expect, it } from 'vitest';
+import { spellingsOf } from './search-spellings';
 import { fuzzyWords, likePrefix, queryWords, requiredWords, termsOf } from './search-query';
 
 describe('search query', () => {
@@ -22,6 +23,21 @@ describe('search query', () => {
     ]);
     expect(termsOf(['айтматов'], 'B')).toEqual([{ russian: 'айтматов:B', simple: null }]);
     expect(termsOf(['и'], 'A')).toEqual([{ russian: null, simple: 'и:A' }]);
+  });
+
+  it('asks for a Kyrgyz name in its Russian transcription and the other way round', () => {
+    expect(spellingsOf('чынгыз')).toEqual(['чынгыз', 'чингиз']);
+    expect(spellingsOf('киргизская')).toEqual(['киргизская', 'кыргызская']);
+    expect(spellingsOf('жалал')).toEqual(['жалал', 'джалал']);
+    expect(spellingsOf('джамиля')).toEqual(['джамиля', 'жамийла', 'жамиля']);
+    expect(spellingsOf('кол')).toEqual(['кол', 'куль']);
+    // A word with no other spelling is asked for once; ж before a consonant stays.
+    expect(spellingsOf('колокол')).toEqual(['колокол']);
+    expect(spellingsOf('жнец')).toEqual(['жнец']);
+    expect(termsOf(['чынгыз', 'айтматов'], 'B')).toEqual([
+      { russian: '(чынгыз:B | чингиз:B)', simple: null },
+      { russian: 'айтматов:B', simple: null },
+    ]);
   });
 
   it('leaves short words out of typo matching and escapes LIKE wildcards in ББК', () => {

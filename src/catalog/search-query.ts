@@ -4,6 +4,7 @@
  * (&, |, !, :, parentheses) can never be injected.
  */
 import { foldText, likeEscape } from '../app/text-fold';
+import { spellingsOf } from './search-spellings';
 
 const MAX_WORDS = 12;
 
@@ -35,7 +36,8 @@ export function requiredWords(words: readonly string[]): string[] {
 }
 
 /**
- * One word as tsquery texts for each configuration, null where that configuration is not asked. The
+ * One word as tsquery texts for each configuration, null where that configuration is not asked (a
+ * word with other spellings asks for any of them). The
  * index holds every word both ways, so a whole word is found by its `russian` stem alone: the same
  * word analysed the same way gives the same lexeme, and one lexeme per word lets the index skip
  * through the other words' entries instead of reading both spellings of each in full. `simple` is
@@ -55,7 +57,10 @@ export function termsOf(words: readonly string[], weights = '', prefixLast = fal
   return words.map((word, i) => {
     if (RUSSIAN_STOP_WORDS.has(word)) return { russian: null, simple: `${word}${suffix}` };
     const isPrefix = prefixLast && i === words.length - 1;
-    return { russian: `${word}${suffix}`, simple: isPrefix ? `${word}:*${weights}` : null };
+    // A Kyrgyz name in its Russian transcription too, and the other way round (search-spellings.ts).
+    const spellings = spellingsOf(word).map((w) => `${w}${suffix}`);
+    const russian = spellings.length > 1 ? `(${spellings.join(' | ')})` : spellings[0]!;
+    return { russian, simple: isPrefix ? `${word}:*${weights}` : null };
   });
 }
 

@@ -46,7 +46,7 @@ const RECORDS = [
   R('Белый пароход', AITMATOV, 1970, { otherTitle: 'после сказки', bbk: ['84(2Ки)6'] }, ['L1', 'L2-loan']),
   R('Джамиля', AITMATOV, 1988, { otherTitle: 'повесть', bbk: ['84(2Ки)6'], isbns: ['5-655-00012-1'] }, ['L2', 'L2']),
   R('Пегий пёс, бегущий краем моря', AITMATOV, 1977, { bbk: ['84(2Ки)6'] }),
-  R('Плаха', AITMATOV, 1987, { bbk: ['84(2Ки)6'] }, ['L1-loan']),
+  R('Плаха', AITMATOV, 1987, { bbk: ['84(2Ки)6'], responsibility: 'Чингиз Айтматов' }, ['L1-loan']),
   R('И дольше века длится день', AITMATOV, 1981, { bbk: ['84(2Ки)6'] }),
   R('Алёша Горшок', TOLSTOY, 1905, {}, ['L1']),
   R('Война и мир', TOLSTOY, 1869, { bbk: ['84(2Рос=Рус)1'] }, ['L1']),
@@ -73,6 +73,7 @@ const RECORDS = [
   R('Кыргызская кухня', [], 2018, { bbk: ['36.997'], ageLabel: '0+' }),
   R('Кыргыз тилинин сөздүгү', ['Юдахин, К. К.'], 1965, { language: 'kir' }),
   R('Сказки народов мира', [], 2005, { ageLabel: '0+' }),
+  R('Жалал-Абад', [], 2008, { otherTitle: 'путеводитель' }),
 ];
 
 describeOnEachDatabase('catalogue search', (ctx) => {
@@ -134,6 +135,12 @@ describeOnEachDatabase('catalogue search', (ctx) => {
     ['978-5-655-00012-4', 'Джамиля'],
     [toIsbn13(isbn10('599670123')), 'История Кыргызстана'],
     ['5-389-07435-1', 'Преступление и наказание'],
+    // Kyrgyz spellings of what the catalogue has in Russian transcription, and the other way round.
+    ['Чыңгыз Айтматов плаха', 'Плаха'],
+    ['Жамийла', 'Джамиля'],
+    ['Ысык-Көл пароходы', 'Пароходы Иссык-Куля'],
+    ['киргизская кухня', 'Кыргызская кухня'],
+    ['Джалал-Абад', 'Жалал-Абад'],
   ];
   for (const [query, title] of TOP) {
     it(`"${query}" → ${title}`, async () => {
