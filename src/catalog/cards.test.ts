@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../audit';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
-import { callNumberLines, renderCards, tracings } from './cards';
+import { callNumberLines, cardWords, renderCards, tracings } from './cards';
 import { ZRecordCreate } from './catalog.schemas';
 import { addItem } from './items.service';
 import { createRecordFromForm } from './records.service';
@@ -28,6 +28,16 @@ it('sets the author mark under the ББК index and numbers the subject tracings
   expect(callNumberLines('Ф 12/3')).toEqual(['Ф 12/3']);
   expect(callNumberLines('  ')).toEqual([]);
   expect(tracings(['Кыргызская литература', 'Повести.'])).toBe('1. Кыргызская литература. 2. Повести.');
+});
+
+it('never ends a line with "ISBN" or "№": the number goes with it', async () => {
+  expect(cardWords('– 96 с. – ISBN  5-655-00012-3. – (Серия ; № 3)')).toEqual(['–', '96', 'с.', '–', 'ISBN 5-655-00012-3.', '–', '(Серия', ';', '№ 3)']);
+  // A description whose ISBN falls at the end of a line on the card.
+  for (let pad = 0; pad < 12; pad++) {
+    const description = `${'Повесть '.repeat(pad)}Джамиля : повесть / Чингиз Айтматов. – Бишкек : Кыргызстан, 1988. – 96 с. – ISBN 5-655-00012-3.`;
+    const card = { callNumber: '84(5Кир)6 А 36', heading: 'Айтматов, Ч.', description, subjects: [], bbk: [], udc: [], inventoryNumbers: [] };
+    expect(pdfText(await renderCards([card], { layout: 'card' }))).toMatch(/ISBN 5-655-00012-3/);
+  }
 });
 
 it('goes on to a continuation card when the description does not fit, three cards to an A4 sheet', async () => {

@@ -51,6 +51,21 @@ export function tracings(subjects: readonly string[]): string {
   return subjects.map((s, i) => `${i + 1}. ${s.replace(/[.\s]+$/, '')}.`).join(' ');
 }
 
+/** Words that never end a line: the number after them goes with them ("ISBN 5-655-00012-3", "№ 3"). */
+const GLUED = new Set(['ISBN', 'ISSN', '№']);
+
+/** The units a card's text is broken into lines at: words, each of GLUED joined to the word after it. */
+export function cardWords(text: string): string[] {
+  const words: string[] = [];
+  let glued = false;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (glued) words[words.length - 1] += ` ${word}`;
+    else words.push(word);
+    glued = GLUED.has(word);
+  }
+  return words;
+}
+
 type Line = { text: string; x: number; bold?: boolean };
 
 export async function renderCards(records: readonly CardRecord[], options: { layout: TCardLayout }): Promise<Buffer> {
@@ -63,7 +78,7 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
     const lines: Line[] = [];
     let current = '';
     let offset = indent;
-    for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (const word of cardWords(text)) {
       const candidate = current ? `${current} ${word}` : word;
       if (!current || doc.widthOfString(candidate) <= width - offset) {
         current = candidate;
