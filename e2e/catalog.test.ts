@@ -188,6 +188,23 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.close();
   });
 
+  it('shows a copy\'s library and status in full on a 1024-pixel screen, however long the library\'s name', async () => {
+    const page = await signInStaff(served, 'cataloguer', { width: 1024 });
+    await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('айтматов')}`);
+    await page.getByTestId('catalog-row').first().waitFor();
+    // A label cut off with "…" is wider inside than the box it is shown in.
+    const cutOff = (selector: string) =>
+      page.locator(selector).evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
+    const badges = '[data-testid="catalog-row"] .mantine-Badge-label';
+    await expect.poll(() => page.locator(badges).count(), WAIT).toBeGreaterThan(0);
+    expect(await cutOff(badges)).toEqual([]);
+    await page.getByTestId('catalog-row').first().click();
+    await page.getByTestId('tab-items').click();
+    await page.getByTestId('item-row').first().waitFor();
+    expect(await cutOff('[data-testid="item-row"] .mantine-Badge-label')).toEqual([]);
+    await page.context().close();
+  });
+
   it('narrows the search to one language, named in the librarian\'s words', async () => {
     const page = await signIn('cataloguer');
     await page.getByTestId('nav-catalog').click();

@@ -1,5 +1,5 @@
 /** The catalogue search: one box, advanced fields, facets, availability per library. */
-import { Alert, Anchor, Badge, Button, Checkbox, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { canEditRecords, canPrintCards } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { PageHeader } from '../../web/ui/page-header';
+import { WrappingBadge } from '../../web/ui/wrapping-badge';
 import { ClickableRow, Pager } from '../../web/ui/table-parts';
 import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
 import { SEARCH_SORTS } from '../catalog.schemas';
@@ -26,11 +27,14 @@ function AvailabilityBadges({ hit }: { hit: SearchHit }) {
   if (!hit.availability.length) return <Text size="xs" c="dimmed">{t('catalog.noCopies')}</Text>;
   return (
     <Group gap={4}>
-      {hit.availability.map((a) => (
-        <Badge key={a.libraryId} size="sm" variant="light" color={a.available > 0 ? 'teal' : 'gray'} tt="none">
-          {t('catalog.availableOf', { library: a.libraryName, available: a.available, total: a.total })}
-        </Badge>
-      ))}
+      {hit.availability.map((a) => {
+        const text = t('catalog.availableOf', { library: a.libraryName, available: a.available, total: a.total });
+        return (
+          <WrappingBadge key={a.libraryId} size="sm" variant="light" color={a.available > 0 ? 'teal' : 'gray'} title={text}>
+            {text}
+          </WrappingBadge>
+        );
+      })}
     </Group>
   );
 }

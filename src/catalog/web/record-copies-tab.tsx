@@ -1,5 +1,5 @@
 /** The copies of a record, grouped by library, with adding, changing and status changes. */
-import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDots, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useSession } from '../../web/session';
 import { EmptyState } from '../../web/ui/feedback';
 import { formatDate, formatNumber } from '../../web/ui/format';
 import { notifyError, notifySaved } from '../../web/ui/notify';
+import { WrappingBadge } from '../../web/ui/wrapping-badge';
 import { ITEM_STATUSES, type TItemStatus } from '../catalog.schemas';
 import { refreshCatalog, type Item, type RecordDetail } from './api';
 import { ItemForm } from './item-form';
@@ -29,9 +30,9 @@ export const STATUS_COLOR: Record<TItemStatus, string> = {
 export function StatusBadge({ status }: { status: TItemStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" tt="none">
+    <WrappingBadge color={STATUS_COLOR[status]} variant="light">
       {t(`itemStatus.${status}`)}
-    </Badge>
+    </WrappingBadge>
   );
 }
 
