@@ -43,6 +43,55 @@ function select(id: string, label: string, anyLabel: string, value: string | und
   </p>`;
 }
 
+/** A library as the catalogue's library list names it (libraryChoices) and the network it belongs to. */
+export interface LibraryChoice {
+  id: string;
+  label: string;
+  networkName: string;
+}
+
+/**
+ * The libraries a reader can choose, named as search results name them: a branch whose name another
+ * library also has ("Филиал № 5") with its village. Sorted by network, then by name, numbers in order.
+ */
+export function libraryChoices(
+  libraries: readonly { id: string; name: string; settlement: string; networkName: string }[],
+): LibraryChoice[] {
+  const villagesByName = new Map<string, Set<string>>();
+  for (const l of libraries) villagesByName.set(l.name, (villagesByName.get(l.name) ?? new Set()).add(l.settlement));
+  const byName = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });
+  return libraries
+    .map((l) => ({
+      id: l.id,
+      networkName: l.networkName,
+      label:
+        l.settlement && !l.name.includes(l.settlement) && villagesByName.get(l.name)!.size > 1
+          ? `${l.name}, ${l.settlement}`
+          : l.name,
+    }))
+    .sort((a, b) => byName(a.networkName, b.networkName) || byName(a.label, b.label));
+}
+
+/** The library list: grouped by network when the portal serves several. */
+function librarySelect(page: PageContext, value: string | undefined, libraries: readonly LibraryChoice[]) {
+  const option = (l: LibraryChoice) =>
+    l.id === value ? html`<option value="${l.id}" selected>${l.label}</option>` : html`<option value="${l.id}">${l.label}</option>`;
+  const networks = [...new Set(libraries.map((l) => l.networkName))];
+  return html`<p class="field">
+    <label for="library">${page.t('opac.library')}</label>
+    <select id="library" name="library">
+      <option value="">${page.t('opac.any_feminine')}</option>
+      ${
+        networks.length > 1
+          ? networks.map(
+              (n) => html`<optgroup label="${n}">${libraries.filter((l) => l.networkName === n).map(option)}</optgroup>`,
+            )
+          : libraries.map(option)
+      }
+    </select>
+  </p>`;
+}
+
 export function advancedForm(page: PageContext, data: Pick<CatalogPageData, 'query' | 'libraries'>): SafeHtml {
   const { t } = page;
   const q = data.query;
@@ -65,13 +114,7 @@ export function advancedForm(page: PageContext, data: Pick<CatalogPageData, 'que
       q.language,
       languages.map((code) => [code, languageName(page, code)]),
     )}
-    ${select(
-      'library',
-      t('opac.library'),
-      t('opac.any'),
-      q.library,
-      data.libraries.map((l) => [l.id, l.name]),
-    )}
+    ${librarySelect(page, q.library, data.libraries)}
     ${select(
       'type',
       t('opac.type'),
@@ -82,7 +125,7 @@ export function advancedForm(page: PageContext, data: Pick<CatalogPageData, 'que
     ${select(
       'age',
       t('opac.age_label'),
-      t('opac.any'),
+      t('opac.any_feminine'),
       q.age,
       AGE_LABELS.map((a) => [a, a]),
     )}

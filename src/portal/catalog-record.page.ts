@@ -20,6 +20,8 @@ export interface RecordPageData {
   copies: RecordCopy[];
   /** Reserving the record from a reader's account. */
   holdBox?: SafeHtml | null;
+  /** The search the reader came from (catalogueSearchOf), to return to; the catalogue when none. */
+  backHref?: string | null;
 }
 
 /** ISO 639-2/B as stored → the BCP 47 tag schema.org's inLanguage wants. */
@@ -123,7 +125,9 @@ export function recordPage(page: PageContext, data: RecordPageData): SafeHtml {
   const { t } = page;
   const r = data.record;
   const publication = [r.place, r.publisher].filter(Boolean).join(' : ') + (r.year !== null ? `, ${r.year}` : '');
-  const content = html`<p class="crumbs"><a href="/catalog">← ${t('opac.back')}</a></p>
+  const content = html`<p class="crumbs">
+      ${data.backHref ? html`<a href="${data.backHref}">← ${t('opac.back_to_results')}</a>` : html`<a href="/catalog">← ${t('opac.back')}</a>`}
+    </p>
     ${catalogSearchBox(page, undefined)}
     <article class="record">
       <h1>${r.title}${r.otherTitle ? html`<span class="subtitle"> : ${r.otherTitle}</span>` : ''}</h1>

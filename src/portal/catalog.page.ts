@@ -9,7 +9,7 @@ import {
   type FilterKey,
   type OpacQuery,
 } from './catalog-query';
-import { advancedForm, SORT_LABELS } from './catalog-form';
+import { advancedForm, SORT_LABELS, type LibraryChoice } from './catalog-form';
 import { availabilityList, languageName, type LibraryAvailability } from './catalog-views';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
@@ -30,7 +30,7 @@ export interface CatalogPageData {
   query: OpacQuery;
   /** Null when nothing was asked yet. */
   result: { items: CatalogHit[]; total: number; totalIsEstimate: boolean; isFuzzy: boolean; facets: SearchFacets | null } | null;
-  libraries: { id: string; name: string }[];
+  libraries: LibraryChoice[];
   pageSize: number;
 }
 
@@ -40,7 +40,7 @@ function filterValue(page: PageContext, data: CatalogPageData, key: FilterKey): 
   switch (key) {
     case 'library':
       return (
-        data.libraries.find((l) => l.id === q.library)?.name ??
+        data.libraries.find((l) => l.id === q.library)?.label ??
         data.result?.facets?.libraries.find((f) => f.value === q.library)?.label ??
         ''
       );
@@ -96,21 +96,26 @@ function chips(page: PageContext, data: CatalogPageData): SafeHtml | null {
   </nav>`;
 }
 
-function facetGroup(title: string, facets: Facet[], link: (f: Facet) => string, label: (f: Facet) => string) {
-  if (!facets.length) return null;
-  return html`<section class="facet">
-    <h3>${title}</h3>
-    <ul>
-      ${facets.map((f) => html`<li><a href="${link(f)}">${label(f)}</a> <span class="count">${f.count}</span></li>`)}
-    </ul>
-  </section>`;
-}
-
 function facetsAside(page: PageContext, data: CatalogPageData): SafeHtml | null {
   const facets = data.result?.facets;
   if (!facets || !data.result?.total) return null;
   const { t } = page;
   const q = data.query;
+  // When the total is an estimate ("about N"), so are the counts: each is marked as one.
+  const approximate = data.result.totalIsEstimate;
+  const count = (n: number) =>
+    approximate
+      ? html`<span class="count" title="${t('opac.count_about', { count: n })}">≈ ${n}</span>`
+      : html`<span class="count">${n}</span>`;
+  const facetGroup = (title: string, list: Facet[], link: (f: Facet) => string, label: (f: Facet) => string) =>
+    list.length
+      ? html`<section class="facet">
+          <h3>${title}</h3>
+          <ul>
+            ${list.map((f) => html`<li><a href="${link(f)}">${label(f)}</a> ${count(f.count)}</li>`)}
+          </ul>
+        </section>`
+      : null;
   return html`<aside class="facets" aria-labelledby="facets-title">
     <h2 id="facets-title">${t('opac.filters')}</h2>
     ${
@@ -192,10 +197,13 @@ function hit(page: PageContext, item: CatalogHit): SafeHtml {
   </li>`;
 }
 
+/** The last page there is (at most 500: nobody pages further, and links stop there). */
+const lastPage = (data: CatalogPageData, total: number) => Math.max(1, Math.min(500, Math.ceil(total / data.pageSize)));
+
 function pagination(page: PageContext, data: CatalogPageData, total: number): SafeHtml | null {
-  const pages = Math.min(500, Math.ceil(total / data.pageSize));
+  const pages = lastPage(data, total);
   const at = data.query.page;
-  if (pages <= 1) return null;
+  if (pages <= 1 || at > pages) return null;
   return html`<nav class="pages" aria-label="${page.t('portal.page_of', { page: at, pages })}">
     ${at > 1 ? html`<a href="${pageHref(data.query, at - 1)}" rel="prev">← ${page.t('portal.page_prev')}</a>` : ''}
     <span>${page.t('portal.page_of', { page: at, pages })}</span>
@@ -220,7 +228,12 @@ function results(page: PageContext, data: CatalogPageData): SafeHtml {
                 <ol class="hits" start="${start}">
                   ${result.items.map((item) => hit(page, item))}
                 </ol>`
-            : html`<p class="empty">${t('opac.nothing_found')}</p>`
+            : result.total
+              ? html`<p class="empty">
+                  ${t('opac.page_beyond', { page: data.query.page })}
+                  <a href="${pageHref(data.query, lastPage(data, result.total))}">${t('opac.page_last', { page: lastPage(data, result.total) })}</a>
+                </p>`
+              : html`<p class="empty">${t('opac.nothing_found')}</p>`
         }
         ${pagination(page, data, result.total)}
       </section>

@@ -6,6 +6,7 @@ import type { App } from '../app/http';
 import { findRecord, listItems, searchCatalog } from '../catalog';
 import { listLibraries, type LibraryVisibility } from '../network';
 import { catalogPage } from './catalog.page';
+import { libraryChoices } from './catalog-form';
 import { hasCriteria, OPAC_PAGE_SIZE, parseOpacQuery, toSearchQuery } from './catalog-query';
 import { recordPage } from './catalog-record.page';
 import type { SafeHtml } from './html';
@@ -13,7 +14,7 @@ import type { PageContext } from './layout';
 import { notFoundPage } from './not-found.page';
 import { openSearchDescription } from './opensearch';
 import { listPortalNetworks } from './portal.data';
-import { sendHtml } from './portal-request';
+import { catalogueSearchOf, sendHtml } from './portal-request';
 
 const PUBLIC_VISIBILITY: LibraryVisibility = { isAll: true, networkIds: [], libraryIds: [] };
 const hidden = { schema: { hide: true } };
@@ -27,6 +28,13 @@ export interface OpacHelpers {
 
 export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor }: OpacHelpers): void {
   app.get('/catalog', hidden, async (request, reply) => {
+    // The form sends its empty fields too (?q=пароход&title=&author=…): the reader gets the short link.
+    const [path, search = ''] = request.url.split('?');
+    const params = new URLSearchParams(search);
+    if ([...params.values()].some((v) => v === '')) {
+      const kept = new URLSearchParams([...params].filter(([, v]) => v !== ''));
+      return reply.redirect(kept.size ? `${path}?${kept.toString()}` : path!);
+    }
     const page = pageOf(request, reply);
     const query = parseOpacQuery(request.query);
     const [networks, libraryList, result] = await Promise.all([
@@ -34,9 +42,7 @@ export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor 
       listLibraries(db, { isActive: true, page: 1, pageSize: 1000 }, PUBLIC_VISIBILITY),
       hasCriteria(query) ? searchCatalog(db, toSearchQuery(query)) : null,
     ]);
-    const libraries = libraryList.items
-      .map((l) => ({ id: l.id, name: l.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }));
+    const libraries = libraryChoices(libraryList.items);
     return sendHtml(
       request,
       reply,
@@ -67,7 +73,8 @@ export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor 
         status: item.status,
       }));
     const holdBox = copies.length && holdBoxFor ? await holdBoxFor(request, page, record.id) : null;
-    return sendHtml(request, reply, recordPage(page, { siteName, librariesHref: '/libraries', record, copies, holdBox }));
+    const backHref = catalogueSearchOf(request.headers.referer, page.origin);
+    return sendHtml(request, reply, recordPage(page, { siteName, librariesHref: '/libraries', record, copies, holdBox, backHref }));
   });
 
   app.get('/opensearch.xml', hidden, async (request, reply) => {

@@ -143,6 +143,36 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     expect(search.text).toContain('кыргызский');
   });
 
+  it('leads from a record back to the search it was found by, and never to another site', async () => {
+    const search = `/catalog?q=${encodeURIComponent('Айтматов')}&sort=year_asc`;
+    const origin = async (referer: string) => {
+      const res = await ctx.app.inject({ method: 'GET', url: `/catalog/records/${ids.white}`, headers: { host: 'portal.test', referer } });
+      return links(res.payload).filter((l) => l.startsWith('/catalog') && !l.startsWith('/catalog/'));
+    };
+    expect(await origin(`http://portal.test${search}`)).toContain(search);
+    expect(await origin(`http://elsewhere.example${search}`)).not.toContain(search);
+    const plain = await get(`/catalog/records/${ids.white}`);
+    expect(plain.text).toContain('← В каталог');
+  });
+
+  it('sends a search with empty fields on to its short link', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: `/catalog?q=${encodeURIComponent('Джамиля')}&title=&author=&sort=&lang=ru` });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe(`/catalog?q=${encodeURIComponent('Джамиля')}&lang=ru`);
+    expect((await ctx.app.inject({ method: 'GET', url: '/catalog?q=&title=' })).headers.location).toBe('/catalog');
+  });
+
+  it('says a page beyond the results is not there and links the last one', async () => {
+    const beyond = await get(`/catalog?q=${encodeURIComponent('Айтматов')}&page=25`);
+    expect(beyond.statusCode).toBe(200);
+    expect(beyond.text).toContain('Найдено: 2');
+    expect(beyond.text).toContain('Страницы 25 в результатах нет. Последняя страница — 1');
+    expect(beyond.text).not.toContain('Ничего не найдено');
+    expect(beyond.text).not.toContain('Страница 25 из');
+    const last = links(beyond.body).find((l) => l.startsWith('/catalog?') && l.includes('q=') && !l.includes('page='));
+    expect((await get(last!)).body).toContain(`/catalog/records/${ids.white}`);
+  });
+
   it('filters by advanced fields and availability; bad values fall back to defaults', async () => {
     const onShelf = await get(`/catalog?author=${encodeURIComponent('Айтматов')}&library=${ids.central}&available=1`);
     expect(onShelf.statusCode).toBe(200);

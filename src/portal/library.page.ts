@@ -1,11 +1,13 @@
 /** `/libraries/:id`: everything a reader needs to get to one library, and what it brings to the villages. */
 import { WEEKDAYS, type Library, type servicePoints as servicePointsTable, type TPassportData } from '../network';
+import { eventCard, type PublicEventSummary } from './event-views';
 import { compactHours, formatRange, hasKnownHours } from './hours';
 import { html, jsonLd, type SafeHtml } from './html';
 import { jsonLdGraph, libraryJsonLd } from './json-ld';
 import { layout, type PageContext } from './layout';
 import { libraryMeta, librariesHref, noData, phoneLinks } from './library-views';
 import type { PortalNetwork } from './portal.data';
+import { href } from './portal-request';
 
 export interface ServicePointView {
   kind: (typeof servicePointsTable.$inferSelect)['kind'];
@@ -22,6 +24,8 @@ export interface LibraryData {
   passport: TPassportData;
   municipalities: { name: string }[];
   servicePoints: ServicePointView[];
+  /** The library's next public events (a few; the events page lists them all). */
+  upcomingEvents: PublicEventSummary[];
 }
 
 function openStreetMapUrl(lat: number, lon: number): string {
@@ -109,6 +113,26 @@ function hoursTable(page: PageContext, passport: TPassportData): SafeHtml {
   </section>`;
 }
 
+/** What is on at the library, and where to find its events and its books. */
+function atTheLibrary(page: PageContext, data: LibraryData): SafeHtml {
+  const { t } = page;
+  const id = data.library.id;
+  return html`<section class="card wide">
+    <h2>${t('portal.library_upcoming')}</h2>
+    ${
+      data.upcomingEvents.length
+        ? html`<ul class="events">
+            ${data.upcomingEvents.map((e) => eventCard(page, e))}
+          </ul>`
+        : html`<p>${t('portal.library_no_upcoming')}</p>`
+    }
+    <p>
+      <a href="${href('/events', { library: id })}">${t('portal.library_all_events')}</a> ·
+      <a href="${href('/catalog', { library: id })}">${t('portal.library_books')}</a>
+    </p>
+  </section>`;
+}
+
 function accessibility(page: PageContext, passport: TPassportData): SafeHtml | null {
   const features = (['vision', 'hearing', 'mobility'] as const).filter((f) => passport.accessibility[f]);
   if (!features.length) return null;
@@ -154,7 +178,7 @@ export function libraryPage(page: PageContext, data: LibraryData): SafeHtml {
     ${libraryMeta(page, library)}
     <div class="grid halves">
       ${contacts(page, data)} ${hoursTable(page, passport)} ${accessibility(page, passport)}
-      ${servicePoints(page, data.servicePoints)}
+      ${servicePoints(page, data.servicePoints)} ${atTheLibrary(page, data)}
     </div>`;
   return layout(
     page,

@@ -69,6 +69,20 @@ export function sameOriginPath(back: unknown): string {
   }
 }
 
+/**
+ * The catalogue search a page was opened from (its Referer, when that is this site's /catalog with a
+ * query), as a path to return to; null otherwise.
+ */
+export function catalogueSearchOf(referer: unknown, origin: string): string | null {
+  if (typeof referer !== 'string') return null;
+  try {
+    const url = new URL(referer);
+    return url.origin === origin && url.pathname === '/catalog' && url.search.length > 1 ? `/catalog${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A URL with its query: empty and undefined values are left out so links stay short. */
 export function href(path: string, params: Record<string, string | number | undefined | null> = {}): string {
   const search = new URLSearchParams();

@@ -1,5 +1,8 @@
-/** The portal's pure helpers: compact opening hours, plurals, the safe return path of the switches. */
+/** The portal's pure helpers: compact opening hours, plurals, the safe return path of the switches, the catalogue page's parts. */
 import { describe, expect, it } from 'vitest';
+import { libraryChoices } from './catalog-form';
+import { catalogPage } from './catalog.page';
+import { parseOpacQuery } from './catalog-query';
 import { compactHours } from './hours';
 import { plural, translator } from './portal-i18n';
 import { sameOriginPath } from './portal-request';
@@ -50,5 +53,43 @@ describe('the visually-impaired switch returns only to this site', () => {
     [undefined, '/'],
   ])('%s → %s', (back, expected) => {
     expect(sameOriginPath(back)).toBe(expected);
+  });
+});
+
+describe('the catalogue page', () => {
+  const page = { lang: 'ru' as const, isA11y: false, url: '/catalog', origin: 'http://localhost', t: translator('ru') };
+  const facets = { libraries: [], years: [{ value: '1970', count: 120 }], languages: [{ value: 'rus', count: 3 }], materialTypes: [], subjects: [] };
+  const render = (totalIsEstimate: boolean, q = 'пароход') =>
+    catalogPage(page, {
+      siteName: 'Библиотеки',
+      librariesHref: '/libraries',
+      query: parseOpacQuery({ q }),
+      result: { items: [], total: 5000, totalIsEstimate, isFuzzy: false, facets },
+      libraries: [],
+      pageSize: 20,
+    }).toString();
+
+  it('marks the facet counts of an estimated total as estimates, and those of an exact one not', () => {
+    expect(render(true)).toMatch(/<span class="count" title="примерно 120">≈ 120<\/span>/);
+    expect(render(false)).toContain('<span class="count">120</span>');
+    expect(render(false)).not.toContain('≈');
+  });
+
+  it('names a branch by its village where another library has the same name, and groups libraries by network', () => {
+    const choices = libraryChoices([
+      { id: '1', name: 'Филиал № 10', settlement: 'с. Ак-Түз', networkName: 'Кеминская ЦБС' },
+      { id: '2', name: 'Филиал № 3', settlement: 'с. Боролдой', networkName: 'Кеминская ЦБС' },
+      { id: '3', name: 'Филиал № 3', settlement: 'с. Садовое', networkName: 'Аламединская ЦБС' },
+      { id: '4', name: 'Центральная библиотека им. Ч. Айтматова', settlement: 'г. Кемин', networkName: 'Кеминская ЦБС' },
+    ]);
+    expect(choices.map((c) => c.label)).toEqual([
+      'Филиал № 3, с. Садовое',
+      'Филиал № 3, с. Боролдой',
+      'Филиал № 10',
+      'Центральная библиотека им. Ч. Айтматова',
+    ]);
+    const form = catalogPage(page, { siteName: '', librariesHref: '', query: parseOpacQuery({ q: 'x' }), result: null, libraries: choices, pageSize: 20 }).toString();
+    expect(form).toContain('<optgroup label="Аламединская ЦБС">');
+    expect(form).toContain('<option value="">Любая</option>');
   });
 });

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, AppServices } from '../app/http';
+import { defaultTimeZone, listEvents, localToday } from '../events';
 import { findLibrary, findPassport, listLibraries, listServicePoints, type LibraryVisibility } from '../network';
 import { registerAccountPages } from '../readers/account/account.portal';
 import { registerAssets } from './assets';
@@ -135,10 +136,12 @@ export async function registerPortal(app: App, context: AppServices): Promise<Po
     const network = library ? networks.find((n) => n.id === library.networkId) : undefined;
     if (!library?.isActive || !network)
       return sendHtml(request, reply, notFoundPage(page, siteNameOf(page, networks)), 404);
-    const [passport, municipalities, points] = await Promise.all([
+    const today = localToday(defaultTimeZone(network.country));
+    const [passport, municipalities, points, upcoming] = await Promise.all([
       findPassport(db, library.id),
       listLibraryMunicipalities(db, library.id),
       listServicePoints(db, library.id),
+      listEvents(db, { isPublic: true, libraryId: library.id, from: today, sort: 'date', page: 1, pageSize: 3 }, null),
     ]);
     return sendHtml(
       request,
@@ -150,6 +153,7 @@ export async function registerPortal(app: App, context: AppServices): Promise<Po
         passport: passport.data,
         municipalities,
         servicePoints: points.filter((p) => p.isActive),
+        upcomingEvents: upcoming.items,
       }),
     );
   });

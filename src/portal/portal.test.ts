@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../audit';
+import { localToday, ZEventInput } from '../events';
+import { createEvent } from '../events/events.service';
+import { eventBody, formIdOf } from '../events/events.test-support';
 import { regions, servicePoints, type TPassportData } from '../network';
 import { buildLibrary, buildMunicipality, buildNetwork, buildPassport, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
@@ -215,6 +219,32 @@ describeOnEachDatabase('public portal', (ctx) => {
           expect.objectContaining({ opens: '10:00', closes: '15:00', dayOfWeek: ['https://schema.org/Saturday'] }),
         ]),
       );
+    });
+
+    it('shows what is coming up at a library and links its events and its books', async () => {
+      const { db } = ctx.database;
+      const day = (days: number) => {
+        const d = new Date(`${localToday('Asia/Bishkek')}T00:00:00Z`);
+        d.setUTCDate(d.getUTCDate() + days);
+        return d.toISOString().slice(0, 10);
+      };
+      const formId = await formIdOf(db, ids.network);
+      const plan = (title: string, plannedOn: string, isPublic = true) =>
+        createEvent(db, SYSTEM_ACTOR, ids.network, ZEventInput.parse(eventBody(ids.branch, formId, { title, plannedOn, isPublic })));
+      const soon = uniq('Громкие чтения ');
+      const past = uniq('Прошедший вечер ');
+      const closed = uniq('Служебное совещание ');
+      await plan(soon, day(5));
+      await plan(past, day(-5));
+      await plan(closed, day(6), false);
+      const res = await get(`/libraries/${ids.branch}`);
+      expect(res.text).toContain('Скоро в библиотеке');
+      expect(res.text).toContain(soon);
+      expect(res.text).not.toContain(past);
+      expect(res.text).not.toContain(closed);
+      expect(res.body).toContain(`href="/events?library=${ids.branch}"`);
+      expect(res.body).toContain(`href="/catalog?library=${ids.branch}"`);
+      expect((await get(`/libraries/${ids.central}`)).text).toContain('Ближайших мероприятий нет.');
     });
 
     it('links the central library to the map and to its e-mail', async () => {

@@ -226,7 +226,7 @@ export function CatalogSearchPage() {
               <Pager page={page} pageSize={PAGE_SIZE} total={data.total} estimate={data.totalIsEstimate} onChange={(p) => setFilter('page', p)} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
-              <SearchFacets facets={data.facets} values={values} apply={apply} />
+              <SearchFacets facets={data.facets} approximate={data.totalIsEstimate} values={values} apply={apply} />
             </Grid.Col>
           </Grid>
         )}

@@ -16,13 +16,15 @@ export const FACET_PARAMS: Record<FacetKey, SearchKey[]> = {
 
 interface Props {
   facets: SearchResult['facets'];
+  /** The total is an estimate ("about N"), and so are the counts: they are shown as "≈ N". */
+  approximate: boolean;
   values: Record<SearchKey, string>;
   apply: (changes: Partial<Record<SearchKey, string | null>>) => void;
 }
 
 const VISIBLE = 8;
 
-export function SearchFacets({ facets, values, apply }: Props) {
+export function SearchFacets({ facets, approximate, values, apply }: Props) {
   const { t } = useTranslation();
   const label = (key: FacetKey, facet: Facet) => {
     if (key === 'materialTypes') return t(`materialType.${facet.value as 'book'}`, { defaultValue: facet.value });
@@ -58,8 +60,8 @@ export function SearchFacets({ facets, values, apply }: Props) {
                   <Text size="sm" fw={isChosen(key, facet) ? 700 : 400} c={isChosen(key, facet) ? 'teal.8' : undefined} lineClamp={1}>
                     {label(key, facet)}
                   </Text>
-                  <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }}>
-                    {facet.count}
+                  <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }} title={approximate ? t('catalog.countAbout', { count: facet.count }) : undefined}>
+                    {approximate ? `≈ ${facet.count}` : facet.count}
                   </Badge>
                 </Group>
               </UnstyledButton>

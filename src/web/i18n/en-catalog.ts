@@ -28,6 +28,7 @@ export const enCatalog: typeof ruCatalog = {
     availableOf: '{{library}}: {{available}} of {{total}}',
     noCopies: 'No copies',
     facets: 'Refine',
+    countAbout: 'about {{count}}',
     facet: { libraries: 'Library', years: 'Year', languages: 'Language', materialTypes: 'Material type', subjects: 'Subject' },
     onlyAvailable: 'Available only',
     yearFrom: 'Year from',

@@ -28,6 +28,7 @@ export const kyCatalog: typeof ruCatalog = {
     availableOf: '{{library}}: {{total}} ичинен {{available}}',
     noCopies: 'Нускалар жок',
     facets: 'Тактоо',
+    countAbout: 'болжол менен {{count}}',
     facet: { libraries: 'Китепкана', years: 'Жыл', languages: 'Тил', materialTypes: 'Документтин түрү', subjects: 'Тема' },
     onlyAvailable: 'Бар болгондор гана',
     yearFrom: 'Жылдан',

@@ -26,6 +26,7 @@ export const ruCatalog = {
     availableOf: '{{library}}: {{available}} из {{total}}',
     noCopies: 'Экземпляров нет',
     facets: 'Уточнить',
+    countAbout: 'примерно {{count}}',
     facet: { libraries: 'Библиотека', years: 'Год', languages: 'Язык', materialTypes: 'Вид документа', subjects: 'Тема' },
     onlyAvailable: 'Только в наличии',
     yearFrom: 'Год с',
