@@ -61,6 +61,33 @@ describe.skipIf(!hasChromium)('municipal requests and the report in a browser', 
     await staff.screenshot({ path: 'test-results/municipal-statistics.png', fullPage: true });
   });
 
+  it('on a phone an official finds the pages from the footer, returns to the page asked for after logging in, and reads the list without scrolling sideways', async () => {
+    const phone = await served.browser.newPage({ locale: 'ru-RU', viewport: { width: 375, height: 800 } });
+    phone.setDefaultTimeout(20_000);
+    await phone.goto(`${served.baseUrl}/`);
+    await phone.locator('footer').getByRole('link', { name: 'Для органов местного самоуправления' }).click();
+    await expect.poll(() => new URL(phone.url()).pathname, WAIT).toBe('/msu');
+
+    await phone.goto(`${served.baseUrl}/msu/requests/new`);
+    await phone.locator('#login').fill('official');
+    await phone.locator('#password').fill('demo12345');
+    await phone.getByRole('button', { name: 'Войти' }).click();
+    await expect.poll(() => new URL(phone.url()).pathname, WAIT).toBe('/msu/requests/new');
+
+    // A needed-by date in the past is refused at the field; what was typed stays.
+    await phone.locator('#topic').fill('Срок в прошлом');
+    await phone.locator('#wantedBy').fill('2020-01-01');
+    await phone.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(async () => phone.locator('#wantedBy-error').count(), WAIT).toBe(1);
+    expect(await phone.locator('#wantedBy-error').innerText()).toContain('Эта дата уже прошла');
+    expect(await phone.locator('#topic').inputValue()).toBe('Срок в прошлом');
+
+    await phone.goto(`${served.baseUrl}/msu`);
+    expect(await phone.locator('.msu-requests tbody tr').count()).toBeGreaterThan(0);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.screenshot({ path: 'test-results/msu-phone.png', fullPage: true });
+  });
+
   it('a methodologist downloads the report to the municipality; its PDF shows Russian text', async () => {
     const page = await signInStaff(served, 'methodist', { width: 1366 });
     await page.getByTestId('nav-municipal').click();

@@ -7,6 +7,7 @@ export {
   findRequest,
   followUpRequest,
   listMessages,
+  networkToday,
   recordRequest,
   submitOfficialRequest,
   submitRequest,

@@ -8,7 +8,8 @@ import type { Db } from '../app/db';
 import { AppError, forbidden } from '../app/errors';
 import { writeAudit, type AuditActor } from '../audit';
 import { findRecord } from '../catalog';
-import { municipalities } from '../network';
+import { defaultTimeZone, localToday } from '../events';
+import { findNetwork, municipalities } from '../network';
 import { findStaff } from '../staff';
 import { dueDateFor } from './deadlines';
 import type {
@@ -66,8 +67,21 @@ interface NewRequest {
   receivedAt?: Date;
 }
 
+/** Today on the wall calendar of the network's country (Bishkek or Moscow time): the earliest day a request may be wanted by. */
+export async function networkToday(db: Db, networkId: string | null, now = new Date()): Promise<string> {
+  const network = networkId ? await findNetwork(db, networkId) : null;
+  return localToday(defaultTimeZone(network?.country ?? 'KG'), now);
+}
+
+/** Refuses a needed-by date that has already passed where the network is: such a request would be overdue at once. */
+async function assertWantedByNotPast(db: Db, networkId: string, wantedBy: string | undefined, now: Date) {
+  if (!wantedBy || wantedBy >= (await networkToday(db, networkId, now))) return;
+  throw new AppError(422, 'validation_failed', 'error.validation', [{ field: 'wantedBy', code: 'date_past', key: 'validation.date_past' }]);
+}
+
 async function insertRequest(db: Db, actor: RequestActor, data: NewRequest): Promise<MunicipalRequest> {
   const receivedAt = data.receivedAt ?? new Date();
+  await assertWantedByNotPast(db, data.municipality.networkId, data.input.wantedBy, receivedAt);
   return db.transaction(async (tx) => {
     const number = await nextNumber(tx, data.municipality.networkId);
     const [row] = await tx

@@ -3,10 +3,18 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { auditLog } from '../audit';
 import { describeOnEachDatabase } from '../test/harness';
-import { uniq } from '../test/factories';
+import { buildNetwork, uniq } from '../test/factories';
 import { addWorkingDays, dueDateFor, isOverdue } from './deadlines';
 import { municipalRequests } from './municipal.tables';
 import { buildMunicipalNetwork, catalogueRecord } from './municipal.test-support';
+import { networkToday } from './requests.service';
+
+/** YYYY-MM-DD `days` days from `day`. */
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 interface RequestBody {
   id: string;
@@ -31,10 +39,11 @@ describeOnEachDatabase('municipal requests', (ctx) => {
     const recordId = await catalogueRecord(net, `Закон о пастбищах ${uniq()}`, ['Пастбища']);
     const topic = `Новый закон о пастбищах ${uniq()}`;
 
-    const asked = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic, text: 'Нужен текст закона и комментарии.', wantedBy: '2030-01-15' });
+    const wantedBy = shiftDay(await networkToday(ctx.database.db, net.network.id), 30);
+    const asked = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic, text: 'Нужен текст закона и комментарии.', wantedBy });
     expect(asked.statusCode, asked.body).toBe(201);
     const request = asked.json() as RequestBody & { municipalityId: string; channel: string };
-    expect(request).toMatchObject({ status: 'new', dueOn: '2030-01-15', municipalityId: net.muni.id, channel: 'portal' });
+    expect(request).toMatchObject({ status: 'new', dueOn: wantedBy, municipalityId: net.muni.id, channel: 'portal' });
 
     const list = (await net.http.bibliographer.get(`/api/v1/municipal/requests?q=${encodeURIComponent(topic)}`)).json() as { items: RequestBody[]; total: number };
     expect(list.total).toBe(1);
@@ -157,6 +166,49 @@ describeOnEachDatabase('municipal requests', (ctx) => {
       sources: [{ kind: 'file', sha256: 'a'.repeat(64), name: 'x.pdf' }],
     });
     expect(noFile.json()).toMatchObject({ errors: [{ field: 'sources.0.sha256' }] });
+  });
+
+  it('a needed-by date that has passed is refused, whether the official asks or staff record the request; today is fine', async () => {
+    const db = ctx.database.db;
+    const net = await buildMunicipalNetwork(db, ctx.app, 'ru');
+    const today = await networkToday(db, net.network.id);
+    const pastDates = ['2020-01-01', shiftDay(today, -1)];
+    for (const wantedBy of pastDates) {
+      const asked = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: 'Старый срок', wantedBy });
+      expect(asked.statusCode, wantedBy).toBe(422);
+      expect(asked.json()).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: 'wantedBy', code: 'date_past', message: 'Эта дата уже прошла: укажите сегодняшний день или позже.' }],
+      });
+      const recorded = await net.http.bibliographer.post('/api/v1/municipal/requests', {
+        municipalityId: net.muni.id,
+        channel: 'phone',
+        type: 'factual',
+        topic: 'Старый срок',
+        requesterName: 'Асанов Б.',
+        wantedBy,
+      });
+      expect(recorded.statusCode, wantedBy).toBe(422);
+      expect(recorded.json()).toMatchObject({ errors: [{ field: 'wantedBy', code: 'date_past' }] });
+    }
+    const refused = await db.select().from(municipalRequests).where(eq(municipalRequests.municipalityId, net.muni.id));
+    expect(refused).toEqual([]);
+
+    const dueToday = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: 'К сессии сегодня', wantedBy: today });
+    expect(dueToday.statusCode, dueToday.body).toBe(201);
+    expect(dueToday.json()).toMatchObject({ dueOn: today, status: 'new' });
+    const listed = (await net.http.official.get(`/api/v1/municipal/requests?q=${encodeURIComponent('К сессии сегодня')}`)).json() as { items: { isOverdue: boolean }[] };
+    expect(listed.items).toMatchObject([{ isOverdue: false }]);
+  });
+
+  it("today is counted on the network's calendar: Bishkek for Kyrgyzstan, Moscow for Russia", async () => {
+    const db = ctx.database.db;
+    const kg = await buildNetwork(db, { country: 'KG' });
+    const ru = await buildNetwork(db, { country: 'RU' });
+    // 20:00 UTC on 20 March is 02:00 on 21 March in Bishkek (UTC+6) and 23:00 on 20 March in Moscow (UTC+3).
+    const evening = new Date('2026-03-20T20:00:00Z');
+    expect(await networkToday(db, kg.id, evening)).toBe('2026-03-21');
+    expect(await networkToday(db, ru.id, evening)).toBe('2026-03-20');
   });
 
   it('an answer cites an uploaded file, which the official downloads; others cannot', async () => {

@@ -128,7 +128,7 @@ export function layout(page: PageContext, frame: PageFrame, content: HtmlValue):
         <footer class="site-footer">
           <div class="wrap footer-row">
             <p>${t('portal.footer')}</p>
-            <p><a href="/staff">${t('portal.staff_login')}</a></p>
+            <p><a href="/msu">${t('msu.footer_link')}</a> · <a href="/staff">${t('portal.staff_login')}</a></p>
           </div>
         </footer>
       </body>

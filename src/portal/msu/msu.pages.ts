@@ -6,7 +6,8 @@ import { layout, type PageContext } from '../layout';
 import { href } from '../portal-request';
 import { csrfField, day, fieldError, msuLayout, statusBadge, thread, type OfficialPage, type ThreadMessage } from './msu.views';
 
-export function loginPage(page: PageContext, siteName: string, options: { error?: string; login?: string; notOfficial?: boolean }): SafeHtml {
+/** The login form; `next` is the officials' page to open once logged in. */
+export function loginPage(page: PageContext, siteName: string, options: { error?: string; login?: string; notOfficial?: boolean; next?: string | null }): SafeHtml {
   const { t } = page;
   return layout(
     page,
@@ -16,6 +17,7 @@ export function loginPage(page: PageContext, siteName: string, options: { error?
       ${options.notOfficial ? html`<p class="note" role="alert">${t('msu.not_official')} <a href="/staff">${t('portal.staff_login')}</a></p>` : null}
       <form class="msu-form" method="post" action="/msu/login">
         ${options.error ? html`<p class="field-error" role="alert">${options.error}</p>` : null}
+        ${options.next ? html`<input type="hidden" name="next" value="${options.next}" />` : null}
         <p class="field">
           <label for="login">${t('msu.login')}</label>
           <input id="login" name="login" autocomplete="username" required value="${options.login ?? ''}" />
@@ -50,23 +52,25 @@ export function homePage(page: OfficialPage, data: { items: RequestListItem[]; t
       ${data.unread ? html`<p class="note"><a href="/msu/inbox">${t('msu.unread', { count: data.unread })}</a></p>` : null}
       <p><a class="button" href="/msu/requests/new">${t('msu.new_request')}</a></p>
       ${data.items.length
-        ? html`<table class="msu-table">
-            <thead>
-              <tr><th>№</th><th>${t('municipal.col.topic')}</th><th>${t('municipal.col.type')}</th><th>${t('municipal.col.received')}</th><th>${t('municipal.col.due')}</th><th>${t('municipal.col.status')}</th></tr>
-            </thead>
-            <tbody>
-              ${data.items.map(
-                (r) => html`<tr>
-                  <td>${r.number}</td>
-                  <td><a href="/msu/requests/${r.id}">${r.topic}</a></td>
-                  <td>${t(`municipal.type.${r.type}`)}</td>
-                  <td class="nowrap">${day(r.receivedAt)}</td>
-                  <td class="nowrap">${day(r.dueOn)}</td>
-                  <td>${statusBadge(page, r)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
+        ? html`<div class="msu-table-scroll" role="region" aria-label="${t('msu.my_requests')}" tabindex="0">
+            <table class="msu-table msu-requests">
+              <thead>
+                <tr><th>№</th><th>${t('municipal.col.topic')}</th><th>${t('municipal.col.type')}</th><th>${t('municipal.col.received')}</th><th>${t('municipal.col.due')}</th><th>${t('municipal.col.status')}</th></tr>
+              </thead>
+              <tbody>
+                ${data.items.map(
+                  (r) => html`<tr>
+                    <td class="msu-number">${r.number}</td>
+                    <td class="msu-topic"><a href="/msu/requests/${r.id}">${r.topic}</a></td>
+                    <td data-label="${t('municipal.col.type')}">${t(`municipal.type.${r.type}`)}</td>
+                    <td class="nowrap" data-label="${t('municipal.col.received')}">${day(r.receivedAt)}</td>
+                    <td class="nowrap" data-label="${t('municipal.col.due')}">${day(r.dueOn)}</td>
+                    <td data-label="${t('municipal.col.status')}">${statusBadge(page, r)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
         : html`<p class="empty">${t('msu.no_requests')}</p>`}
       ${data.pages > 1
         ? html`<p class="pages">
@@ -85,7 +89,8 @@ export interface RequestFormValues {
   wantedBy?: string;
 }
 
-export function newRequestPage(page: OfficialPage, values: RequestFormValues, errors: Record<string, string>): SafeHtml {
+/** The new-request form; `today` (YYYY-MM-DD, the network's calendar) is the earliest needed-by date the date picker offers. */
+export function newRequestPage(page: OfficialPage, values: RequestFormValues, errors: Record<string, string>, today: string): SafeHtml {
   const { t } = page;
   const described = (id: string) => (errors[id] ? `${id}-error` : undefined);
   return msuLayout(
@@ -119,7 +124,15 @@ export function newRequestPage(page: OfficialPage, values: RequestFormValues, er
         </p>
         <p class="field">
           <label for="wantedBy">${t('msu.wanted_by')}</label>
-          <input id="wantedBy" name="wantedBy" type="date" value="${values.wantedBy ?? ''}" aria-describedby="${described('wantedBy')}" />
+          <input
+            id="wantedBy"
+            name="wantedBy"
+            type="date"
+            min="${today}"
+            value="${values.wantedBy ?? ''}"
+            aria-invalid="${errors.wantedBy ? 'true' : 'false'}"
+            aria-describedby="${described('wantedBy')}"
+          />
           ${fieldError('wantedBy', errors.wantedBy)}
           <span class="muted">${t('msu.wanted_by_hint')}</span>
         </p>

@@ -18,6 +18,7 @@ import {
   isoDay,
   listMessages,
   listRequests,
+  networkToday,
   submitOfficialRequest,
   ZRequestSubmit,
   ZSubscriptionInput,
@@ -27,9 +28,10 @@ import { municipalities, networkOfScopeNode } from '../../network';
 import { deleteSession, verifyLogin } from '../../staff';
 import type { PageContext } from '../layout';
 import { sendHtml } from '../portal-request';
-import { homePage, loginPage, newRequestPage, requestPage } from './msu.pages';
+import { msuReturnPath } from './msu-return';
+import { homePage, loginPage, newRequestPage, requestPage, type RequestFormValues } from './msu.pages';
 import { inboxPage, reportPage, subscriptionsPage } from './msu-inbox.pages';
-import type { OfficialPage } from './msu.views';
+import { MSU_HOME, type OfficialPage } from './msu.views';
 
 const hidden = { schema: { hide: true } };
 const PAGE_SIZE = 20;
@@ -39,6 +41,16 @@ interface Deps {
   siteName: (page: PageContext) => Promise<string>;
   loginLimitPerMinute: number;
   sessionDays: number;
+}
+
+/**
+ * The needed-by date as YYYY-MM-DD: the date picker sends that; a browser without one sends what was typed,
+ * and DD.MM.YYYY (as dates are written in the region) is understood too. Empty means no date.
+ */
+function isoWantedBy(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const written = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  return written ? `${written[3]}-${written[2]!.padStart(2, '0')}-${written[1]!.padStart(2, '0')}` : value;
 }
 
 /** Field errors of a zod failure as field → message in the page's language. */
@@ -66,7 +78,9 @@ export function registerMsuPages(app: App, { database, config }: AppContext, dep
     const siteName = await deps.siteName(base);
     const actor = request.actor;
     if (!actor || actor.role !== 'municipal_official' || !actor.scopeId) {
-      await sendHtml(request, reply, loginPage(base, siteName, { notOfficial: !!actor }), actor ? 403 : 200);
+      // After logging in the official comes back to the page they opened (a form's target is no page to return to).
+      const next = request.method === 'GET' ? msuReturnPath(request.url) : null;
+      await sendHtml(request, reply, loginPage(base, siteName, { notOfficial: !!actor, next }), actor ? 403 : 200);
       return null;
     }
     return { actor, page: { ...base, csrf: actor.csrfToken, fullName: actor.fullName, siteName } };
@@ -113,13 +127,14 @@ export function registerMsuPages(app: App, { database, config }: AppContext, dep
       const body = (request.body ?? {}) as Record<string, unknown>;
       const login = typeof body.login === 'string' ? body.login.trim() : '';
       const password = typeof body.password === 'string' ? body.password : '';
+      const next = msuReturnPath(body.next);
       const user = login && password ? await verifyLogin(db, login, password) : null;
       if (!user) {
-        return sendHtml(request, reply, loginPage(page, await deps.siteName(page), { error: page.t('error.login_failed'), login }), 401);
+        return sendHtml(request, reply, loginPage(page, await deps.siteName(page), { error: page.t('error.login_failed'), login, next }), 401);
       }
       const { token } = await createSession(db, user.id, deps.sessionDays, request.ip, request.headers['user-agent'] ?? '');
       reply.setCookie(SESSION_COOKIE, token, app.sessionCookieOptions(request));
-      return reply.redirect(user.role === 'municipal_official' ? '/msu' : '/staff', 303);
+      return reply.redirect(user.role === 'municipal_official' ? (next ?? MSU_HOME) : '/staff', 303);
     },
   );
 
@@ -129,20 +144,45 @@ export function registerMsuPages(app: App, { database, config }: AppContext, dep
     return reply.redirect('/msu', 303);
   });
 
+  /** Today on the calendar of the official's network: the earliest needed-by date. */
+  async function officialToday(actor: Actor): Promise<string> {
+    return networkToday(db, await networkOfScopeNode(db, actor.scopeKind, actor.scopeId));
+  }
+
+  async function showNewRequest(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: { page: OfficialPage; actor: Actor },
+    values: RequestFormValues = {},
+    errors: Record<string, string> = {},
+  ) {
+    const page = newRequestPage(ctx.page, values, errors, await officialToday(ctx.actor));
+    return sendHtml(request, reply, page, Object.keys(errors).length ? 422 : 200);
+  }
+
   app.get('/msu/requests/new', hidden, async (request, reply) => {
     const ctx = await officialPage(request, reply);
     if (!ctx) return reply;
-    return sendHtml(request, reply, newRequestPage(ctx.page, {}, {}));
+    return showNewRequest(request, reply, ctx);
   });
 
   app.post('/msu/requests', hidden, async (request, reply) => {
     const ctx = await officialPage(request, reply);
     if (!ctx) return reply;
     const body = (request.body ?? {}) as Record<string, string>;
-    const parsed = ZRequestSubmit.safeParse({ type: body.type, topic: body.topic ?? '', text: body.text ?? '', wantedBy: body.wantedBy || undefined });
-    if (!parsed.success) return sendHtml(request, reply, newRequestPage(ctx.page, body, formErrors(ctx.page, parsed.error)), 422);
-    const created = await submitOfficialRequest(db, actorOf(request, ctx.actor), parsed.data);
-    return reply.redirect(`/msu/requests/${created.id}`, 303);
+    const values: RequestFormValues = { type: body.type, topic: body.topic, text: body.text, wantedBy: body.wantedBy?.trim() };
+    const parsed = ZRequestSubmit.safeParse({ type: body.type, topic: body.topic ?? '', text: body.text ?? '', wantedBy: isoWantedBy(values.wantedBy) });
+    if (!parsed.success) return showNewRequest(request, reply, ctx, values, formErrors(ctx.page, parsed.error));
+    try {
+      const created = await submitOfficialRequest(db, actorOf(request, ctx.actor), parsed.data);
+      return reply.redirect(`/msu/requests/${created.id}`, 303);
+    } catch (error) {
+      if (error instanceof AppError && error.fields.length) {
+        const errors = Object.fromEntries(error.fields.map((f) => [f.field, ctx.page.t(f.key, f.params)]));
+        return showNewRequest(request, reply, ctx, values, errors);
+      }
+      throw error;
+    }
   });
 
   async function ownRequest(ctx: { actor: Actor }, id: unknown) {
