@@ -3,7 +3,7 @@
  * the iCalendar feeds, and registration with a capacity that holds under simultaneous visitors.
  */
 import { eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { jsonLdOf, visibleText } from '../portal/portal.test-support';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
@@ -39,8 +39,22 @@ describeOnEachDatabase('events on the portal', (ctx) => {
   }
 
   const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
+  // Each test's visitors come from their own address, so the form's limit per address (20 a minute)
+  // counts only that test's sendings.
+  let visitors = 0;
+  const visitorAddress = () => `10.0.${++visitors}.1`;
+  let address = visitorAddress();
+  beforeEach(() => {
+    address = visitorAddress();
+  });
   const register = (id: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-    ctx.app.inject({ method: 'POST', url: `/events/${id}/register`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: new URLSearchParams(form).toString() });
+    ctx.app.inject({
+      method: 'POST',
+      url: `/events/${id}/register`,
+      remoteAddress: address,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      payload: new URLSearchParams(form).toString(),
+    });
 
   it('the calendar shows public upcoming events of the network, never private ones; past and month views', async () => {
     const { network, library, other, plan, http } = await setup();
@@ -64,6 +78,9 @@ describeOnEachDatabase('events on the portal', (ctx) => {
     expect(byLibrary.body).toContain(`/events/${open.id}`);
     expect(byLibrary.body).not.toContain(`/events/${elsewhere.id}`);
     expect(byLibrary.body).toContain(`/libraries/${library.id}/events.ics`);
+    // A library's page links here: the calendar opens with the library chosen, and its tabs keep it.
+    expect(byLibrary.body).toContain(`<option value="${library.id}" selected>`);
+    expect(byLibrary.body).toContain(`href="/events?library=${library.id}&amp;when=past"`);
 
     const pastPage = await get(`/events?network=${network.id}&when=past`);
     expect(pastPage.body).toContain(`/events/${past.id}`);
@@ -132,7 +149,7 @@ describeOnEachDatabase('events on the portal', (ctx) => {
     // A staff member signed in on the same browser registers from the portal like anyone else.
     const ok = await register(event.id, { name: 'Айгерим', phone: '+996 555 000 111' }, { cookie: session.cookie });
     expect(ok.statusCode).toBe(303);
-    expect(ok.headers.location).toBe(`/events/${event.id}?registered=1`);
+    expect(ok.headers.location).toBe(`/events/${event.id}?registered=1#register`);
     expect(visibleText((await get(ok.headers.location as string)).body)).toContain('Вы записаны');
 
     const attempts = await Promise.all(Array.from({ length: 8 }, (_, i) => register(event.id, { name: `Гость ${i}`, email: `guest${i}@example.kg` })));
@@ -152,6 +169,69 @@ describeOnEachDatabase('events on the portal', (ctx) => {
     expect(shrink.statusCode).toBe(422);
     expect((shrink.json() as { errors: { code: string }[] }).errors[0]?.code).toBe('capacity_below_registered');
     expect((await http.delete(`/api/v1/events/${event.id}`)).statusCode).toBe(409);
+  });
+
+  it('a refused form opens at the form: a summary of its errors on top, each linking to its field, and what was typed kept', async () => {
+    const { plan } = await setup();
+    const event = await plan({ isRegistrationOpen: true });
+    const page = await get(`/events/${event.id}`);
+    // The browser keeps the fragment of the form's action, so the answer opens scrolled to the form.
+    expect(page.body).toContain(`action="/events/${event.id}/register#register"`);
+    expect(page.body).toMatch(/<section[^>]* id="register"/);
+    expect(page.body).not.toContain('error-summary');
+
+    const refused = await register(event.id, { name: 'Айгерим', phone: 'abc', email: 'нет' });
+    expect(refused.statusCode).toBe(422);
+    const summary = /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/.exec(refused.body)?.[1] ?? '';
+    expect(visibleText(summary)).toContain('Проверьте введённые данные.');
+    expect(summary).toContain('href="#register-phone"');
+    expect(summary).toContain('href="#register-email"');
+    expect(summary).not.toContain('href="#register-name"');
+    expect(refused.body.indexOf('error-summary')).toBeLessThan(refused.body.indexOf('id="register-name"'));
+    expect(refused.body).toMatch(/id="register-phone"[^>]*value="abc" aria-invalid="true" aria-describedby="err-phone"/);
+    expect(refused.body).toContain('value="Айгерим"');
+
+    const inKyrgyz = await register(event.id, { name: 'Айгерим', phone: 'abc' }, { cookie: 'lang=ky' });
+    expect(visibleText(inKyrgyz.body)).toContain('Киргизилген маалыматты текшериңиз.');
+
+    // After a successful registration the confirmation is where the form was.
+    const ok = await register(event.id, { name: 'Айгерим', phone: '0555 000 111' });
+    expect(ok.headers.location).toBe(`/events/${event.id}?registered=1#register`);
+    expect((await get(`/events/${event.id}?registered=1`)).body).toMatch(/<p class="notice ok"[^>]* id="register"/);
+  });
+
+  it('a person registers once per event, however the phone is written; another name on the same phone is welcome', async () => {
+    const { plan } = await setup();
+    const event = await plan({ isRegistrationOpen: true, capacity: 10 });
+    const other = await plan({ isRegistrationOpen: true });
+    const seats = async () => (await ctx.database.db.select().from(events).where(eq(events.id, event.id)))[0]?.registeredCount;
+
+    expect((await register(event.id, { name: 'Бакыт Асанов', phone: '+996 (555) 12-34-56' })).statusCode).toBe(303);
+    const again = await register(event.id, { name: ' бакыт  асанов', phone: '996555123456' });
+    expect(again.statusCode).toBe(409);
+    const text = visibleText(again.body);
+    expect(text).toContain('Вы уже записаны на это мероприятие.');
+    expect(text).not.toContain('Проверьте введённые данные.');
+    expect(again.body).toMatch(/<div class="error-summary" role="alert"[^>]*>\s*<p[^>]*><strong>Вы уже записаны/);
+    expect(again.body).toContain('value=" бакыт  асанов"');
+    expect(again.body).toContain(`action="/events/${event.id}/register#register"`);
+    expect(await seats()).toBe(1);
+
+    const inEnglish = await register(event.id, { name: 'Бакыт Асанов', phone: '996 555 123 456' }, { cookie: 'lang=en' });
+    expect(visibleText(inEnglish.body)).toContain('You are already registered for this event.');
+
+    // Sent twice at once (a double tap): one registration, one refusal, one place taken.
+    const twice = await Promise.all([0, 1].map(() => register(event.id, { name: 'Айжан', phone: '0700 111 222' })));
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+    expect(await seats()).toBe(2);
+
+    // A second child on a parent's phone, another number, an e-mail without a phone, or another event are all fine.
+    expect((await register(event.id, { name: 'Айдай Асанова', phone: '+996 555 123 456' })).statusCode).toBe(303);
+    expect((await register(event.id, { name: 'Бакыт Асанов', phone: '0555 123 457' })).statusCode).toBe(303);
+    expect((await register(event.id, { name: 'Бакыт Асанов', email: 'bakyt@example.kg' })).statusCode).toBe(303);
+    expect((await register(other.id, { name: 'Бакыт Асанов', phone: '+996 555 123 456' })).statusCode).toBe(303);
+    expect(await seats()).toBe(5);
+    expect(await ctx.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id))).toHaveLength(5);
   });
 
   it('registration is closed for a past, cancelled or private event, and for one without registration', async () => {

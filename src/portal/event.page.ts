@@ -12,8 +12,8 @@ export interface EventPageData {
   /** The visitor may register now (open, planned, not past, places left). */
   canRegister: boolean;
   notice: RegistrationNotice;
-  /** After a refused form: what was typed and what is wrong, by field. */
-  form?: { name: string; phone: string; email: string; errors: Record<string, string> };
+  /** After a refused form: what was typed, what is wrong by field, or why the form as a whole was refused. */
+  form?: { name: string; phone: string; email: string; errors: Record<string, string>; refusal?: string };
 }
 
 const STATUS_URL = { planned: 'https://schema.org/EventScheduled', held: 'https://schema.org/EventScheduled', cancelled: 'https://schema.org/EventCancelled' } as const;
@@ -70,34 +70,58 @@ function fact(label: string, value: SafeHtml | string): SafeHtml {
   return html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
+/**
+ * The id of the registration block. The form posts to a URL ending in `#register`, so the answer (the
+ * form with its errors, or the confirmation) opens scrolled to it rather than at the top of the page.
+ */
+export const REGISTER_ANCHOR = 'register';
+
+const REGISTER_FIELDS = ['name', 'phone', 'email'] as const;
+
 function registration(page: PageContext, data: EventPageData): SafeHtml | null {
   const { t } = page;
   const e = data.event;
-  if (data.notice === 'done') return html`<p class="notice ok" role="status">${t('events.register_done')}</p>`;
-  if (data.notice === 'full') return html`<p class="notice" role="status">${t('events.register_full')}</p>`;
-  if (data.notice === 'closed') return html`<p class="notice" role="status">${t('events.register_closed')}</p>`;
+  const notice = (text: string, className = 'notice') => html`<p class="${className}" role="status" id="${REGISTER_ANCHOR}">${text}</p>`;
+  if (data.notice === 'done') return notice(t('events.register_done'), 'notice ok');
+  if (data.notice === 'full') return notice(t('events.register_full'));
+  if (data.notice === 'closed') return notice(t('events.register_closed'));
   if (!e.isRegistrationOpen || e.status !== 'planned') return null;
-  if (!data.canRegister) return html`<p class="notice">${t('events.register_full')}</p>`;
+  if (!data.canRegister) return notice(t('events.register_full'));
   const form = data.form ?? { name: '', phone: '', email: '', errors: {} };
+  const labels = { name: t('events.register_name'), phone: t('events.register_phone'), email: t('events.register_email') };
+  const failed = REGISTER_FIELDS.filter((field) => form.errors[field]);
   const error = (field: string) => (form.errors[field] ? html`<span class="field-error" id="err-${field}">${form.errors[field]}</span>` : '');
-  const described = (field: string) => (form.errors[field] ? `err-${field}` : undefined);
-  return html`<section class="card register" aria-labelledby="register-title">
+  const invalid = (field: string) => (form.errors[field] ? html` aria-invalid="true" aria-describedby="err-${field}"` : '');
+  // Each error in the summary links to its field, so a reader (or a screen reader) goes straight to it.
+  const summary =
+    failed.length || form.refusal
+      ? html`<div class="error-summary" role="alert" aria-labelledby="register-errors-title">
+          <p id="register-errors-title"><strong>${form.refusal ?? t('error.validation')}</strong></p>
+          ${failed.length
+            ? html`<ul>
+                ${failed.map((field) => html`<li><a href="#register-${field}">${labels[field]}: ${form.errors[field]}</a></li>`)}
+              </ul>`
+            : ''}
+        </div>`
+      : '';
+  return html`<section class="card register" id="${REGISTER_ANCHOR}" aria-labelledby="register-title">
     <h2 id="register-title">${t('events.register_title')}</h2>
     ${e.capacity !== null ? html`<p class="muted">${t('events.seats_left', { count: Math.max(0, e.capacity - e.registeredCount) })}</p>` : ''}
-    <form method="post" action="/events/${e.id}/register" class="register-form">
+    <form method="post" action="/events/${e.id}/register#${REGISTER_ANCHOR}" class="register-form">
+      ${summary}
       <label
-        >${t('events.register_name')}
-        <input name="name" required maxlength="200" autocomplete="name" value="${form.name}" aria-describedby="${described('name') ?? ''}" />
+        >${labels.name}
+        <input id="register-name" name="name" required maxlength="200" autocomplete="name" value="${form.name}"${invalid('name')} />
         ${error('name')}
       </label>
       <label
-        >${t('events.register_phone')}
-        <input name="phone" type="tel" maxlength="40" autocomplete="tel" value="${form.phone}" aria-describedby="${described('phone') ?? ''}" />
+        >${labels.phone}
+        <input id="register-phone" name="phone" type="tel" maxlength="40" autocomplete="tel" value="${form.phone}"${invalid('phone')} />
         ${error('phone')}
       </label>
       <label
-        >${t('events.register_email')}
-        <input name="email" type="email" maxlength="200" autocomplete="email" value="${form.email}" aria-describedby="${described('email') ?? ''}" />
+        >${labels.email}
+        <input id="register-email" name="email" type="email" maxlength="200" autocomplete="email" value="${form.email}"${invalid('email')} />
         ${error('email')}
       </label>
       <p class="muted">${t('events.register_contact_hint')}</p>

@@ -27,7 +27,7 @@ function filters(page: PageContext, data: EventsPageData): SafeHtml {
   return html`<form class="search event-filters" method="get" action="/events">
     ${data.networkId ? html`<input type="hidden" name="network" value="${data.networkId}" />` : ''}
     <div class="search-row">
-      <label
+      <label class="filter-library"
         >${t('events.library')}
         <select name="library">
           <option value="">${t('events.all_libraries')}</option>
@@ -38,7 +38,7 @@ function filters(page: PageContext, data: EventsPageData): SafeHtml {
           )}
         </select>
       </label>
-      <label>${t('events.month')} <input type="month" name="month" value="${data.month ?? ''}" placeholder="2026-05" /></label>
+      <label class="filter-month">${t('events.month')} <input type="month" name="month" value="${data.month ?? ''}" placeholder="2026-05" /></label>
       <button type="submit">${t('events.show')}</button>
     </div>
   </form>`;

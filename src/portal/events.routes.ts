@@ -24,7 +24,8 @@ import {
   type IcalEvent,
 } from '../events';
 import { findLibrary, listLibraries } from '../network';
-import { eventPage, type EventPageData, type RegistrationNotice } from './event.page';
+import { libraryChoices } from './catalog-form';
+import { eventPage, REGISTER_ANCHOR, type EventPageData, type RegistrationNotice } from './event.page';
 import { eventsPage } from './events.page';
 import type { PageContext } from './layout';
 import { notFoundPage } from './not-found.page';
@@ -87,9 +88,8 @@ export function registerPortalEvents(app: App, db: Db, files: FileStore, { pageO
       listEvents(db, { isPublic: true, networkId, libraryId: library?.id, ...range, page: query.page, pageSize: PAGE_SIZE }, null),
       listLibraries(db, { isActive: true, networkId, page: 1, pageSize: 1000 }, { isAll: true, networkIds: [], libraryIds: [] }),
     ]);
-    const libraries = libraryList.items
-      .map((l) => ({ id: l.id, name: l.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru', { numeric: true }));
+    // Named as the catalogue names them: "Филиал № 5, с. Ак-Түз" where another network has a "Филиал № 5".
+    const libraries = libraryChoices(libraryList.items).map((l) => ({ id: l.id, name: l.label }));
     return sendHtml(
       request,
       reply,
@@ -163,7 +163,11 @@ export function registerPortalEvents(app: App, db: Db, files: FileStore, { pageO
         return renderEvent(request, reply, event.id, null, { ...typed, errors }, 422);
       }
       const result = await registerForEvent(db, { ...SYSTEM_ACTOR, login: 'portal', ip: request.ip }, event.id, parsed.data, localToday(event.timeZone));
-      if (result.kind === 'registered') return reply.redirect(`/events/${event.id}?registered=1`, 303);
+      if (result.kind === 'registered') return reply.redirect(`/events/${event.id}?registered=1#${REGISTER_ANCHOR}`, 303);
+      if (result.kind === 'already_registered') {
+        const refusal = translate(pageOf(request, reply).lang, 'events.register_already');
+        return renderEvent(request, reply, event.id, null, { ...typed, errors: {}, refusal }, 409);
+      }
       return renderEvent(request, reply, event.id, result.kind, undefined, 409);
     },
   );
