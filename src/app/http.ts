@@ -113,6 +113,9 @@ export async function buildApp(
     },
     // The portal and staff app are served over plain HTTP on village networks too.
     strictTransportSecurity: false,
+    // A page of this site learns which page of it led there (a record returns to the search it was
+    // found by); other sites learn nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
   // Rural connections are slow: everything larger than 1 KiB (pages, JSON, the staff app's scripts) is compressed.
   await app.register(fastifyCompress, {

@@ -153,6 +153,8 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     expect(await origin(`http://elsewhere.example${search}`)).not.toContain(search);
     const plain = await get(`/catalog/records/${ids.white}`);
     expect(plain.text).toContain('← В каталог');
+    // The browser tells the record page which search led there, and tells other sites nothing.
+    expect((await get(search)).headers['referrer-policy']).toBe('same-origin');
   });
 
   it('sends a search with empty fields on to its short link', async () => {
