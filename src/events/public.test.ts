@@ -200,7 +200,7 @@ describeOnEachDatabase('events on the portal', (ctx) => {
     expect((await get(`/events/${event.id}?registered=1`)).body).toMatch(/<p class="notice ok"[^>]* id="register"/);
   });
 
-  it('a person registers once per event, however the phone is written; another name on the same phone is welcome', async () => {
+  it('a person registers once per event, however the phone or e-mail is written; another name on the same contact is welcome', async () => {
     const { plan } = await setup();
     const event = await plan({ isRegistrationOpen: true, capacity: 10 });
     const other = await plan({ isRegistrationOpen: true });
@@ -232,6 +232,10 @@ describeOnEachDatabase('events on the portal', (ctx) => {
     expect((await register(other.id, { name: 'Бакыт Асанов', phone: '+996 555 123 456' })).statusCode).toBe(303);
     expect(await seats()).toBe(5);
     expect(await ctx.database.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id))).toHaveLength(5);
+    // By e-mail, the same: the address again under the same name is refused, under another name welcome.
+    expect((await register(event.id, { name: 'бакыт асанов', email: 'Bakyt@Example.kg' })).statusCode).toBe(409);
+    expect((await register(event.id, { name: 'Айдай Асанова', email: 'bakyt@example.kg' })).statusCode).toBe(303);
+    expect(await seats()).toBe(6);
   });
 
   it('registration is closed for a past, cancelled or private event, and for one without registration', async () => {

@@ -3,8 +3,8 @@
  * raised by one conditional UPDATE and a check constraint forbids it from passing the capacity, so
  * simultaneous visitors can never overbook, on PGlite or on a PostgreSQL server shared by several
  * processes. A person registers once per event: the same name with the same phone number (digits
- * compared, so "+996 555 000 111" and "996555000111" are one number) is refused; another name with that
- * number is someone else of the family. The check runs after the event's row is locked by the seat's
+ * compared, so "+996 555 000 111" and "996555000111" are one number) or the same e-mail address is
+ * refused; another name with that number or address is someone else of the family. The check runs after the event's row is locked by the seat's
  * UPDATE, so the same form sent twice at once is counted once.
  */
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
@@ -45,6 +45,7 @@ export async function registerForEvent(
   today: string,
 ): Promise<RegistrationResult> {
   const digits = phoneDigits(input.phone);
+  const email = input.email.trim().toLowerCase();
   try {
     return await db.transaction(async (tx) => {
       const [seat] = await tx
@@ -66,11 +67,16 @@ export async function registerForEvent(
         const isOpen = event?.isPublic && event.isRegistrationOpen && event.status === 'planned' && event.plannedOn >= today;
         return isOpen ? { kind: 'full' as const } : { kind: 'closed' as const };
       }
-      if (digits) {
+      // The same name with the same phone number or the same e-mail address.
+      const sameContact = [
+        ...(digits ? [sql`${phoneDigitsOf} = ${digits}`] : []),
+        ...(email ? [sql`lower(${eventRegistrations.email}) = ${email}`] : []),
+      ];
+      if (sameContact.length) {
         const [taken] = await tx
           .select({ id: eventRegistrations.id })
           .from(eventRegistrations)
-          .where(and(eq(eventRegistrations.eventId, eventId), sql`${phoneDigitsOf} = ${digits}`, sql`${nameKeyOf} = ${nameKey(input.name)}`))
+          .where(and(eq(eventRegistrations.eventId, eventId), sql`${nameKeyOf} = ${nameKey(input.name)}`, or(...sameContact)))
           .limit(1);
         if (taken) throw new AlreadyRegistered();
       }
