@@ -8,11 +8,12 @@ import { href } from './portal-request';
 
 export const OPAC_PAGE_SIZE = 20;
 
+/** A text field, cut to `max` characters (a long query pasted into a link still searches its start). */
 const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .transform((v) => v.slice(0, max).trim())
     .optional()
     .catch(undefined)
     .transform((v) => v || undefined);

@@ -185,6 +185,10 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     );
     expect(bad.statusCode).toBe(200);
     expect(bad.body).toContain(`/catalog/records/${ids.jamila}`);
+    // A query too long for the box is cut to its first 300 characters, not dropped.
+    const long = await get(`/catalog?q=${encodeURIComponent(`Джамиля ${'я'.repeat(400)}`)}`);
+    expect(long.statusCode).toBe(200);
+    expect(long.body).toContain(`value="Джамиля ${'я'.repeat(292)}"`);
     expect((await get('/catalog')).statusCode).toBe(200);
     const sorted = await get(`/catalog?q=${encodeURIComponent('Айтматов')}&sort=year_asc`);
     expect(sorted.body.indexOf(ids.jamila)).toBeLessThan(sorted.body.indexOf(ids.white));
