@@ -221,6 +221,12 @@ function results(page: PageContext, data: CatalogPageData): SafeHtml {
       <section class="hits-section" aria-labelledby="results-title">
         <h2 id="results-title">${t('opac.results')}</h2>
         <p class="result" role="status">${t(result.totalIsEstimate ? 'opac.found_about' : 'opac.found', { count: result.total })}</p>
+        ${
+          // Where the filters come after the results (a phone, the large-type version), a link leads to them.
+          result.total && result.facets
+            ? html`<p class="to-facets"><a href="#facets-title">${t('opac.to_filters')} ↓</a></p>`
+            : ''
+        }
         ${result.isFuzzy && result.total ? html`<p class="notice">${t('opac.fuzzy')}</p>` : ''}
         ${
           result.items.length

@@ -75,6 +75,11 @@ describe('the catalogue page', () => {
     expect(render(false)).not.toContain('≈');
   });
 
+  it('leads from the result count to the filters, which a phone shows after the results', () => {
+    expect(render(false)).toMatch(/<p class="to-facets"><a href="#facets-title">Уточнить поиск ↓<\/a><\/p>/);
+    expect(render(false)).toContain('id="facets-title"');
+  });
+
   it('names a branch by its village where another library has the same name, and groups libraries by network', () => {
     const choices = libraryChoices([
       { id: '1', name: 'Филиал № 10', settlement: 'с. Ак-Түз', networkName: 'Кеминская ЦБС' },

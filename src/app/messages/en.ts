@@ -266,6 +266,7 @@ export const en: Messages = {
   'opac.gost': 'Bibliographic description',
   'opac.back': 'Back to the catalogue',
   'opac.back_to_results': 'Back to the results',
+  'opac.to_filters': 'Refine the search',
   'opac.record_not_found': 'There is no such record in the catalogue, or it was deleted.',
   'opac.opensearch_description': 'Search the library catalogue',
   'item_status.available': 'on the shelf',

@@ -266,6 +266,7 @@ export const ky: Messages = {
   'opac.gost': 'Библиографиялык сыпаттама',
   'opac.back': 'Каталогго',
   'opac.back_to_results': 'Издөө натыйжаларына',
+  'opac.to_filters': 'Издөөнү тактоо',
   'opac.record_not_found': 'Каталогдо мындай жазуу жок же ал өчүрүлгөн.',
   'opac.opensearch_description': 'Китепканалардын электрондук каталогунан издөө',
   'item_status.available': 'текчеде',

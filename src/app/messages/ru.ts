@@ -265,6 +265,7 @@ export const ru = {
   'opac.gost': 'Библиографическое описание',
   'opac.back': 'В каталог',
   'opac.back_to_results': 'К результатам поиска',
+  'opac.to_filters': 'Уточнить поиск',
   'opac.record_not_found': 'Такой записи в каталоге нет или она удалена.',
   'opac.opensearch_description': 'Поиск в электронном каталоге библиотек',
   'item_status.available': 'на полке',
