@@ -74,9 +74,9 @@ export async function networkToday(db: Db, networkId: string | null, now = new D
 }
 
 /** Refuses a needed-by date that has already passed where the network is: such a request would be overdue at once. */
-async function assertWantedByNotPast(db: Db, networkId: string, wantedBy: string | undefined, now: Date) {
+async function assertWantedByNotPast(db: Db, networkId: string, wantedBy: string | undefined, now: Date, field = 'wantedBy') {
   if (!wantedBy || wantedBy >= (await networkToday(db, networkId, now))) return;
-  throw new AppError(422, 'validation_failed', 'error.validation', [{ field: 'wantedBy', code: 'date_past', key: 'validation.date_past' }]);
+  throw new AppError(422, 'validation_failed', 'error.validation', [{ field, code: 'date_past', key: 'validation.date_past' }]);
 }
 
 async function insertRequest(db: Db, actor: RequestActor, data: NewRequest): Promise<MunicipalRequest> {
@@ -197,6 +197,9 @@ async function updateRequest(
 
 export async function assignRequest(db: Db, actor: RequestActor, before: MunicipalRequest, input: TRequestAssign) {
   if (before.status === 'closed') throw new AppError(409, 'request_closed', 'error.request_closed');
+  // A due date moved on assignment cannot have passed either: the request would be overdue at once. An
+  // overdue request keeps its date when it is handed to someone else.
+  if (input.dueOn !== before.dueOn) await assertWantedByNotPast(db, before.networkId, input.dueOn, new Date(), 'dueOn');
   return db.transaction((tx) =>
     updateRequest(
       tx,

@@ -197,6 +197,18 @@ describeOnEachDatabase('municipal requests', (ctx) => {
     const dueToday = await net.http.official.post('/api/v1/municipal/requests/ask', { type: 'factual', topic: 'К сессии сегодня', wantedBy: today });
     expect(dueToday.statusCode, dueToday.body).toBe(201);
     expect(dueToday.json()).toMatchObject({ dueOn: today, status: 'new' });
+    // Nor can the director move the due date into the past when assigning the request; today is fine.
+    const id = (dueToday.json() as { id: string }).id;
+    const moved = await net.http.director.put(`/api/v1/municipal/requests/${id}/assignment`, { assigneeId: net.bibliographer.id, dueOn: '2020-01-01' });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json()).toMatchObject({ errors: [{ field: 'dueOn', code: 'date_past' }] });
+    const kept = await net.http.director.put(`/api/v1/municipal/requests/${id}/assignment`, { assigneeId: net.bibliographer.id, dueOn: today });
+    expect(kept.json()).toMatchObject({ dueOn: today, status: 'in_progress' });
+    // A request already overdue is handed to someone else with the date it has (the staff form sends it).
+    await db.update(municipalRequests).set({ dueOn: '2026-01-15' }).where(eq(municipalRequests.id, id));
+    const handedOver = await net.http.director.put(`/api/v1/municipal/requests/${id}/assignment`, { assigneeId: null, dueOn: '2026-01-15' });
+    expect(handedOver.statusCode, handedOver.body).toBe(200);
+    await db.update(municipalRequests).set({ dueOn: today }).where(eq(municipalRequests.id, id));
     const listed = (await net.http.official.get(`/api/v1/municipal/requests?q=${encodeURIComponent('К сессии сегодня')}`)).json() as { items: { isOverdue: boolean }[] };
     expect(listed.items).toMatchObject([{ isOverdue: false }]);
   });
