@@ -9,7 +9,8 @@ import {
   type FilterKey,
   type OpacQuery,
 } from './catalog-query';
-import { advancedForm, SORT_LABELS, type LibraryChoice } from './catalog-form';
+import { advancedForm, SORT_LABELS } from './catalog-form';
+import type { LibraryChoice } from './library-views';
 import { availabilityList, languageName, type LibraryAvailability } from './catalog-views';
 import { html, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';

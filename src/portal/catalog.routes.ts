@@ -6,7 +6,7 @@ import type { App } from '../app/http';
 import { findRecord, listItems, searchCatalog } from '../catalog';
 import { listLibraries, type LibraryVisibility } from '../network';
 import { catalogPage } from './catalog.page';
-import { libraryChoices } from './catalog-form';
+import { libraryChoices } from './library-views';
 import { hasCriteria, OPAC_PAGE_SIZE, parseOpacQuery, toSearchQuery } from './catalog-query';
 import { recordPage } from './catalog-record.page';
 import type { SafeHtml } from './html';

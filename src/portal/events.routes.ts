@@ -24,7 +24,7 @@ import {
   type IcalEvent,
 } from '../events';
 import { findLibrary, listLibraries } from '../network';
-import { libraryChoices } from './catalog-form';
+import { libraryChoices } from './library-views';
 import { eventPage, REGISTER_ANCHOR, type EventPageData, type RegistrationNotice } from './event.page';
 import { eventsPage } from './events.page';
 import type { PageContext } from './layout';

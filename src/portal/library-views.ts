@@ -145,3 +145,32 @@ export function librariesHref(
 ): string {
   return href('/libraries', { network: networkId, ...params });
 }
+
+/** A library as the portal's library lists name it (libraryChoices) and the network it belongs to. */
+export interface LibraryChoice {
+  id: string;
+  label: string;
+  networkName: string;
+}
+
+/**
+ * The libraries a reader can choose, named as search results name them: a branch whose name another
+ * library also has ("Филиал № 5") with its village. Sorted by network, then by name, numbers in order.
+ */
+export function libraryChoices(
+  libraries: readonly { id: string; name: string; settlement: string; networkName: string }[],
+): LibraryChoice[] {
+  const villagesByName = new Map<string, Set<string>>();
+  for (const l of libraries) villagesByName.set(l.name, (villagesByName.get(l.name) ?? new Set()).add(l.settlement));
+  const byName = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });
+  return libraries
+    .map((l) => ({
+      id: l.id,
+      networkName: l.networkName,
+      label:
+        l.settlement && !l.name.includes(l.settlement) && villagesByName.get(l.name)!.size > 1
+          ? `${l.name}, ${l.settlement}`
+          : l.name,
+    }))
+    .sort((a, b) => byName(a.networkName, b.networkName) || byName(a.label, b.label));
+}

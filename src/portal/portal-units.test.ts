@@ -1,6 +1,6 @@
 /** The portal's pure helpers: compact opening hours, plurals, the safe return path of the switches, the catalogue page's parts. */
 import { describe, expect, it } from 'vitest';
-import { libraryChoices } from './catalog-form';
+import { libraryChoices } from './library-views';
 import { catalogPage } from './catalog.page';
 import { parseOpacQuery } from './catalog-query';
 import { compactHours } from './hours';
