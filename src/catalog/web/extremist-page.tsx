@@ -26,7 +26,7 @@ import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
 import { DateField } from '../../web/ui/fields';
-import { formatDate } from '../../web/ui/format';
+import { formatDate, todayIso } from '../../web/ui/format';
 
 import { CheckReview, CheckState, type Check, type ListVersion } from './extremist-check-review';
 
@@ -50,7 +50,7 @@ export function ExtremistPage() {
   const [form, setForm] = useState({
     networkId: '',
     listId: '',
-    checkedOn: new Date().toISOString().slice(0, 10),
+    checkedOn: todayIso(),
     commission: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});

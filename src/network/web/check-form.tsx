@@ -18,6 +18,7 @@ import { api } from '../../web/api/client';
 import { useSession } from '../../web/session';
 import { FormAlert } from '../../web/ui/feedback';
 import { DateField } from '../../web/ui/fields';
+import { todayIso } from '../../web/ui/format';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { ZMonitoringCheckInput, type TCheckResult, type TMonitoringCheckInput } from '../network.schemas';
@@ -53,7 +54,7 @@ export function CheckForm({ libraryId, checklists, check, isReadOnly, onClose }:
   const form = useForm<CheckFormValues>({
     initialValues: {
       checklistId: firstId,
-      checkedOn: check?.checkedOn ?? new Date().toISOString().slice(0, 10),
+      checkedOn: check?.checkedOn ?? todayIso(),
       inspector: check?.inspector ?? user.fullName,
       results: resultsFor(
         checklists.find((c) => c.id === firstId),

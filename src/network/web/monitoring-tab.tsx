@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
-import { formatDate } from '../../web/ui/format';
+import { formatDate, todayIso } from '../../web/ui/format';
 import { ClickableRow } from '../../web/ui/table-parts';
 import { useChecklists, useChecks, type Check, type Checklist, type LibraryDetail } from './api';
 import { CheckForm } from './check-form';
@@ -19,7 +19,7 @@ function FollowUpBadge({ check }: { check: Check }) {
         {t('monitoring.done')}
       </Badge>
     );
-  const isOverdue = check.followUpDue !== null && check.followUpDue < new Date().toISOString().slice(0, 10);
+  const isOverdue = check.followUpDue !== null && check.followUpDue < todayIso();
   return (
     <Badge color={isOverdue ? 'red' : 'orange'} variant="light">
       {isOverdue ? t('monitoring.overdue') : t('monitoring.pending')}

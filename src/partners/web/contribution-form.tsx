@@ -8,6 +8,7 @@ import { api } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { FormAlert } from '../../web/ui/feedback';
 import { DateField, enumOptions } from '../../web/ui/fields';
+import { todayIso } from '../../web/ui/format';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { ZContributionInput, ZContributionKind, ZCurrency, type TContributionInput } from '../partners.schemas';
@@ -26,8 +27,6 @@ interface ContributionFormProps {
   onClose: () => void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function ContributionFormBody({ contribution: c, defaults = {}, onClose }: ContributionFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -41,7 +40,7 @@ function ContributionFormBody({ contribution: c, defaults = {}, onClose }: Contr
       value: c?.value ?? (''),
       currency: c?.currency ?? 'KGS',
       quantity: c?.quantity ?? (''),
-      receivedOn: c?.receivedOn ?? defaults.receivedOn ?? today(),
+      receivedOn: c?.receivedOn ?? defaults.receivedOn ?? todayIso(),
       purpose: c?.purpose ?? '',
       description: c?.description ?? '',
     },

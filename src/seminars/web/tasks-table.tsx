@@ -9,7 +9,7 @@ import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { FormAlert } from '../../web/ui/feedback';
 import { DateField } from '../../web/ui/fields';
-import { formatDate } from '../../web/ui/format';
+import { formatDate, todayIso } from '../../web/ui/format';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { ZTaskProgress, type TTaskProgress } from '../seminars.schemas';
@@ -21,7 +21,7 @@ function ProgressForm({ task, onClose }: { task: TaskRow; onClose: () => void })
   const form = useForm({
     initialValues: {
       status: task.status === 'open' ? 'done' : 'open',
-      doneOn: task.doneOn ?? new Date().toISOString().slice(0, 10),
+      doneOn: task.doneOn ?? todayIso(),
       note: task.note,
     },
   });

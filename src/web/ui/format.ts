@@ -17,6 +17,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return date.isValid() ? date.format(`${DATE_FORMAT} HH:mm`) : value;
 }
 
+/**
+ * Today on this computer's calendar as YYYY-MM-DD. Not `toISOString()`, which is the UTC date: in
+ * Bishkek (UTC+6) that is still yesterday until six in the morning.
+ */
+export const todayIso = () => dayjs().format('YYYY-MM-DD');
+
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return new Intl.NumberFormat(currentLanguage()).format(value);
