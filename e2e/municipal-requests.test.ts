@@ -88,6 +88,20 @@ describe.skipIf(!hasChromium)('municipal requests and the report in a browser', 
     await phone.screenshot({ path: 'test-results/msu-phone.png', fullPage: true });
   });
 
+  it('a due date moved into the past is refused at its field before sending, while an overdue request keeps its date', async () => {
+    const page = await signInStaff(served, 'methodist', { width: 1366 });
+    await page.getByTestId('nav-municipal').click();
+    await page.getByTestId('request-row').filter({ hasText: 'Нормы санитарных требований' }).click();
+    const dueOn = page.getByTestId('request-due-on');
+    await expect.poll(async () => dueOn.count(), WAIT).toBe(1);
+    // The demo request is overdue: its date is past, and it can still be handed over as it is.
+    expect(await page.getByTestId('request-assign').isDisabled()).toBe(false);
+    await dueOn.fill('01.01.2020');
+    await dueOn.blur();
+    await expect.poll(async () => page.getByText('Эта дата уже прошла').count(), WAIT).toBe(1);
+    expect(await page.getByTestId('request-assign').isDisabled()).toBe(true);
+  });
+
   it('a methodologist downloads the report to the municipality; its PDF shows Russian text', async () => {
     const page = await signInStaff(served, 'methodist', { width: 1366 });
     await page.getByTestId('nav-municipal').click();

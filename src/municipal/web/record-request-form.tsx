@@ -7,6 +7,7 @@ import { useMunicipalityOptions } from '../../network/web/api';
 import { api } from '../../web/api/client';
 import { FormAlert } from '../../web/ui/feedback';
 import { DateField, enumOptions } from '../../web/ui/fields';
+import { todayIso } from '../../web/ui/format';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { REQUEST_CHANNELS, REQUEST_TYPES, ZRequestRecord, type TRequestRecord } from '../municipal.schemas';
@@ -47,7 +48,9 @@ function RecordRequestBody({ onClose, onSaved }: RecordRequestProps) {
   });
   const submit = form.onSubmit((v) => {
     const input = feedback.validate(ZRequestRecord, { ...v, wantedBy: v.wantedBy ?? undefined });
-    if (input) save.mutate(input);
+    // The server checks the date on the network's calendar too; this spares a round trip for the usual slip.
+    if (input?.wantedBy && input.wantedBy < todayIso()) form.setFieldError('wantedBy', t('validation.date_past'));
+    else if (input) save.mutate(input);
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -8,7 +8,7 @@ import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { QueryState } from '../../web/ui/feedback';
 import { DateField } from '../../web/ui/fields';
-import { formatDate, formatDateTime } from '../../web/ui/format';
+import { formatDate, formatDateTime, todayIso } from '../../web/ui/format';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
 import type { TAnswerSource } from '../municipal.schemas';
@@ -28,6 +28,8 @@ function Assignment({ request: r }: { request: RequestDetail }) {
   const assignees = useAssignees(r.id, true);
   const [assigneeId, setAssigneeId] = useState<string | null>(r.assigneeId);
   const [dueOn, setDueOn] = useState<string | null>(r.dueOn);
+  // A due date moved into the past is refused (an overdue request keeps the date it has).
+  const dueOnPast = dueOn !== null && dueOn !== r.dueOn && dueOn < todayIso();
   const save = useMutation({
     mutationFn: () => api.put(`/api/v1/municipal/requests/${r.id}/assignment`, { assigneeId, dueOn: dueOn ?? undefined }),
     onSuccess: () => {
@@ -39,8 +41,8 @@ function Assignment({ request: r }: { request: RequestDetail }) {
   return (
     <Group align="flex-end">
       <Select label={t('requests.assignee')} data={(assignees.data ?? []).map((a) => ({ value: a.id, label: `${a.fullName}${a.position ? ` — ${a.position}` : ''}` }))} value={assigneeId} onChange={setAssigneeId} searchable clearable w={340} data-testid="request-assignee" />
-      <DateField label={t('requests.dueOn')} value={dueOn} onChange={setDueOn} clearable={false} w={160} />
-      <Button variant="light" onClick={() => save.mutate()} loading={save.isPending} data-testid="request-assign">
+      <DateField label={t('requests.dueOn')} value={dueOn} onChange={setDueOn} clearable={false} w={160} error={dueOnPast ? t('validation.date_past') : undefined} data-testid="request-due-on" />
+      <Button variant="light" onClick={() => save.mutate()} loading={save.isPending} disabled={dueOnPast} data-testid="request-assign">
         {t('requests.assign')}
       </Button>
     </Group>

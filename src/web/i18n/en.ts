@@ -51,6 +51,7 @@ export const en: WebMessages = {
     consent_required: 'A reader cannot be registered without consent to data processing.',
     birth_date_future: 'The birth date cannot be in the future.',
     birth_date_past: 'Check the year of birth.',
+    date_past: 'That date has passed: choose today or a later day.',
     card_number: 'Card number: Latin letters, digits and hyphens.',
     required: 'Required.',
     too_short: 'Too short: at least {{min}} characters.',

@@ -38,6 +38,7 @@ const CUSTOM_MESSAGES = [
   'consent_required',
   'birth_date_future',
   'birth_date_past',
+  'date_past',
   'card_number',
   'attendance_exceeds_total',
   'start_before_end',
