@@ -205,6 +205,33 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.context().close();
   });
 
+  it('a scanned barcode in the catalogue\'s box opens its record at the copies; the collection lists a branch in inventory order and exports it', async () => {
+    const page = await signInStaff(served, 'librarian', { width: 1366 });
+    const someCopy = (await (await page.request.get(`${served.baseUrl}/api/v1/catalog/items?pageSize=1&status=available`)).json()) as {
+      items: { recordId: string; barcode: string; libraryId: string }[];
+    };
+    const copy = someCopy.items[0]!;
+    await page.getByTestId('nav-catalog').click();
+    // A scanner types the code and Enter.
+    await page.getByTestId('catalog-search').fill(copy.barcode);
+    await page.getByTestId('catalog-search').press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname, WAIT).toBe(`/staff/catalog/records/${copy.recordId}`);
+    await expect.poll(async () => page.getByTestId('item-row').filter({ hasText: copy.barcode }).count(), WAIT).toBe(1);
+
+    await page.goto(`${served.baseUrl}/staff/catalog`);
+    await page.getByTestId('catalog-copies').click();
+    await page.getByTestId('copies-library').click();
+    await page.getByRole('option').first().click();
+    await expect.poll(() => page.url(), WAIT).toContain('libraryId=');
+    await expect.poll(async () => page.getByTestId('copy-row').count(), WAIT).toBeGreaterThan(1);
+    await page.screenshot({ path: 'test-results/copies.png', fullPage: true });
+    const href = await page.getByTestId('copies-export').getAttribute('href');
+    const xlsx = await page.request.get(`${served.baseUrl}${href}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    await page.context().close();
+  });
+
   it('narrows the search to one language, named in the librarian\'s words', async () => {
     const page = await signIn('cataloguer');
     await page.getByTestId('nav-catalog').click();

@@ -40,6 +40,8 @@ const CASES: RouteCase<Fixture>[] = [
   { name: 'export a search', method: 'GET', url: () => '/api/v1/catalog/search.xlsx?q=книга', allowed: ALL_STAFF },
   { name: 'read a record', method: 'GET', url: (f) => `/api/v1/catalog/records/${f.record}`, allowed: ALL_STAFF },
   { name: 'list copies', method: 'GET', url: (f) => `/api/v1/catalog/records/${f.record}/items`, allowed: ALL_STAFF },
+  { name: 'list the collection (inventory book)', method: 'GET', url: (f) => `/api/v1/catalog/items?libraryId=${f.branch2}`, allowed: [...COPY_EDITORS, 'network_admin', 'director', 'methodologist'] },
+  { name: 'export the collection', method: 'GET', url: () => '/api/v1/catalog/items.xlsx', allowed: [...COPY_EDITORS, 'network_admin', 'director', 'methodologist'] },
   { name: 'create a record', method: 'POST', url: () => '/api/v1/catalog/records', body: recordForm, allowed: RECORD_EDITORS },
   { name: 'edit a record', method: 'PUT', url: (f) => `/api/v1/catalog/records/${f.record}`, body: recordForm, allowed: RECORD_EDITORS },
   { name: 'edit raw MARC', method: 'PUT', url: (f) => `/api/v1/catalog/records/${f.deletable[0]}/marc`, body: marcBody, allowed: RECORD_EDITORS },
@@ -88,6 +90,16 @@ describeOnEachDatabase('catalogue authorization: role × scope × route', (ctx) 
   });
 
   itChecksEveryRole(ctx, CASES, f, sessions);
+
+  it("the collection list shows a person the copies of the networks they read, never another network's", async () => {
+    const listed = async (role: TRole, query = '') =>
+      ((await client(ctx.app, sessions.get(role)).get(`/api/v1/catalog/items${query}`)).json() as { items: { id: string }[] }).items.map((i) => i.id);
+    for (const role of ['librarian', 'director'] as const) {
+      expect(await listed(role)).toEqual(expect.arrayContaining([f.itemBranch1, f.itemBranch2]));
+      expect(await listed(role)).not.toContain(f.itemOther);
+      expect(await listed(role, `?libraryId=${f.otherLib}`)).toEqual([]);
+    }
+  });
 
   it('a record page tells each role what it may do', async () => {
     const detail = async (role: TRole) =>

@@ -16,6 +16,8 @@ export const CATALOG_READER_ROLES: readonly TRole[] = [
 export const RECORD_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director', 'methodologist', 'cataloguer'];
 /** Add copies and change them (status, shelf, price) in libraries of their scope. */
 export const COPY_EDITOR_ROLES: readonly TRole[] = ['cataloguer', 'acquisitions', 'librarian'];
+/** Who lists a network's copies (the inventory book): those who handle copies and the network's managers; not officials. */
+export const COLLECTION_READER_ROLES: readonly TRole[] = [...COPY_EDITOR_ROLES, 'network_admin', 'director', 'methodologist'];
 /** Who prints labels and catalogue cards: those who handle copies, and the network's managers, for the libraries of their scope. */
 export const LABEL_PRINTER_ROLES: readonly TRole[] = [...COPY_EDITOR_ROLES, 'network_admin', 'director', 'methodologist'];
 

@@ -25,6 +25,22 @@ export const ITEM_STATUSES = [
 export const ZItemStatus = z.enum(ITEM_STATUSES);
 export type TItemStatus = z.infer<typeof ZItemStatus>;
 
+/**
+ * Statuses only the loan desk sets and clears (a loan, a transfer for a hold, a deposit collection): each
+ * has its open record in circulation, which a status changed by hand would leave behind.
+ */
+export const DESK_STATUSES: readonly TItemStatus[] = ['on_loan', 'in_transit', 'at_service_point'];
+
+/**
+ * The statuses a person may give a copy by hand, from the one it has: any but the desk's, while the desk
+ * does not have it out; a copy on loan only reported lost (the loan stays open, the reader owes it).
+ */
+export function statusesByHand(from: TItemStatus | null): TItemStatus[] {
+  if (from === 'on_loan') return ['lost'];
+  if (from && DESK_STATUSES.includes(from)) return [];
+  return ITEM_STATUSES.filter((s) => s !== from && !DESK_STATUSES.includes(s));
+}
+
 export const CURRENCIES = ['KGS', 'RUB'] as const;
 export const ZCurrency = z.enum(CURRENCIES);
 
@@ -114,6 +130,26 @@ export type TItemInput = z.infer<typeof ZItemInput>;
 
 export const ZItemStatusChange = z.object({ status: ZItemStatus, notes: z.string().trim().max(2000).optional() });
 export type TItemStatusChange = z.infer<typeof ZItemStatusChange>;
+
+const ZListDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional();
+/**
+ * A library's copies as a list (the collection as the inventory book keeps it): by library and status,
+ * acquisition dates, and a text — a scanned barcode, an inventory number, or words of the title. `code`
+ * asks for an exact barcode or inventory number only, `barcode` for an exact barcode (what a scanner in
+ * the catalogue's search box types).
+ */
+export const ZCopyListQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  libraryId: z.uuid().optional(),
+  status: ZItemStatus.optional(),
+  q: z.string().trim().max(200).optional(),
+  code: z.string().trim().min(1).max(40).optional(),
+  barcode: z.string().trim().min(1).max(40).optional(),
+  acquiredFrom: ZListDate,
+  acquiredTo: ZListDate,
+});
+export type TCopyListQuery = z.infer<typeof ZCopyListQuery>;
 
 export const SEARCH_SORTS = ['relevance', 'year_desc', 'year_asc', 'title'] as const;
 

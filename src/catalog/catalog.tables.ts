@@ -2,7 +2,7 @@
  * Tables of the union catalogue: bibliographic records (one per edition, shared by the installation)
  * and copies (items) that belong to libraries.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -96,6 +96,9 @@ export const bibRecords = pgTable(
   ],
 );
 
+/** A copy's place in the inventory book (kp_inventory_key: digits compared as numbers), as the indexes hold it. */
+export const inventoryKey = (inventoryNumber: SQLWrapper) => sql`kp_inventory_key(${inventoryNumber}) collate "C"`;
+
 export const items = pgTable(
   'items',
   {
@@ -128,6 +131,9 @@ export const items = pgTable(
     uniqueIndex('items__barcode').on(t.barcode),
     index('items__record').on(t.recordId, t.libraryId, t.status),
     index('items__library').on(t.libraryId, t.status),
+    // The copies list in the order of the inventory book, for one library or a whole network (kp_inventory_key).
+    index('items__library_inventory').on(t.libraryId, inventoryKey(t.inventoryNumber)),
+    index('items__network_inventory').on(t.networkId, inventoryKey(t.inventoryNumber)),
     check('items__barcode_present', sql`${t.barcode} <> ''`),
     check('items__inventory_number_present', sql`${t.inventoryNumber} <> ''`),
     check('items__price', sql`${t.price} is null or ${t.price} >= 0`),

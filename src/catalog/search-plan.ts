@@ -158,6 +158,16 @@ export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   return { where: and(...where)!, rank, hasText: all.length > 0, tiers, estimateWhere: and(...estimateWhere)! };
 }
 
+/**
+ * The records whose title holds every word of `text` (Russian stems, ё as е, Kyrgyz letters folded, as
+ * the catalogue's search matches a title), as an array for `record_id = any(...)`; null when `text` has no words.
+ */
+export function recordsWithTitleWords(text: string): SQL | null {
+  const words = requiredWords(queryWords(text));
+  if (!words.length) return null;
+  return sql`array(select ${S.recordId} from ${S} where ${S.titleVector} @@ (${tsQuery(termsOf(words))}))`;
+}
+
 /** A record's first subject heading, folded: the expression of the index bib_search__first_subject. */
 export const firstSubjectKey = () => foldedSqlInline(sql`${S.subjects}[1]`);
 

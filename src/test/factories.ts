@@ -1,7 +1,9 @@
 /** Factories with random unique values, so tests never depend on each other's data. */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../app/db';
 import type { App } from '../app/http';
+import { items } from '../catalog/catalog.tables';
 import { libraries, libraryMunicipalities, municipalities, networks, regions } from '../network/network.tables';
 import { ZPassportData, type TPassportData } from '../network/network.schemas';
 import { libraryPassports } from '../network/network.tables';
@@ -107,4 +109,12 @@ export function client(app: App, session?: Session, lang?: string) {
     put: (url: string, body?: unknown) => send('PUT', url, body),
     delete: (url: string) => send('DELETE', url),
   };
+}
+
+/**
+ * A copy marked as out on loan, as the loan desk marks it, without a reader or a loan: for tests of
+ * what the catalogue shows (the staff app refuses to set this status by hand).
+ */
+export async function markOnLoan(db: Db, itemId: string) {
+  await db.update(items).set({ status: 'on_loan' }).where(eq(items.id, itemId));
 }

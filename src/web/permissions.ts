@@ -17,6 +17,8 @@ export const RECORD_EDITOR_ROLES: readonly TRole[] = ['network_admin', 'director
 export const canEditRecords = (role: TRole) => RECORD_EDITOR_ROLES.includes(role);
 /** Roles that add and change copies in the libraries of their scope. */
 export const canEditCopies = (role: TRole) => (['cataloguer', 'acquisitions', 'librarian'] as TRole[]).includes(role);
+/** Roles that list a network's copies, the inventory book (mirrors COLLECTION_READER_ROLES in catalog.policy.ts). */
+export const canListCopies = (role: TRole) => canEditCopies(role) || isManager(role);
 /** Roles that print copies' labels and catalogue cards (mirrors LABEL_PRINTER_ROLES in catalog.policy.ts). */
 export const canPrintCards = (role: TRole) => canEditCopies(role) || isManager(role);
 

@@ -9,6 +9,7 @@ import { paths } from './paths';
 import {
   canEditReaderCategories,
   canEditRecords,
+  canListCopies,
   canHandleRequests,
   canReadLoanRules,
   canSeeAudit,
@@ -25,6 +26,7 @@ import { lazyPage } from './lazy-page';
 
 const AuditPage = lazyPage(() => import('../audit/web'), 'AuditPage');
 const CatalogSearchPage = lazyPage(() => import('../catalog/web/catalog-search-page'), 'CatalogSearchPage');
+const CopiesPage = lazyPage(() => import('../catalog/web/copies-page'), 'CopiesPage');
 const CopyPage = lazyPage(() => import('../catalog/web/copy-page'), 'CopyPage');
 const ExtremistPage = lazyPage(() => import('../catalog/web/extremist-page'), 'ExtremistPage');
 const ImportPage = lazyPage(() => import('../catalog/web/import-page'), 'ImportPage');
@@ -81,6 +83,14 @@ export const router = createBrowserRouter(
           element: (
             <RequireRole allow={canEditRecords}>
               <RecordCreatePage />
+            </RequireRole>
+          ),
+        },
+        {
+          path: 'catalog/copies',
+          element: (
+            <RequireRole allow={canListCopies}>
+              <CopiesPage />
             </RequireRole>
           ),
         },

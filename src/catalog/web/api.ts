@@ -80,6 +80,30 @@ export interface Item {
   updatedAt: string;
 }
 
+/** A copy as the collection list shows it (GET /api/v1/catalog/items). */
+export interface CopyRow extends Omit<Item, 'networkId' | 'createdAt' | 'updatedAt'> {
+  libraryName: string;
+  networkName: string;
+  title: string;
+  description: string;
+  year: number | null;
+}
+
+/**
+ * The one copy a scanned barcode or a typed inventory number names (with `barcodeOnly`, a barcode:
+ * in the catalogue's search box "1984" is a title, not copy № 1984), or null — none, several, or the
+ * person may not list copies: the search then goes on as usual.
+ */
+export async function findCopyByCode(code: string, { barcodeOnly = false } = {}): Promise<CopyRow | null> {
+  if (/\s/.test(code) || !/\d/.test(code) || code.length > 40) return null;
+  try {
+    const found = await api.get<{ items: CopyRow[] }>('/api/v1/catalog/items', { [barcodeOnly ? 'barcode' : 'code']: code, pageSize: 2 });
+    return found.items.length === 1 ? found.items[0]! : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface RecordDetail {
   id: string;
   format: TMarcFormat;

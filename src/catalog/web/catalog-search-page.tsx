@@ -1,13 +1,13 @@
 /** The catalogue search: one box, advanced fields, facets, availability per library. */
 import { Alert, Anchor, Button, Checkbox, Grid, Group, Menu, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
+import { IconBooks, IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch, IconUpload, IconWorldDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { withQuery } from '../../web/api/client';
 import { paths } from '../../web/paths';
-import { canEditRecords, canPrintCards } from '../../web/permissions';
+import { canEditRecords, canListCopies, canPrintCards } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { PageHeader } from '../../web/ui/page-header';
@@ -15,7 +15,8 @@ import { WrappingBadge } from '../../web/ui/wrapping-badge';
 import { ClickableRow, Pager } from '../../web/ui/table-parts';
 import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
 import { SEARCH_SORTS } from '../catalog.schemas';
-import { useCatalogSearch, type SearchHit } from './api';
+import { looksLikeIsbn } from '../isbn';
+import { findCopyByCode, useCatalogSearch, type SearchHit } from './api';
 import { MAX_TICKED, MarcExportModal } from './marc-export';
 import { SearchFacets } from './search-facets';
 import { SEARCH_KEYS, SearchFilters, type SearchKey } from './search-filters';
@@ -120,6 +121,11 @@ export function CatalogSearchPage() {
           </Menu.Dropdown>
         </Menu>
         <MarcExportModal opened={marcExport} onClose={closeMarcExport} selectedIds={selected} search={Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'sort').map((k) => [k, values[k] || undefined]))} />
+        {canListCopies(user.role) && (
+          <Button component={Link} to={paths.copies} variant="default" leftSection={<IconBooks size={16} />} data-testid="catalog-copies">
+            {t('copies.open')}
+          </Button>
+        )}
         {canEditRecords(user.role) && (
           <>
             <Button component={Link} to={paths.catalogImport} variant="default" leftSection={<IconUpload size={16} />}>
@@ -145,6 +151,13 @@ export function CatalogSearchPage() {
           aria-label={t('common.search')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // A scanner types a copy's barcode and Enter: the record of that copy opens, at its copies.
+            const code = e.currentTarget.value.trim();
+            if (e.key === 'Enter' && canListCopies(user.role) && !looksLikeIsbn(code)) {
+              void findCopyByCode(code, { barcodeOnly: true }).then((found) => found && navigate(paths.recordCopies(found.recordId)));
+            }
+          }}
           data-testid="catalog-search"
         />
         <Select

@@ -4,7 +4,7 @@ import { IconEdit, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { canPrintCards } from '../../web/permissions';
@@ -109,11 +109,15 @@ function DeleteRecordButton({ record }: { record: RecordDetail }) {
   );
 }
 
+const RECORD_TABS = ['description', 'items', 'marc'] as const;
+
 function RecordView({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [isEditing, setEditing] = useState(false);
-  const [tab, setTab] = useState<string | null>('description');
+  // ?tab=items opens the copies (a scanned barcode leads there).
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(RECORD_TABS.find((k) => k === search.get('tab')) ?? 'description');
   return (
     <>
       <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">

@@ -90,6 +90,16 @@ export const enCatalog: typeof ruCatalog = {
     hint: 'UTF-8. A big catalogue downloads as the file is written.',
     download: 'Download',
   },
+  copies: {
+    open: 'Collection',
+    title: 'Collection: copies',
+    searchPlaceholder: 'Barcode, inventory number, call number or title',
+    acquiredFrom: 'Acquired from',
+    acquiredTo: 'to',
+    record: 'Edition',
+    empty: 'No copies found.',
+    scanned: 'Copy {{code}} found',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'On the shelf',

@@ -90,6 +90,16 @@ export const kyCatalog: typeof ruCatalog = {
     hint: 'UTF-8 коддоосу. Чоң каталог файл жазылган сайын жүктөлөт.',
     download: 'Жүктөп алуу',
   },
+  copies: {
+    open: 'Фонд',
+    title: 'Фонд: нускалар',
+    searchPlaceholder: 'Штрихкод, инв. номер, шифр же аталышы',
+    acquiredFrom: 'Келип түшкөн күнү, баштап',
+    acquiredTo: 'чейин',
+    record: 'Басылма',
+    empty: 'Нускалар табылган жок.',
+    scanned: '{{code}} нускасы табылды',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'Текчеде',

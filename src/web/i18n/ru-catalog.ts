@@ -88,6 +88,16 @@ export const ruCatalog = {
     hint: 'Кодировка UTF-8. Большой каталог скачивается по мере записи файла.',
     download: 'Скачать',
   },
+  copies: {
+    open: 'Фонд',
+    title: 'Фонд: экземпляры',
+    searchPlaceholder: 'Штрихкод, инв. номер, шифр или заглавие',
+    acquiredFrom: 'Поступили с',
+    acquiredTo: 'по',
+    record: 'Издание',
+    empty: 'Экземпляров не найдено.',
+    scanned: 'Найден экземпляр {{code}}',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'На полке',

@@ -1,0 +1,2 @@
+CREATE INDEX "items__library_inventory" ON "items" USING btree ("library_id",kp_inventory_key("inventory_number") collate "C");--> statement-breakpoint
+CREATE INDEX "items__network_inventory" ON "items" USING btree ("network_id",kp_inventory_key("inventory_number") collate "C");
