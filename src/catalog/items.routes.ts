@@ -105,12 +105,12 @@ export function registerItemRoutes(app: App, { database }: AppContext) {
         summary: "Change a copy's status: in repair, lost, written off… (cataloguer, acquisitions, librarian in their scope)",
         params: ZIdParams,
         body: ZItemStatusChange,
-        response: { 200: ZItemOut, ...problems(401, 403, 404, 422) },
+        response: { 200: ZItemOut, ...problems(401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
       const { actor, item } = await editableItem(request, request.params.id);
-      return changeItemStatus(db, auditActor(request, actor), item, request.body.status, request.body.notes);
+      return changeItemStatus(db, auditActor(request, actor), item, request.body.status, request.body.notes).catch(toProblem);
     },
   );
 }

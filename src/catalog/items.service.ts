@@ -7,10 +7,23 @@ import { rowsOf, type Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
 import { libraries, libraryOrder, networks, type Library } from '../network';
 import { CatalogError } from './catalog.errors';
-import type { TItemInput, TItemStatus } from './catalog.schemas';
+import { DESK_STATUSES, statusesByHand, type TItemInput, type TItemStatus } from './catalog.schemas';
 import { bibRecords, items } from './catalog.tables';
 
 export type Item = typeof items.$inferSelect;
+
+/** Refuses a status the desk owns, and any change to a copy the desk has out (see statusesByHand). */
+function checkStatusChange(from: TItemStatus | null, to: TItemStatus) {
+  if (from === to || statusesByHand(from).includes(to)) return;
+  if (DESK_STATUSES.includes(to)) throw new CatalogError(422, 'item_status_by_desk', 'catalog.item_status_by_desk', 'status');
+  throw new CatalogError(409, 'item_in_circulation', 'catalog.item_in_circulation', 'status');
+}
+
+/** The copy's status now, its row locked until the transaction ends (the desk may be lending it meanwhile). */
+async function lockedStatus(tx: Db, id: string): Promise<TItemStatus> {
+  const rows = await tx.execute(sql`select ${items.status} as status from ${items} where ${items.id} = ${id} for update`);
+  return rowsOf<{ status: TItemStatus }>(rows)[0]!.status;
+}
 
 export async function findItem(db: Db, id: string): Promise<Item | null> {
   return (await db.select().from(items).where(eq(items.id, id)))[0] ?? null;
@@ -48,6 +61,7 @@ async function lockLiveRecord(tx: Db, recordId: string) {
 }
 
 export async function addItem(db: Db, actor: AuditActor, recordId: string, lib: Library, input: TItemInput) {
+  checkStatusChange(null, input.status);
   return db.transaction(async (tx) => {
     await lockLiveRecord(tx, recordId);
     const values = {
@@ -74,6 +88,7 @@ export async function addItem(db: Db, actor: AuditActor, recordId: string, lib: 
 /** Changes a copy; moving it to another library (within the person's scope) moves its network too. */
 export async function updateItem(db: Db, actor: AuditActor, before: Item, lib: Library, input: TItemInput) {
   return db.transaction(async (tx) => {
+    checkStatusChange(await lockedStatus(tx, before.id), input.status);
     const [item] = await tx
       .update(items)
       .set({
@@ -101,6 +116,7 @@ export async function updateItem(db: Db, actor: AuditActor, before: Item, lib: L
 
 export async function changeItemStatus(db: Db, actor: AuditActor, before: Item, status: TItemStatus, notes?: string) {
   return db.transaction(async (tx) => {
+    checkStatusChange(await lockedStatus(tx, before.id), status);
     const [item] = await tx
       .update(items)
       .set({ status, notes: notes ?? before.notes, updatedAt: new Date() })

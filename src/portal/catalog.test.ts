@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../audit';
 import { ZItemInput, ZRecordCreate } from '../catalog';
 import { addItem } from '../catalog/items.service';
 import { createRecordFromForm, deleteRecord } from '../catalog/records.service';
-import { buildLibrary, buildNetwork, uniq } from '../test/factories';
+import { buildLibrary, buildNetwork, markOnLoan, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
 
 /** What a reader sees: the text without tags, whitespace collapsed. */
@@ -50,14 +50,11 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     ids.central = central.id;
     const record = (input: Record<string, unknown>) =>
       createRecordFromForm(db, SYSTEM_ACTOR, ZRecordCreate.parse(input));
-    const copy = (recordId: string, lib: typeof branch, status: 'available' | 'on_loan', callNumber = '') =>
-      addItem(
-        db,
-        SYSTEM_ACTOR,
-        recordId,
-        lib,
-        ZItemInput.parse({ libraryId: lib.id, inventoryNumber: uniq('I'), barcode: uniq('B'), callNumber, status }),
-      );
+    const copy = async (recordId: string, lib: typeof branch, status: 'available' | 'on_loan', callNumber = '') => {
+      const item = await addItem(db, SYSTEM_ACTOR, recordId, lib, ZItemInput.parse({ libraryId: lib.id, inventoryNumber: uniq('I'), barcode: uniq('B'), callNumber }));
+      if (status === 'on_loan') await markOnLoan(db, item.id);
+      return item;
+    };
 
     const white = await record({
       title: 'Белый пароход',

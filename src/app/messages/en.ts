@@ -161,6 +161,8 @@ export const en: Messages = {
   'marc_error.too-long': 'No end of record found: this may not be a MARC file.',
   'marc_error.xml': 'An error in the XML (MARCXML).',
   'catalog.record_has_copies': 'The record cannot be deleted while it has copies (other than written-off ones).',
+  'catalog.item_status_by_desk': 'The loan desk sets this status (loan, transit, service point); by hand: on the shelf, in repair, lost or written off.',
+  'catalog.item_in_circulation': 'The copy is on loan, in transit or at a service point: check it in at the loan desk first.',
   'catalog.record_deleted': 'The record has been deleted from the catalogue.',
   'catalog.barcode_taken': 'This barcode is already used by another copy.',
   'catalog.inventory_taken': 'This inventory number is already used in the library network.',

@@ -8,7 +8,7 @@ import { FormAlert } from '../../web/ui/feedback';
 import { DateField, decimalSeparator, type Option } from '../../web/ui/fields';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
-import { ITEM_STATUSES, ZItemInput } from '../catalog.schemas';
+import { statusesByHand, ZItemInput } from '../catalog.schemas';
 import { refreshCatalog, type Item } from './api';
 
 interface Props {
@@ -86,7 +86,7 @@ function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose 
         </SimpleGrid>
         <Select
           label={t('items.status')}
-          data={ITEM_STATUSES.map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
+          data={[...(item ? [item.status] : []), ...statusesByHand(item?.status ?? null)].map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
           allowDeselect={false}
           {...form.getInputProps('status')}
           data-testid="item-status"
@@ -109,7 +109,8 @@ export function ItemForm(props: Props & { opened: boolean }) {
   const { t } = useTranslation();
   const { opened, ...rest } = props;
   return (
-    <Modal opened={opened} onClose={props.onClose} title={props.item ? t('items.editTitle') : t('items.addTitle')} size="lg">
+    // Escape in the date picker or a click beside the dialog must not throw away what was typed: it closes by its buttons.
+    <Modal opened={opened} onClose={props.onClose} title={props.item ? t('items.editTitle') : t('items.addTitle')} size="lg" closeOnEscape={false} closeOnClickOutside={false}>
       {opened && <ItemFormBody {...rest} />}
     </Modal>
   );

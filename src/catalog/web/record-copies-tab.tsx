@@ -13,7 +13,7 @@ import { EmptyState } from '../../web/ui/feedback';
 import { formatDate, formatNumber } from '../../web/ui/format';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { WrappingBadge } from '../../web/ui/wrapping-badge';
-import { ITEM_STATUSES, type TItemStatus } from '../catalog.schemas';
+import { statusesByHand, type TItemStatus } from '../catalog.schemas';
 import { refreshCatalog, type Item, type RecordDetail } from './api';
 import { ItemForm } from './item-form';
 
@@ -151,8 +151,8 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                           <Menu.Item onClick={() => setEditing(item)} data-testid="item-edit">
                             {t('recordPage.edit')}
                           </Menu.Item>
-                          <Menu.Label>{t('items.changeStatus')}</Menu.Label>
-                          {ITEM_STATUSES.filter((s) => s !== item.status).map((s) => (
+                          {statusesByHand(item.status).length > 0 && <Menu.Label>{t('items.changeStatus')}</Menu.Label>}
+                          {statusesByHand(item.status).map((s) => (
                             <Menu.Item key={s} onClick={() => status.mutate({ id: item.id, value: s })} data-testid={`item-status-${s}`}>
                               {t(`itemStatus.${s}`)}
                             </Menu.Item>
