@@ -10,6 +10,7 @@
 // (migrations added since are applied to it); --fresh loads it again, --drop removes it afterwards.
 // `--only TEXT` sends only the queries of the mix whose name contains TEXT (e.g. `--only ISBN`, the
 // cheapest: what the stack costs around a search that reads one record); its results are printed, not kept.
+// BENCH_SERVER_NODE_ARGS adds options to the app process's node (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it).
 // Run: npm run bench -- catalog-search [records] [--data realistic|stress] [--requests N] [--only TEXT] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
 
 import { spawn } from 'node:child_process';
@@ -104,7 +105,7 @@ async function main() {
     const [{ n }] = (await database.query<{ n: number }>('select count(*)::int as n from bib_search')) as [{ n: number }];
     const isbn = (await database.query<{ isbn: string }>(`select isbns[1] as isbn from bib_records where cardinality(isbns) > 0 limit 1 offset 1234`))[0]!.isbn;
 
-    child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', urlFor(NAME)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', urlFor(NAME)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const address = await new Promise<string>((resolve, reject) => {
       child!.stdout!.on('data', (d: Buffer) => {
         const m = /LISTENING (\S+)/.exec(d.toString());
