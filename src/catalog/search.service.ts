@@ -97,6 +97,24 @@ function estimateQuery(db: Db, plan: Plan): string {
 }
 
 /**
+ * Hits of a search without words counted up to this many (beyond it, the planner's estimate). The total
+ * is then right, but still marked as an estimate: the facets are counted over the candidates and scaled.
+ */
+const FILTER_COUNT = 10000;
+
+/**
+ * How many records match when more than the candidates do. With words, the planner's estimate: a word
+ * common enough to pass the cap has statistics close enough for "about N", and counting its 100,000
+ * matches would cost more than the search. Without words (a ББК, years, a library) the planner has no
+ * such statistics (it took 1,614 records for a ББК index that 317 have): they are counted, up to FILTER_COUNT.
+ */
+function beyondCap(db: Db, plan: Plan): SQL {
+  if (plan.hasText) return sql`kp_estimate_rows(${estimateQuery(db, plan)})::int`;
+  return sql`(select case when count(*) > ${FILTER_COUNT} then kp_estimate_rows(${estimateQuery(db, plan)})::int else count(*)::int end
+    from (select 1 from ${S} where ${plan.where} limit ${FILTER_COUNT + 1}) counted)`;
+}
+
+/**
  * One statement gathers the hits once and answers from them the count, the page (each hit with its
  * record's fields and its copies per library, read for the page's rows only) and the facets. With
  * `correction` (correctedWords), it also corrects the words when it finds nothing: a search that is
@@ -108,7 +126,7 @@ async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: bool
     with hits as materialized (${candidates(query, plan, limit)})
     select
       (select count(*)::int from hits) as total,
-      ${limit === null ? sql`null` : sql`case when (select count(*) from hits) > ${limit} then kp_estimate_rows(${estimateQuery(db, plan)})::int end`} as estimate,
+      ${limit === null ? sql`null` : sql`case when (select count(*) from hits) > ${limit} then ${beyondCap(db, plan)} end`} as estimate,
       (select kp_search_page(array_agg(p.record_id order by p.n), array_agg(p.rank::float8 order by p.n))
         from (${pageOf(query, plan, limit)}) p) as page
       ${withFacets ? FACETS : sql``}

@@ -169,6 +169,9 @@ describeOnEachDatabase('catalogue search', (ctx) => {
 
   it('filters by ББК prefix, years, language, type and age label', async () => {
     expect((await search(`bbk=${encodeURIComponent('84(2Ки)')}`)).total).toBe(5);
+    // More matches than the candidates: without words the total is counted, not the planner's guess.
+    const capped = await searchCatalog(ctx.database.db, ZSearchQuery.parse({ bbk: '84(2Ки)', pageSize: 1 }), { candidates: 2 });
+    expect({ total: capped.total, estimate: capped.totalIsEstimate }).toEqual({ total: 5, estimate: true });
     expect((await search('bbk=63.3')).items.map((h) => h.title)).toEqual(['История Кыргызстана']);
     expect((await search('isbn=5-655-00012-1')).items.map((h) => h.title)).toEqual(['Джамиля']);
     expect((await search('isbn=abc')).total).toBe(0);
