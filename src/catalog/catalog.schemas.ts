@@ -112,7 +112,8 @@ export const ZMarcUpdate = z.strictObject({ marc: ZMarcRecord });
 export const ZItemInput = z.object({
   libraryId: z.uuid(),
   inventoryNumber: z.string().trim().min(1).max(40),
-  barcode: z.string().trim().min(1).max(40),
+  // Code 128 prints Latin letters, digits and signs; a Cyrillic "К" typed on a Russian keyboard looks the same and prints no bars.
+  barcode: z.string().trim().min(1).max(40).regex(/^[!-~]*$/, { message: 'barcode' }),
   callNumber: text(100),
   location: text(200),
   price: z.number().min(0).max(1e9).nullable().default(null),

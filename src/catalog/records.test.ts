@@ -125,6 +125,10 @@ describeOnEachDatabase('catalogue records and copies', (ctx) => {
     expect(sameInventory.json()).toMatchObject({ title: 'Этот инвентарный номер уже есть в сети библиотек.', errors: [{ field: 'inventoryNumber' }] });
     const emptyBarcode = await http.post(`/api/v1/catalog/records/${record.id}/items`, { ...copy, barcode: '  ' });
     expect(emptyBarcode.json()).toMatchObject({ errors: [{ field: 'barcode', code: 'required' }] });
+    // "КЕМ-1" typed on a Russian keyboard looks like "KEM-1" but cannot be printed as Code 128 bars.
+    const cyrillic = await http.post(`/api/v1/catalog/records/${record.id}/items`, { ...copy, barcode: 'КЕМ-0001' });
+    expect(cyrillic.statusCode).toBe(422);
+    expect(cyrillic.json()).toMatchObject({ errors: [{ field: 'barcode', code: 'barcode', message: expect.stringContaining('латинские буквы') }] });
 
     // Another network may use the same inventory number (its own inventory book).
     const other = await buildNetwork(ctx.database.db, { country: 'RU' });

@@ -37,6 +37,7 @@ export const en: Messages = {
   'validation.email': 'Invalid e-mail address.',
   'validation.phone': 'A phone number may contain only digits, spaces, +, -, brackets.',
   'validation.time': 'Time as HH:MM.',
+  'validation.barcode': 'Barcode: Latin letters, digits and signs, no spaces (Cyrillic letters cannot be printed as bars).',
   'validation.date': 'Date as YYYY-MM-DD.',
   'validation.code': 'Code: Latin letters, digits, - and _.',
   'validation.login': 'Login: lowercase Latin letters, digits, dot, - and _.',

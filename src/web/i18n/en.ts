@@ -52,6 +52,7 @@ export const en: WebMessages = {
     birth_date_future: 'The birth date cannot be in the future.',
     birth_date_past: 'Check the year of birth.',
     date_past: 'That date has passed: choose today or a later day.',
+    barcode: 'Barcode: Latin letters, digits and signs, no spaces (Cyrillic letters cannot be printed as bars).',
     card_number: 'Card number: Latin letters, digits and hyphens.',
     required: 'Required.',
     too_short: 'Too short: at least {{min}} characters.',

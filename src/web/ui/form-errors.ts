@@ -40,6 +40,7 @@ const CUSTOM_MESSAGES = [
   'birth_date_past',
   'date_past',
   'card_number',
+  'barcode',
   'attendance_exceeds_total',
   'start_before_end',
   'end_after_start',
