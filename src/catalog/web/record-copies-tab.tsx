@@ -98,7 +98,8 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
             <Title order={4}>
               {group.libraryName}{' '}
               <Text span size="sm" c="dimmed">
-                {group.networkName} · {t('items.copiesOf', { available: group.available, total: group.total })}
+                {group.networkName} ·{' '}
+                {group.total > 0 ? t('items.copiesOf', { available: group.available, total: group.total }) : t('items.allWrittenOff', { count: group.items.length })}
               </Text>
             </Title>
             {group.canPrintCard && (

@@ -162,7 +162,8 @@ function RecordView({ record }: { record: RecordDetail }) {
         {record.description}
       </Text>
       <Group gap={4} mb="md">
-        {record.copies.map((c) => (
+        {/* A library whose copies are all written off holds none: it is not named here (its rows stay on the copies tab). */}
+        {record.copies.filter((c) => c.total > 0).map((c) => (
           <Badge key={c.libraryId} variant="light" color={c.available > 0 ? 'teal' : 'gray'} tt="none">
             {c.libraryName}: {t('items.copiesOf', { available: c.available, total: c.total })}
           </Badge>

@@ -145,6 +145,7 @@ export const enCatalog: typeof ruCatalog = {
     statusChanged: 'Status changed',
     added: 'Copy added',
     empty: 'No copies yet.',
+    allWrittenOff: 'all written off ({{count}})',
     copiesOf: '{{available}} of {{total}} available',
     cannotAdd: 'Copies are added by cataloguers, acquisitions staff and librarians, in their own libraries.',
     printLabels: 'Print labels',

@@ -145,6 +145,7 @@ export const kyCatalog: typeof ruCatalog = {
     statusChanged: 'Абалы өзгөртүлдү',
     added: 'Нуска кошулду',
     empty: 'Азырынча нускалар жок.',
+    allWrittenOff: 'баары эсептен чыгарылган ({{count}})',
     copiesOf: '{{total}} ичинен {{available}} бар',
     cannotAdd: 'Нускаларды каталогдоочу, комплектатор жана китепканачы өз китепканаларына кошот.',
     printLabels: 'Этикеткаларды басып чыгаруу',

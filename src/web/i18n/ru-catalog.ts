@@ -143,6 +143,7 @@ export const ruCatalog = {
     statusChanged: 'Статус изменён',
     added: 'Экземпляр добавлен',
     empty: 'Экземпляров пока нет.',
+    allWrittenOff: 'все списаны ({{count}})',
     copiesOf: 'в наличии {{available}} из {{total}}',
     cannotAdd: 'Добавлять экземпляры могут каталогизатор, комплектатор и библиотекарь — в свои библиотеки.',
     printLabels: 'Печать этикеток',
