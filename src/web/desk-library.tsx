@@ -13,6 +13,7 @@ import { useSession } from './session';
 export interface LibraryOption {
   id: string;
   name: string;
+  settlement: string;
   networkId: string;
   networkName: string;
 }

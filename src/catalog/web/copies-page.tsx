@@ -22,6 +22,7 @@ import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params'
 import { ITEM_STATUSES, type TItemStatus } from '../catalog.schemas';
 import { findCopyByCode, type CopyRow } from './api';
 import { StatusBadge } from './record-copies-tab';
+import { libraryOptions } from '../../network/web/library-options';
 
 const FILTERS = ['libraryId', 'status', 'q', 'acquiredFrom', 'acquiredTo'] as const;
 
@@ -114,7 +115,7 @@ export function CopiesPage() {
         />
         <Select
           label={t('items.library')}
-          data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          data={libraryOptions(libraries.data?.items ?? [])}
           value={values.libraryId || null}
           onChange={(v) => setFilter('libraryId', v)}
           searchable

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useLibraries } from '../../network/web/api';
 import { withQuery } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
+import { libraryOptions } from '../../network/web/library-options';
 
 type Scope = 'selected' | 'search' | 'library' | 'all';
 
@@ -59,7 +60,7 @@ export function MarcExportModal({ opened, onClose, search, selectedIds }: MarcEx
           <Select
             label={t('items.library')}
             placeholder={t('marcExport.chooseLibrary')}
-            data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+            data={libraryOptions(libraries.data?.items ?? [])}
             value={libraryId}
             onChange={setLibraryId}
             searchable

@@ -16,6 +16,7 @@ import { WrappingBadge } from '../../web/ui/wrapping-badge';
 import { statusesByHand, type TItemStatus } from '../catalog.schemas';
 import { refreshCatalog, type Item, type RecordDetail } from './api';
 import { ItemForm } from './item-form';
+import { libraryLabel } from '../../network/web/library-options';
 
 export const STATUS_COLOR: Record<TItemStatus, string> = {
   available: 'teal',
@@ -47,7 +48,7 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const allowed = new Set(record.permissions.copyLibraryIds);
   const names = new Map<string, string>(record.copies.map((c) => [c.libraryId, c.libraryName]));
-  for (const lib of libraries.data?.items ?? []) names.set(lib.id, lib.name);
+  for (const lib of libraries.data?.items ?? []) names.set(lib.id, libraryLabel(lib, libraries.data?.items ?? []));
   // The caller's own library first, then the others in the network's order (the central library, the
   // branches by number), as the list of libraries shows them.
   const ordered = [user.libraryId, ...(libraries.data?.items ?? []).map((lib) => lib.id), ...allowed];

@@ -6,6 +6,7 @@ import { useLibraries } from '../../network/web/api';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { AGE_LABELS, MATERIAL_TYPES } from '../catalog.schemas';
 import { LANGUAGE_CODES } from './language-name';
+import { libraryOptions } from '../../network/web/library-options';
 
 export const TEXT_FILTERS = ['title', 'author', 'subject', 'isbn', 'bbk'] as const;
 export const SEARCH_KEYS = [
@@ -78,7 +79,7 @@ export function SearchFilters({ opened, values, setFilter, onClear }: Props) {
         </Group>
         <Select
           label={t('items.library')}
-          data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          data={libraryOptions(libraries.data?.items ?? [])}
           value={values.libraryId || null}
           onChange={(v) => setFilter('libraryId', v)}
           searchable

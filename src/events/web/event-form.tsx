@@ -25,6 +25,7 @@ import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { EVENT_AUDIENCE_VALUES, EVENT_PLACE_VALUES, ZEventInput, type TEventInput } from '../events.schemas';
 import { formLabel, refreshEventData, useEventForms, useExhibitionOptions, useSuggestions, type EventDetail } from './api';
+import { libraryOptions } from '../../network/web/library-options';
 
 export interface EventDefaults {
   plannedOn?: string;
@@ -127,7 +128,7 @@ function EventFormBody({ event: e, defaults = {}, onClose, onSaved }: EventFormP
       <Stack>
         <FormAlert messages={feedback.general} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('events.library')} data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))} searchable required data-testid="event-library" {...form.getInputProps('libraryId')} />
+          <Select label={t('events.library')} data={libraryOptions(libraries.data?.items ?? [])} searchable required data-testid="event-library" {...form.getInputProps('libraryId')} />
           <Select label={t('events.form')} data={(forms.data ?? []).filter((f) => f.isActive || f.id === e?.formId).map((f) => ({ value: f.id, label: formLabel(f, language) }))} searchable required data-testid="event-form" {...form.getInputProps('formId')} />
         </SimpleGrid>
         <TextInput label={t('events.eventTitle')} required data-testid="event-title" {...form.getInputProps('title')} />

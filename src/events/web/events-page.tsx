@@ -26,6 +26,7 @@ import { EVENT_AUDIENCE_VALUES, EVENT_PLACE_VALUES, EVENT_STATUS_VALUES } from '
 import { formLabel, useEventForms, useEvents, useSuggestions, type EventRow } from './api';
 import { EventFormModal } from './event-form';
 import { MonthCalendar } from './month-calendar';
+import { libraryOptions } from '../../network/web/library-options';
 
 const FILTERS = ['view', 'month', 'year', 'q', 'libraryId', 'formId', 'status', 'audience', 'place'] as const;
 const STATUS_COLOR = { planned: 'blue', held: 'teal', cancelled: 'gray' } as const;
@@ -160,7 +161,7 @@ export function EventsPage() {
           data-testid="events-view"
         />
         <TextInput label={t('common.search')} placeholder={t('events.searchPlaceholder')} leftSection={<IconSearch size={16} />} type="search" value={searchText} onChange={(e) => setSearchText(e.currentTarget.value)} w={240} />
-        <Select label={t('events.library')} data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))} value={values.libraryId || null} onChange={(v) => setFilter('libraryId', v)} searchable clearable placeholder={t('common.all')} w={220} />
+        <Select label={t('events.library')} data={libraryOptions(libraries.data?.items ?? [])} value={values.libraryId || null} onChange={(v) => setFilter('libraryId', v)} searchable clearable placeholder={t('common.all')} w={220} />
         <Select label={t('events.form')} data={(forms.data ?? []).map((f) => ({ value: f.id, label: formLabel(f, language) }))} value={values.formId || null} onChange={(v) => setFilter('formId', v)} clearable placeholder={t('common.all')} w={200} />
         <Select label={t('events.status')} data={enumOptions(EVENT_STATUS_VALUES, (s) => t(`eventStatus.${s}`))} value={values.status || null} onChange={(v) => setFilter('status', v)} clearable placeholder={t('common.all')} w={160} />
         <Select label={t('events.audience')} data={enumOptions(EVENT_AUDIENCE_VALUES, (s) => t(`eventAudience.${s}`))} value={values.audience || null} onChange={(v) => setFilter('audience', v)} clearable placeholder={t('common.all')} w={180} />

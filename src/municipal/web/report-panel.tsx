@@ -7,6 +7,7 @@ import { useLibraries, useMunicipalityOptions } from '../../network/web/api';
 import { withQuery } from '../../web/api/client';
 import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { DateField } from '../../web/ui/fields';
+import { libraryOptions } from '../../network/web/library-options';
 
 export function ReportPanel() {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function ReportPanel() {
         {subject === 'municipality' ? (
           <Select label={t('requests.municipality')} data={(municipalities.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))} value={municipalityId} onChange={setMunicipalityId} searchable required data-testid="report-municipality" />
         ) : (
-          <Select label={t('events.library')} data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))} value={libraryId} onChange={setLibraryId} searchable required data-testid="report-library" />
+          <Select label={t('events.library')} data={libraryOptions(libraries.data?.items ?? [])} value={libraryId} onChange={setLibraryId} searchable required data-testid="report-library" />
         )}
         <Group align="flex-end">
           <DateField label={t('report.from')} value={from} onChange={setFrom} required w={160} />

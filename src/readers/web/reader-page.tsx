@@ -50,6 +50,7 @@ import {
   type ReaderRow,
 } from './api';
 import { BlockModal, EditReaderModal, EraseModal, MergeModal } from './reader-actions';
+import { libraryOptions } from '../../network/web/library-options';
 
 const canErase = (role: string) => role === 'network_admin' || role === 'director';
 
@@ -91,9 +92,7 @@ function Registrations({ reader }: { reader: ReaderDetail }) {
               size="xs"
               w={240}
               searchable
-              data={(libraries.data?.items ?? [])
-                .filter((l) => l.networkId === reader.networkId)
-                .map((l) => ({ value: l.id, label: l.name }))}
+              data={libraryOptions((libraries.data?.items ?? []).filter((l) => l.networkId === reader.networkId))}
               value={libraryId}
               onChange={setLibraryId}
             />

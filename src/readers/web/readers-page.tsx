@@ -18,6 +18,7 @@ import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params'
 import { currentLanguage } from '../../web/i18n/setup';
 import { AGE_GROUPS, categoryLabel } from '../readers.schemas';
 import { fullName, useReaderCategories, useReaders, type ReaderRow } from './api';
+import { libraryOptions } from '../../network/web/library-options';
 
 const FILTERS = ['q', 'categoryId', 'libraryId', 'ageGroup', 'isBlocked'] as const;
 
@@ -188,7 +189,7 @@ export function ReadersPage() {
         />
         <Select
           label={t('readers.library')}
-          data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+          data={libraryOptions(libraries.data?.items ?? [])}
           value={values.libraryId || null}
           onChange={(v) => setFilter('libraryId', v)}
           clearable

@@ -42,6 +42,7 @@ import {
   type ReaderRow,
 } from './api';
 import { emptyPerson, personInput, PersonFields } from './reader-fields';
+import { libraryOptions } from '../../network/web/library-options';
 
 function Duplicates({ rows, onRegisterAnyway }: { rows: ReaderRow[]; onRegisterAnyway: () => void }) {
   const { t } = useTranslation();
@@ -163,7 +164,7 @@ export function RegisterReaderPage() {
               required
               searchable
               allowDeselect={false}
-              data={(libraries.data?.items ?? []).map((l) => ({ value: l.id, label: l.name }))}
+              data={libraryOptions(libraries.data?.items ?? [])}
               {...form.getInputProps('libraryId')}
               value={libraryId || null}
               data-testid="reader-library"
