@@ -89,6 +89,7 @@ export function extractMarc21Fields(record: MarcRecord): RecordFields {
     ...titleOf(record),
     authors: uniqueNonEmpty(persons),
     corporateAuthors: uniqueNonEmpty(corporate),
+    fullNames: uniqueNonEmpty(getDataFields(record, '100', '700').map((f) => trimIsbd(getSubfield(f, 'a') ?? ''))),
     edition: first(record, '250', 'a'),
     ...publicationOf(record),
     extent: extentOf(record),

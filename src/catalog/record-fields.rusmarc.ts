@@ -23,6 +23,12 @@ export function rusmarcPerson(field: MarcDataField): string {
   return personName(surname, initials ?? getSubfield(field, 'g') ?? '');
 }
 
+/** 700-702 with the full forenames of $g ("Маралов, Владимир Иванович"); '' when the record has only initials. */
+export function rusmarcFullName(field: MarcDataField): string {
+  const forenames = trimIsbd(getSubfield(field, 'g') ?? '');
+  return forenames ? `${trimIsbd(getSubfield(field, 'a') ?? '')}, ${forenames}` : '';
+}
+
 /** 710-712 $a name and $b subdivisions: "Национальная библиотека. Отдел редких книг". */
 export function rusmarcCorporate(field: MarcDataField): string {
   return getSubfields(field, 'a', 'b').map(trimIsbd).filter(Boolean).join('. ');
@@ -113,6 +119,7 @@ export function extractRusmarcFields(record: MarcRecord): RecordFields {
     ...titleOf(record),
     authors: uniqueNonEmpty(persons),
     corporateAuthors: uniqueNonEmpty(corporate),
+    fullNames: uniqueNonEmpty(getDataFields(record, '700', '701', '702').map(rusmarcFullName)),
     edition: first(record, '205', 'a'),
     ...publicationOf(record),
     extent: extentOf(record),

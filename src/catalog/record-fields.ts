@@ -19,6 +19,11 @@ export interface RecordFields {
   authors: string[];
   /** Corporate bodies (RUSMARC 710-712, MARC 21 110/111/710/711). */
   corporateAuthors: string[];
+  /**
+   * Persons with their forenames in full where the record gives them ("Ильина, Татьяна Николаевна":
+   * RUSMARC 700 $g, MARC 21 100 $a), for search: a reader types the name, not the initials.
+   */
+  fullNames: string[];
   edition: string;
   place: string;
   publisher: string;

@@ -9,7 +9,7 @@ import { allAuthors, type RecordFields } from './record-fields';
 export interface SearchTexts {
   /** Weight A: title and other title information. */
   searchTitle: string;
-  /** Weight B: authors and the statement of responsibility (which has full forenames). */
+  /** Weight B: authors, with their full forenames where the record has them, and the statement of responsibility. */
   searchAuthors: string;
   /** Weight C: subjects and series. */
   searchSubjects: string;
@@ -21,9 +21,12 @@ const joined = (parts: readonly (string | number | null)[]) =>
   parts.filter((p) => p !== null && p !== '').join(' ');
 
 export function searchTexts(fields: RecordFields): SearchTexts {
+  const authors = allAuthors(fields);
+  // A full name adds its forenames; one given only as initials would repeat the author's words.
+  const fullNames = fields.fullNames.filter((name) => !authors.includes(name));
   return {
     searchTitle: joined([fields.title, fields.otherTitle]),
-    searchAuthors: joined([...allAuthors(fields), fields.responsibility]),
+    searchAuthors: joined([...authors, ...fullNames, fields.responsibility]),
     searchSubjects: joined([...fields.subjects, fields.series]),
     searchOther: joined([
       fields.publisher,
