@@ -45,9 +45,13 @@ export interface Carry {
   byControl: ReadonlyMap<string, string>;
   byIsbn: ReadonlyMap<string, string>;
   byTitle: ReadonlyMap<string, string>;
+  /** By title + year + first author too, only records without an ISBN: the ones a record with ISBNs may match by title. */
+  byTitleWithoutIsbn: ReadonlyMap<string, string>;
 }
 
-export const emptyCarry = (): Carry => ({ byControl: new Map(), byIsbn: new Map(), byTitle: new Map() });
+type CarryMaps = { [K in keyof Carry]: Map<string, string> };
+
+export const emptyCarry = (): Carry => ({ byControl: new Map(), byIsbn: new Map(), byTitle: new Map(), byTitleWithoutIsbn: new Map() });
 
 /** What a record is matched on: control number + source, ISBNs, title + year + first author (null when absent). */
 interface MatchKeys {
@@ -63,18 +67,27 @@ const keysOf = (c: Columns): MatchKeys => ({
 });
 
 export function carryOf(written: BatchOutcome['written']): Carry {
-  const byControl = new Map<string, string>();
-  const byIsbn = new Map<string, string>();
-  const byTitle = new Map<string, string>();
-  for (const { id, keys } of written) remember({ byControl, byIsbn, byTitle }, keys, id);
-  return { byControl, byIsbn, byTitle };
+  const maps: CarryMaps = { byControl: new Map(), byIsbn: new Map(), byTitle: new Map(), byTitleWithoutIsbn: new Map() };
+  for (const { id, keys } of written) remember(maps, keys, id);
+  return maps;
 }
 
 /** Keys of a record created (or restored) with this id; an earlier record keeps a key it already has. */
-function remember(maps: { byControl: Map<string, string>; byIsbn: Map<string, string>; byTitle: Map<string, string> }, keys: MatchKeys, id: string) {
+function remember(maps: CarryMaps, keys: MatchKeys, id: string) {
   if (keys.control && !maps.byControl.has(keys.control)) maps.byControl.set(keys.control, id);
   for (const isbn of keys.isbns) if (!maps.byIsbn.has(isbn)) maps.byIsbn.set(isbn, id);
   if (keys.title && !maps.byTitle.has(keys.title)) maps.byTitle.set(keys.title, id);
+  if (keys.title && !keys.isbns.length && !maps.byTitleWithoutIsbn.has(keys.title)) maps.byTitleWithoutIsbn.set(keys.title, id);
+}
+
+/**
+ * The record created earlier with the same title, year and first author that this one may be. Two
+ * records that both carry ISBNs and share none are different editions (the same novel from several
+ * publishers in one year), so a record with ISBNs is matched by title only to one without any.
+ */
+function earlierByTitle(maps: Carry, columns: Columns): string | undefined {
+  const key = titleKey(columns);
+  return columns.isbns.length ? maps.byTitleWithoutIsbn.get(key) : maps.byTitle.get(key);
 }
 
 const controlKey = (c: Columns) => JSON.stringify([c.controlNumber, c.controlSource]);
@@ -88,7 +101,10 @@ interface DbMatch {
   by_title: string | null;
 }
 
-/** Existing records for the whole batch, in one statement: by control number, ISBN, title + author + year. */
+/**
+ * Existing records for the whole batch, in one statement: by control number, ISBN, title + author + year
+ * (by title only when one of the two records has no ISBN: both with ISBNs and none shared are different editions).
+ */
 async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: MatchMode): Promise<DbMatch[]> {
   const keys = batch.map(({ columns: c }, i) => ({
     i,
@@ -111,6 +127,7 @@ async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: M
       (select b.id from ${bibRecords} b
         where ${byIsbn} and q.title <> '' and q.year is not null and not b.is_deleted
           and lower(b.title) = lower(q.title) and b.year = q.year
+          and (cardinality(q.isbns) = 0 or cardinality(b.isbns) = 0)
           and (case when q.author is null then b.first_author is null else lower(b.first_author) = lower(q.author) end)
         limit 1) as by_title
     from json_to_recordset(${JSON.stringify(keys)}::json) as q(i int, cn text, src text, isbns text[], title text, year int, author text)
@@ -139,8 +156,13 @@ export async function importBatch(
   );
   const found = await matchesInCatalogue(tx, batch, options.match);
   // Records created by the batch before (still being committed) and earlier in this one, by the same keys.
-  const keys = { byControl: new Map(carry.byControl), byIsbn: new Map(carry.byIsbn), byTitle: new Map(carry.byTitle) };
-  const { byControl, byIsbn, byTitle } = keys;
+  const keys: CarryMaps = {
+    byControl: new Map(carry.byControl),
+    byIsbn: new Map(carry.byIsbn),
+    byTitle: new Map(carry.byTitle),
+    byTitleWithoutIsbn: new Map(carry.byTitleWithoutIsbn),
+  };
+  const { byControl, byIsbn } = keys;
   const fresh: (Columns & { id: string })[] = [];
   const recordIds: string[] = [];
   const revived: (Columns & { id: string })[] = [];
@@ -158,7 +180,8 @@ export async function importBatch(
     let id: string | null | undefined = columns.controlNumber ? (db.by_control ?? byControl.get(controlKey(columns))) : null;
     if (!id && options.match === 'isbn') {
       id = db.by_isbn ?? columns.isbns.map((isbn) => byIsbn.get(isbn)).find(Boolean);
-      if (!id && columns.title && columns.year !== null) id = db.by_title ?? byTitle.get(titleKey(columns));
+      // by_title already leaves out records whose ISBNs all differ from this one's (see matchesInCatalogue).
+      if (!id && columns.title && columns.year !== null) id = db.by_title ?? earlierByTitle(keys, columns);
     }
     if (id) {
       outcome.matched.push({ index, id });

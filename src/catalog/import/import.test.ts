@@ -161,6 +161,76 @@ describeOnEachDatabase('MARC import', (ctx) => {
     expect(summary).toMatchObject({ read: 2, created: 1, matched: 1 });
   });
 
+  it('keeps editions with different ISBNs apart, and matches by title only a record without an ISBN', async () => {
+    const db = ctx.database.db;
+    const prefix = `EDITION${Date.now()}`;
+    /** The same novel, year and author; each record its own control number, so only ISBNs and title can match it. */
+    const edition = (n: number, title: string, isbn?: string) => {
+      const r = branchRecord(n, [], prefix);
+      const replaced: Record<string, MarcRecord['fields'][number]> = {
+        '200': dataField('200', '1', ' ', [
+          ['a', `${prefix} ${title}`],
+          ['f', 'Дж. Остин'],
+        ]),
+        '210': dataField('210', ' ', ' ', [
+          ['a', 'Москва'],
+          ['d', '1996'],
+        ]),
+      };
+      r.fields = r.fields.map((f) => replaced[f.tag] ?? f);
+      r.fields.splice(1, 0, ...(isbn ? [dataField('010', ' ', ' ', [['a', isbn]])] : []));
+      return r;
+    };
+    // In one batch: two publishers' editions, a record of one of them without its ISBN; a record
+    // without an ISBN and one with, the second matched to the first.
+    const first = writeIso2709([
+      edition(1, 'Разум и чувства', '0140378502'),
+      edition(2, 'Разум и чувства', '0451525892'),
+      edition(3, 'Разум и чувства'),
+      edition(4, 'Эмма'),
+      edition(5, 'Эмма', '0486290492'),
+    ]);
+    expect(await importMarc(db, SYSTEM_ACTOR, chunksOf(first), options({ batchSize: 100 }))).toMatchObject({
+      read: 5,
+      created: 3,
+      matched: 2,
+    });
+    // Against the catalogue: a third edition is new; a record with an ISBN matches the one without.
+    const second = writeIso2709([edition(6, 'Разум и чувства', '1561387053'), edition(7, 'Эмма', '0140862455')]);
+    expect(await importMarc(db, SYSTEM_ACTOR, chunksOf(second), options({ batchSize: 1 }))).toMatchObject({
+      read: 2,
+      created: 1,
+      matched: 1,
+    });
+    // Against the batch before, still being committed.
+    const third = writeIso2709([
+      edition(8, 'Доводы рассудка', '0192833588'),
+      edition(9, 'Доводы рассудка', '0760700435'),
+      edition(10, 'Доводы рассудка'),
+    ]);
+    expect(await importMarc(db, SYSTEM_ACTOR, chunksOf(third), options({ batchSize: 1 }))).toMatchObject({
+      read: 3,
+      created: 2,
+      matched: 1,
+    });
+    const titles = await db
+      .select({ title: bibRecords.title, isbns: bibRecords.isbns })
+      .from(bibRecords)
+      .where(sql`${bibRecords.title} like ${`${prefix}%`}`);
+    expect(
+      titles
+        .map((t) => `${t.title.slice(prefix.length + 1)} ${t.isbns.filter((isbn) => isbn.length === 10).join()}`)
+        .sort(),
+    ).toEqual([
+      'Доводы рассудка 0192833588',
+      'Доводы рассудка 0760700435',
+      'Разум и чувства 0140378502',
+      'Разум и чувства 0451525892',
+      'Разум и чувства 1561387053',
+      'Эмма ',
+    ]);
+  });
+
   it('matches records to ones the batch before created while that batch is still being committed, and commits in file order', async () => {
     const db = ctx.database.db;
     const network = await buildNetwork(db);
@@ -281,6 +351,32 @@ describeOnEachDatabase('MARC import', (ctx) => {
       const xml = await importMarc(db, SYSTEM_ACTOR, chunksOf(readFileSync(`${TESTDATA}rusmarc/rusmarc_marcxml_utf8.xml`)), options());
       expect(xml).toMatchObject({ read: 12, schema: 'rusmarc' });
       expect(xml.created + xml.matched + xml.rejected).toBe(12);
+    });
+
+    it('keeps apart the editions of one year that carry different ISBNs', async () => {
+      const db = ctx.database.db;
+      // Thirteen 1996 editions of "Sense and sensibility" by different publishers, one of them twice.
+      const summary = await importMarc(
+        db,
+        SYSTEM_ACTOR,
+        chunksOf(readFileSync(`${TESTDATA}malformed/pride-and-prejudice-with-many-errors.mrc`)),
+        options({ batchSize: 50 }),
+      );
+      expect(summary.created + summary.matched + summary.rejected).toBe(summary.read);
+      const holding = async (isbn: string) =>
+        (
+          await db
+            .select({ id: bibRecords.id })
+            .from(bibRecords)
+            .where(sql`${bibRecords.isbns} && ${`{${isbn}}`}::text[]`)
+        ).map((r) => r.id);
+      const puffin = await holding('0140378502');
+      const audiobook = await holding('0140862455');
+      const signet = await holding('0451525892');
+      const dover = await holding('0486290492');
+      expect(new Set([...puffin, ...audiobook, ...signet, ...dover]).size).toBe(4);
+      // The Barnes & Noble record appears twice in the file: one record.
+      expect(await holding('0760700435')).toHaveLength(1);
     });
 
     it('imports the good records of a broken file and reports each bad one with its index and offset', async () => {

@@ -1,6 +1,8 @@
 /**
  * Finding the record an imported one duplicates: the same control number from the same source (the
- * same record exported again), then a shared ISBN, then the same title, first author and year.
+ * same record exported again), then a shared ISBN, then the same title, first author and year — the
+ * last only when one of the two has no ISBN: records that both carry ISBNs and share none are
+ * different editions.
  */
 import { and, arrayOverlaps, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../app/db';
@@ -37,6 +39,8 @@ export async function findMatch(tx: Db, columns: Columns, mode: MatchMode): Prom
           live,
           sql`lower(${bibRecords.title}) = lower(${columns.title})`,
           eq(bibRecords.year, columns.year),
+          // Both with ISBNs and none shared (the ISBN lookup above found nothing): different editions.
+          columns.isbns.length ? sql`cardinality(${bibRecords.isbns}) = 0` : undefined,
           columns.firstAuthor ? sql`lower(${bibRecords.firstAuthor}) = lower(${columns.firstAuthor})` : isNull(bibRecords.firstAuthor),
         ),
       )
