@@ -1,16 +1,18 @@
 /** Exporting MARC: round trip through import, schema conversion, filters, MARCXML valid against MARC21slim.xsd. */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../audit';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
 import { ZRecordCreate, ZSearchQuery } from '../catalog.schemas';
+import { bibRecords } from '../catalog.tables';
 import { addItem } from '../items.service';
 import { readIso2709All, readMarcXmlString, type MarcRecord } from '../marc';
 import { createRecordFromForm } from '../records.service';
@@ -19,6 +21,25 @@ import { exportMarc, type ExportOptions } from './export.service';
 
 const XSD_DIR = fileURLToPath(new URL('../../../../shared/testdata/xsd/', import.meta.url));
 const canValidate = existsSync(XSD_DIR) && spawnSync('xmllint', ['--version']).status === 0;
+
+const BAD_LEADERS = fileURLToPath(
+  new URL('../../../../shared/testdata/marc/malformed/bad_leaders_10_11.mrc', import.meta.url),
+);
+
+/** What xmllint says of the document against MARC21slim.xsd ("… validates" when it does); "validates" when xmllint is absent. */
+function validateMarc21Slim(xml: string): string {
+  if (!canValidate) {
+    console.warn('MARCXML schema validation skipped: xmllint or ../shared/testdata/xsd is absent.');
+    return 'validates (not checked)';
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'kp-export-')), 'out.xml');
+  writeFileSync(file, xml);
+  const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(XSD_DIR, 'MARC21slim.xsd'), file], {
+    env: { ...process.env, XML_CATALOG_FILES: join(XSD_DIR, 'catalog.xml') },
+    encoding: 'utf8',
+  });
+  return run.stderr;
+}
 
 async function exportToBuffer(db: Parameters<typeof exportMarc>[0], options: ExportOptions): Promise<Buffer> {
   const out = new PassThrough();
@@ -67,18 +88,34 @@ describeOnEachDatabase('MARC export', (ctx) => {
     const { marker } = await catalogue();
     const xml = (await exportToBuffer(ctx.database.db, { schema: 'marc21', container: 'marcxml', search: ZSearchQuery.parse({ q: marker }) })).toString('utf8');
     expect(readMarcXmlString(xml)).toHaveLength(2);
-    if (!canValidate) {
-      console.warn('MARCXML schema validation skipped: xmllint or ../shared/testdata/xsd is absent.');
-      return;
-    }
-    const file = join(mkdtempSync(join(tmpdir(), 'kp-export-')), 'out.xml');
-    writeFileSync(file, xml);
-    const run = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(XSD_DIR, 'MARC21slim.xsd'), file], {
-      env: { ...process.env, XML_CATALOG_FILES: join(XSD_DIR, 'catalog.xml') },
-      encoding: 'utf8',
-    });
-    expect(run.stderr).toContain('validates');
+    expect(validateMarc21Slim(xml)).toContain('validates');
   });
+
+  it.skipIf(!existsSync(BAD_LEADERS))(
+    'writes control fields first in MARCXML, whatever order the imported record kept them in',
+    async () => {
+      const db = ctx.database.db;
+      // Its 005 and 008 come after 020 and 035 in the file, and the catalogue keeps fields as imported.
+      await importMarc(db, SYSTEM_ACTOR, Readable.from([readFileSync(BAD_LEADERS)]), {
+        container: 'auto',
+        schema: 'auto',
+        encoding: 'auto',
+        match: 'isbn',
+        library: null,
+      });
+      const [stored] = await db
+        .select({ id: bibRecords.id })
+        .from(bibRecords)
+        .where(eq(bibRecords.controlNumber, '2600772'));
+      const xml = (
+        await exportToBuffer(db, { schema: 'marc21', container: 'marcxml', recordIds: [stored!.id] })
+      ).toString('utf8');
+      const elements = [...xml.matchAll(/<(leader|controlfield|datafield)\b/g)].map((m) => m[1]);
+      expect(elements.slice(0, 4)).toEqual(['leader', 'controlfield', 'controlfield', 'controlfield']);
+      expect(elements.lastIndexOf('controlfield')).toBeLessThan(elements.indexOf('datafield'));
+      expect(validateMarc21Slim(xml)).toContain('validates');
+    },
+  );
 
   it('serves the export over the API to staff only', async () => {
     const { marker } = await catalogue();

@@ -138,4 +138,19 @@ describe('awkward records', () => {
     expect(xml).toContain('<subfield code="&quot;">x</subfield>');
     expect(xml).toContain('Жамиля. Өнөр — «№ 5» 100 ₽ 北京');
   });
+
+  it('writes control fields stored after data fields first, as MARC21slim.xsd requires', async () => {
+    const late = record([
+      dataField('020', ' ', ' ', [['a', '0140378502']]),
+      controlField('005', '20240101000000.0'),
+      dataField('245', '1', '0', [['a', 'x']]),
+      controlField('008', '960101s1996    xx            000 0 eng d'),
+    ]);
+    for (const pretty of [true, false]) {
+      const { xml } = await converted(writeIso2709([late]), 'utf-8', 'nfc', { pretty });
+      const tags = [...xml.matchAll(/<(?:controlfield|datafield) tag="(\d+)"/g)].map((m) => m[1]);
+      expect(tags).toEqual(['005', '008', '020', '245']);
+      expect(xml.indexOf('<leader>')).toBeLessThan(xml.indexOf('<controlfield'));
+    }
+  });
 });

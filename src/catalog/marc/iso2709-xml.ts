@@ -194,6 +194,9 @@ export function appendIso2709Xml(
     else return false;
   }
   w = put(o, w, m.leaderClose);
+  // Control fields after a data field are left to the record writer, which puts them first as
+  // MARC21slim.xsd requires.
+  let dataSeen = false;
   for (let at = s + 24; at < dirEnd; at += entryLen) {
     const t0 = b[at] as number;
     const t1 = b[at + 1] as number;
@@ -204,6 +207,7 @@ export function appendIso2709Xml(
     const to = from + len - 1; // the field terminator
     if (len <= 0 || from < dataStart || to >= end || b[to] !== FT) return false;
     if (t0 === 0x30 && t1 === 0x30) {
+      if (dataSeen) return false;
       w = put(o, w, m.controlOpen);
       o[w++] = t0;
       o[w++] = t1;
@@ -219,6 +223,7 @@ export function appendIso2709Xml(
     const i2 = b[from + 1] as number;
     if (len < 3 || i1 >= 0x80 || i2 >= 0x80 || OK_INDICATOR[i1] !== 1 || OK_INDICATOR[i2] !== 1) return false;
     if (to > from + 2 && b[from + 2] !== SF) return false;
+    dataSeen = true;
     w = put(o, w, m.dataOpen);
     o[w++] = t0;
     o[w++] = t1;

@@ -114,15 +114,19 @@ export function appendRecordXml(
   out.ascii(pretty ? '  <record>\n    <leader>' : '<record><leader>');
   clean(out, ctx, record.leader, 'leader');
   out.ascii('</leader>');
+  // MARC21slim.xsd wants the control fields before the data fields; a record read from a file that
+  // stored 005 or 008 after its data fields keeps that order in the catalogue, and is written in the
+  // schema's order here (each group in its own order).
   for (const f of record.fields) {
-    if (!isDataField(f)) {
-      out.ascii(pretty ? '\n    <controlfield tag="' : '<controlfield tag="');
-      out.text(f.tag, false);
-      out.ascii('">');
-      clean(out, ctx, f.value, f.tag);
-      out.ascii('</controlfield>');
-      continue;
-    }
+    if (isDataField(f)) continue;
+    out.ascii(pretty ? '\n    <controlfield tag="' : '<controlfield tag="');
+    out.text(f.tag, false);
+    out.ascii('">');
+    clean(out, ctx, f.value, f.tag);
+    out.ascii('</controlfield>');
+  }
+  for (const f of record.fields) {
+    if (!isDataField(f)) continue;
     out.ascii(pretty ? '\n    <datafield tag="' : '<datafield tag="');
     out.text(f.tag, false);
     out.ascii('" ind1="');
