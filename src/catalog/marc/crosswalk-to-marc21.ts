@@ -83,6 +83,8 @@ const RULES: Record<string, Rule> = {
     ),
   '300': (f) => df('500', ' ', ' ', mapSubfields(f, { a: 'a' })),
   '330': (f) => df('520', ' ', ' ', mapSubfields(f, { a: 'a' })),
+  // The age label (знак информационной продукции, "12+"): MARC 21 names the target audience in 521.
+  '333': (f) => df('521', ' ', ' ', mapSubfields(f, { a: 'a' })),
   '606': (f) => subject(f, '650'),
   '607': (f) => subject(f, '651'),
   '610': (f) => df('653', f.ind1 === '1' || f.ind1 === '2' ? f.ind1 : ' ', ' ', mapSubfields(f, { a: 'a' })),

@@ -83,6 +83,8 @@ const RULES: Record<string, Rule> = {
   '490': (f) => df('225', '2', ' ', unpunctuate(mapSubfields(f, { a: 'a', v: 'v', x: 'x' }))),
   '500': (f) => df('300', ' ', ' ', mapSubfields(f, { a: 'a' })),
   '520': (f) => df('330', ' ', ' ', mapSubfields(f, { a: 'a' })),
+  // Target audience: in RUSMARC the age label ("12+") and other notes on readers go to 333.
+  '521': (f) => df('333', ' ', ' ', mapSubfields(f, { a: 'a' })),
   '650': (f) => subject(f, '606'),
   '651': (f) => subject(f, '607'),
   '653': (f) => df('610', f.ind1 === '1' || f.ind1 === '2' ? f.ind1 : '0', ' ', mapSubfields(f, { a: 'a' })),

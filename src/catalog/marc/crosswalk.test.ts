@@ -47,6 +47,7 @@ const RUS_PAIRS = [
   '225v',
   '300a',
   '330a',
+  '333a',
   '606a',
   '606x',
   '607a',
@@ -73,6 +74,7 @@ const M21_PAIRS = [
   '490v',
   '500a',
   '520a',
+  '521a',
   '650a',
   '650x',
   '651a',
@@ -119,6 +121,20 @@ describe('crosswalk rules', () => {
     expect(getValue(back, '700', 'a')).toBe('Айтматов');
     expect(getValue(back, '700', 'b')).toBe('Ч. Т.');
     expect(getValue(back, '700', '4')).toBe('070');
+  });
+
+  it('carries the age label between RUSMARC 333 and MARC 21 521, as the cataloguing form writes it', () => {
+    const rus: MarcRecord = {
+      leader: '00000nam  2200000 i 450 ',
+      fields: [dataField('200', '1', ' ', [['a', 'Джамиля']]), dataField('333', ' ', ' ', [['a', '12+']])],
+    };
+    const unmapped: string[] = [];
+    const m = rusmarcToMarc21(rus, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getValue(m, '521', 'a')).toBe('12+');
+    expect(unmapped).toEqual([]);
+    const back = marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getValue(back, '333', 'a')).toBe('12+');
+    expect(unmapped).toEqual([]);
   });
 
   it('does not change its input and reports what it cannot map', () => {
