@@ -84,6 +84,24 @@ export const ZRecordCreate = ZRecordInput.extend({ format: ZMarcFormat.default('
 export type TRecordCreate = z.infer<typeof ZRecordCreate>;
 
 // Structural validation of an expert's raw MARC: the shapes ISO 2709 can carry, nothing more.
+
+/**
+ * A leader the ISO 2709 writer can use: 24 printable ASCII characters. The writer recomputes the record
+ * length (0–4), the indicator and subfield code counts (10–11), the base address (12–16) and the entry
+ * map (20–22), so these need not be exact, only a leader's shape: digits (or blanks, the placeholder of a
+ * record not yet written), "2"s and "450" (or blanks, as MARC21slim.xsd also allows). Text typed over
+ * the leader ("garbage") or a leader shifted by a missing character fails here.
+ */
+export const MARC_LEADER = /^[0-9 ]{5}[\x20-\x7e]{5}[2 ]{2}[0-9 ]{5}[\x20-\x7e]{3}(?:450| {3})[\x20-\x7e]$/;
+/** An indicator: an ASCII digit, a lowercase Latin letter or a blank (MARC 21 and RUSMARC alike, and MARC21slim.xsd). */
+export const MARC_INDICATOR = /^[0-9a-z ]$/;
+
+/** Index of a second 001 (the record's control number, never repeated), or -1. */
+export function secondControlNumber(fields: readonly { tag: string }[]): number {
+  const first = fields.findIndex((f) => f.tag === '001');
+  return first < 0 ? -1 : fields.findIndex((f, i) => i > first && f.tag === '001');
+}
+
 // eslint-disable-next-line no-control-regex -- the ISO 2709 terminators are exactly what a value may not hold
 const NO_TERMINATORS = /^[^\x1d\x1e\x1f]*$/;
 const ZMarcControlField = z.strictObject({
@@ -95,16 +113,27 @@ const ZMarcDataField = z.strictObject({
     .string()
     .regex(/^[0-9A-Za-z]{3}$/)
     .refine((tag) => !tag.startsWith('00')),
-  ind1: z.string().length(1),
-  ind2: z.string().length(1),
+  ind1: z.string().regex(MARC_INDICATOR),
+  ind2: z.string().regex(MARC_INDICATOR),
   subfields: z
     .array(z.strictObject({ code: z.string().regex(/^[0-9a-zA-Z]$/), value: z.string().max(9999).regex(NO_TERMINATORS) }))
     .min(1)
     .max(500),
 });
 export const ZMarcRecord = z.strictObject({
-  leader: z.string().length(24),
-  fields: z.array(z.union([ZMarcControlField, ZMarcDataField])).min(1).max(2000),
+  // A wrong length is said once, as a length.
+  leader: z
+    .string()
+    .length(24)
+    .refine((leader) => leader.length !== 24 || MARC_LEADER.test(leader), { message: 'invalid' }),
+  fields: z
+    .array(z.union([ZMarcControlField, ZMarcDataField]))
+    .min(1)
+    .max(2000)
+    .superRefine((fields, ctx) => {
+      const second = secondControlNumber(fields);
+      if (second >= 0) ctx.addIssue({ code: 'custom', message: 'invalid', path: [second, 'tag'] });
+    }),
 });
 
 export const ZMarcUpdate = z.strictObject({ marc: ZMarcRecord });

@@ -1,6 +1,7 @@
 /** The MARC text editor's format: every real record survives the round trip; mistakes are named by line. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MARC_INDICATOR, MARC_LEADER, secondControlNumber, ZMarcRecord } from './catalog.schemas';
 import { linesToMarc, marcToLines } from './marc-lines';
 import { controlField, dataField, MarcParseError, readIso2709All, type MarcRecord } from './marc';
 import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA } from './marc/test-support';
@@ -50,6 +51,32 @@ describe('MARC as lines of text', () => {
     expect(linesToMarc('LDR 00000nam  2200000   450 \n200 1# $aЗаглавие\x1eещё').problems).toEqual([{ line: 2, code: 'terminator' }]);
   });
 
+  it('refuses a leader typed over, indicators outside the allowed set and a second 001, naming the line', () => {
+    const record = (...lines: string[]) => linesToMarc(['LDR 00000nam  2200000   450 ', ...lines].join('\n'));
+    expect(linesToMarc('LDR garbage\n200 1# $aЗаглавие').problems).toEqual([{ line: 1, code: 'leader_invalid' }]);
+    // A leader shifted by a missing character: its counts and entry map are out of place.
+    expect(linesToMarc('LDR 0000nam  2200000   450 \n200 1# $aЗаглавие').problems).toEqual([{ line: 1, code: 'leader_invalid' }]);
+    expect(record('200 ЖЖ $aЗаглавие', '700 #A $aАйтматов', '701 -1 $aАйтматов').problems).toEqual([
+      { line: 2, code: 'indicator_value' },
+      { line: 3, code: 'indicator_value' },
+      { line: 4, code: 'indicator_value' },
+    ]);
+    expect(record('001 KG-1', '200 1# $aЗаглавие', '001 KG-2').problems).toEqual([{ line: 4, code: 'control_number_repeated' }]);
+    // What may be written: digits, lowercase letters, blanks as # or a space; a MARC 21 leader; a record
+    // not written yet with blanks for its length and base address.
+    expect(record('200 1a $aЗаглавие', '700  1 $aАйтматов').marc).not.toBeNull();
+    expect(linesToMarc('LDR      nam a22      a 4500\n245 10 $aTitle').marc?.leader).toBe('     nam a22      a 4500');
+  });
+
+  it('refuses the same mistakes when the record comes to the API (ZMarcRecord)', () => {
+    const fields = [dataField('200', '1', ' ', [['a', 'Заглавие']])];
+    const issues = (marc: MarcRecord) => (ZMarcRecord.safeParse(marc).error?.issues ?? []).map((i) => i.path.join('.'));
+    expect(issues({ leader: '00000nam  2200000   450 ', fields })).toEqual([]);
+    expect(issues({ leader: 'garbage'.padEnd(24, ' '), fields })).toEqual(['leader']);
+    expect(issues({ leader: '00000nam  2200000   450 ', fields: [dataField('200', 'Ж', '#', [['a', 'x']])] })).toEqual(['fields.0.ind1', 'fields.0.ind2']);
+    expect(issues({ leader: '00000nam  2200000   450 ', fields: [controlField('001', 'a'), ...fields, controlField('001', 'b')] })).toEqual(['fields.2.tag']);
+  });
+
   it.skipIf(!HAVE_TESTDATA)(`keeps every record of the real test files as it was (${HAVE_TESTDATA ? 'all files' : SKIP_TESTDATA})`, () => {
     let records = 0;
     for (const file of FILES) {
@@ -61,6 +88,9 @@ describe('MARC as lines of text', () => {
         // eslint-disable-next-line no-control-regex -- the ISO 2709 terminators are what is looked for
         if (JSON.stringify(record).match(/[\x1d\x1e\x1f]/)) continue;
         if (record.fields.some((f) => ('subfields' in f ? f.subfields.some((sf) => sf.code.length !== 1) : !f.tag.startsWith('00')))) continue;
+        // Nor can a leader or indicators the record check refuses, or a second 001: the lines name them.
+        if (!MARC_LEADER.test(record.leader) || secondControlNumber(record.fields) >= 0) continue;
+        if (record.fields.some((f) => 'subfields' in f && !(MARC_INDICATOR.test(f.ind1) && MARC_INDICATOR.test(f.ind2)))) continue;
         expect(linesToMarc(marcToLines(record)).marc, `${file.path} record ${records}`).toEqual(record);
         records++;
       }

@@ -5,23 +5,27 @@
  *     001 RU\NLR\bibl\123
  *     200 1# $aДжамиля$eповесть$fЧингиз Айтматов
  *
- * A line is a tag, a space, then for 00X fields the value; for other fields two indicators (`#` or a
- * space for a blank), a space and the subfields, each `$` and its code. A `$` inside a value is written
+ * A line is a tag, a space, then for 00X fields the value; for other fields two indicators (a digit, a
+ * lowercase Latin letter, or `#` or a space for a blank), a space and the subfields, each `$` and its code. A `$` inside a value is written
  * `{dollar}`. Empty lines are skipped. Reading gives every problem with its line number, so the editor
  * can name them all at once; nothing is guessed.
  */
+import { MARC_INDICATOR, MARC_LEADER, secondControlNumber } from './catalog.schemas';
 import { isControlTag, type MarcField, type MarcRecord } from './marc/record';
 
 export type MarcLinesProblemCode =
   | 'leader_missing'
   | 'leader_length'
+  | 'leader_invalid'
   | 'tag'
   | 'separator'
   | 'indicators'
+  | 'indicator_value'
   | 'no_subfields'
   | 'subfield_code'
   | 'terminator'
-  | 'no_fields';
+  | 'no_fields'
+  | 'control_number_repeated';
 
 export interface MarcLinesProblem {
   /** 1-based line of the text; 0 for the record as a whole. */
@@ -76,7 +80,10 @@ function readField(line: string, at: number, problems: MarcLinesProblem[]): Marc
     subfields.push({ code, value: unescapeValue(part.slice(1)) });
   }
   const ind = (c: string) => (c === BLANK ? ' ' : c);
-  return { tag, ind1: ind(indicators[0]!), ind2: ind(indicators[1]!), subfields };
+  const [ind1, ind2] = [ind(indicators[0]!), ind(indicators[1]!)];
+  // Checked here rather than left to the record check, to say what an indicator may be.
+  if (!MARC_INDICATOR.test(ind1) || !MARC_INDICATOR.test(ind2)) return problem('indicator_value');
+  return { tag, ind1, ind2, subfields };
 }
 
 /** The record the lines describe (with the line of each field), or every problem found in them. */
@@ -94,6 +101,7 @@ export function linesToMarc(
       // Trailing blanks of the leader are its own; an editor that drops them loses nothing.
       const value = line.slice(4).padEnd(24, ' ');
       if (value.length !== 24) problems.push({ line: i + 1, code: 'leader_length' });
+      else if (!MARC_LEADER.test(value)) problems.push({ line: i + 1, code: 'leader_invalid' });
       else leader = value;
       return;
     }
@@ -103,7 +111,10 @@ export function linesToMarc(
       fieldLines.push(i + 1);
     }
   });
-  if (leader === null && !problems.some((p) => p.code === 'leader_length')) problems.push({ line: 0, code: 'leader_missing' });
+  if (leader === null && !problems.some((p) => p.code === 'leader_length' || p.code === 'leader_invalid')) problems.push({ line: 0, code: 'leader_missing' });
+  const repeated = secondControlNumber(fields);
+  if (repeated >= 0) problems.push({ line: fieldLines[repeated]!, code: 'control_number_repeated' });
   if (!fields.length && !problems.some((p) => p.line > 0)) problems.push({ line: 0, code: 'no_fields' });
+  problems.sort((a, b) => a.line - b.line);
   return problems.length || leader === null ? { marc: null, problems } : { marc: { leader, fields }, fieldLines, problems: [] };
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, Paper } from '@ma
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../web/ui/format';
-import type { ImportSummary } from './api';
+import type { ImportSummary, TMarcFormat } from './api';
 
 const SHOWN_ERRORS = 20;
 
@@ -50,11 +50,35 @@ function Outcome({ summary }: { summary: ImportSummary }) {
   return <Alert color={summary.rejected ? 'yellow' : 'teal'} title={t('import.done')} data-testid="import-outcome" />;
 }
 
-export function ImportResult({ jobId, summary }: { jobId: string; summary: ImportSummary }) {
+/** What the import read the file as (null until a record was read): garbled text is a wrong encoding. */
+interface ReadAs {
+  schema?: TMarcFormat | null;
+  encoding?: string | null;
+}
+
+/** The schema and encoding the records were read in, whether chosen or detected. */
+function ReadAsLine({ summary }: { summary: ReadAs }) {
+  const { t } = useTranslation();
+  const unknown = t('import.notDetected');
+  return (
+    <Text size="sm" data-testid="import-read-as">
+      {t('import.readAs', {
+        schema: summary.schema ? t(`marcFormat.${summary.schema}`) : unknown,
+        encoding: summary.encoding ? summary.encoding.toUpperCase() : unknown,
+      })}{' '}
+      <Text span size="sm" c="dimmed">
+        {t('import.garbledHint')}
+      </Text>
+    </Text>
+  );
+}
+
+export function ImportResult({ jobId, summary }: { jobId: string; summary: ImportSummary & ReadAs }) {
   const { t } = useTranslation();
   return (
     <Stack data-testid="import-result">
       <Outcome summary={summary} />
+      <ReadAsLine summary={summary} />
       <Counts
         values={[
           [t('import.read'), summary.read],

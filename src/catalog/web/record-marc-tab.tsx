@@ -11,6 +11,12 @@ import { ZMarcRecord } from '../catalog.schemas';
 import { linesToMarc, marcToLines } from '../marc-lines';
 import { refreshCatalog, type MarcRecord, type RecordDetail } from './api';
 
+/**
+ * Values as stored: positional data (100 $a, 008) means something at every position, so runs of
+ * spaces are kept; long values still wrap.
+ */
+const VALUE_STYLE = { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } as const;
+
 export function MarcTable({ marc }: { marc: MarcRecord }) {
   const { t } = useTranslation();
   return (
@@ -32,7 +38,7 @@ export function MarcTable({ marc }: { marc: MarcRecord }) {
           <Table.Tr key={`${field.tag}-${index}`}>
             <Table.Td fw={700}>{field.tag}</Table.Td>
             <Table.Td style={{ whiteSpace: 'pre' }}>{'subfields' in field ? `${field.ind1}${field.ind2}`.replace(/ /g, '#') : ''}</Table.Td>
-            <Table.Td style={{ wordBreak: 'break-word' }}>
+            <Table.Td style={VALUE_STYLE}>
               {'subfields' in field
                 ? field.subfields.map((sf, i) => (
                     <span key={i}>

@@ -171,6 +171,10 @@ export const enCatalog: typeof ruCatalog = {
       subfield_code: 'a subfield code must follow $',
       terminator: 'a control character that may not be saved',
       no_fields: 'the record has no fields',
+      leader_invalid:
+        'this is not a leader: it needs 24 Latin characters, digits (or blanks) at positions 0–4 and 12–16, "22" at 10–11 and "450" at 20–22',
+      indicator_value: 'an indicator is a digit, a lowercase Latin letter or # (blank)',
+      control_number_repeated: 'field 001 (the record number) is not repeatable',
     },
   },
   import: {
@@ -207,6 +211,9 @@ export const enCatalog: typeof ruCatalog = {
     reason: 'Reason',
     report: 'Download report (XLSX)',
     again: 'Import another file',
+    readAs: 'Read as: schema {{schema}}, encoding {{encoding}}.',
+    garbledHint: 'If the text looks garbled, import the file again choosing the encoding yourself.',
+    notDetected: 'not detected',
     history: 'Earlier imports',
     historySearch: 'Search by file name',
     historyNone: 'No imports yet.',

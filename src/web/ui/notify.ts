@@ -7,11 +7,17 @@ export function notifySaved(message: string = i18n.t('common.saved')) {
   notifications.show({ color: 'teal', message, autoClose: 3000 });
 }
 
-/** The text to show for a failed request: the server's own title (already in the user's language). */
+/**
+ * The text to show for a failed request: the server's own title and, when it says more, its detail
+ * (both already in the user's language). The title of refused input is only "Проверьте введённые
+ * данные."; the detail names what is wrong ("marc: В записи нет заглавия…"). Other problems repeat
+ * their title as the detail, and show it once.
+ */
 export function errorText(error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t('errors.unknown');
   if (error.status === 403 && error.problem.code === 'forbidden') return i18n.t('errors.forbidden');
-  return error.problem.title;
+  const { title, detail } = error.problem;
+  return detail && detail !== title ? `${title} ${detail}` : title;
 }
 
 /** A red notice; `context` (e.g. "Passport not saved") heads it when given. */
