@@ -15,7 +15,7 @@ import { OPTIONS_PAGE_SIZE, PAGE_SIZE, type Paged } from '../../web/api/types';
 import { paths } from '../../web/paths';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { DateField, enumOptions } from '../../web/ui/fields';
-import { formatDate, formatNumber } from '../../web/ui/format';
+import { formatDate, formatMoney } from '../../web/ui/format';
 import { PageHeader } from '../../web/ui/page-header';
 import { Pager } from '../../web/ui/table-parts';
 import { useDebouncedSearch, useListParams } from '../../web/ui/use-list-params';
@@ -61,7 +61,7 @@ function CopiesTable({ rows, withLibrary }: { rows: CopyRow[]; withLibrary: bool
               </Table.Td>
               <Table.Td>{r.callNumber}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.barcode}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.price === null ? '—' : `${formatNumber(r.price)} ${r.currency}`}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMoney(r.price, r.currency)}</Table.Td>
               {withLibrary && <Table.Td>{r.libraryName}</Table.Td>}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StatusBadge status={r.status} />

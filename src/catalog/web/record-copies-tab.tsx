@@ -10,7 +10,7 @@ import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { canEditCopies, isManager } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState } from '../../web/ui/feedback';
-import { formatDate, formatNumber } from '../../web/ui/format';
+import { formatDate, formatMoney } from '../../web/ui/format';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { WrappingBadge } from '../../web/ui/wrapping-badge';
 import { statusesByHand, type TItemStatus } from '../catalog.schemas';
@@ -136,7 +136,7 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                   <Table.Td>{item.barcode}</Table.Td>
                   <Table.Td>{item.callNumber}</Table.Td>
                   <Table.Td>{item.location}</Table.Td>
-                  <Table.Td>{item.price === null ? '—' : `${formatNumber(item.price)} ${item.currency}`}</Table.Td>
+                  <Table.Td>{formatMoney(item.price, item.currency)}</Table.Td>
                   <Table.Td>{formatDate(item.acquiredOn)}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={item.status} />

@@ -28,6 +28,12 @@ export function formatNumber(value: number | null | undefined): string {
   return new Intl.NumberFormat(currentLanguage()).format(value);
 }
 
+/** A price with its kopecks or tyiyns always shown ("350,50 KGS"); an em dash when there is none. */
+export function formatMoney(value: number | null | undefined, currency: string): string {
+  if (value === null || value === undefined) return '—';
+  return `${new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
+}
+
 /** Accepts what people type into a date field: DD.MM.YYYY, D.M.YYYY or ISO. */
 export function parseDateInput(text: string): string | null {
   const trimmed = text.trim();
