@@ -67,6 +67,42 @@ it('keeps the rod hole at the bottom centre of the card free of text', async () 
   expect(bottom.filter((w) => w.x1 > 62.5 - 5 && w.x0 < 62.5 + 5)).toEqual([]);
 });
 
+/** Each word pdftotext finds on the first page, with its box in mm from the card's top left. */
+const wordBoxes = (pdf: Buffer) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kp-cards-'));
+  writeFileSync(join(dir, 'card.pdf'), pdf);
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'card.pdf'), '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    x0: Number(m[1]) / MM, y0: Number(m[2]) / MM, x1: Number(m[3]) / MM, y1: Number(m[4]) / MM, text: m[5]!,
+  }));
+};
+
+it('wraps a call number or inventory number wider than its column within it, nothing drawn over anything', async () => {
+  const cases = [
+    { callNumber: '84(2Кир=Кир)6-44 Ж88', index: ['84(2Кир=', 'Кир)6-44'], mark: 'Ж88' },
+    { callNumber: '63.3(2Ки)6-8 А 12', index: ['63.3(2Ки)', '6-8'], mark: 'А 12' },
+  ];
+  for (const { callNumber, index, mark } of cases) {
+    const card = {
+      callNumber, heading: 'Жусупов, К.', description: 'Сынган кылыч : роман / Төлөгөн Касымбеков. – Бишкек : Шам, 2005. – 580 б.', subjects: ['Кыргыз адабияты'],
+      bbk: ['84(2Кир=Кир)6-44', '63.3(2Ки)6-8'], udc: ['821.512.154-31'], inventoryNumbers: ['КХ-2024/000123456789', 'ОФ-000457-2023/12345678901234567890'],
+    };
+    const words = wordBoxes(await renderCards([card], { layout: 'card' }));
+    // The left column (before the body at 27 mm) holds the index over as many lines as it needs, then the mark.
+    const column = words.filter((w) => w.x0 < 26 && w.y1 < 30).sort((a, b) => a.y0 - b.y0);
+    expect(column.map((w) => w.text).join(' ')).toBe([...index, mark].join(' '));
+    expect(column.every((w) => w.x1 <= 26)).toBe(true);
+    // No two words overlap, and all stay on the card.
+    const overlapping = words.flatMap((a, i) => words.slice(i + 1).filter((b) => a.x0 < b.x1 - 0.1 && b.x0 < a.x1 - 0.1 && a.y0 < b.y1 - 0.1 && b.y0 < a.y1 - 0.1).map((b) => `${a.text} × ${b.text}`));
+    expect(overlapping).toEqual([]);
+    expect(words.every((w) => w.x0 >= 0 && w.x1 <= 125 && w.y0 >= 0 && w.y1 <= 75)).toBe(true);
+    // Every piece of the long inventory numbers is printed, left of the rod hole.
+    const footer = words.filter((w) => w.y0 > 50 && w.x1 < 56).map((w) => w.text).join('');
+    expect(footer).toContain('КХ-2024/000123456789');
+    expect(footer).toContain('ОФ-000457-2023/12345678901234567890');
+  }
+});
+
 describeOnEachDatabase('catalogue cards (PDF)', (ctx) => {
   async function fixture() {
     const db = ctx.database.db;

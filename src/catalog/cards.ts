@@ -66,11 +66,41 @@ export function cardWords(text: string): string[] {
   return words;
 }
 
+/** Where a call number or an inventory number too wide for its column may break: after these signs. */
+const CALL_NUMBER_BREAKS = /[-=)/.,:;]/;
+
+/**
+ * A word cut into pieces that each `fit`: after the last break sign that keeps the piece fitting
+ * ("84(2Кир=" | "Кир)6-44"), or, with no such sign, after as many letters as fit.
+ */
+export function splitWord(word: string, fit: (piece: string) => boolean, breaks: RegExp): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest && !fit(rest)) {
+    let end = 1;
+    while (end < rest.length && fit(rest.slice(0, end + 1))) end++;
+    let cut = end;
+    // A sign just before the end would leave a lone character for the next line ("6-" | "8").
+    for (let i = end; i > 0; i--) {
+      if (breaks.test(rest[i - 1]!) && rest.length - i >= 2) {
+        cut = i;
+        break;
+      }
+    }
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
 type Line = { text: string; x: number; bold?: boolean };
 
 export async function renderCards(records: readonly CardRecord[], options: { layout: TCardLayout }): Promise<Buffer> {
   const page = options.layout === 'card' ? CARD : A4;
   const { doc, end } = await openPdf({ size: [page.width, page.height], margin: 0, autoFirstPage: false, info: { Title: 'Catalogue cards', Creator: 'Kitepkana' } });
+
+  const fits = (text: string, width: number) => doc.widthOfString(text) <= width;
 
   /** Words set into lines no wider than `width`; the first line starts `indent` further right. */
   const wrap = (text: string, x: number, width: number, indent = 0, bold = false): Line[] => {
@@ -78,9 +108,10 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
     const lines: Line[] = [];
     let current = '';
     let offset = indent;
-    for (const word of cardWords(text)) {
+    const words = cardWords(text).flatMap((word) => splitWord(word, (part) => fits(part, width), CALL_NUMBER_BREAKS));
+    for (const word of words) {
       const candidate = current ? `${current} ${word}` : word;
-      if (!current || doc.widthOfString(candidate) <= width - offset) {
+      if (!current || fits(candidate, width - offset)) {
         current = candidate;
         continue;
       }
@@ -128,19 +159,23 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
       ...wrap(record.description, 0, bodyWidth, INDENT),
       ...(record.subjects.length ? [{ text: '', x: 0 }, ...wrap(tracings(record.subjects), 0, bodyWidth, INDENT)] : []),
     ];
-    const indexes = [record.bbk.length ? `ББК ${record.bbk.join('; ')}` : '', record.udc.length ? `УДК ${record.udc.join('; ')}` : ''].filter(Boolean);
+    const indexWidth = CARD.width - HOLE_RIGHT - RIGHT;
+    const indexes = [record.bbk.length ? `ББК ${record.bbk.join('; ')}` : '', record.udc.length ? `УДК ${record.udc.join('; ')}` : '']
+      .filter(Boolean)
+      .flatMap((index) => wrap(index, 0, indexWidth).map((line) => line.text));
     // The footer keeps the rod hole at the bottom centre free: inventory numbers to its left, indexes to its right.
     const inventory = record.inventoryNumbers.length ? wrap(`Инв. № ${record.inventoryNumbers.join(', ')}`, 0, HOLE_LEFT - EDGE) : [];
     const footerLines = Math.max(indexes.length, inventory.length);
-    const call = callNumberLines(record.callNumber);
+    // The call number keeps to its column: an index too wide goes on below, the author mark under it.
+    const callWidth = BODY - EDGE - 2 * MM;
+    const call = callNumberLines(record.callNumber).flatMap((part) => wrap(part, 0, callWidth, 0, true));
 
     let rest = body;
     let first = true;
     while (first || rest.length) {
       const { x, y: cardTop } = nextCard();
       let y = cardTop + EDGE;
-      doc.font('bold').fontSize(SIZE);
-      call.forEach((part, i) => doc.text(part, x + EDGE, y + i * LEADING, { width: BODY - EDGE - 2 * MM, lineBreak: false }));
+      call.forEach((line, i) => text(line, x + EDGE, y + i * LEADING, callWidth));
       const headLines = first ? head : [...head, { text: '(Продолжение)', x: 0 }];
       for (const line of headLines) {
         text(line, x + BODY, y, bodyWidth);
@@ -159,7 +194,7 @@ export async function renderCards(records: readonly CardRecord[], options: { lay
       inventory.forEach((line, i) => text(line, x + EDGE, footer + i * LEADING, HOLE_LEFT - EDGE));
       indexes.forEach((index, i) => {
         const top = footer + (footerLines - indexes.length + i) * LEADING;
-        doc.font('regular').fontSize(SIZE).text(index, x + HOLE_RIGHT, top, { width: CARD.width - HOLE_RIGHT - RIGHT, align: 'right', lineBreak: false });
+        doc.font('regular').fontSize(SIZE).text(index, x + HOLE_RIGHT, top, { width: indexWidth, align: 'right', lineBreak: false });
       });
       first = false;
     }
