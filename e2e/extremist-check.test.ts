@@ -121,6 +121,7 @@ describe.skipIf(!hasChromium)('check against the Federal list in a browser', () 
     expect(exported.status()).toBe(200);
     expect(exported.headers()['content-type']).toContain('spreadsheetml');
     await page.getByRole('button', { name: 'Закрыть сверку' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Закрыть сверку' }).click();
     await expect.poll(() => page.getByTestId('extremist-checks').getByText('закрыта').count(), WAIT).toBe(1);
     await page.screenshot({ path: 'test-results/extremist-closed.png', fullPage: true });
 

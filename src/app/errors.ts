@@ -21,6 +21,8 @@ export class AppError extends Error {
     public readonly code: string,
     public readonly messageKey: MessageKey,
     public readonly fields: { field: string; code: string; key: MessageKey; params?: Record<string, string | number> }[] = [],
+    /** Values of the message's {placeholders} (how many copies, which address…). */
+    public readonly messageParams: Record<string, string | number> = {},
   ) {
     super(code);
   }
@@ -108,12 +110,12 @@ export function fromZodError(error: ZodError, prefix = ''): AppError {
 function problemBody(error: AppError, lang: TLanguage, instance: string) {
   return {
     type: `about:blank`,
-    title: t(lang, error.messageKey),
+    title: t(lang, error.messageKey, error.messageParams),
     status: error.status,
     code: error.code,
     detail: error.fields.length
       ? error.fields.map((f) => `${f.field || '—'}: ${t(lang, f.key, f.params)}`).join('; ')
-      : t(lang, error.messageKey),
+      : t(lang, error.messageKey, error.messageParams),
     instance,
     ...(error.fields.length
       ? { errors: error.fields.map((f): FieldProblem => ({ field: f.field, code: f.code, message: t(lang, f.key, f.params) })) }

@@ -138,6 +138,24 @@ export const ZMarcRecord = z.strictObject({
 
 export const ZMarcUpdate = z.strictObject({ marc: ZMarcRecord });
 
+/**
+ * A record as another catalogue has it (copy cataloguing over SRU): taken as it is, as a file import
+ * takes it — a foreign leader or a "-" indicator must not make a search fail. The raw editor's checks
+ * (ZMarcRecord) apply when a cataloguer edits it here.
+ */
+export const ZForeignMarcRecord = z.strictObject({
+  leader: z.string().length(24),
+  fields: z
+    .array(
+      z.union([
+        ZMarcControlField,
+        ZMarcDataField.extend({ ind1: z.string().length(1), ind2: z.string().length(1) }),
+      ]),
+    )
+    .min(1)
+    .max(2000),
+});
+
 export const ZItemInput = z.object({
   libraryId: z.uuid(),
   inventoryNumber: z.string().trim().min(1).max(40),

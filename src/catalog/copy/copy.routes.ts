@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { requireRole } from '../../app/auth';
 import { AppError, forbidden, notFound } from '../../app/errors';
 import type { App, AppContext } from '../../app/http';
+import type { MessageKey } from '../../app/i18n';
 import { auditActor, problems, ZIdParams, ZProblem, ZTimestamp } from '../../app/route-helpers';
 import { resolveScope } from '../../network';
 import { toProblem } from '../catalog.errors';
 import { canManageSruServer, RECORD_EDITOR_ROLES, SRU_ADMIN_ROLES } from '../catalog.policy';
 import { ZRecordOut } from '../catalog.route-schemas';
-import { ZMarcRecord } from '../catalog.schemas';
+import { ZForeignMarcRecord } from '../catalog.schemas';
 import { publicRecord } from '../records.service';
 import { ZCopyImport, ZCopySearch, ZSruServerInput } from './copy.schemas';
 import {
@@ -21,7 +22,9 @@ import {
   searchSruServer,
   SruUnreachable,
   updateSruServer,
+  type SruServer,
 } from './copy.service';
+import type { SruClientError, SruFailure } from './sru-client';
 
 const ZSruServer = z.object({
   id: z.uuid(),
@@ -40,7 +43,7 @@ const ZSruServer = z.object({
 const ZCopyHit = z.object({
   position: z.number().int(),
   format: z.enum(['rusmarc', 'marc21']),
-  marc: ZMarcRecord,
+  marc: ZForeignMarcRecord,
   title: z.string(),
   authors: z.array(z.string()),
   publisher: z.string(),
@@ -61,8 +64,24 @@ const ZCopyResult = z.object({
   unreadable: z.array(z.object({ position: z.number().int(), reason: z.string() })),
 });
 
-const unreachable = (reason: string) =>
-  new AppError(502, 'sru_unreachable', 'catalog.sru_unreachable', [{ field: 'server', code: 'sru_unreachable', key: 'catalog.sru_unreachable_reason', params: { reason } }]);
+/** The address the search went to, as the admin entered it: base URL and database. */
+const serverAddress = (server: SruServer) => [server.baseUrl.replace(/\/+$/, ''), server.database].filter(Boolean).join('/');
+
+const FAILURE_KEYS: Record<SruFailure, MessageKey> = {
+  refused: 'catalog.sru_refused',
+  timeout: 'catalog.sru_timeout',
+  host_unknown: 'catalog.sru_host_unknown',
+  unreachable: 'catalog.sru_unreachable',
+  not_sru: 'catalog.sru_not_sru',
+  http: 'catalog.sru_http_error',
+};
+
+/** Why the server gave no usable answer, in the librarian's words: the whole search failed, no field did. */
+function unreachable(server: SruServer, { failure, status }: SruClientError) {
+  const code = failure === 'not_sru' ? 'sru_not_sru' : failure === 'http' ? 'sru_http_error' : 'sru_unreachable';
+  const params = { address: serverAddress(server), host: new URL(server.baseUrl).host, status: status ?? '' };
+  return new AppError(502, code, FAILURE_KEYS[failure], [], params);
+}
 
 export function registerCopyRoutes(app: App, { database }: AppContext) {
   const { db } = database;
@@ -163,7 +182,7 @@ export function registerCopyRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['catalog'],
-        summary: 'Search an SRU server by title, author and ISBN (CQL); each record found is described and checked against the catalogue (cataloguer, methodologist, director, network admin)',
+        summary: 'Search an SRU server by title, author and ISBN (CQL); each record found is described and checked against the catalogue; 502 says why the server gave no usable answer (cataloguer, methodologist, director, network admin)',
         params: ZIdParams,
         querystring: ZCopySearch,
         response: { 200: ZCopyResult, ...problems(401, 403, 404, 422), 502: ZProblem },
@@ -173,7 +192,7 @@ export function registerCopyRoutes(app: App, { database }: AppContext) {
       const actor = requireRole(request, RECORD_EDITOR_ROLES);
       const server = await usableServer(request.params.id, actor);
       return searchSruServer(db, server, request.query).catch((error: unknown) => {
-        if (error instanceof SruUnreachable) throw unreachable(error.message);
+        if (error instanceof SruUnreachable) throw unreachable(server, error.failure);
         throw error;
       });
     },

@@ -1,6 +1,6 @@
 /** Shared zod schemas of copy cataloguing: SRU servers the admin configures and the cataloguer's search. */
 import { z } from 'zod';
-import { ZMarcRecord } from '../catalog.schemas';
+import { ZForeignMarcRecord } from '../catalog.schemas';
 
 /** What the remote server sends in recordData: MARC 21 slim, or RUSMARC in the same XML elements. */
 export const SRU_RECORD_SCHEMAS = ['marcxml', 'rusmarc'] as const;
@@ -9,11 +9,13 @@ export const SRU_VERSIONS = ['1.1', '1.2', '2.0'] as const;
 
 export const ZSruServerInput = z.object({
   name: z.string().trim().min(1).max(200),
-  /** http(s)://host:port[/path]; the database is appended as the last path segment. */
+  /** http(s)://host:port[/path]; the database is appended as the last path segment. The scheme is
+   *  checked first, on its own: an address typed without it is the usual mistake, and is named. */
   baseUrl: z
     .string()
     .trim()
     .max(500)
+    .regex(/^https?:\/\//, { message: 'http_url', abort: true })
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/),
   database: z
     .string()
@@ -41,7 +43,7 @@ export const ZCopySearch = z
 export type TCopySearch = z.infer<typeof ZCopySearch>;
 
 export const ZCopyImport = z.object({
-  marc: ZMarcRecord,
+  marc: ZForeignMarcRecord,
   /** Import even though a matching record is already in the catalogue. */
   allowDuplicate: z.boolean().default(false),
 });

@@ -16,7 +16,12 @@ import { sruServers } from './sru-servers.tables';
 
 export type SruServer = typeof sruServers.$inferSelect;
 
-export class SruUnreachable extends Error {}
+/** The server of a search gave no usable answer; `failure` says why, for the librarian. */
+export class SruUnreachable extends Error {
+  constructor(public readonly failure: SruClientError) {
+    super(failure.message);
+  }
+}
 
 /** Servers offered to a person: the installation's own and those of the networks they work in. */
 export async function listSruServers(db: Db, scope: ResolvedScope, options: { activeOnly?: boolean } = {}) {
@@ -67,7 +72,7 @@ export async function searchSruServer(db: Db, server: SruServer, q: TCopySearch)
   try {
     result = await searchSru(server, query, q.start, q.max);
   } catch (error) {
-    if (error instanceof SruClientError) throw new SruUnreachable(error.message);
+    if (error instanceof SruClientError) throw new SruUnreachable(error);
     throw error;
   }
   const format = formatOfServer(server);

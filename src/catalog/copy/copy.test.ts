@@ -2,6 +2,8 @@
  * Copy cataloguing against a real SRU server (yaz-ztest): the admin configures it, a cataloguer
  * searches it by title/author/ISBN, previews and imports a record, and a second import is caught.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditLog } from '../../audit';
@@ -111,17 +113,39 @@ describeOnEachDatabase('copy cataloguing over SRU (yaz-ztest)', (ctx) => {
     const noDb = await adminHttp.post('/api/v1/catalog/sru-servers', { name: 'no such db', baseUrl: ztest.url, database: 'Nope' });
     const missingDb = await client(ctx.app, cataloguer).get(`/api/v1/catalog/sru-servers/${noDb.json<{ id: string }>().id}/search?title=war`);
     expect(missingDb.statusCode).toBe(502);
-    expect(missingDb.json<{ detail: string }>().detail).toContain('HTTP 404');
-    const down = await adminHttp.post('/api/v1/catalog/sru-servers', { name: 'down', baseUrl: `http://127.0.0.1:${await closedPort()}` });
+    expect(missingDb.json<{ code: string; title: string }>()).toMatchObject({ code: 'sru_http_error', title: `Сервер по адресу ${ztest.url}/Nope ответил ошибкой HTTP 404: проверьте адрес и базу данных.` });
+    // Nothing listens there: the address and the reason in words, no field of the form named, no system codes.
+    const downUrl = `http://127.0.0.1:${await closedPort()}`;
+    const down = await adminHttp.post('/api/v1/catalog/sru-servers', { name: 'down', baseUrl: downUrl });
     const res = await client(ctx.app, cataloguer).get(`/api/v1/catalog/sru-servers/${down.json<{ id: string }>().id}/search?title=war`);
     expect(res.statusCode).toBe(502);
-    expect(res.json<{ code: string }>().code).toBe('sru_unreachable');
+    const problem = res.json<{ code: string; title: string; detail: string; errors?: unknown }>();
+    expect(problem).toMatchObject({ code: 'sru_unreachable', title: `Сервер не отвечает по адресу ${downUrl} (соединение отклонено).` });
+    expect(problem.detail).toBe(problem.title);
+    expect(problem.errors).toBeUndefined();
+    // A web server that is not SRU answers: it did answer, only not as SRU.
+    const web = createServer((_req, reply) => reply.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Библиотека</body></html>'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+      const site = await adminHttp.post('/api/v1/catalog/sru-servers', { name: 'site', baseUrl: webUrl });
+      const answer = await client(ctx.app, cataloguer).get(`/api/v1/catalog/sru-servers/${site.json<{ id: string }>().id}/search?title=war`);
+      expect(answer.statusCode).toBe(502);
+      expect(answer.json<{ code: string; title: string }>()).toMatchObject({ code: 'sru_not_sru', title: `По адресу ${webUrl} отвечает не SRU-сервер.` });
+    } finally {
+      web.close();
+    }
   });
 
   it.skipIf(missing)('validates the server form and the search', async () => {
     const res = await client(ctx.app, admin).post('/api/v1/catalog/sru-servers', { name: '', baseUrl: 'ftp://x' });
     expect(res.statusCode).toBe(422);
     expect(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field).sort()).toEqual(['baseUrl', 'name']);
+    // An address typed without its scheme is told so at the address field.
+    const bare = await client(ctx.app, admin).post('/api/v1/catalog/sru-servers', { name: 'bare', baseUrl: 'sru.example.org/sru' });
+    expect(bare.json<{ errors: { field: string; message: string }[] }>().errors).toEqual([
+      { field: 'baseUrl', code: 'http_url', message: 'Адрес должен начинаться с http:// или https://' },
+    ]);
     expect((await client(ctx.app, cataloguer).get(`/api/v1/catalog/sru-servers/${serverId}/search`)).statusCode).toBe(422);
   });
 

@@ -1,6 +1,25 @@
 /** CQL built from the cataloguer's fields, and SRU responses of every version and packing. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { buildCql, parseSearchResponse, searchUrl } from './sru-client';
+import { buildCql, parseSearchResponse, searchSru, searchUrl, SruClientError } from './sru-client';
+import { closedPort } from './ztest.test-support';
+
+/** Why a call failed, as the client classifies it. */
+function failureOf(call: () => unknown): string | null {
+  try {
+    call();
+  } catch (error) {
+    return error instanceof SruClientError ? error.failure : 'other';
+  }
+  return null;
+}
+async function failureOfAsync(call: Promise<unknown>): Promise<string | null> {
+  return call.then(
+    () => null,
+    (error: unknown) => (error instanceof SruClientError ? error.failure : 'other'),
+  );
+}
 
 const MARC = '<record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader><datafield tag="245" ind1="1" ind2="0"><subfield code="a">Джамиля &amp; другие</subfield></datafield></record>';
 
@@ -37,5 +56,20 @@ describe('SRU client', () => {
 
   it('refuses what is not an SRU answer', () => {
     expect(() => parseSearchResponse('<html>nope</html>', 1)).toThrow(/not an SRU/);
+    expect(failureOf(() => parseSearchResponse('<html>nope</html>', 1))).toBe('not_sru');
+  });
+
+  it('tells a refused connection from a server that does not answer in time', async () => {
+    const target = (port: number) => ({ baseUrl: `http://127.0.0.1:${port}`, database: '', recordSchema: 'marcxml', version: '1.2' });
+    expect(await failureOfAsync(searchSru(target(await closedPort()), 'dc.title=x', 1, 1))).toBe('refused');
+    // Accepts the connection and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      expect(await failureOfAsync(searchSru(target((silent.address() as AddressInfo).port), 'dc.title=x', 1, 1, 200))).toBe('timeout');
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 });

@@ -21,7 +21,43 @@ export interface SruResult {
   diagnostics: string[];
 }
 
-export class SruClientError extends Error {}
+/**
+ * Why a server gave no usable answer: nothing listens there (refused), it did not answer in time,
+ * the host name is unknown, the network failed otherwise, something other than SRU answered, or
+ * the server answered with an HTTP error (a wrong database, most often).
+ */
+export type SruFailure = 'refused' | 'timeout' | 'host_unknown' | 'unreachable' | 'not_sru' | 'http';
+
+export class SruClientError extends Error {
+  constructor(
+    public readonly failure: SruFailure,
+    message: string,
+    /** The HTTP status, for an 'http' failure. */
+    public readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The system's error codes of a failed connection → what the librarian is told. */
+const CONNECTION_FAILURES: Record<string, SruFailure> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'refused',
+  ETIMEDOUT: 'timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  ENOTFOUND: 'host_unknown',
+  EAI_AGAIN: 'host_unknown',
+};
+
+/** A failed fetch (its cause holds the system's code) as an SruClientError. */
+function connectionFailure(error: unknown): SruClientError {
+  if (!(error instanceof Error)) return new SruClientError('unreachable', String(error));
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return new SruClientError('timeout', error.message);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  const failure = (cause?.code && CONNECTION_FAILURES[cause.code]) || 'unreachable';
+  return new SruClientError(failure, cause?.message ?? error.message);
+}
 
 /** A CQL term in quotes; masking characters and quotes are escaped so they are searched literally. */
 export function cqlTerm(value: string): string {
@@ -61,7 +97,7 @@ const unescapeXml = (s: string) =>
 
 /** Parses a searchRetrieveResponse of any SRU version (the element names are the same, the namespaces differ). */
 export function parseSearchResponse(xml: string, start: number): SruResult {
-  if (!/searchRetrieveResponse/.test(xml)) throw new SruClientError('not an SRU searchRetrieve response');
+  if (!/searchRetrieveResponse/.test(xml)) throw new SruClientError('not_sru', 'not an SRU searchRetrieve response');
   const total = Number(/<(?:\w+:)?numberOfRecords>\s*(\d+)\s*</.exec(xml)?.[1] ?? 0);
   const diagnostics = [...xml.matchAll(/<(?:\w+:)?diagnostic\b[^>]*>([\s\S]*?)<\/(?:\w+:)?diagnostic>/g)].map((m) => {
     const body = m[1]!;
@@ -96,10 +132,11 @@ export async function searchSru(target: SruTarget, query: string, start: number,
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'text/xml, application/xml' } });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new SruClientError(reason);
+    throw connectionFailure(error);
   }
-  const text = await response.text();
-  if (!response.ok && !/searchRetrieveResponse/.test(text)) throw new SruClientError(`HTTP ${response.status}`);
+  const text = await response.text().catch((error: unknown) => {
+    throw connectionFailure(error);
+  });
+  if (!response.ok && !/searchRetrieveResponse/.test(text)) throw new SruClientError('http', `HTTP ${response.status}`, response.status);
   return parseSearchResponse(text, start);
 }

@@ -21,9 +21,12 @@ export interface ParsedList {
 // «…» first: it may hold "…" inside; plain quotes only when there are no guillemets.
 const GUILLEMETS = /«([^»]{2,300})»/;
 const QUOTES = /["“„]([^"”“]{2,300})["”“]/;
-// Surname + initials (Иванов И.И., Иванова И. И.) or initials + surname (И.И. Иванов).
-const SURNAME_FIRST = /([А-ЯЁA-Z][а-яёa-z-]{1,40})\s+[А-ЯЁA-Z]\.\s?(?:[А-ЯЁA-Z]\.)?/;
-const INITIALS_FIRST = /[А-ЯЁA-Z]\.\s?(?:[А-ЯЁA-Z]\.\s?)?([А-ЯЁA-Z][а-яёa-z-]{1,40})/;
+// Surname + initials (Иванов И.И., Иванова И. И.) or initials + surname (И.И. Иванов); Kyrgyz names
+// have Ң, Ө, Ү besides the Russian letters (Үсөнова К.В., Ч.П. Өмүралиева).
+const UPPER = 'А-ЯЁҢӨҮA-Z';
+const LOWER = 'а-яёңөүa-z';
+const SURNAME_FIRST = new RegExp(`([${UPPER}][${LOWER}-]{1,40})\\s+[${UPPER}]\\.\\s?(?:[${UPPER}]\\.)?`);
+const INITIALS_FIRST = new RegExp(`[${UPPER}]\\.\\s?(?:[${UPPER}]\\.\\s?)?([${UPPER}][${LOWER}-]{1,40})`);
 
 /** Folded, punctuation to spaces, single-spaced. */
 export function matchKey(value: string): string {

@@ -23,6 +23,7 @@ import {
   createExtremistCheck,
   EXTREMIST_CHECK_JOB,
   decideMatch,
+  extremistActData,
   findExtremistCheck,
   findExtremistList,
   importExtremistList,
@@ -75,6 +76,10 @@ const ZMatch = z.object({
   recordTitle: z.string(),
   recordDescription: z.string(),
   copies: z.number().int(),
+  /** Of those, copies with readers (on loan, in transit, at a service point): a withdrawal waits for them. */
+  copiesWithReaders: z.number().int(),
+  /** The libraries holding those copies. */
+  libraries: z.array(z.string()),
 });
 
 const ZCheckParams = z.object({ id: z.uuid(), matchId: z.uuid() });
@@ -119,9 +124,9 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `Import a version of the Federal list of extremist materials: the file as published (numbered text, UTF-8) or CSV "number;text" as the body (${WHO})`,
+        summary: `Import a version of the Federal list of extremist materials: the file as published (numbered text, UTF-8) or CSV "number;text" as the body; refused when an edition of the same date has the very same entries (${WHO})`,
         querystring: ZExtremistListQuery,
-        response: { 201: ZList.extend({ skipped: z.number().int() }), ...problems(401, 403, 422) },
+        response: { 201: ZList.extend({ skipped: z.number().int() }), ...problems(401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -297,7 +302,7 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `The dated check act as PDF: commission, counts, confirmed documents; refused while the matching runs (${WHO} of that network)`,
+        summary: `The dated check act as PDF: commission, counts, confirmed documents and the withdrawn copies by inventory number; refused while the matching runs (${WHO} of that network)`,
         params: ZIdParams,
       },
     },
@@ -308,23 +313,7 @@ function registerScoped(app: App, { database }: AppServices) {
       } catch (error) {
         toProblem(error);
       }
-      const list = await findExtremistList(db, check.listId);
-      const matches = await listCheckMatches(db, check);
-      const pdf = await renderExtremistAct({
-        checkedOn: check.checkedOn,
-        networkName: check.networkName,
-        commission: check.commission,
-        listEdition: list?.publishedOn ?? null,
-        listEntries: check.entriesChecked,
-        recordsChecked: check.recordsChecked,
-        matchesFound: check.matchesFound,
-        dismissed: matches.filter((m) => m.decision === 'dismissed').length,
-        pending: check.matchesPending,
-        confirmed: matches
-          .filter((m) => m.decision === 'confirmed')
-          .sort((a, b) => a.entryNumber - b.entryNumber)
-          .map((m) => ({ entryNumber: m.entryNumber, description: m.recordDescription || m.recordTitle, copies: m.copiesAffected ?? m.copies, action: m.action })),
-      });
+      const pdf = await renderExtremistAct(await extremistActData(db, check));
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="fsem-act-${check.checkedOn}.pdf"`)

@@ -3,22 +3,33 @@
  * list, match it against the records a network holds copies of (folded title and author, trigram
  * similarity), let the commission confirm or dismiss each match, flag or withdraw confirmed copies.
  */
+import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../app/db';
+import { AppError } from '../../app/errors';
 import { foldedSql, foldText, likeEscape } from '../../app/text-fold';
 import { enqueueJob } from '../../app/jobs';
 import { writeAudit, type AuditActor } from '../../audit';
-import { networks } from '../../network';
+import { libraries, networks } from '../../network';
 import { CatalogError } from '../catalog.errors';
+import type { TItemStatus } from '../catalog.schemas';
 import { bibRecords, items } from '../catalog.tables';
 import { changeItemStatus } from '../items.service';
-import { parseExtremistList } from './extremist-parse';
+import type { ActData, WithdrawnCopy } from './extremist-act';
+import { parseExtremistList, type ListEntry } from './extremist-parse';
 import type { TExtremistCheckInput, TMatchDecision } from './extremist.schemas';
 import { extremistChecks, extremistEntries, extremistLists, extremistMatches, type MATCH_DECISIONS } from './extremist.tables';
 
 type TMatchDecisionValue = (typeof MATCH_DECISIONS)[number];
 
 export type ExtremistCheck = typeof extremistChecks.$inferSelect;
+
+/**
+ * Copies a reader has, or that travel between libraries or sit at a service point: each has an open
+ * loan, transfer or deposit at the desk, which a write-off would leave open (the desk returns only
+ * copies still out). They come back first; the commission then confirms the withdrawal again.
+ */
+const WITH_READERS: readonly TItemStatus[] = ['on_loan', 'in_transit', 'at_service_point'];
 
 export const EXTREMIST_CHECK_JOB = 'catalog.extremist_check';
 
@@ -33,6 +44,7 @@ export async function importExtremistList(db: Db, actor: AuditActor, input: stri
   const { entries, skipped } = parseExtremistList(input);
   if (entries.length === 0) throw new CatalogError(422, 'extremist_list_empty', 'catalog.extremist_list_empty', 'file');
   return db.transaction(async (tx) => {
+    await refuseRepeatedList(tx, entries, meta.publishedOn ?? null);
     const [list] = await tx
       .insert(extremistLists)
       .values({ sourceName: meta.sourceName, publishedOn: meta.publishedOn ?? null, entryCount: entries.length, importedBy: actor.login })
@@ -49,6 +61,33 @@ export async function importExtremistList(db: Db, actor: AuditActor, input: stri
     });
     return { ...list!, skipped };
   });
+}
+
+/** The entries as one text, number and text a line each in number order, hashed: equal lists, equal hashes. */
+const entriesHash = (entries: readonly ListEntry[]) =>
+  createHash('md5')
+    .update(entries.map((e) => `${e.number}\t${e.text}`).join('\n'))
+    .digest('hex');
+const storedEntriesHash = sql<string>`(select md5(string_agg(e.number::text || E'\t' || e.text, E'\n' order by e.number)) from ${extremistEntries} e where e.list_id = ${extremistLists.id})`;
+
+const ruDate = (iso: string) => iso.split('-').reverse().join('.');
+
+/**
+ * The same file uploaded again (or another file with the very same entries) for the same edition
+ * would only give a second, identical version to choose from; the librarian is told which one is
+ * there already. A new edition date, or any changed entry, makes a list of its own.
+ */
+async function refuseRepeatedList(tx: Db, entries: readonly ListEntry[], publishedOn: string | null) {
+  const [same] = await tx
+    .select({ publishedOn: extremistLists.publishedOn, createdAt: extremistLists.createdAt })
+    .from(extremistLists)
+    .where(and(sql`${extremistLists.publishedOn} is not distinct from ${publishedOn}`, eq(extremistLists.entryCount, entries.length), eq(storedEntriesHash, entriesHash(entries))))
+    .limit(1);
+  if (!same) return;
+  const count = entries.length;
+  if (same.publishedOn) throw new AppError(409, 'extremist_list_duplicate', 'catalog.extremist_list_duplicate', [], { date: ruDate(same.publishedOn), count });
+  const uploaded = ruDate(same.createdAt.toISOString().slice(0, 10));
+  throw new AppError(409, 'extremist_list_duplicate', 'catalog.extremist_list_duplicate_undated', [], { date: uploaded, count });
 }
 
 export async function listExtremistLists(db: Db, page: number, pageSize: number) {
@@ -156,6 +195,9 @@ export async function listCheckMatches(db: Db, check: ExtremistCheck, filter: Ma
       recordTitle: bibRecords.title,
       recordDescription: bibRecords.description,
       copies: sql<number>`(select count(*)::int from ${items} i where i.record_id = ${bibRecords.id} and i.network_id = ${check.networkId} and i.status <> 'written_off')`,
+      // For the question before a withdrawal: which libraries lose copies, and how many copies readers have.
+      copiesWithReaders: sql<number>`(select count(*)::int from ${items} i where i.record_id = ${bibRecords.id} and i.network_id = ${check.networkId} and i.status in (${sql.join(WITH_READERS.map((status) => sql`${status}`), sql`, `)}))`,
+      libraries: sql<string[]>`array(select distinct kp_library_label(l.name, l.settlement) from ${items} i join ${libraries} l on l.id = i.library_id where i.record_id = ${bibRecords.id} and i.network_id = ${check.networkId} and i.status <> 'written_off' order by 1)`,
     })
     .from(extremistMatches)
     .innerJoin(extremistEntries, eq(extremistEntries.id, extremistMatches.entryId))
@@ -194,12 +236,16 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
     }
     const action = input.decision === 'confirmed' ? input.action : null;
     const isNewlyConfirmed = input.decision === 'confirmed' && before.match.decision !== 'confirmed';
+    // Locked, so the desk cannot lend one of them between the check below and the write-off.
     const copies = isNewlyConfirmed
       ? await tx
           .select()
           .from(items)
           .where(and(eq(items.recordId, before.match.recordId), eq(items.networkId, check.networkId), ne(items.status, 'written_off')))
+          .orderBy(items.inventoryNumber)
+          .for('update')
       : [];
+    if (action === 'withdraw') assertOnShelf(copies);
     const [after] = await tx
       .update(extremistMatches)
       .set({
@@ -222,7 +268,7 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
       after,
     });
     if (isNewlyConfirmed) {
-      const mark = `ФСЭМ № ${before.number}, сверка от ${check.checkedOn}`;
+      const mark = withdrawalMark(before.number, check.checkedOn);
       for (const copy of copies) {
         const notes = [copy.notes, mark].filter(Boolean).join('; ');
         await changeItemStatus(tx, actor, copy, action === 'withdraw' ? 'written_off' : copy.status, notes);
@@ -230,6 +276,68 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
     }
     return after!;
   });
+}
+
+/** How many inventory numbers the refusal names; the rest the librarian finds on the record's copies. */
+const NAMED_COPIES = 10;
+
+function assertOnShelf(copies: readonly { status: TItemStatus; inventoryNumber: string }[]) {
+  const out = copies.filter((c) => WITH_READERS.includes(c.status));
+  if (out.length === 0) return;
+  const named = out.slice(0, NAMED_COPIES).map((c) => c.inventoryNumber);
+  const numbers = out.length > NAMED_COPIES ? `${named.join(', ')} …` : named.join(', ');
+  throw new AppError(409, 'extremist_copies_on_loan', 'catalog.extremist_copies_on_loan', [], { count: out.length, numbers });
+}
+
+/** The note a confirmed match leaves on each copy; the act finds the copies a check withdrew by it. */
+const withdrawalMark = (entryNumber: number, checkedOn: string) => `ФСЭМ № ${entryNumber}, сверка от ${checkedOn}`;
+
+/** The copies a check wrote off for one entry: what the write-off of the collection needs, by library. */
+async function withdrawnCopies(db: Db, check: ExtremistCheck, recordId: string, entryNumber: number): Promise<WithdrawnCopy[]> {
+  return db
+    .select({ inventoryNumber: items.inventoryNumber, libraryName: sql<string>`kp_library_label(${libraries.name}, ${libraries.settlement})` })
+    .from(items)
+    .innerJoin(libraries, eq(libraries.id, items.libraryId))
+    .where(
+      and(
+        eq(items.recordId, recordId),
+        eq(items.networkId, check.networkId),
+        eq(items.status, 'written_off'),
+        sql`${items.notes} like ${`%${likeEscape(withdrawalMark(entryNumber, check.checkedOn))}%`}`,
+      ),
+    )
+    .orderBy(libraries.name, items.inventoryNumber);
+}
+
+/** Everything the act of a check says: the network's country decides which list it names. */
+export async function extremistActData(db: Db, check: ExtremistCheck & { networkName: string; matchesFound: number; matchesPending: number }): Promise<ActData> {
+  const [network] = await db.select({ country: networks.country }).from(networks).where(eq(networks.id, check.networkId));
+  const list = await findExtremistList(db, check.listId);
+  const matches = await listCheckMatches(db, check);
+  const confirmed: ActData['confirmed'] = [];
+  for (const m of matches.filter((x) => x.decision === 'confirmed').sort((a, b) => a.entryNumber - b.entryNumber)) {
+    confirmed.push({
+      entryNumber: m.entryNumber,
+      description: m.recordDescription || m.recordTitle,
+      copies: m.copiesAffected ?? m.copies,
+      action: m.action,
+      withdrawn: m.action === 'withdraw' ? await withdrawnCopies(db, check, m.recordId, m.entryNumber) : [],
+    });
+  }
+  return {
+    checkedOn: check.checkedOn,
+    networkName: check.networkName,
+    country: network?.country ?? 'RU',
+    commission: check.commission,
+    listEdition: list?.publishedOn ?? null,
+    listUploadedOn: list ? list.createdAt.toISOString().slice(0, 10) : null,
+    listEntries: check.entriesChecked,
+    recordsChecked: check.recordsChecked,
+    matchesFound: check.matchesFound,
+    dismissed: matches.filter((m) => m.decision === 'dismissed').length,
+    pending: check.matchesPending,
+    confirmed,
+  };
 }
 
 /** Decisions, closing and the act wait for the matching to finish; a failed check has none. */

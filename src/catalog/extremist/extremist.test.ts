@@ -18,7 +18,7 @@ import { buildLibrary, buildNetwork, buildStaff, client, login, uniq, type Sessi
 import { describeOnEachDatabase, type TestContext } from '../../test/harness';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
-import { parseExtremistList } from './extremist-parse';
+import { matchKey, parseExtremistList } from './extremist-parse';
 import { runExtremistCheckJob } from './extremist.job';
 import { extremistMatches } from './extremist.tables';
 
@@ -40,6 +40,12 @@ describe('reading the list as published', () => {
     expect(entries[1]!.titleKey).toBe('слово о полку черном');
     expect(entries[2]).toMatchObject({ titleKey: 'ночной дозор на рассвете', authorKey: 'петрова' });
     expect(entries[3]!.titleKey).toBe('видеоролик без названия продолжительностью 2 мин');
+  });
+
+  it('recognises authors whose surnames have the Kyrgyz letters Ң, Ө, Ү', () => {
+    const { entries } = parseExtremistList('1. Книга Үсөнова К.В. «Ак жол» (решение суда);\n2. Книга Ч.П. Өмүралиева «Жаңы таң» (решение суда);\n');
+    expect(entries.map((e) => e.authorKey)).toEqual([matchKey('Үсөнова'), matchKey('Өмүралиева')]);
+    expect(entries[0]!.authorKey).not.toBe('');
   });
 
   it('reads CSV with ; or , and quoted cells', () => {
@@ -246,6 +252,8 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect(flat).toContain('сверки фонда с Федеральным списком экстремистских материалов');
     expect(flat).toContain('от 01.12.2026');
     expect(flat).toContain('в редакции от 30.11.2026');
+    // A Russian network's act names the Federal list and where it is published.
+    expect(flat).toContain('размещённым на официальном сайте Министерства юстиции Российской Федерации');
     expect(flat).toContain('Смирнова А. А.');
     expect(flat).toContain('Проверено библиографических записей фонда: 4');
     expect(flat).toContain('Выявлено возможных совпадений: 2');
@@ -313,7 +321,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/act.pdf`)).statusCode, role).toBe(ok ? 200 : 403);
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches`)).statusCode, role).toBe(ok ? 200 : 403);
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches.xlsx`)).statusCode, role).toBe(ok ? 200 : 403);
-      expect((await upload(ctx, session, '1. Книга «Тест»\n')).statusCode, role).toBe(ok ? 201 : 403);
+      expect((await upload(ctx, session, `1. Книга «Тест ${role}»\n`)).statusCode, role).toBe(ok ? 201 : 403);
       const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Председатель — Н. Н.'] });
       expect(created.statusCode, role).toBe(ok ? 201 : 403);
       if (ok) {

@@ -184,7 +184,7 @@ export function CopyPage() {
       )}
       {result.isFetching && <LoadingState />}
       {result.isError && <ErrorState error={result.error} />}
-      {result.isError && result.error instanceof ApiError && result.error.problem.detail && (
+      {result.isError && result.error instanceof ApiError && result.error.problem.detail && result.error.problem.detail !== result.error.problem.title && (
         <Text size="sm" c="red" mt={4}>
           {result.error.problem.detail}
         </Text>

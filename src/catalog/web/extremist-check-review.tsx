@@ -4,10 +4,11 @@
  */
 import { Alert, Badge, Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../web/ui/format';
 import { api } from '../../web/api/client';
+import { ConfirmModal } from '../../web/ui/confirm-modal';
 import { QueryState } from '../../web/ui/feedback';
 import { notifyError } from '../../web/ui/notify';
 import { ExtremistMatches } from './extremist-matches';
@@ -99,6 +100,7 @@ export function CheckReview({ id }: { id: string }) {
     void queryClient
       .invalidateQueries({ queryKey: ['extremist-check'] })
       .then(() => queryClient.invalidateQueries({ queryKey: ['extremist-checks'] }));
+  const [askClose, setAskClose] = useState(false);
   const close = useMutation({
     mutationFn: () => api.post(`/api/v1/catalog/extremist/checks/${id}/close`),
     onSuccess: refresh,
@@ -128,7 +130,7 @@ export function CheckReview({ id }: { id: string }) {
                 </Button>
               )}
               {c.canDecide && (
-                <Button color="gray" onClick={() => close.mutate()} loading={close.isPending}>
+                <Button color="gray" onClick={() => setAskClose(true)} loading={close.isPending} data-testid="extremist-close">
                   {t('extremist.close')}
                 </Button>
               )}
@@ -139,6 +141,17 @@ export function CheckReview({ id }: { id: string }) {
           ) : (
             <ExtremistMatches checkId={id} canDecide={c.canDecide} onDecided={refresh} />
           )}
+          <ConfirmModal
+            opened={askClose}
+            title={t('extremist.closeConfirmTitle')}
+            confirmLabel={t('extremist.close')}
+            text={t('extremist.closeConfirm', { count: c.matchesPending })}
+            onConfirm={() => {
+              setAskClose(false);
+              close.mutate();
+            }}
+            onCancel={() => setAskClose(false)}
+          />
         </Stack>
       )}
     </QueryState>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, withQuery } from '../../web/api/client';
 import { paths } from '../../web/paths';
+import { ConfirmModal } from '../../web/ui/confirm-modal';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { Pager } from '../../web/ui/table-parts';
@@ -28,6 +29,10 @@ interface Match {
   recordTitle: string;
   recordDescription: string;
   copies: number;
+  /** Of those, copies with readers (on loan, in transit, at a service point). */
+  copiesWithReaders: number;
+  /** The libraries holding the copies. */
+  libraries: string[];
 }
 interface MatchPage {
   items: Match[];
@@ -51,6 +56,20 @@ function Decision({ match }: { match: Match }) {
   );
 }
 
+/** Asks before a withdrawal: a write-off cannot be undone. Names the copies and their libraries. */
+function WithdrawConfirm({ match, onConfirm, onCancel }: { match: Match | null; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const text = !match
+    ? ''
+    : [
+        match.copies ? t('extremist.withdrawConfirm', { count: match.copies, libraries: match.libraries.join(', ') }) : t('extremist.withdrawNone'),
+        match.copiesWithReaders ? t('extremist.withdrawWithReaders', { count: match.copiesWithReaders }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+  return <ConfirmModal opened={match !== null} title={t('extremist.withdrawConfirmTitle')} text={text} onConfirm={onConfirm} onCancel={onCancel} confirmLabel={t('extremist.withdraw')} />;
+}
+
 /** `onDecided` runs after each decision (the check's counts change). */
 export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: string; canDecide: boolean; onDecided: () => void }) {
   const { t } = useTranslation();
@@ -67,6 +86,7 @@ export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: s
     queryFn: () => api.get<MatchPage>(withQuery(`/api/v1/catalog/extremist/checks/${checkId}/matches`, { ...filter, page, pageSize: PAGE_SIZE })),
     placeholderData: keepPreviousData,
   });
+  const [withdrawing, setWithdrawing] = useState<Match | null>(null);
   const decide = useMutation({
     mutationFn: ({ matchId, decision: chosen, action }: { matchId: string; decision: string; action?: string }) =>
       api.post(`/api/v1/catalog/extremist/checks/${checkId}/matches/${matchId}`, { decision: chosen, action: action ?? null }),
@@ -146,7 +166,7 @@ export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: s
                         <Decision match={m} />
                         {canDecide && m.decision !== 'confirmed' && (
                           <Group gap={4} mt={4}>
-                            <Button size="xs" color="red" onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'withdraw' })}>
+                            <Button size="xs" color="red" onClick={() => setWithdrawing(m)} data-testid="extremist-withdraw">
                               {t('extremist.withdraw')}
                             </Button>
                             <Button
@@ -172,6 +192,14 @@ export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: s
           )
         }
       </QueryState>
+      <WithdrawConfirm
+        match={withdrawing}
+        onConfirm={() => {
+          if (withdrawing) decide.mutate({ matchId: withdrawing.id, decision: 'confirmed', action: 'withdraw' });
+          setWithdrawing(null);
+        }}
+        onCancel={() => setWithdrawing(null)}
+      />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { useManagedNetworks } from '../../network/web/api';
 import { api } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { useSession } from '../../web/session';
+import { ConfirmModal } from '../../web/ui/confirm-modal';
 import { EmptyState, FormAlert, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
@@ -50,6 +51,8 @@ function ServerForm({ server, onClose }: { server: SruServer | null; onClose: ()
   });
   const submit = form.onSubmit((values) => {
     const input = feedback.validate(ZSruServerInput, { ...values, networkId: values.networkId || null });
+    // The usual slip, an address typed without its scheme, is named rather than called invalid.
+    if (!/^https?:\/\//.test(values.baseUrl.trim())) form.setFieldError('baseUrl', t('sruServers.baseUrlScheme'));
     if (input) save.mutate(input);
   });
   return (
@@ -88,6 +91,7 @@ export function SruServersPage() {
   const queryClient = useQueryClient();
   const servers = useSruServers();
   const [editing, setEditing] = useState<SruServer | 'new' | null>(null);
+  const [removing, setRemoving] = useState<SruServer | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/api/v1/catalog/sru-servers/${id}`),
     onSuccess: () => {
@@ -140,7 +144,7 @@ export function SruServersPage() {
                           <ActionIcon variant="subtle" aria-label={t('sruServers.edit')} onClick={() => setEditing(s)}>
                             <IconEdit size={16} />
                           </ActionIcon>
-                          <ActionIcon variant="subtle" color="red" aria-label={t('sruServers.remove')} onClick={() => remove.mutate(s.id)}>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('sruServers.remove')} onClick={() => setRemoving(s)}>
                             <IconTrash size={16} />
                           </ActionIcon>
                         </Group>
@@ -153,6 +157,17 @@ export function SruServersPage() {
           )
         }
       </QueryState>
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('sruServers.removeConfirmTitle')}
+        confirmLabel={t('sruServers.remove')}
+        text={t('sruServers.removeConfirm', { name: removing?.name ?? '' })}
+        onConfirm={() => {
+          if (removing) remove.mutate(removing.id);
+          setRemoving(null);
+        }}
+        onCancel={() => setRemoving(null)}
+      />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t(editing === 'new' ? 'sruServers.add' : 'sruServers.edit')} size="lg">
         {editing !== null && <ServerForm server={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       </Modal>

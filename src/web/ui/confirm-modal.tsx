@@ -7,10 +7,12 @@ interface ConfirmModalProps {
   text: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What the red button says: the action itself ("Изъять"); "Продолжить" unless told. */
+  confirmLabel?: string;
 }
 
-/** Asks before an action that would throw away what the user typed. */
-export function ConfirmModal({ opened, title, text, onConfirm, onCancel }: ConfirmModalProps) {
+/** Asks before an action that cannot be taken back, or would throw away what the user typed. */
+export function ConfirmModal({ opened, title, text, onConfirm, onCancel, confirmLabel }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onCancel} title={title} centered>
@@ -20,7 +22,7 @@ export function ConfirmModal({ opened, title, text, onConfirm, onCancel }: Confi
           {t('common.cancel')}
         </Button>
         <Button color="red" onClick={onConfirm}>
-          {t('common.continue')}
+          {confirmLabel ?? t('common.continue')}
         </Button>
       </Group>
     </Modal>
