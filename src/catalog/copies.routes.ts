@@ -9,24 +9,13 @@ import { problems, ZPaged } from '../app/route-helpers';
 import { buildXlsx, sendXlsx } from '../app/xlsx';
 import { resolveScope } from '../network';
 import { COLLECTION_READER_ROLES } from './catalog.policy';
-import { ZCurrency, ZItemStatus, ZCopyListQuery } from './catalog.schemas';
+import { ZItemOut } from './catalog.route-schemas';
+import { ZCopyListQuery } from './catalog.schemas';
 import { listCopies, type CopyVisibility } from './copies.service';
 
-const ZCopyRow = z.object({
-  id: z.uuid(),
-  recordId: z.uuid(),
-  libraryId: z.uuid(),
+const ZCopyRow = ZItemOut.omit({ networkId: true, createdAt: true, updatedAt: true }).extend({
   libraryName: z.string(),
   networkName: z.string(),
-  inventoryNumber: z.string(),
-  barcode: z.string(),
-  callNumber: z.string(),
-  location: z.string(),
-  price: z.number().nullable(),
-  currency: ZCurrency,
-  acquiredOn: z.string().nullable(),
-  status: ZItemStatus,
-  notes: z.string(),
   title: z.string(),
   description: z.string(),
   year: z.number().int().nullable(),
