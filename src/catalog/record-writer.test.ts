@@ -73,6 +73,13 @@ describe('writeFormToMarc', () => {
     expect(getDataFields(edited, '200')).toEqual(getDataFields(jamilyaRusmarc, '200'));
   });
 
+  it('writes a changed year into the coded data too (RUSMARC 100 $a, MARC 21 008), the rest of it as it was', () => {
+    const rusmarc = writeFormToMarc({ ...recordToForm(extractRecordFields(jamilyaRusmarc, 'rusmarc')), year: 2024 }, 'rusmarc', jamilyaRusmarc);
+    expect(getDataFields(rusmarc, '100')[0]?.subfields[0]?.value).toBe('19990101d2024    u  y0rusy50      ca');
+    const marc21 = writeFormToMarc({ ...recordToForm(extractRecordFields(jamilyaMarc21, 'marc21')), year: 2024 }, 'marc21', jamilyaMarc21);
+    expect(marc21.fields.find((f) => f.tag === '008')).toEqual({ tag: '008', value: '880101s2024    ki a          000 1 rus d' });
+  });
+
   it('edits authors: keeps the fields of names that stay, drops removed corporate bodies', () => {
     const current = recordToForm(extractRecordFields(jamilyaRusmarc, 'rusmarc'));
     expect(current.authors).toEqual(['Айтматов, Ч. Т.', 'Дмитриева, А.', 'Союз писателей Киргизии']);

@@ -93,7 +93,29 @@ export function writeFormToMarc(
     record.leader = record.leader.slice(0, 6) + leaderCodesFor(input.materialType, format) + record.leader.slice(8);
   }
   if (format === 'marc21' && (!current || current.language !== input.language)) setFixedLanguage(record, input.language);
+  if (current && current.year !== input.year) setCodedYear(record, format, input.year);
   return record;
+}
+
+/**
+ * The year in the coded data too (RUSMARC 100 $a/9-12, MARC 21 008/07-10), or an export says 2023 in
+ * 008 beside 2024 in 260 $c. A blank type of date becomes a single date.
+ */
+function setCodedYear(record: MarcRecord, format: MarcFormat, year: number | null) {
+  const date = year === null ? '    ' : String(year).padStart(4, '0').slice(0, 4);
+  const splice = (value: string, typeAt: number, single: string, width: number) => {
+    const padded = value.padEnd(width, ' ');
+    const type = padded[typeAt] === ' ' && year !== null ? single : padded[typeAt];
+    return padded.slice(0, typeAt) + type + date + padded.slice(typeAt + 5);
+  };
+  if (format === 'rusmarc') {
+    const coded = record.fields.find((f): f is MarcDataField => isDataField(f) && f.tag === '100');
+    const a = coded?.subfields.find((s) => s.code === 'a');
+    if (a) a.value = splice(a.value, 8, 'd', 36);
+    return;
+  }
+  const fixed = record.fields.find((f): f is MarcField & { value: string } => f.tag === '008' && !isDataField(f));
+  if (fixed) fixed.value = splice(fixed.value, 6, 's', 40);
 }
 
 function newRecord(input: TRecordInput, format: MarcFormat, options: WriteOptions): MarcRecord {
