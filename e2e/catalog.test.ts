@@ -146,6 +146,17 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain('кыргызский');
     await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent(title)}`);
     await page.getByTestId('catalog-row').filter({ hasText: title }).waitFor();
+
+    // The same ISBN again: the record that has it is named first, and a new one is made only when asked.
+    await page.goto(`${served.baseUrl}/staff/catalog/records/new`);
+    await page.getByTestId('record-field-title').fill(`${title} (другое издание?)`);
+    await page.getByTestId('record-field-isbns').fill('9785171183660');
+    await page.getByTestId('record-field-isbns').press('Enter');
+    await page.getByTestId('record-save').click();
+    await expect.poll(async () => page.getByTestId('record-duplicate').innerText(), WAIT).toContain(title);
+    expect(page.url()).toMatch(/\/records\/new$/);
+    await page.getByTestId('record-save-anyway').click();
+    await page.waitForURL(/\/staff\/catalog\/records\/[0-9a-f-]{36}$/);
     await page.close();
   });
 

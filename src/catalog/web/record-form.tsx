@@ -1,16 +1,19 @@
 /** Cataloguing a record in the librarian's words: the common areas of the description, not raw MARC. */
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../web/api/client';
+import { paths } from '../../web/paths';
 import { i18n } from '../../web/i18n/setup';
 import { FormAlert } from '../../web/ui/feedback';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { AGE_LABELS, MARC_FORMATS, MATERIAL_TYPES, ZRecordCreate, ZRecordInput, type TRecordInput } from '../catalog.schemas';
 import { isbnProblem } from '../isbn';
-import { refreshCatalog, type TMarcFormat } from './api';
+import { refreshCatalog, type SearchResult, type TMarcFormat } from './api';
 import { LANGUAGE_CODES, languageName } from './language-name';
 
 const EMPTY: TRecordInput = ZRecordInput.parse({ title: '-' });
@@ -25,6 +28,19 @@ export function isbnMessage(isbns: readonly string[]): string | null {
     if (problem) return i18n.t('recordPage.isbnFormat', { isbn });
   }
   return null;
+}
+
+type Parsed = TRecordInput & { format?: TMarcFormat };
+type Found = Pick<SearchResult['items'][number], 'id' | 'description'>;
+
+/**
+ * Records of the union catalogue already holding one of these ISBNs: a new record for the same edition
+ * would split its copies between two records (a branch adds its copy to the one it finds).
+ */
+async function recordsWithIsbns(isbns: readonly string[]): Promise<Found[]> {
+  const found = await Promise.all(isbns.map((isbn) => api.get<SearchResult>('/api/v1/catalog/search', { isbn, pageSize: 5 })));
+  const byId = new Map(found.flatMap((r) => r.items).map((hit) => [hit.id, { id: hit.id, description: hit.description }]));
+  return [...byId.values()];
 }
 
 interface Props {
@@ -43,6 +59,8 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
     initialValues: { ...start, format: 'rusmarc', year: start.year ?? '', ageLabel: start.ageLabel },
   });
   const feedback = useFormFeedback(form);
+  /** A new record whose ISBN the catalogue already has: held until the cataloguer decides. */
+  const [held, setHeld] = useState<{ input: Parsed; found: Found[] } | null>(null);
   const save = useMutation({
     mutationFn: (input: TRecordInput & { format?: TMarcFormat }) =>
       recordId
@@ -67,7 +85,13 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
       requestAnimationFrame(() => form.setErrors({ isbns: isbnError }));
       return;
     }
-    save.mutate(parsed);
+    if (recordId || !parsed.isbns.length) {
+      save.mutate(parsed);
+      return;
+    }
+    void recordsWithIsbns(parsed.isbns)
+      .catch(() => [])
+      .then((found) => (found.length ? setHeld({ input: parsed, found }) : save.mutate(parsed)));
   });
 
   const text = (name: keyof TRecordInput & keyof FormValues, label: string) => (
@@ -147,11 +171,32 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
           />
         </SimpleGrid>
         <Textarea label={t('recordField.summary')} autosize minRows={2} {...form.getInputProps('summary')} data-testid="record-field-summary" />
+        {held && (
+          <Alert color="yellow" title={t('recordPage.isbnTaken')} data-testid="record-duplicate">
+            <List size="sm" mb="sm">
+              {held.found.map((r) => (
+                <List.Item key={r.id}>
+                  <Anchor component={Link} to={paths.record(r.id)} target="_blank">
+                    {r.description}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setHeld(null)}>
+                {t('recordPage.isbnTakenBack')}
+              </Button>
+              <Button size="xs" color="yellow" onClick={() => save.mutate(held.input)} loading={save.isPending} data-testid="record-save-anyway">
+                {t('recordPage.isbnTakenSave')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="record-save">
+          <Button type="submit" loading={save.isPending} disabled={held !== null} data-testid="record-save">
             {t('common.save')}
           </Button>
         </Group>
