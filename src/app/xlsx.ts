@@ -8,16 +8,30 @@ export interface XlsxColumn<T> {
   value: (row: T) => string | number | boolean | null;
 }
 
+export interface XlsxSheet<T> {
+  name: string;
+  columns: XlsxColumn<T>[];
+  rows: T[];
+}
+
 export async function buildXlsx<T>(sheetName: string, columns: XlsxColumn<T>[], rows: T[]): Promise<Buffer> {
+  return buildXlsxSheets([{ name: sheetName, columns, rows }]);
+}
+
+/** Several tables in one workbook, one sheet each (a report's totals and its details). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+export async function buildXlsxSheets(sheets: XlsxSheet<any>[]): Promise<Buffer> {
   const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kitepkana';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 20 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  for (const { name, columns, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name.slice(0, 31));
+    sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 20 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

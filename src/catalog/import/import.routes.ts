@@ -9,7 +9,7 @@ import { requestLanguage, t } from '../../app/i18n';
 import { enqueueJob, findJob } from '../../app/jobs';
 import { canFollowJob, ZJobOut } from '../../app/jobs.routes';
 import { auditActor, problems, ZIdParams, ZPaged, ZPageQuery, ZTimestamp } from '../../app/route-helpers';
-import { buildXlsx, sendXlsx } from '../../app/xlsx';
+import { buildXlsxSheets, sendXlsx } from '../../app/xlsx';
 import { findLibrary, resolveScope } from '../../network';
 import { RECORD_EDITOR_ROLES } from '../catalog.policy';
 import { normalizeEncodingName } from '../marc';
@@ -129,23 +129,36 @@ export function registerImportRoutes(app: App, services: AppServices) {
         if (!canFollowJob(actor, await resolveScope(db, actor), job)) throw forbidden();
         const lang = requestLanguage(request);
         const s = job.result as ImportSummary;
-        const rows = [
-          { index: t(lang, 'import.read'), offset: '', reason: String(s.read) },
-          { index: t(lang, 'import.created'), offset: '', reason: String(s.created) },
-          { index: t(lang, 'import.matched'), offset: '', reason: String(s.matched) },
-          { index: t(lang, 'import.rejected'), offset: '', reason: String(s.rejected) },
-          { index: t(lang, 'import.copies'), offset: '', reason: String(s.items.created) },
-          ...s.errors.map((e) => ({ index: String(e.index + 1), offset: e.offset >= 0 ? String(e.offset) : '', reason: e.detail ? `${e.reason} (${e.detail})` : e.reason })),
+        // The totals on one sheet, the refused records in file order on the next (numbers as numbers, to sort and filter).
+        const totals: [string, string | number][] = [
+          [t(lang, 'import.read'), s.read],
+          [t(lang, 'import.created'), s.created],
+          [t(lang, 'import.matched'), s.matched],
+          [t(lang, 'import.rejected'), s.rejected],
+          [t(lang, 'import.copies'), s.items.created],
+          [t(lang, 'import.schema'), s.schema === 'marc21' ? 'MARC 21' : s.schema === 'rusmarc' ? 'RUSMARC' : '—'],
+          [t(lang, 'import.encoding'), s.encoding ?? '—'],
         ];
-        const body = await buildXlsx(
-          t(lang, 'import.sheet'),
-          [
-            { header: t(lang, 'import.col_record'), value: (r) => r.index, width: 24 },
-            { header: t(lang, 'import.col_offset'), value: (r) => r.offset, width: 14 },
-            { header: t(lang, 'import.col_reason'), value: (r) => r.reason, width: 80 },
-          ],
-          rows,
-        );
+        const refused = [...s.errors].sort((a, b) => a.index - b.index);
+        const body = await buildXlsxSheets([
+          {
+            name: t(lang, 'import.sheet'),
+            columns: [
+              { header: t(lang, 'import.col_total'), value: (r: (typeof totals)[number]) => r[0], width: 30 },
+              { header: t(lang, 'import.col_value'), value: (r: (typeof totals)[number]) => r[1], width: 16 },
+            ],
+            rows: totals,
+          },
+          {
+            name: t(lang, 'import.sheet_refused'),
+            columns: [
+              { header: t(lang, 'import.col_record'), value: (e: (typeof refused)[number]) => e.index + 1, width: 12 },
+              { header: t(lang, 'import.col_offset'), value: (e: (typeof refused)[number]) => (e.offset >= 0 ? e.offset : null), width: 14 },
+              { header: t(lang, 'import.col_reason'), value: (e: (typeof refused)[number]) => (e.detail ? `${e.reason} (${e.detail})` : e.reason), width: 80 },
+            ],
+            rows: refused,
+          },
+        ]);
         return sendXlsx(reply, 'import-report.xlsx', body);
       },
     );
