@@ -92,9 +92,16 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     await page.getByTestId('item-call-number').fill('84(2Кир)6 А36');
     await page.getByTestId('item-save').click();
     await page.getByTestId('item-row').filter({ hasText: inventory }).waitFor();
-    // The print button's PDF, fetched as the signed-in browser would open it.
-    const href = await page.getByTestId('items-print-labels').getAttribute('href');
+    // Printing labels offers the copy just added (the others are not ticked), on a partly used sheet.
+    await page.getByTestId('items-print-labels').click();
+    await expect.poll(async () => page.getByTestId('labels-copy').count(), WAIT).toBeGreaterThan(1);
+    expect(await page.locator('[data-testid="labels-copy"]:checked').count()).toBe(1);
+    await page.getByTestId('labels-start').fill('7');
+    await page.screenshot({ path: 'test-results/labels-print.png' });
+    // The PDF, fetched as the signed-in browser would open it.
+    const href = await page.getByTestId('labels-pdf').getAttribute('href');
     expect(href).toContain('labels.pdf');
+    expect(href).toContain('start=7');
     const response = await page.request.get(`${served.baseUrl}${href}`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
@@ -112,6 +119,7 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     const libraryCard = await page.request.get(`${served.baseUrl}${await group.getByTestId('items-print-card').getAttribute('href')}`);
     writeFileSync(pdf, await libraryCard.body());
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain(inventory);
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: 'test-results/staff-copy-added.png', fullPage: true });
     await page.close();
   });

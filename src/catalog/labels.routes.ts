@@ -8,7 +8,7 @@ import type { App, AppContext } from '../app/http';
 import { libraries, resolveScope } from '../network';
 import { LABEL_PRINTER_ROLES } from './catalog.policy';
 import { bibRecords, items } from './catalog.tables';
-import { LABEL_LAYOUTS, renderLabels } from './labels';
+import { LABEL_LAYOUTS, labelsPerPage, renderLabels } from './labels';
 
 export const MAX_LABELS = 240;
 
@@ -16,6 +16,8 @@ const ZUuid = z.uuid();
 const ZLabelsQuery = z.object({
   itemIds: z.string().min(1),
   layout: z.enum(LABEL_LAYOUTS).default('a4-3x8'),
+  /** The first place to print on a partly used sheet (1 = top left); at most the sheet's number of labels. */
+  start: z.coerce.number().int().min(1).max(40).default(1),
 });
 
 const invalidIds = () => new AppError(422, 'validation_failed', 'error.validation', [{ field: 'itemIds', code: 'invalid', key: 'validation.invalid' }]);
@@ -56,7 +58,10 @@ export function registerLabelRoutes(app: App, { database }: AppContext) {
       const scope = await resolveScope(db, actor);
       if (!scope.isAll && rows.some((r) => !scope.libraryIds.has(r.libraryId))) throw forbidden();
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const pdf = await renderLabels(ids.map((id) => byId.get(id)!), { layout: request.query.layout });
+      if (request.query.start > labelsPerPage(request.query.layout)) {
+        throw new AppError(422, 'validation_failed', 'error.validation', [{ field: 'start', code: 'too_big', key: 'validation.too_big', params: { max: labelsPerPage(request.query.layout) } }]);
+      }
+      const pdf = await renderLabels(ids.map((id) => byId.get(id)!), { layout: request.query.layout, start: request.query.start });
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="labels.pdf"')

@@ -47,6 +47,9 @@ describeOnEachDatabase('copy labels (PDF)', (ctx) => {
     expect(pageCount(await renderLabels(Array(40).fill(copy), { layout: 'a4-4x10' }))).toBe(1);
     expect(pageCount(await renderLabels(Array(41).fill(copy), { layout: 'a4-4x10' }))).toBe(2);
     expect(pageCount(await renderLabels(Array(25).fill(copy), { layout: 'a4-3x8' }))).toBe(2);
+    // Started at place 20 of a used 3×8 sheet: 5 labels fill it, the 6th opens a second sheet.
+    expect(pageCount(await renderLabels(Array(5).fill(copy), { layout: 'a4-3x8', start: 20 }))).toBe(1);
+    expect(pageCount(await renderLabels(Array(6).fill(copy), { layout: 'a4-3x8', start: 20 }))).toBe(2);
     // A barcode Code 128 cannot encode still gets a label, with the value printed as text.
     expect(pageCount(await renderLabels([{ ...copy, barcode: 'Штрих' }], { layout: 'a4-3x8' }))).toBe(1);
   });
@@ -67,5 +70,9 @@ describeOnEachDatabase('copy labels (PDF)', (ctx) => {
     expect((await asCataloguer.get(`/api/v1/catalog/labels.pdf?itemIds=${crypto.randomUUID()}`)).statusCode).toBe(422);
     expect((await asCataloguer.get(`/api/v1/catalog/labels.pdf?itemIds=${Array.from({ length: 241 }, () => crypto.randomUUID()).join(',')}`)).statusCode).toBe(422);
     expect((await asCataloguer.get(`${url}&layout=a5`)).statusCode).toBe(422);
+    // A sheet of 3×8 has no place 25.
+    const beyond = await asCataloguer.get(`${url}&layout=a4-3x8&start=25`);
+    expect(beyond.json()).toMatchObject({ status: 422, errors: [{ field: 'start' }] });
+    expect((await asCataloguer.get(`${url}&layout=a4-4x10&start=40`)).statusCode).toBe(200);
   });
 });

@@ -66,7 +66,11 @@ function authorTitle(author: string | null, title: string): string {
   return who ? `${who}. ${title}`.replace(/\.\. /g, '. ') : title;
 }
 
-export async function renderLabels(copies: readonly LabelCopy[], options: { layout: TLabelLayout }): Promise<Buffer> {
+/**
+ * `start`: the place on the first sheet to print from (1 is the top left, counted along the rows), so
+ * that a sheet with some labels already used is not wasted.
+ */
+export async function renderLabels(copies: readonly LabelCopy[], options: { layout: TLabelLayout; start?: number }): Promise<Buffer> {
   const l = LAYOUTS[options.layout];
   const { doc, end } = await openPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: 'Labels', Creator: 'Kitepkana' } });
 
@@ -90,9 +94,10 @@ export async function renderLabels(copies: readonly LabelCopy[], options: { layo
   const perPage = l.columns * l.rows;
   const pad = l.padding * MM;
 
+  const skipped = Math.min(Math.max((options.start ?? 1) - 1, 0), perPage - 1);
   for (const [i, copy] of copies.entries()) {
-    const slot = i % perPage;
-    if (slot === 0) doc.addPage({ size: 'A4', margin: 0 });
+    const slot = (i + skipped) % perPage;
+    if (slot === 0 || i === 0) doc.addPage({ size: 'A4', margin: 0 });
     const x = left + (slot % l.columns) * width + pad;
     let y = top + Math.floor(slot / l.columns) * height + pad;
     const w = width - 2 * pad;
@@ -103,7 +108,8 @@ export async function renderLabels(copies: readonly LabelCopy[], options: { layo
     let size = l.call;
     doc.font('bold');
     while (size > l.text && doc.fontSize(size).widthOfString(copy.callNumber) > w) size -= 0.5;
-    y += line(copy.callNumber || '—', x, y, w, 'bold', size);
+    // No call number yet: the line is left blank for it to be written in by hand.
+    y += line(copy.callNumber, x, y, w, 'bold', size);
 
     const footer = l.text * 1.2 + l.small * 1.2;
     const png = await barcodePng(copy.barcode);

@@ -18,9 +18,11 @@ interface Props {
   libraries: Option[];
   suggestedCallNumber: string;
   onClose: () => void;
+  /** A copy added (not changed): the labels to print next are its. */
+  onAdded?: (item: Item) => void;
 }
 
-function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose }: Props) {
+function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose, onAdded }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({
@@ -40,9 +42,10 @@ function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose 
   const save = useMutation({
     mutationFn: (input: unknown) =>
       item ? api.put<Item>(`/api/v1/catalog/items/${item.id}`, input) : api.post<Item>(`/api/v1/catalog/records/${recordId}/items`, input),
-    onSuccess: () => {
+    onSuccess: (saved) => {
       notifySaved(item ? t('common.saved') : t('items.added'));
       refreshCatalog(queryClient, recordId);
+      if (!item) onAdded?.(saved);
       onClose();
     },
     onError: (error) => feedback.fail(error),

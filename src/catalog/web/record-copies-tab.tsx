@@ -1,6 +1,6 @@
 /** The copies of a record, grouped by library, with adding, changing and status changes. */
 import { ActionIcon, Anchor, Button, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDots, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { WrappingBadge } from '../../web/ui/wrapping-badge';
 import { statusesByHand, type TItemStatus } from '../catalog.schemas';
 import { refreshCatalog, type Item, type RecordDetail } from './api';
 import { ItemForm } from './item-form';
+import { LabelsPrint } from './labels-print';
 import { libraryLabel } from '../../network/web/library-options';
 
 export const STATUS_COLOR: Record<TItemStatus, string> = {
@@ -37,15 +38,14 @@ export function StatusBadge({ status }: { status: TItemStatus }) {
   );
 }
 
-/** At most this many labels in one PDF (the server's limit too). */
-const MAX_LABELS = 240;
-
 export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
+  /** Copies added on this page: what the next labels are printed for. */
+  const [added, setAdded] = useState<string[]>([]);
   const allowed = new Set(record.permissions.copyLibraryIds);
   const names = new Map<string, string>(record.copies.map((c) => [c.libraryId, c.libraryName]));
   for (const lib of libraries.data?.items ?? []) names.set(lib.id, libraryLabel(lib, libraries.data?.items ?? []));
@@ -56,8 +56,9 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
     .filter((id): id is string => id !== null && allowed.has(id))
     .map((id) => ({ value: id, label: names.get(id) ?? id }));
   // Labels: copy editors print the copies of their scope; the network's managers print every copy shown.
-  const printable = record.copies.flatMap((g) => g.items).filter((item) => item.canEdit || isManager(user.role));
-  const labelsHref = `/api/v1/catalog/labels.pdf?layout=a4-3x8&itemIds=${printable.slice(0, MAX_LABELS).map((item) => item.id).join(',')}`;
+  const printable = record.copies
+    .flatMap((g) => g.items.map((item) => ({ ...item, libraryName: g.libraryName })))
+    .filter((item) => (item.canEdit || isManager(user.role)) && item.status !== 'written_off');
   const status = useMutation({
     mutationFn: ({ id, value }: { id: string; value: TItemStatus }) => api.post<Item>(`/api/v1/catalog/items/${id}/status`, { status: value }),
     onSuccess: () => {
@@ -72,19 +73,7 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
       <Group justify="space-between">
         {options.length === 0 && canEditCopies(user.role) ? <Text size="sm" c="dimmed">{t('items.cannotAdd')}</Text> : <span />}
         <Group gap="xs">
-          {printable.length > 0 && (
-            <Button
-              variant="default"
-              component="a"
-              href={labelsHref}
-              target="_blank"
-              rel="noopener"
-              leftSection={<IconPrinter size={16} />}
-              data-testid="items-print-labels"
-            >
-              {t('items.printLabels')}
-            </Button>
-          )}
+          {printable.length > 0 && <LabelsPrint copies={printable} added={added} />}
           {options.length > 0 && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="items-add">
               {t('items.add')}
@@ -176,6 +165,7 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
         libraries={options.length ? options : editing && editing !== 'new' ? [{ value: editing.libraryId, label: names.get(editing.libraryId) ?? '' }] : []}
         suggestedCallNumber={record.suggestedCallNumber}
         onClose={() => setEditing(null)}
+        onAdded={(item) => setAdded((ids) => [...ids, item.id])}
       />
     </Stack>
   );

@@ -100,6 +100,16 @@ export const enCatalog: typeof ruCatalog = {
     empty: 'No copies found.',
     scanned: 'Copy {{code}} found',
   },
+  labels: {
+    title: 'Print labels',
+    copies: 'Copies (those just added are ticked, if any)',
+    layout: 'Label sheet',
+    layout3x8: 'A4, 3 × 8 (70 × 37 mm)',
+    layout4x10: 'A4, 4 × 10 (52.5 × 29.7 mm)',
+    start: 'Start at label No.',
+    startHint: 'When part of the sheet is used: counted left to right, top to bottom, 1–{{count}}',
+    print: 'Open PDF ({{count}})',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'On the shelf',

@@ -100,6 +100,16 @@ export const kyCatalog: typeof ruCatalog = {
     empty: 'Нускалар табылган жок.',
     scanned: '{{code}} нускасы табылды',
   },
+  labels: {
+    title: 'Этикеткаларды басып чыгаруу',
+    copies: 'Нускалар (жаңы эле кошулгандар белгиленген, эгер бар болсо)',
+    layout: 'Этикеткалар барагы',
+    layout3x8: 'A4, 3 × 8 (70 × 37 мм)',
+    layout4x10: 'A4, 4 × 10 (52,5 × 29,7 мм)',
+    start: 'Этикетка №дан баштоо',
+    startHint: 'Барактын бир бөлүгү колдонулган болсо: солдон оңго, жогортон ылдый, 1–{{count}}',
+    print: 'PDF ачуу ({{count}})',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'Текчеде',

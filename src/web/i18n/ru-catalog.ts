@@ -98,6 +98,16 @@ export const ruCatalog = {
     empty: 'Экземпляров не найдено.',
     scanned: 'Найден экземпляр {{code}}',
   },
+  labels: {
+    title: 'Печать этикеток',
+    copies: 'Экземпляры (отмечены только что добавленные, если они есть)',
+    layout: 'Лист этикеток',
+    layout3x8: 'A4, 3 × 8 (70 × 37 мм)',
+    layout4x10: 'A4, 4 × 10 (52,5 × 29,7 мм)',
+    start: 'Начать с этикетки №',
+    startHint: 'Если часть листа уже использована: счёт слева направо, сверху вниз, 1–{{count}}',
+    print: 'Открыть PDF ({{count}})',
+  },
   marcFormat: { rusmarc: 'RUSMARC', marc21: 'MARC 21' },
   itemStatus: {
     available: 'На полке',
