@@ -6,6 +6,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../app/db';
 import { writeAudit, type AuditActor } from '../audit';
 import { libraries, libraryOrder, networks, type Library } from '../network';
+import { AppError } from '../app/errors';
 import { CatalogError } from './catalog.errors';
 import { DESK_STATUSES, statusesByHand, type TItemInput, type TItemStatus } from './catalog.schemas';
 import { bibRecords, items } from './catalog.tables';
@@ -17,6 +18,29 @@ function checkStatusChange(from: TItemStatus | null, to: TItemStatus) {
   if (from === to || statusesByHand(from).includes(to)) return;
   if (DESK_STATUSES.includes(to)) throw new CatalogError(422, 'item_status_by_desk', 'catalog.item_status_by_desk', 'status');
   throw new CatalogError(409, 'item_in_circulation', 'catalog.item_in_circulation', 'status');
+}
+
+/**
+ * Refuses a barcode or an inventory number another copy has, naming both at once and the copy that has
+ * each (the book and its library), so the librarian can tell a typo from a label stuck twice. The
+ * unique indexes stay the guard against two saves at once (toProblem).
+ */
+async function checkNumbersFree(tx: Db, networkId: string, input: Pick<TItemInput, 'barcode' | 'inventoryNumber'>, ownId: string | null) {
+  const rows = await tx.execute(sql`
+    select ${items.barcode} = ${input.barcode} as "sameBarcode",
+      (${items.networkId} = ${networkId} and ${items.inventoryNumber} = ${input.inventoryNumber}) as "sameInventory",
+      ${bibRecords.title} as title, kp_library_label(${libraries.name}, ${libraries.settlement}) as library
+    from ${items} join ${bibRecords} on ${bibRecords.id} = ${items.recordId} join ${libraries} on ${libraries.id} = ${items.libraryId}
+    where (${items.barcode} = ${input.barcode} or (${items.networkId} = ${networkId} and ${items.inventoryNumber} = ${input.inventoryNumber}))
+      ${ownId ? sql`and ${items.id} <> ${ownId}` : sql``}
+    limit 2`);
+  const taken = rowsOf<{ sameBarcode: boolean; sameInventory: boolean; title: string; library: string }>(rows);
+  const holder = (which: 'sameBarcode' | 'sameInventory') => taken.find((r) => r[which]);
+  const fields = [
+    ...(holder('sameInventory') ? [{ field: 'inventoryNumber', code: 'conflict', key: 'catalog.inventory_taken_by' as const, params: { title: holder('sameInventory')!.title, library: holder('sameInventory')!.library } }] : []),
+    ...(holder('sameBarcode') ? [{ field: 'barcode', code: 'conflict', key: 'catalog.barcode_taken_by' as const, params: { title: holder('sameBarcode')!.title, library: holder('sameBarcode')!.library } }] : []),
+  ];
+  if (fields.length) throw new AppError(409, 'conflict', holder('sameBarcode') ? 'catalog.barcode_taken' : 'catalog.inventory_taken', fields);
 }
 
 /** The copy's status now, its row locked until the transaction ends (the desk may be lending it meanwhile). */
@@ -64,6 +88,7 @@ export async function addItem(db: Db, actor: AuditActor, recordId: string, lib: 
   checkStatusChange(null, input.status);
   return db.transaction(async (tx) => {
     await lockLiveRecord(tx, recordId);
+    await checkNumbersFree(tx, lib.networkId, input, null);
     const values = {
       ...input,
       recordId,
@@ -89,6 +114,7 @@ export async function addItem(db: Db, actor: AuditActor, recordId: string, lib: 
 export async function updateItem(db: Db, actor: AuditActor, before: Item, lib: Library, input: TItemInput) {
   return db.transaction(async (tx) => {
     checkStatusChange(await lockedStatus(tx, before.id), input.status);
+    await checkNumbersFree(tx, lib.networkId, input, before.id);
     const [item] = await tx
       .update(items)
       .set({

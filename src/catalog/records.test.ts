@@ -118,8 +118,13 @@ describeOnEachDatabase('catalogue records and copies', (ctx) => {
     // The message shown above the form names the copy's number, not "such a record already exists".
     expect(sameBarcode.json()).toMatchObject({
       title: 'Этот штрихкод уже присвоен другому экземпляру.',
-      errors: [{ field: 'barcode', message: 'Этот штрихкод уже присвоен другому экземпляру.' }],
+      // The field says which copy has it: the book and its library.
+      errors: [{ field: 'barcode', message: `Этот штрихкод уже у экземпляра «Джамиля» (${library.name}).` }],
     });
+    // Both numbers taken: both fields named at once, not one after another.
+    const both = await http.post(`/api/v1/catalog/records/${record.id}/items`, copy);
+    expect(both.statusCode).toBe(409);
+    expect((both.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['barcode', 'inventoryNumber']);
     const sameInventory = await http.post(`/api/v1/catalog/records/${record.id}/items`, { ...copy, barcode: uniq('B') });
     expect(sameInventory.statusCode).toBe(409);
     expect(sameInventory.json()).toMatchObject({ title: 'Этот инвентарный номер уже есть в сети библиотек.', errors: [{ field: 'inventoryNumber' }] });

@@ -165,6 +165,8 @@ export const en: Messages = {
   'catalog.item_status_by_desk': 'The loan desk sets this status (loan, transit, service point); by hand: on the shelf, in repair, lost or written off.',
   'catalog.item_in_circulation': 'The copy is on loan, in transit or at a service point: check it in at the loan desk first.',
   'catalog.record_deleted': 'The record has been deleted from the catalogue.',
+  'catalog.barcode_taken_by': 'This barcode is already on a copy of “{title}” ({library}).',
+  'catalog.inventory_taken_by': 'This inventory number is already on a copy of “{title}” ({library}).',
   'catalog.barcode_taken': 'This barcode is already used by another copy.',
   'catalog.inventory_taken': 'This inventory number is already used in the library network.',
   'catalog.control_number_taken': 'A record with this control number and source is already in the catalogue.',
