@@ -93,7 +93,7 @@ export const enCatalog: typeof ruCatalog = {
   copies: {
     open: 'Collection',
     title: 'Collection: copies',
-    searchPlaceholder: 'Barcode, inventory number, call number or title',
+    searchPlaceholder: 'Barcode, inventory number or title',
     acquiredFrom: 'Acquired from',
     acquiredTo: 'to',
     record: 'Edition',

@@ -93,7 +93,7 @@ export const kyCatalog: typeof ruCatalog = {
   copies: {
     open: 'Фонд',
     title: 'Фонд: нускалар',
-    searchPlaceholder: 'Штрихкод, инв. номер, шифр же аталышы',
+    searchPlaceholder: 'Штрихкод, инв. номер же аталышы',
     acquiredFrom: 'Келип түшкөн күнү, баштап',
     acquiredTo: 'чейин',
     record: 'Басылма',

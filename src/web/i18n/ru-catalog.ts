@@ -91,7 +91,7 @@ export const ruCatalog = {
   copies: {
     open: 'Фонд',
     title: 'Фонд: экземпляры',
-    searchPlaceholder: 'Штрихкод, инв. номер, шифр или заглавие',
+    searchPlaceholder: 'Штрихкод, инв. номер или заглавие',
     acquiredFrom: 'Поступили с',
     acquiredTo: 'по',
     record: 'Издание',
