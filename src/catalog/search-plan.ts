@@ -224,7 +224,11 @@ export function fuzzyPlan(query: TSearchQuery, correctedText: string): Plan {
   };
 }
 
-/** ORDER BY over the columns of the candidates (year, sort_title, record_id, rank). */
+/**
+ * ORDER BY over the columns of the candidates (year, sort_title, record_id, rank, library_ids). Hits that
+ * rank alike (an author's surname in each) come the more libraries hold them first — the books a
+ * network bought for many branches, an author's best known — rather than in alphabetical order.
+ */
 export function orderFor(query: TSearchQuery, plan: Plan): SQL {
   switch (query.sort) {
     case 'year_desc':
@@ -234,7 +238,9 @@ export function orderFor(query: TSearchQuery, plan: Plan): SQL {
     case 'title':
       return sql`sort_title collate "C", year desc, record_id`;
     default:
-      return plan.hasText ? sql`rank desc, sort_title collate "C", record_id` : sql`sort_title collate "C", year desc, record_id`;
+      return plan.hasText
+        ? sql`rank desc, cardinality(library_ids) desc, sort_title collate "C", record_id`
+        : sql`sort_title collate "C", year desc, record_id`;
   }
 }
 

@@ -54,6 +54,8 @@ const RECORDS = [
   R('Детство', TOLSTOY, 1852),
   R('Детство', ['Горький, М.'], 1913),
   R('Записки охотника', ['Тургенев, Иван Сергеевич'], 1852),
+  R('Ак жол', ['Токомбаев, А.'], 1960),
+  R('Ырлар', ['Токомбаев, А.'], 1970, {}, ['L1', 'L2']),
   R('Өнөр жана турмуш', ['Абдыкадыров, Т.'], 2015, { language: 'kir' }),
   R('Жаңы китеп', [], 2020, { language: 'kir' }),
   R('Манас', [], 1995, { language: 'kir', subjects: ['Кыргызский эпос'] }, ['L1']),
@@ -198,6 +200,11 @@ describeOnEachDatabase('catalogue search', (ctx) => {
       { libraryId: libs.L1, libraryName: 'Филиал № 1', total: 1, available: 1 },
       { libraryId: libs.L2, libraryName: 'Филиал № 2', total: 1, available: 0 },
     ]);
+  });
+
+  it('puts first, among hits that rank alike, the one more libraries hold', async () => {
+    // The surname in the authors of both, neither title: alike. Alphabetically "Ак жол" would come first.
+    expect((await q('токомбаев')).items.map((h) => h.title)).toEqual(['Ырлар', 'Ак жол']);
   });
 
   it('counts facets over the whole filtered result', async () => {
