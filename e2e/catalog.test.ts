@@ -248,6 +248,11 @@ describe.skipIf(!hasChromium)('catalogue in a browser', () => {
     const xlsx = await page.request.get(`${served.baseUrl}${href}`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    // A library's page leads to its own copies.
+    await page.goto(`${served.baseUrl}/staff/libraries/${copy.libraryId}`);
+    await page.getByTestId('library-copies').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('libraryId'), WAIT).toBe(copy.libraryId);
+    await expect.poll(async () => page.getByTestId('copy-row').count(), WAIT).toBeGreaterThan(0);
     await page.context().close();
   });
 

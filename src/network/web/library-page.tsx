@@ -1,13 +1,13 @@
 /** /staff/libraries/:id — one library: passport, its history, service points, monitoring, staff, log. */
 import { Anchor, Badge, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconEdit } from '@tabler/icons-react';
+import { IconBooks, IconEdit } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LibraryJournal } from '../../audit/web';
 import { paths } from '../../web/paths';
-import { canSeeAudit } from '../../web/permissions';
+import { canListCopies, canSeeAudit } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { ROLES, type TRole } from '../../staff/staff.schemas';
@@ -58,6 +58,7 @@ function StaffTab({ staff }: { staff: LibraryDetail['staff'] }) {
 
 function LibraryHeader({ library }: { library: LibraryDetail }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [isEditing, editing] = useDisclosure(false);
   return (
     <Group justify="space-between" align="flex-start" mb="md">
@@ -89,16 +90,23 @@ function LibraryHeader({ library }: { library: LibraryDetail }) {
               ))}
         </Text>
       </Stack>
-      {library.permissions.canManage && (
-        <Button
-          variant="default"
-          leftSection={<IconEdit size={16} />}
-          onClick={editing.open}
-          data-testid="library-edit"
-        >
-          {t('library.edit')}
-        </Button>
-      )}
+      <Group gap="xs">
+        {canListCopies(user.role) && (
+          <Button component={Link} to={`${paths.copies}?libraryId=${library.id}`} variant="default" leftSection={<IconBooks size={16} />} data-testid="library-copies">
+            {t('copies.open')}
+          </Button>
+        )}
+        {library.permissions.canManage && (
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={editing.open}
+            data-testid="library-edit"
+          >
+            {t('library.edit')}
+          </Button>
+        )}
+      </Group>
       <LibraryFormModal opened={isEditing} library={library} onClose={editing.close} />
     </Group>
   );
