@@ -186,6 +186,7 @@ export async function listCheckMatches(db: Db, check: ExtremistCheck, filter: Ma
       decision: extremistMatches.decision,
       action: extremistMatches.action,
       copiesAffected: extremistMatches.copiesAffected,
+      itemIds: extremistMatches.itemIds,
       note: extremistMatches.note,
       decidedBy: extremistMatches.decidedBy,
       decidedAt: extremistMatches.decidedAt,
@@ -254,7 +255,7 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
         note: input.note,
         decidedBy: actor.login,
         decidedAt: new Date(),
-        ...(isNewlyConfirmed ? { copiesAffected: copies.length } : {}),
+        ...(isNewlyConfirmed ? { copiesAffected: copies.length, itemIds: copies.map((c) => c.id) } : {}),
       })
       .where(eq(extremistMatches.id, matchId))
       .returning();
@@ -289,23 +290,17 @@ function assertOnShelf(copies: readonly { status: TItemStatus; inventoryNumber: 
   throw new AppError(409, 'extremist_copies_on_loan', 'catalog.extremist_copies_on_loan', [], { count: out.length, numbers });
 }
 
-/** The note a confirmed match leaves on each copy; the act finds the copies a check withdrew by it. */
+/** The note a confirmed match leaves on each copy, for whoever opens the copy later. */
 const withdrawalMark = (entryNumber: number, checkedOn: string) => `ФСЭМ № ${entryNumber}, сверка от ${checkedOn}`;
 
-/** The copies a check wrote off for one entry: what the write-off of the collection needs, by library. */
-async function withdrawnCopies(db: Db, check: ExtremistCheck, recordId: string, entryNumber: number): Promise<WithdrawnCopy[]> {
+/** The copies a match wrote off, as its confirmation recorded them: what the write-off of the collection needs, by library. */
+async function withdrawnCopies(db: Db, itemIds: readonly string[]): Promise<WithdrawnCopy[]> {
+  if (!itemIds.length) return [];
   return db
     .select({ inventoryNumber: items.inventoryNumber, libraryName: sql<string>`kp_library_label(${libraries.name}, ${libraries.settlement})` })
     .from(items)
     .innerJoin(libraries, eq(libraries.id, items.libraryId))
-    .where(
-      and(
-        eq(items.recordId, recordId),
-        eq(items.networkId, check.networkId),
-        eq(items.status, 'written_off'),
-        sql`${items.notes} like ${`%${likeEscape(withdrawalMark(entryNumber, check.checkedOn))}%`}`,
-      ),
-    )
+    .where(inArray(items.id, [...itemIds]))
     .orderBy(libraries.name, items.inventoryNumber);
 }
 
@@ -321,7 +316,7 @@ export async function extremistActData(db: Db, check: ExtremistCheck & { network
       description: m.recordDescription || m.recordTitle,
       copies: m.copiesAffected ?? m.copies,
       action: m.action,
-      withdrawn: m.action === 'withdraw' ? await withdrawnCopies(db, check, m.recordId, m.entryNumber) : [],
+      withdrawn: m.action === 'withdraw' ? await withdrawnCopies(db, m.itemIds) : [],
     });
   }
   return {

@@ -89,6 +89,8 @@ export const extremistMatches = pgTable(
     action: text('action'),
     /** Copies of the network flagged or withdrawn when the match was confirmed, for the act. */
     copiesAffected: integer('copies_affected'),
+    /** Those copies themselves: the act lists the ones withdrawn by inventory number and library. */
+    itemIds: uuid('item_ids').array().notNull().default(sql`'{}'::uuid[]`),
     note: text('note').notNull().default(''),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

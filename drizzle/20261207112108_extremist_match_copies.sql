@@ -1,0 +1,1 @@
+ALTER TABLE "extremist_matches" ADD COLUMN "item_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
