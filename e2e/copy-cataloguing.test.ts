@@ -39,6 +39,9 @@ describe.skipIf(!hasChromium || missing)('copy cataloguing in a browser', () => 
     const page = await signIn('cataloguer');
     await page.getByTestId('nav-catalog').click();
     await page.getByTestId('catalog-copy').click();
+    // Search with nothing to look for says so at the title field.
+    await page.getByTestId('copy-search').click();
+    await page.getByText('Укажите заглавие, автора или ISBN.').waitFor();
     await page.getByTestId('copy-title').fill('computer');
     await page.getByTestId('copy-search').click();
     await expect.poll(() => page.getByTestId('copy-row').count()).toBeGreaterThan(0);

@@ -108,6 +108,8 @@ export function CopyPage() {
   const [form, setForm] = useState({ serverId: '', title: '', author: '', isbn: '' });
   const [criteria, setCriteria] = useState<Criteria | null>(null);
   const [preview, setPreview] = useState<CopyHit | null>(null);
+  /** Search pressed with nothing to look for: said at the title field rather than doing nothing. */
+  const [empty, setEmpty] = useState(false);
   const serverId = form.serverId || servers.data?.items[0]?.id || '';
   const result = useQuery({
     queryKey: ['copy-search', criteria],
@@ -124,7 +126,9 @@ export function CopyPage() {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!serverId || !(form.title.trim() || form.author.trim() || form.isbn.trim())) return;
+    const nothing = !(form.title.trim() || form.author.trim() || form.isbn.trim());
+    setEmpty(nothing);
+    if (!serverId || nothing) return;
     setCriteria({ ...form, serverId, start: 1 });
   };
   const page = criteria ? Math.floor((criteria.start - 1) / PAGE) + 1 : 1;
@@ -152,9 +156,11 @@ export function CopyPage() {
             <TextInput
               label={t('copy.titleField')}
               value={form.title}
+              error={empty ? t('copy.nothingToFind') : undefined}
               onChange={(e) => {
                 const value = e.currentTarget.value;
                 setForm((f) => ({ ...f, title: value }));
+                setEmpty(false);
               }}
               data-testid="copy-title"
             />

@@ -3,6 +3,7 @@ import type { ruCatalogTools } from './ru-catalog-tools';
 
 export const enCatalogTools: typeof ruCatalogTools = {
   copy: {
+    nothingToFind: 'Give a title, an author or an ISBN.',
     title: 'Copy cataloguing',
     server: 'SRU server',
     titleField: 'Title',

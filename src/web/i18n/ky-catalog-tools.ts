@@ -3,6 +3,7 @@ import type { ruCatalogTools } from './ru-catalog-tools';
 
 export const kyCatalogTools: typeof ruCatalogTools = {
   copy: {
+    nothingToFind: 'Аталышын, авторун же ISBN көрсөтүңүз.',
     title: 'Жазууларды алуу',
     server: 'SRU сервери',
     titleField: 'Аталышы',

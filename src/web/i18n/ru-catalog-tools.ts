@@ -1,6 +1,7 @@
 /** Russian texts of the cataloguer's tools: copy cataloguing over SRU and its servers. */
 export const ruCatalogTools = {
   copy: {
+    nothingToFind: 'Укажите заглавие, автора или ISBN.',
     title: 'Заимствование записей',
     server: 'Сервер SRU',
     titleField: 'Заглавие',
