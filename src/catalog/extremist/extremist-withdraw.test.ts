@@ -12,8 +12,9 @@ import { eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { buildCopy, buildDesk, buildReader } from '../../circulation/circulation.test-support';
 import { loans } from '../../circulation/circulation.tables';
-import { buildStaff, client, login, type Session } from '../../test/factories';
-import { describeOnEachDatabase, type TestContext } from '../../test/harness';
+import { buildStaff, client, login } from '../../test/factories';
+import { describeOnEachDatabase } from '../../test/harness';
+import { uploadList as upload } from './extremist.test-support';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
 
@@ -31,15 +32,6 @@ function actText(pdf: Buffer): string | null {
     return null;
   }
   return text.stdout.replace(/\u00a0/g, ' ');
-}
-
-async function upload(ctx: TestContext, session: Session, body: string, query = '') {
-  return ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/catalog/extremist/lists${query}`,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
-    payload: Buffer.from(body, 'utf8'),
-  });
 }
 
 describeOnEachDatabase('withdrawing matches of the Federal list', (ctx) => {

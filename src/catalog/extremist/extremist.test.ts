@@ -15,7 +15,8 @@ import { jobs } from '../../app/jobs.tables';
 import { auditLog } from '../../audit';
 import { ROLES } from '../../staff/staff.schemas';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq, type Session } from '../../test/factories';
-import { describeOnEachDatabase, type TestContext } from '../../test/harness';
+import { describeOnEachDatabase } from '../../test/harness';
+import { uploadList as upload } from './extremist.test-support';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
 import { matchKey, parseExtremistList } from './extremist-parse';
@@ -84,15 +85,6 @@ async function matchesOf(http: ReturnType<typeof client>, checkId: string, query
   const res = await http.get(`/api/v1/catalog/extremist/checks/${checkId}/matches${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json<{ items: Match[]; total: number }>();
-}
-
-async function upload(ctx: TestContext, session: Session, body: string, query = '') {
-  return ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/catalog/extremist/lists${query}`,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream' },
-    payload: Buffer.from(body, 'utf8'),
-  });
 }
 
 describeOnEachDatabase('check against the Federal list of extremist materials', (ctx) => {
