@@ -194,59 +194,60 @@ export function appendIso2709Xml(
     else return false;
   }
   w = put(o, w, m.leaderClose);
-  // Control fields after a data field are left to the record writer, which puts them first as
-  // MARC21slim.xsd requires.
-  let dataSeen = false;
-  for (let at = s + 24; at < dirEnd; at += entryLen) {
-    const t0 = b[at] as number;
-    const t1 = b[at + 1] as number;
-    const t2 = b[at + 2] as number;
-    if (!isAlnum(t0) || !isAlnum(t1) || !isAlnum(t2)) return false;
-    const len = digits(b, at + 3, lenLen);
-    const from = dataStart + digits(b, at + 3 + lenLen, startLen);
-    const to = from + len - 1; // the field terminator
-    if (len <= 0 || from < dataStart || to >= end || b[to] !== FT) return false;
-    if (t0 === 0x30 && t1 === 0x30) {
-      if (dataSeen) return false;
-      w = put(o, w, m.controlOpen);
+  // Two passes over the directory: control fields first, then data fields, each in directory order, as
+  // MARC21slim.xsd requires whatever order a record was stored in (the record writer does the same).
+  for (let pass = 0; pass < 2; pass++) {
+    for (let at = s + 24; at < dirEnd; at += entryLen) {
+      const t0 = b[at] as number;
+      const t1 = b[at + 1] as number;
+      const t2 = b[at + 2] as number;
+      const isControl = t0 === 0x30 && t1 === 0x30;
+      if (isControl !== (pass === 0)) continue;
+      if (!isAlnum(t0) || !isAlnum(t1) || !isAlnum(t2)) return false;
+      const len = digits(b, at + 3, lenLen);
+      const from = dataStart + digits(b, at + 3 + lenLen, startLen);
+      const to = from + len - 1; // the field terminator
+      if (len <= 0 || from < dataStart || to >= end || b[to] !== FT) return false;
+      if (isControl) {
+        w = put(o, w, m.controlOpen);
+        o[w++] = t0;
+        o[w++] = t1;
+        o[w++] = t2;
+        w = put(o, w, m.tagClose);
+        cursor.w = w;
+        if (copyText(b, from, to, o, cursor, table) !== to) return false;
+        w = put(o, cursor.w, m.controlClose);
+        continue;
+      }
+      // Data field: two valid indicators, then subfields from the first byte on (no text before them).
+      const i1 = b[from] as number;
+      const i2 = b[from + 1] as number;
+      if (len < 3 || i1 >= 0x80 || i2 >= 0x80 || OK_INDICATOR[i1] !== 1 || OK_INDICATOR[i2] !== 1) return false;
+      if (to > from + 2 && b[from + 2] !== SF) return false;
+      w = put(o, w, m.dataOpen);
       o[w++] = t0;
       o[w++] = t1;
       o[w++] = t2;
+      w = put(o, w, m.ind1);
+      o[w++] = i1;
+      w = put(o, w, m.ind2);
+      o[w++] = i2;
       w = put(o, w, m.tagClose);
-      cursor.w = w;
-      if (copyText(b, from, to, o, cursor, table) !== to) return false;
-      w = put(o, cursor.w, m.controlClose);
-      continue;
+      let p = from + 2;
+      while (p < to) {
+        // b[p] is a delimiter; a valid code follows it.
+        const code = p + 1 < to ? (b[p + 1] as number) : 0x80;
+        if (code >= 0x80 || OK_CODE[code] !== 1) return false;
+        w = put(o, w, m.subfieldOpen);
+        w = ASCII_CLASS[code] === 1 ? escapeAt(o, w, code) : ((o[w] = code), w + 1);
+        w = put(o, w, m.tagClose);
+        cursor.w = w;
+        p = copyText(b, p + 2, to, o, cursor, table);
+        if (p < 0) return false;
+        w = put(o, cursor.w, m.subfieldClose);
+      }
+      w = put(o, w, m.dataClose);
     }
-    // Data field: two valid indicators, then subfields from the first byte on (no text before them).
-    const i1 = b[from] as number;
-    const i2 = b[from + 1] as number;
-    if (len < 3 || i1 >= 0x80 || i2 >= 0x80 || OK_INDICATOR[i1] !== 1 || OK_INDICATOR[i2] !== 1) return false;
-    if (to > from + 2 && b[from + 2] !== SF) return false;
-    dataSeen = true;
-    w = put(o, w, m.dataOpen);
-    o[w++] = t0;
-    o[w++] = t1;
-    o[w++] = t2;
-    w = put(o, w, m.ind1);
-    o[w++] = i1;
-    w = put(o, w, m.ind2);
-    o[w++] = i2;
-    w = put(o, w, m.tagClose);
-    let p = from + 2;
-    while (p < to) {
-      // b[p] is a delimiter; a valid code follows it.
-      const code = p + 1 < to ? (b[p + 1] as number) : 0x80;
-      if (code >= 0x80 || OK_CODE[code] !== 1) return false;
-      w = put(o, w, m.subfieldOpen);
-      w = ASCII_CLASS[code] === 1 ? escapeAt(o, w, code) : ((o[w] = code), w + 1);
-      w = put(o, w, m.tagClose);
-      cursor.w = w;
-      p = copyText(b, p + 2, to, o, cursor, table);
-      if (p < 0) return false;
-      w = put(o, cursor.w, m.subfieldClose);
-    }
-    w = put(o, w, m.dataClose);
   }
   out.len = put(o, w, m.recordClose);
   return true;
