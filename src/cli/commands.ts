@@ -90,6 +90,7 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   import: async () => (await import('../catalog/import/import.cli')).importCommand,
   export: async () => (await import('../catalog/export/export.cli')).exportCommand,
   convert: async () => (await import('../catalog/export/convert.cli')).convertCommand,
+  reindex: async () => (await import('../catalog/reindex.cli')).reindexCommand,
   'check-migrations': async () => builtIn['check-migrations']!,
 };
 
