@@ -12,7 +12,7 @@ import { enqueueJob } from '../../app/jobs';
 import { writeAudit, type AuditActor } from '../../audit';
 import { libraries, networks } from '../../network';
 import { CatalogError } from '../catalog.errors';
-import type { TItemStatus } from '../catalog.schemas';
+import { DESK_STATUSES, type TItemStatus } from '../catalog.schemas';
 import { bibRecords, items } from '../catalog.tables';
 import { changeItemStatus } from '../items.service';
 import type { ActData, WithdrawnCopy } from './extremist-act';
@@ -25,11 +25,11 @@ type TMatchDecisionValue = (typeof MATCH_DECISIONS)[number];
 export type ExtremistCheck = typeof extremistChecks.$inferSelect;
 
 /**
- * Copies a reader has, or that travel between libraries or sit at a service point: each has an open
- * loan, transfer or deposit at the desk, which a write-off would leave open (the desk returns only
- * copies still out). They come back first; the commission then confirms the withdrawal again.
+ * Copies a reader has, or that travel between libraries or sit at a service point (the desk's statuses):
+ * each has an open loan, transfer or deposit, which a write-off would leave open. They come back first;
+ * the commission then confirms the withdrawal again.
  */
-const WITH_READERS: readonly TItemStatus[] = ['on_loan', 'in_transit', 'at_service_point'];
+const WITH_READERS = DESK_STATUSES;
 
 export const EXTREMIST_CHECK_JOB = 'catalog.extremist_check';
 
