@@ -1,6 +1,7 @@
 // Chooses the encoding of a MARC file from the bytes of its first records, by evidence rather than by
 // leader/09 or RUSMARC 100$a/26-29, which exports from ИРБИС and others often get wrong.
 
+import { isUtf8 } from 'node:buffer';
 import { singleByteTable, type MarcEncoding, type SingleByteEncoding } from './charsets';
 import { EXTENDED_LATIN, UNASSIGNED, COMBINING } from './marc8-tables';
 
@@ -27,6 +28,23 @@ export function textBytesOfRecords(records: readonly Uint8Array[]): Uint8Array[]
     while (i < r.length && r[i] !== 0x1e) i++;
     return r.subarray(Math.min(r.length, i + 1));
   });
+}
+
+/**
+ * Whether the record in b[s, e) holds text that is valid UTF-8 and not plain ASCII (and no MARC-8
+ * escape). A file whose first records read best as MARC-8 or a Cyrillic code page may still hold
+ * records written in UTF-8 (a catalogue merged from two sources): those are read as UTF-8. Text in a
+ * single-byte encoding is practically never valid UTF-8 as a whole: a Cyrillic letter or an ANSEL mark
+ * followed by an ASCII byte already breaks it.
+ */
+export function isUtf8Record(b: Uint8Array, s: number, e: number): boolean {
+  let i = Math.min(s + 24, e);
+  while (i < e && b[i] !== 0x1e) i++;
+  let high = i;
+  while (high < e && (b[high] as number) < 0x80) high++;
+  if (high >= e) return false;
+  const text = b.subarray(i, e);
+  return text.indexOf(0x1b) < 0 && isUtf8(text);
 }
 
 interface Utf8Stats {

@@ -10,7 +10,7 @@ import { MarcParseError } from './errors';
 import { readIso2709All } from './iso2709-reader';
 import { readMarcXmlString } from './marcxml-reader';
 import { dataField, getValue, type MarcRecord } from './record';
-import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA } from './test-support';
+import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA, converted, throughModel } from './test-support';
 
 describe.skipIf(!HAVE_TESTDATA)(
   `detection on the test files (${HAVE_TESTDATA ? 'testdata found' : SKIP_TESTDATA})`,
@@ -42,6 +42,35 @@ describe.skipIf(!HAVE_TESTDATA)(
         readFileSync(`${MARC_DIR}rusmarc/rusmarc_marcxml_utf8.xml`, 'utf8'),
       ) as MarcRecord[];
       expect(detectFormat(recs).format).toBe('rusmarc');
+    });
+
+    it('reads the records of a MARC-8 file that are valid UTF-8 as UTF-8 (pride-and-prejudice-with-many-errors)', () => {
+      const bytes = readFileSync(`${MARC_DIR}malformed/pride-and-prejudice-with-many-errors.mrc`);
+      const warnings: string[] = [];
+      let detected = '';
+      const items = readIso2709All(bytes, { onEncoding: (g) => (detected = g.encoding), onWarning: (w) => warnings.push(`${w.index}: ${w.message}`) });
+      expect(detected).toBe('marc-8');
+      const title = (i: number) => getValue(items[i] as MarcRecord, '245', 'c');
+      expect(title(320)).toBe('Jane Austen ; z ang. przeł. Anna Przedpełska-Trzeciakowska.');
+      expect(getValue(items[320] as MarcRecord, '260', 'b')).toBe('Świat Książki - Bertelsmann Media,');
+      expect(warnings).toContain("320: read as UTF-8 (valid UTF-8, unlike the file's marc-8)");
+      // Its MARC-8 records stay MARC-8; the encoding the user names is used for every record.
+      expect(warnings.some((w) => w.startsWith('23:'))).toBe(false);
+      expect(getValue(readIso2709All(bytes, { encoding: 'marc-8' })[320] as MarcRecord, '245', 'c')).not.toContain('przeł.');
+    });
+
+    it('a CP1251 file with a UTF-8 record among its records reads both rightly, in the record model and in MARCXML', async () => {
+      const cp1251 = readFileSync(`${MARC_DIR}rusmarc/nlr_test1_cp1251.iso`);
+      const utf8 = readFileSync(`${MARC_DIR}rusmarc/urait_utf8.iso`);
+      const mixed = Buffer.concat([cp1251, utf8, cp1251]);
+      const items = readIso2709All(mixed) as MarcRecord[];
+      expect(items).toHaveLength(163);
+      expect(getValue(items[81]!, '200', 'a')).toMatch(/^ПЕДАГОГИКА/);
+      expect(items.slice(0, 81)).toEqual(readIso2709All(cp1251));
+      expect(items.slice(82)).toEqual(readIso2709All(cp1251));
+      const xml = await converted(mixed, 'auto', 'nfc');
+      expect(xml).toEqual(throughModel(mixed, 'auto', 'nfc'));
+      expect(xml.xml).toContain('ПЕДАГОГИКА');
     });
 
     it('lets the user override a guess', () => {

@@ -14,6 +14,11 @@ export interface ParseContext {
   index: number;
   offset: number;
   onWarning?: ((w: MarcWarning) => void) | undefined;
+  /**
+   * The encoding was detected and is not UTF-8: a record whose text is valid UTF-8 is read as UTF-8
+   * (see isUtf8Record), with a warning.
+   */
+  utf8Records?: boolean;
 }
 
 const FT = 0x1e;

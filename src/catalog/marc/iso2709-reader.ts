@@ -3,7 +3,7 @@
 // bad data, and it never waits for bytes that cannot complete a record.
 
 import type { EncodingOption, MarcEncoding } from './charsets';
-import { detectEncoding, textBytesOfRecords, type EncodingGuess } from './detect-encoding';
+import { detectEncoding, isUtf8Record, textBytesOfRecords, type EncodingGuess } from './detect-encoding';
 import { MarcParseError, type MarcWarning } from './errors';
 import { parseRecord, viewRecord, type ParseContext } from './iso2709-parse';
 import { RecordSplitter, isFiller, recordEnd, splitRecords, type RawRecord } from './iso2709-split';
@@ -32,10 +32,20 @@ function internalError(ctx: ParseContext, err: unknown): MarcParseError {
   return new MarcParseError(ctx.index, ctx.offset, 'leader', `internal error: ${(err as Error).message}`);
 }
 
+/**
+ * The context to read the record in b[s, e) with: `ctx`, or a copy saying UTF-8 when the file's
+ * encoding was detected as another and this record is valid UTF-8 (ctx.utf8Records).
+ */
+export function recordContext(b: Uint8Array, s: number, e: number, ctx: ParseContext): ParseContext {
+  if (!ctx.utf8Records || !isUtf8Record(b, s, e)) return ctx;
+  ctx.onWarning?.({ index: ctx.index, offset: ctx.offset, message: `read as UTF-8 (valid UTF-8, unlike the file's ${ctx.encoding})` });
+  return { ...ctx, encoding: 'utf-8', utf8Records: false };
+}
+
 /** The record in b[s, e) read into the record model, or what is wrong with it; never throws. */
 export function parseSafe(b: Uint8Array, s: number, e: number, ctx: ParseContext): ReadItem {
   try {
-    return parseRecord(b, s, e, ctx);
+    return parseRecord(b, s, e, recordContext(b, s, e, ctx));
   } catch (err) {
     return internalError(ctx, err);
   }
@@ -44,14 +54,15 @@ export function parseSafe(b: Uint8Array, s: number, e: number, ctx: ParseContext
 /** The record in b[s, e) checked and located (values not decoded), or what is wrong with it; never throws. */
 export function viewSafe(b: Uint8Array, s: number, e: number, ctx: ParseContext): ViewItem {
   try {
-    return viewRecord(b, s, e, ctx);
+    return viewRecord(b, s, e, recordContext(b, s, e, ctx));
   } catch (err) {
     return internalError(ctx, err);
   }
 }
 
-function contextFor(encoding: MarcEncoding, options: ReadOptions): ParseContext {
-  return { encoding, normalize: options.normalize ?? 'nfc', index: 0, offset: 0, onWarning: options.onWarning };
+export function contextFor(encoding: MarcEncoding, options: ReadOptions): ParseContext {
+  const detected = (options.encoding ?? 'auto') === 'auto';
+  return { encoding, normalize: options.normalize ?? 'nfc', index: 0, offset: 0, onWarning: options.onWarning, utf8Records: detected && encoding !== 'utf-8' };
 }
 
 function leader09s(raws: readonly RawRecord[]): { leader09: string[]; isMarc21: boolean } {

@@ -10,7 +10,7 @@ import { singleByteTable, type MarcEncoding } from './charsets';
 import { MarcParseError } from './errors';
 import { digits } from './iso2709-fields';
 import type { ParseContext } from './iso2709-parse';
-import { parseSafe, resolveEncoding, type ReadOptions } from './iso2709-reader';
+import { contextFor, parseSafe, recordContext, resolveEncoding, type ReadOptions } from './iso2709-reader';
 import { isFiller, recordEnd, splitRecordStream, splitRecords, type RawRecord } from './iso2709-split';
 import {
   MARCXML_HEAD,
@@ -273,7 +273,7 @@ class Conversion {
     encoding: MarcEncoding,
   ) {
     this.pretty = options.pretty ?? true;
-    this.ctx = { encoding, normalize: options.normalize ?? 'nfc', index: 0, offset: 0, onWarning: options.onWarning };
+    this.ctx = contextFor(encoding, options);
     this.batch.ascii(MARCXML_HEAD);
   }
 
@@ -281,12 +281,13 @@ class Conversion {
   record(b: Uint8Array, s: number, e: number, index: number, offset: number): void {
     const ctx = this.ctx;
     // The copy path takes no record the writer would drop anything from, so onDrop misses nothing.
-    if (appendIso2709Xml(this.batch, b, s, e, ctx.encoding, this.pretty)) {
+    ctx.index = index;
+    ctx.offset = offset;
+    const read = recordContext(b, s, e, ctx);
+    if (appendIso2709Xml(this.batch, b, s, e, read.encoding, this.pretty)) {
       this.records++;
     } else {
-      ctx.index = index;
-      ctx.offset = offset;
-      const item = parseSafe(b, s, e, ctx);
+      const item = parseSafe(b, s, e, read);
       if (item instanceof MarcParseError) {
         this.errors++;
         this.options.onError?.(item);
