@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { copyRows } from '../../app/copy-rows';
 import { rowsOf, type Db } from '../../app/db';
+import { foldText, foldedSql } from '../../app/text-fold';
 import type { Library } from '../../network';
 import { bibRecords, items } from '../catalog.tables';
 import type { MarcFormat, MarcRecord } from '../marc';
@@ -35,7 +36,13 @@ export interface BatchOutcome {
   touched: string[];
 }
 
-export const emptyOutcome = (): BatchOutcome => ({ created: [], matched: [], items: { created: 0, existing: 0 }, written: [], touched: [] });
+export const emptyOutcome = (): BatchOutcome => ({
+  created: [],
+  matched: [],
+  items: { created: 0, existing: 0 },
+  written: [],
+  touched: [],
+});
 
 /**
  * The records a batch created or restored, by the keys records are matched on. The next batch matches
@@ -47,27 +54,53 @@ export interface Carry {
   byTitle: ReadonlyMap<string, string>;
   /** By title + year + first author too, only records without an ISBN: the ones a record with ISBNs may match by title. */
   byTitleWithoutIsbn: ReadonlyMap<string, string>;
+  /** The control number, source and title of each record that has a number and a source, by id (see otherVolume). */
+  numbered: ReadonlyMap<string, Numbered>;
 }
 
-type CarryMaps = { [K in keyof Carry]: Map<string, string> };
+interface Numbered {
+  controlNumber: string;
+  controlSource: string;
+  /** The title, folded (foldText). */
+  title: string;
+}
 
-export const emptyCarry = (): Carry => ({ byControl: new Map(), byIsbn: new Map(), byTitle: new Map(), byTitleWithoutIsbn: new Map() });
+type CarryMaps = { [K in keyof Carry]: Carry[K] extends ReadonlyMap<string, infer V> ? Map<string, V> : never };
+
+export const emptyCarry = (): Carry => ({
+  byControl: new Map(),
+  byIsbn: new Map(),
+  byTitle: new Map(),
+  byTitleWithoutIsbn: new Map(),
+  numbered: new Map(),
+});
 
 /** What a record is matched on: control number + source, ISBNs, title + year + first author (null when absent). */
 interface MatchKeys {
   control: string | null;
+  numbered: Numbered | null;
   isbns: string[];
   title: string | null;
 }
 
 const keysOf = (c: Columns): MatchKeys => ({
   control: c.controlNumber ? controlKey(c) : null,
+  numbered:
+    c.controlNumber && c.controlSource
+      ? { controlNumber: c.controlNumber, controlSource: c.controlSource, title: foldText(c.title) }
+      : null,
   isbns: c.isbns,
   title: c.title && c.year !== null ? titleKey(c) : null,
 });
 
 export function carryOf(written: BatchOutcome['written']): Carry {
-  const maps: CarryMaps = { byControl: new Map(), byIsbn: new Map(), byTitle: new Map(), byTitleWithoutIsbn: new Map() };
+  const maps: CarryMaps = {
+    byControl: new Map(),
+    byIsbn: new Map(),
+    byTitle: new Map(),
+    byTitleWithoutIsbn: new Map(),
+    numbered: new Map(),
+  };
   for (const { id, keys } of written) remember(maps, keys, id);
   return maps;
 }
@@ -77,7 +110,26 @@ function remember(maps: CarryMaps, keys: MatchKeys, id: string) {
   if (keys.control && !maps.byControl.has(keys.control)) maps.byControl.set(keys.control, id);
   for (const isbn of keys.isbns) if (!maps.byIsbn.has(isbn)) maps.byIsbn.set(isbn, id);
   if (keys.title && !maps.byTitle.has(keys.title)) maps.byTitle.set(keys.title, id);
-  if (keys.title && !keys.isbns.length && !maps.byTitleWithoutIsbn.has(keys.title)) maps.byTitleWithoutIsbn.set(keys.title, id);
+  if (keys.title && !keys.isbns.length && !maps.byTitleWithoutIsbn.has(keys.title))
+    maps.byTitleWithoutIsbn.set(keys.title, id);
+  if (keys.numbered) maps.numbered.set(id, keys.numbered);
+}
+
+/**
+ * Whether the record `id`, which shares an ISBN with `columns`, is another volume of a set: its source
+ * numbered the two differently and their titles differ ("…за I-II кварталы 2000 года" and "…за III-IV
+ * кварталы", one ISBN for the set). A source's two numbers under one title are the same edition
+ * catalogued twice, and are matched.
+ */
+function otherVolume(maps: Carry, columns: Columns, id: string): boolean {
+  const other = maps.numbered.get(id);
+  return (
+    !!other &&
+    !!columns.controlNumber &&
+    other.controlSource === columns.controlSource &&
+    other.controlNumber !== columns.controlNumber &&
+    other.title !== foldText(columns.title)
+  );
 }
 
 /**
@@ -103,7 +155,8 @@ interface DbMatch {
 
 /**
  * Existing records for the whole batch, in one statement: by control number, ISBN, title + author + year
- * (by title only when one of the two records has no ISBN: both with ISBNs and none shared are different editions).
+ * (by title only when one of the two records has no ISBN: both with ISBNs and none shared are different editions;
+ * by ISBN not to another volume of a set, see otherVolume).
  */
 async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: MatchMode): Promise<DbMatch[]> {
   const keys = batch.map(({ columns: c }, i) => ({
@@ -116,6 +169,9 @@ async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: M
     author: c.firstAuthor,
   }));
   const byIsbn = mode === 'isbn';
+  // Another volume of the same set (see otherVolume).
+  const otherVolumeOf = sql`(q.cn is not null and q.src is not null and b.control_source = q.src and b.control_number is not null
+    and b.control_number <> q.cn and ${foldedSql(sql`b.title`)} <> ${foldedSql(sql`q.title`)})`;
   const result = await tx.execute(sql`
     select q.i,
       (select b.id from ${bibRecords} b
@@ -123,7 +179,7 @@ async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: M
       (select b.is_deleted from ${bibRecords} b
         where q.cn is not null and b.control_number = q.cn and b.control_source is not distinct from q.src limit 1) as control_deleted,
       (select b.id from ${bibRecords} b
-        where ${byIsbn} and cardinality(q.isbns) > 0 and not b.is_deleted and b.isbns && q.isbns limit 1) as by_isbn,
+        where ${byIsbn} and cardinality(q.isbns) > 0 and not b.is_deleted and b.isbns && q.isbns and not ${otherVolumeOf} limit 1) as by_isbn,
       (select b.id from ${bibRecords} b
         where ${byIsbn} and q.title <> '' and q.year is not null and not b.is_deleted
           and lower(b.title) = lower(q.title) and b.year = q.year
@@ -161,6 +217,7 @@ export async function importBatch(
     byIsbn: new Map(carry.byIsbn),
     byTitle: new Map(carry.byTitle),
     byTitleWithoutIsbn: new Map(carry.byTitleWithoutIsbn),
+    numbered: new Map(carry.numbered),
   };
   const { byControl, byIsbn } = keys;
   const fresh: (Columns & { id: string })[] = [];
@@ -177,9 +234,15 @@ export async function importBatch(
       recordIds.push(db.by_control);
       return;
     }
-    let id: string | null | undefined = columns.controlNumber ? (db.by_control ?? byControl.get(controlKey(columns))) : null;
+    let id: string | null | undefined = columns.controlNumber
+      ? (db.by_control ?? byControl.get(controlKey(columns)))
+      : null;
     if (!id && options.match === 'isbn') {
-      id = db.by_isbn ?? columns.isbns.map((isbn) => byIsbn.get(isbn)).find(Boolean);
+      id =
+        db.by_isbn ??
+        columns.isbns
+          .map((isbn) => byIsbn.get(isbn))
+          .find((earlier) => earlier && !otherVolume(keys, columns, earlier));
       // by_title already leaves out records whose ISBNs all differ from this one's (see matchesInCatalogue).
       if (!id && columns.title && columns.year !== null) id = db.by_title ?? earlierByTitle(keys, columns);
     }
@@ -228,7 +291,9 @@ export async function importBatch(
   outcome.written = [...fresh, ...revived].map((r) => ({ id: r.id, keys: keysOf(r) }));
   // A restored record's search row may have outlived it with the libraries it had then.
   const freshIds = new Set(fresh.map((r) => r.id));
-  outcome.touched = [...new Set([...copies.map((c) => c.record_id).filter((id) => !freshIds.has(id)), ...revived.map((r) => r.id)])];
+  outcome.touched = [
+    ...new Set([...copies.map((c) => c.record_id).filter((id) => !freshIds.has(id)), ...revived.map((r) => r.id)]),
+  ];
   return outcome;
 }
 
@@ -258,7 +323,12 @@ async function insertRecords(tx: Db, fresh: readonly (Columns & { id: string })[
   if (!fresh.length) return;
   const present = recordColumns.filter(([key]) => key in fresh[0]!);
   const rows = fresh.map((record) => present.map(([key]) => record[key as keyof typeof record]));
-  await copyRows(tx, 'bib_records', present.map(([, name]) => name), rows);
+  await copyRows(
+    tx,
+    'bib_records',
+    present.map(([, name]) => name),
+    rows,
+  );
 }
 
 interface CopyRow {
@@ -278,7 +348,11 @@ interface CopyRow {
 /** The copies of a batch in one statement; a copy whose inventory number or barcode is taken is skipped. Returns how many were created. */
 async function insertCopies(tx: Db, copies: readonly CopyRow[]): Promise<number> {
   if (!copies.length) return 0;
-  const names = sql.raw(Object.keys(copies[0]!).map((name) => `"${name}"`).join(', '));
+  const names = sql.raw(
+    Object.keys(copies[0]!)
+      .map((name) => `"${name}"`)
+      .join(', '),
+  );
   const result = await tx.execute(sql`
     with inserted as (
       insert into ${items} (${names}) select ${names} from json_populate_recordset(null::items, ${JSON.stringify(copies)}::json)

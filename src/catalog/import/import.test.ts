@@ -152,8 +152,10 @@ describeOnEachDatabase('MARC import', (ctx) => {
   it('matches records to ones created earlier in the same batch', async () => {
     const db = ctx.database.db;
     const isbn = '9785389074354';
+    // The same edition catalogued twice by its source: two control numbers, one title and ISBN.
     const withIsbn = (n: number) => {
       const r = branchRecord(n, [], `SAME${Date.now()}`);
+      r.fields = r.fields.map((f) => (f.tag === '200' ? dataField('200', '1', ' ', [['a', 'Джамиля']]) : f));
       r.fields.push(dataField('010', ' ', ' ', [['a', isbn]]));
       return r;
     };
@@ -238,6 +240,7 @@ describeOnEachDatabase('MARC import', (ctx) => {
     const prefix = `NEXT${Date.now()}`;
     const withIsbn = (n: number, inventory: string) => {
       const r = branchRecord(n, [{ inventory }], `${prefix}I`);
+      r.fields = r.fields.map((f) => (f.tag === '200' ? dataField('200', '1', ' ', [['a', 'Белый пароход']]) : f));
       r.fields.push(dataField('010', ' ', ' ', [['a', '9785170900176']]));
       return r;
     };
@@ -277,7 +280,8 @@ describeOnEachDatabase('MARC import', (ctx) => {
     const first = branchRecord(61, [{ inventory: `${prefix}-1` }], prefix);
     first.fields.push(dataField('010', ' ', ' ', [['a', '9785161234563']]), dataField('330', ' ', ' ', [['a', word]]));
     first.fields = first.fields.map((f) => (f.tag === '700' && 'subfields' in f ? { ...f, subfields: [{ code: 'a', value: `Айтматов ${word}` }] } : f));
-    const second = branchRecord(62, [{ inventory: `${prefix}-2` }], `${prefix}B`);
+    // The same edition under another control number (the same title), matched by its ISBN.
+    const second = branchRecord(61, [{ inventory: `${prefix}-2` }], `${prefix}B`);
     second.fields.push(dataField('010', ' ', ' ', [['a', '9785161234563']]));
     let release!: () => void;
     let held!: () => void;
