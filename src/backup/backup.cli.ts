@@ -3,9 +3,11 @@
  * refusal: FILE exists, database not empty), 2 wrong usage (no FILE, unknown option).
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../app/config';
+import { outFileProblem } from '../cli/out-file';
+import { dataDirProblem, inputFileProblem } from '../cli/paths';
 import { migrateDatabase, openDatabase, type Database } from '../app/db';
 import { BackupError, readHeader } from './backup.format';
 import { terminalProgress } from './backup.progress';
@@ -68,6 +70,8 @@ async function withDatabase(
 ): Promise<number> {
   try {
     const config = loadConfig();
+    const dataDir = dataDirProblem(config);
+    if (dataDir) throw new BackupError(dataDir);
     await check(config);
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
@@ -93,8 +97,9 @@ export const backupCommand = {
     if (exit !== undefined || file === undefined) return exit ?? 2;
     const started = performance.now();
     const check = async (config: AppConfig) => {
-      if (existsSync(file) && !force) throw new BackupError(`${file} already exists (use --force to overwrite it)`);
-      if (!existsSync(dirname(resolve(file)))) throw new BackupError(`the folder of ${file} does not exist`);
+      // Also refuses what --force must not replace: a folder, a symbolic link, a device, a FIFO.
+      const problem = outFileProblem(file, force);
+      if (problem) throw new BackupError(problem);
       // Opening a missing PGlite folder would create an empty database just to back it up.
       if (!config.databaseUrl && !existsSync(join(config.dataDir, 'pglite'))) {
         throw new BackupError(`there is no database in ${config.dataDir} (KITEPKANA_DATA); nothing to back up`);
@@ -118,7 +123,8 @@ export const restoreCommand = {
     if (exit !== undefined || file === undefined) return exit ?? 2;
     const started = performance.now();
     const check = async () => {
-      if (!existsSync(file)) throw new BackupError(`${file} does not exist`);
+      const problem = inputFileProblem(file);
+      if (problem) throw new BackupError(problem);
       await readHeader(file); // a wrong file fails here, before the database is created or migrated
     };
     return withDatabase('restore', check, async (database) => {

@@ -3,6 +3,33 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** True for the errors node:util parseArgs throws on a wrong command line. */
+export function isParseArgsError(error: unknown): error is TypeError & { code: string } {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * What parseArgs objected to, in a few words: "unknown option --x", "option --out needs a value",
+ * "option --json takes no value" (rather than its text about positional arguments starting with '-').
+ */
+export function describeParseError(error: TypeError & { code: string }): string {
+  const named = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return named ? `unknown option ${named}` : 'unknown option';
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (named && /argument missing/.test(error.message)) return `option ${named} needs a value`;
+      if (named && /does not take an argument/.test(error.message)) return `option ${named} takes no value`;
+      return error.message;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const given = /'([^']*)'/.exec(error.message)?.[1];
+      return `unexpected argument${given === undefined ? '' : ` "${given}"`}: this command takes none`;
+    }
+    default:
+      return error.message;
+  }
+}
+
 /**
  * Reads a command's arguments against its options. A wrong option prints the message and the help and
  * gives `{ exit: 2 }`; --help prints the help and gives `{ exit: 0 }`; otherwise the values and positionals.
@@ -12,7 +39,8 @@ export function readCommandArgs<const T extends Options>(command: string, help: 
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } as const });
   } catch (error) {
-    console.error(`kitepkana ${command}: ${(error as Error).message}\n\n${help}`);
+    if (!isParseArgsError(error)) throw error;
+    console.error(`kitepkana ${command}: ${describeParseError(error)}\n\n${help}`);
     return { exit: 2 } as const;
   }
   if ((parsed.values as { help?: boolean }).help) {

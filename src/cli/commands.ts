@@ -7,6 +7,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeParseError, isParseArgsError } from './command-args';
+import { CommandError, openCommandDatabase } from './database';
+import { dataDirProblem } from './paths';
 
 interface Command {
   summary: string;
@@ -20,11 +23,6 @@ const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 
-const database = async () => {
-  const [{ loadConfig }, { openMigratedDatabase }] = await Promise.all([import('../app/config'), import('../app/db')]);
-  return openMigratedDatabase(loadConfig());
-};
-
 const builtIn: Record<string, Command> = {
   start: {
     summary: 'Serve the portal, the staff app and the API (migrates the database first)',
@@ -34,7 +32,10 @@ const builtIn: Record<string, Command> = {
       if (values.help) return usage(this);
       if (values['build-if-missing'] && webAppIsStale()) await (await import('./build-web')).buildWebApp();
       const [{ loadConfig }, { startServer }] = await Promise.all([import('../app/config'), import('../app/server')]);
-      await startServer(loadConfig());
+      const config = loadConfig();
+      const problem = dataDirProblem(config);
+      if (problem) throw new CommandError(problem);
+      await startServer(config);
       return 0;
     },
   },
@@ -44,28 +45,47 @@ const builtIn: Record<string, Command> = {
     async run(args) {
       const { values } = parseArgs({ args, options: HELP_FLAG });
       if (values.help) return usage(this);
-      const db = await database();
+      const db = await openCommandDatabase();
       await db.close();
       console.log(`Database is up to date (${db.kind}).`);
       return 0;
     },
   },
   demo: {
-    summary: 'Reload the demo region (--reset: erase all data first)',
-    usage: 'kitepkana demo --reset',
+    summary: 'Load the demo region into an empty database (--reset: erase ALL data first, then load it)',
+    usage: 'kitepkana demo [--reset]',
     async run(args) {
       const { values } = parseArgs({ args, options: { ...HELP_FLAG, reset: { type: 'boolean' } } });
-      if (values.help) return usage(this);
-      if (!values.reset) {
-        console.error('kitepkana demo: this erases ALL data and loads the demo; confirm with --reset');
-        return 2;
+      if (values.help) {
+        console.log(
+          `${this.usage}\n  ${this.summary}\n\n` +
+            '  Without --reset the demo is loaded only into an empty database (no network, no staff account);\n' +
+            '  a database that holds data is left as it is.\n\n' +
+            '  --reset      erase ALL data (catalogue, readers, accounts, the audit log) and load the demo\n' +
+            '  -h, --help   show this help\n\n' +
+            'Exit codes: 0 done, 1 failed, 2 wrong usage (also: the database holds data and --reset is not given).',
+        );
+        return 0;
       }
-      const db = await database();
-      const { resetDemo } = await import('../demo');
-      await resetDemo(db.db);
-      await db.close();
-      console.log('Demo region reloaded.');
-      return 0;
+      const db = await openCommandDatabase();
+      try {
+        const { buildDemoIfEmpty, resetDemo } = await import('../demo');
+        if (values.reset) {
+          await resetDemo(db.db);
+          console.log('Demo region reloaded.');
+          return 0;
+        }
+        if (await buildDemoIfEmpty(db.db)) {
+          console.log('Demo region loaded.');
+          return 0;
+        }
+        console.error(
+          'kitepkana demo: the database already holds data; `kitepkana demo --reset` erases ALL of it and loads the demo',
+        );
+        return 2;
+      } finally {
+        await db.close();
+      }
     },
   },
   'check-migrations': {
@@ -116,10 +136,17 @@ function webAppIsStale(): boolean {
 }
 
 export async function runCommand(name: string, args: string[]): Promise<number> {
+  if (name === 'version' || name === '--version' || name === '-V') {
+    const { APP_VERSION } = await import('../app/config');
+    console.log(APP_VERSION);
+    return 0;
+  }
   if (name === 'help' || name === '--help' || name === '-h') {
     console.log('Usage: kitepkana <command> [options]\n\nCommands:');
     for (const [n, load] of Object.entries(commandLoaders)) console.log(`  ${n.padEnd(18)} ${(await load()).summary}`);
-    console.log('\nRun `kitepkana <command> --help` for the options of one command.');
+    console.log(
+      '\nRun `kitepkana <command> --help` for the options of one command, `kitepkana --version` for the version.',
+    );
     return 0;
   }
   const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
@@ -131,8 +158,8 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
   try {
     return await command.run(args);
   } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(`kitepkana ${name}: ${error.message}\nUsage: ${command.usage}`);
+    if (isParseArgsError(error)) {
+      console.error(`kitepkana ${name}: ${describeParseError(error)}\nUsage: ${command.usage}`);
       return 2;
     }
     throw error;

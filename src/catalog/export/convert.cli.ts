@@ -4,10 +4,11 @@
  * takes MARCXML, or to read an export before importing it. Records that cannot be read are reported
  * and left out; the others are written.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { countOf, readCommandArgs } from '../../cli/command-args';
 import { outFileProblem, writeOutFile } from '../../cli/out-file';
+import { checkMarcFile } from '../import/marc-file';
 import { iso2709ToMarcXml, normalizeEncodingName, type MarcParseError } from '../marc';
 
 const HELP = `Usage: kitepkana convert marc FILE --out FILE.xml [options]
@@ -16,8 +17,8 @@ const HELP = `Usage: kitepkana convert marc FILE --out FILE.xml [options]
 
   --encoding auto|utf-8|cp1251|cp866|koi8-r|marc-8
                                  encoding of FILE (default auto: detected; the leader often lies)
-  --out FILE                     where to write (refuses to overwrite without --force)
-  --force                        overwrite FILE
+  --out FILE                     where to write (refuses to overwrite without --force; not "-")
+  --force                        overwrite FILE (only a regular file: never a folder, a link or a device)
   -h, --help                     show this help
 
 Exit codes: 0 done, 1 failed, 2 wrong usage.`;
@@ -44,8 +45,9 @@ export const convertCommand = {
     if (!encoding) return usage('--encoding must be one of auto, utf-8, cp1251, cp866, koi8-r, marc-8');
     if (!values.out) return usage('--out FILE is missing');
     const input = resolve(positionals[1]!);
-    if (!existsSync(input)) {
-      console.error(`kitepkana convert: ${positionals[1]} does not exist`);
+    const check = checkMarcFile(positionals[1]!, 'iso2709', ': convert reads ISO 2709 only (MARCXML can be imported as it is)');
+    if (check.problem !== null) {
+      console.error(`kitepkana convert: ${check.problem}`);
       return 1;
     }
     const problem = outFileProblem(values.out, values.force);

@@ -2,8 +2,7 @@
  * `kitepkana export marc --schema rusmarc|marc21 --format iso2709|marcxml --out FILE [--library CODE]
  * [--query Q]` — writes records (UTF-8) to FILE, with progress on stderr.
  */
-import { loadConfig } from '../../app/config';
-import { openMigratedDatabase } from '../../app/db';
+import { openCommandDatabase } from '../../cli/database';
 import { outFileProblem, writeOutFile } from '../../cli/out-file';
 import { findLibraryByCode } from '../../network';
 import { countOf, readCommandArgs } from '../../cli/command-args';
@@ -15,10 +14,10 @@ const HELP = `Usage: kitepkana export marc --out FILE [options]
 
   --schema rusmarc|marc21        MARC schema of the output (default rusmarc)
   --format iso2709|marcxml       container (default iso2709)
-  --out FILE                     where to write (refuses to overwrite without --force)
+  --out FILE                     where to write (refuses to overwrite without --force; not "-")
   --library CODE                 only records with copies in this library
   --query Q                      only records found by this search (as typed in the search box)
-  --force                        overwrite FILE
+  --force                        overwrite FILE (only a regular file: never a folder, a link or a device)
   -h, --help                     show this help
 
 Exit codes: 0 done, 1 failed, 2 wrong usage.`;
@@ -53,7 +52,7 @@ export const exportCommand = {
       console.error(`kitepkana export: ${problem}`);
       return 1;
     }
-    const database = await openMigratedDatabase(loadConfig());
+    const database = await openCommandDatabase();
     try {
       const library = values.library ? await findLibraryByCode(database.db, values.library) : null;
       if (values.library && !library) {

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { controlField, dataField, readIso2709All, writeIso2709, type MarcFormat, type MarcRecord } from '../marc';
-import { readRecords, type SourceItem } from './sources';
+import { readRecords, sniffContainer, type SourceItem } from './sources';
 
 function rusmarcRecord(n: number): MarcRecord {
   return {
@@ -55,5 +55,18 @@ describe('readRecords', () => {
     expect(items.slice(0, 20).map((i) => i.record)).toEqual(model.slice(0, 20));
     expect(items.slice(20, 30).every((i) => i.record === null)).toBe(true);
     expect(items.slice(35).map((i) => i.record)).toEqual(model.slice(35));
+  });
+});
+
+describe('sniffContainer', () => {
+  const iso = writeIso2709([rusmarcRecord(1)]);
+  it('tells ISO 2709, MARCXML, an empty file and text apart by the first bytes', () => {
+    expect(sniffContainer(iso)).toBe('iso2709');
+    expect(sniffContainer(Buffer.from('\ufeff  <?xml version="1.0"?><collection/>'))).toBe('marcxml');
+    expect(sniffContainer(Buffer.from(' \n\t'))).toBe('empty');
+    expect(sniffContainer(Buffer.from('Список литературы\n1. Айтматов Ч. Джамиля'))).toBe('unknown');
+  });
+  it('takes a file whose first record is damaged for ISO 2709 when a record terminator follows (the reader reports it and goes on)', () => {
+    expect(sniffContainer(Buffer.concat([Buffer.from('\x00\x00junk'), iso]))).toBe('iso2709');
   });
 });

@@ -38,10 +38,23 @@ async function* prepend(firstChunk: Uint8Array, rest: AsyncIterator<Uint8Array>)
   }
 }
 
+/**
+ * What a file's first bytes say it is: MARCXML (XML: '<', after a byte order mark and blank space),
+ * ISO 2709 (a record starts with its length, five ASCII digits; or, after damaged bytes, a record
+ * terminator follows: the reader reports the damage and goes on), 'empty' (nothing, or only blank
+ * space, in `head`) or 'unknown' (neither).
+ */
+export function sniffContainer(head: Uint8Array): 'iso2709' | 'marcxml' | 'empty' | 'unknown' {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  if (i >= head.length) return 'empty';
+  if (head[i] === 0x3c) return 'marcxml'; // '<'
+  if (i + 5 <= head.length && head.subarray(i, i + 5).every((b) => b >= 0x30 && b <= 0x39)) return 'iso2709';
+  return head.includes(0x1d) ? 'iso2709' : 'unknown';
+}
+
 function looksLikeXml(chunk: Uint8Array): boolean {
-  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
-  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
-  return chunk[i] === 0x3c; // '<'
+  return sniffContainer(chunk) === 'marcxml';
 }
 
 /** Reads records with their index; decides the schema from the first ones (held back until then). */
@@ -55,6 +68,8 @@ export async function* readRecords(
   if (head.done) return;
   const chunks = prepend(head.value, iterator);
   const isXml = options.container === 'marcxml' || (options.container === 'auto' && looksLikeXml(head.value));
+  // An encoding the person names is the one the records are read in: said as a detected one would be.
+  if (!isXml && options.encoding !== 'auto') options.onEncoding?.(options.encoding);
   // ISO 2709 records come as views: checked and located, decoded here only when they are needed (a view
   // is valid until the next is read, so each is decoded at once or not at all).
   const items: AsyncIterable<MarcView | MarcRecord | MarcParseError> = isXml
