@@ -1,5 +1,6 @@
 /** Reading the normalised fields from a RUSMARC record (the UNIMARC family, Russia's national format). */
 import { getControlValue, getDataFields, getSubfield, getSubfields, type MarcDataField, type MarcRecord } from './marc/record';
+import { rusmarcControlSource } from './marc/unicode-marks';
 import { normalizeIssn } from './isbn';
 import {
   isbnAsWritten,
@@ -92,14 +93,6 @@ function seriesOf(record: MarcRecord): string {
   return name && number ? `${name} ; ${number}` : name;
 }
 
-/** 801 $b: the agency that created the record (ind2 0), else the first one given. */
-function sourceOf(record: MarcRecord): string | null {
-  const fields = getDataFields(record, '801');
-  const original = fields.find((f) => f.ind2 === '0') ?? fields[0];
-  const value = original ? getSubfield(original, 'b')?.trim() : undefined;
-  return value || null;
-}
-
 export function extractRusmarcFields(record: MarcRecord): RecordFields {
   const persons = getDataFields(record, '700', '701', '702').map(rusmarcPerson);
   const corporate = getDataFields(record, '710', '711', '712').map(rusmarcCorporate);
@@ -115,7 +108,9 @@ export function extractRusmarcFields(record: MarcRecord): RecordFields {
   const language = first(record, '101', 'a').toLowerCase();
   return {
     controlNumber: getControlValue(record, '001')?.trim() || null,
-    controlSource: sourceOf(record),
+    // The agency behind 001 (801 $b): the crosswalk writes it as MARC 21 003 and back, so an export in
+    // either schema is matched to the same records when imported again.
+    controlSource: rusmarcControlSource(record),
     ...titleOf(record),
     authors: uniqueNonEmpty(persons),
     corporateAuthors: uniqueNonEmpty(corporate),

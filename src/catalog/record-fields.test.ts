@@ -112,6 +112,17 @@ describe('extractRecordFields', () => {
     expect(extractRecordFields(whole, 'rusmarc').title).toBe('Задачи и этюды. Вып. 13');
   });
 
+  it('takes the agency behind a RUSMARC 001 from 801 $b: the issuing agency, else the original cataloguer, else the first', () => {
+    const agency = (ind2: string, b: string) => dataField('801', ' ', ind2, [['a', 'RU'], ['b', b]]);
+    const source = (...fields: MarcRecord['fields']) =>
+      extractRecordFields({ leader: '00000nam0 2200000 i 450 ', fields: [controlField('001', '1'), ...fields] }, 'rusmarc').controlSource;
+    // ind2 3 is where a record converted from MARC 21 keeps 003 (OCLC numbered it, IEF catalogued it).
+    expect(source(agency('0', 'IEF'), agency('1', 'IEF'), agency('3', 'OCoLC'))).toBe('OCoLC');
+    expect(source(agency('1', 'KEMIN'), agency('0', 'NLR'))).toBe('NLR');
+    expect(source(agency('2', 'KEMIN'), agency('1', 'NLR'))).toBe('KEMIN');
+    expect(source()).toBeNull();
+  });
+
   it('takes the year from RUSMARC 100 when 210 has none', () => {
     const record: MarcRecord = {
       leader: '00000nam  2200000   450 ',

@@ -12,6 +12,7 @@ import type { TSearchQuery } from '../catalog.schemas';
 import {
   MARCXML_HEAD,
   MARCXML_TAIL,
+  declareUnicode,
   marc21ToRusmarc,
   recordToMarcXml,
   rusmarcToMarc21,
@@ -34,9 +35,14 @@ export interface ExportOptions {
 
 const BATCH = 500;
 
+/**
+ * The record as written: in the export's schema, and saying it is in Unicode (MARC 21 leader/09 "a",
+ * RUSMARC 100 $a/26-29 "50  "), since the file is UTF-8 whatever encoding the record was imported from
+ * (CP1251 records keep "0189" or "89" there). Only the copy changes; the catalogue keeps what it stored.
+ */
 function convert(record: MarcRecord, from: MarcFormat, to: MarcFormat): MarcRecord {
   const converted = from === to ? record : to === 'marc21' ? rusmarcToMarc21(record) : marc21ToRusmarc(record);
-  return to === 'marc21' ? withTypeOfRecord(converted) : converted;
+  return declareUnicode(to === 'marc21' ? withTypeOfRecord(converted) : converted, to);
 }
 
 /**
@@ -97,7 +103,7 @@ export async function exportMarc(db: Db, out: Writable, options: ExportOptions):
       const record = convert(row.marc, row.format, options.schema);
       await write(
         out,
-        options.container === 'marcxml' ? recordToMarcXml(record, {}, count) : writeIso2709Record(record, { format: options.schema }),
+        options.container === 'marcxml' ? recordToMarcXml(record, { format: options.schema }, count) : writeIso2709Record(record, { format: options.schema }),
       );
       count++;
     }

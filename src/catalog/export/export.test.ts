@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../audit';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../../test/factories';
@@ -14,9 +14,18 @@ import { describeOnEachDatabase } from '../../test/harness';
 import { ZRecordCreate, ZSearchQuery } from '../catalog.schemas';
 import { bibRecords } from '../catalog.tables';
 import { addItem } from '../items.service';
-import { readIso2709All, readMarcXmlString, type MarcRecord } from '../marc';
+import {
+  controlField,
+  dataField,
+  getControlValue,
+  getValue,
+  readIso2709All,
+  readMarcXmlString,
+  writeIso2709,
+  type MarcRecord,
+} from '../marc';
 import { createRecordFromForm } from '../records.service';
-import { importMarc } from '../import/import.service';
+import { importMarc, type ImportOptions } from '../import/import.service';
 import { exportMarc, type ExportOptions } from './export.service';
 
 const XSD_DIR = fileURLToPath(new URL('../../../../shared/testdata/xsd/', import.meta.url));
@@ -49,6 +58,53 @@ async function exportToBuffer(db: Parameters<typeof exportMarc>[0], options: Exp
   out.end();
   return Buffer.concat(chunks);
 }
+
+/**
+ * Records as other systems export them, each with a control number and the agency behind it, in files
+ * that say CP1251 and MARC-8 in 100 $a and the leader (their text is UTF-8 here): RUSMARC volumes of a
+ * set (ИРБИС and NLR style: 801 $b, 461 with embedded 001 and 200), and a MARC 21 record numbered by one
+ * agency (003) and catalogued by another (040 $a).
+ */
+function foreignFiles(tag: string) {
+  const volume = (n: number): MarcRecord => ({
+    leader: '00000nam2 2200000 i 450 ',
+    fields: [
+      controlField('001', `RU\\${tag}\\bibl\\${n}`),
+      dataField('100', ' ', ' ', [['a', '19980716d1997    u  y0rusy0189    ca']]),
+      dataField('101', '0', ' ', [['a', 'rus']]),
+      dataField('200', '0', ' ', [['a', `Вып. ${n}`]]),
+      dataField('210', ' ', ' ', [['d', '1997']]),
+      dataField('461', ' ', '0', [
+        ['1', `001RU\\${tag}\\bibl\\5996`],
+        ['1', '2001 '],
+        ['a', `Задачи и этюды ${tag}`],
+        ['v', `Вып. ${n}`],
+      ]),
+      dataField('801', ' ', '0', [['a', 'RU'], ['b', `NLR-${tag}`], ['c', '19980716']]),
+    ],
+  });
+  const copied: MarcRecord = {
+    leader: '00000nam  2200000 a 4500',
+    fields: [
+      controlField('001', `ocm${tag}`),
+      controlField('003', `OCoLC-${tag}`),
+      controlField('008', '960101s1996    enk           000 1 eng d'),
+      dataField('040', ' ', ' ', [['a', 'IEF'], ['c', 'IEF']]),
+      dataField('245', '1', '0', [['a', `Pride and prejudice ${tag}`]]),
+    ],
+  };
+  // writeIso2709 sets MARC 21 leader/09 to "a"; written as RUSMARC it keeps the blank such files have.
+  return { rusmarc: writeIso2709([volume(21), volume(22)]), marc21: writeIso2709([copied], { format: 'rusmarc' }) };
+}
+
+const importOptions = (over: Partial<ImportOptions>): ImportOptions => ({
+  container: 'auto',
+  schema: 'auto',
+  encoding: 'utf-8',
+  match: 'isbn',
+  library: null,
+  ...over,
+});
 
 const titleOf = (r: MarcRecord, tag: string) =>
   r.fields.flatMap((f) => ('subfields' in f && f.tag === tag ? f.subfields.filter((s) => s.code === 'a').map((s) => s.value) : []))[0];
@@ -140,5 +196,66 @@ describeOnEachDatabase('MARC export', (ctx) => {
     expect((await http.get('/api/v1/catalog/export?ids=not-an-id')).statusCode).toBe(422);
     const tooMany = Array.from({ length: 301 }, () => randomUUID()).join(',');
     expect((await http.get(`/api/v1/catalog/export?ids=${tooMany}`)).statusCode).toBe(422);
+  });
+
+  /** Imports foreignFiles(tag) and gives the ids of its three records. */
+  async function importForeign(tag: string): Promise<string[]> {
+    const db = ctx.database.db;
+    const { rusmarc, marc21 } = foreignFiles(tag);
+    await importMarc(db, SYSTEM_ACTOR, Readable.from([rusmarc]), importOptions({ schema: 'rusmarc' }));
+    await importMarc(db, SYSTEM_ACTOR, Readable.from([marc21]), importOptions({ schema: 'marc21' }));
+    const rows = await db.select({ id: bibRecords.id }).from(bibRecords).where(like(bibRecords.controlNumber, `%${tag}%`));
+    expect(rows).toHaveLength(3);
+    return rows.map((r) => r.id);
+  }
+
+  it('says Unicode in every exported record, as the file is UTF-8, and leaves the stored records as they were', async () => {
+    const db = ctx.database.db;
+    const tag = uniq('T');
+    const recordIds = await importForeign(tag);
+    const rusmarc = readIso2709All(await exportToBuffer(db, { schema: 'rusmarc', container: 'iso2709', recordIds })) as MarcRecord[];
+    // 100 $a/26-29: "50" ISO 10646 and two blanks, as the staff app writes it, not the file's "0189" (CP1251).
+    expect(rusmarc.map((r) => getValue(r, '100', 'a')?.slice(26, 30))).toEqual(['50  ', '50  ', '50  ']);
+    expect(rusmarc[0]!.leader.charAt(9)).toBe(' '); // undefined in RUSMARC: left alone
+    for (const container of ['iso2709', 'marcxml'] as const) {
+      const file = await exportToBuffer(db, { schema: 'marc21', container, recordIds });
+      const records = (container === 'iso2709' ? readIso2709All(file) : readMarcXmlString(file.toString('utf8'))) as MarcRecord[];
+      expect(records.map((r) => r.leader.charAt(9))).toEqual(['a', 'a', 'a']);
+    }
+    const stored = await db.select({ marc: bibRecords.marc, format: bibRecords.format }).from(bibRecords).where(like(bibRecords.controlNumber, `%${tag}%`));
+    expect(stored.filter((r) => r.format === 'rusmarc').map((r) => getValue(r.marc, '100', 'a')?.slice(26, 30))).toEqual(['0189', '0189']);
+    expect(stored.find((r) => r.format === 'marc21')!.marc.leader.charAt(9)).toBe(' ');
+  });
+
+  it('exports a volume of a set as MARC 21 with its set (773), as the catalogue titles it', async () => {
+    const db = ctx.database.db;
+    const tag = uniq('T');
+    const recordIds = await importForeign(tag);
+    const marc21 = readIso2709All(await exportToBuffer(db, { schema: 'marc21', container: 'iso2709', recordIds })) as MarcRecord[];
+    const volume = marc21.find((r) => getValue(r, '245', 'a') === 'Вып. 22')!;
+    expect(getValue(volume, '773', 't')).toBe(`Задачи и этюды ${tag}`);
+    expect(getValue(volume, '773', 'g')).toBe('Вып. 22');
+    expect(getValue(volume, '773', 'w')).toBe(`RU\\${tag}\\bibl\\5996`);
+  });
+
+  it('exports records so that importing the file into the same catalogue matches each one by its control number, in either schema', async () => {
+    const db = ctx.database.db;
+    const tag = uniq('T');
+    const recordIds = await importForeign(tag);
+    for (const schema of ['marc21', 'rusmarc'] as const) {
+      const file = await exportToBuffer(db, { schema, container: 'iso2709', recordIds });
+      if (schema === 'marc21') {
+        // The agency behind 001 (RUSMARC 801 $b) is MARC 21 003.
+        const records = readIso2709All(file) as MarcRecord[];
+        expect(records.map((r) => getControlValue(r, '003')).sort()).toEqual([`NLR-${tag}`, `NLR-${tag}`, `OCoLC-${tag}`]);
+      }
+      // By control number and source alone: no ISBN or title to fall back on.
+      const again = await importMarc(db, SYSTEM_ACTOR, Readable.from([file]), importOptions({ schema, match: 'control-number' }));
+      expect(again, schema).toMatchObject({ read: 3, created: 0, matched: 3 });
+      // And as imports run by default (matching by ISBN and title too).
+      expect(await importMarc(db, SYSTEM_ACTOR, Readable.from([file]), importOptions({ schema }))).toMatchObject({ read: 3, created: 0, matched: 3 });
+    }
+    const rows = await db.select({ id: bibRecords.id }).from(bibRecords).where(like(bibRecords.controlNumber, `%${tag}%`));
+    expect(rows.map((r) => r.id).sort()).toEqual([...recordIds].sort());
   });
 });

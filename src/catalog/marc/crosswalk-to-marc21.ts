@@ -1,9 +1,12 @@
 // RUSMARC → MARC 21 for the fields a public library's catalogue lives on (title, publication, extent,
-// series, notes, subjects, classification incl. ББК, names, source, holdings). Pure: the input is not
-// changed; fields without a mapping are reported through onUnmapped and left out.
+// series, notes, subjects, classification incl. ББК, names, source, holdings, the host record of a volume
+// or part). Pure: the input is not changed; fields without a mapping are reported through onUnmapped and
+// left out.
 
 import { df, firstValue, mapSubfields, punctuate, relatorToMarc21, type CrosswalkOptions } from './crosswalk-common';
+import { linkToMarc21 } from './crosswalk-links';
 import { isDataField, type MarcDataField, type MarcField, type MarcRecord, type MarcSubfield } from './record';
+import { rusmarcControlSource } from './unicode-marks';
 
 /** 008 (40 characters) from RUSMARC 100$a (dates), 101$a (language) and 102$a (country). */
 function build008(rec: MarcRecord): string {
@@ -95,6 +98,8 @@ const RULES: Record<string, Rule> = {
   '702': (f) => personal(f, '700'),
   '710': (f) => df(f.ind1 === '1' ? '111' : '110', '2', ' ', mapSubfields(f, { a: 'a', b: 'b', '4': '4' })),
   '711': (f) => df(f.ind1 === '1' ? '711' : '710', '2', ' ', mapSubfields(f, { a: 'a', b: 'b', '4': '4' })),
+  '461': (f) => linkToMarc21(f),
+  '463': (f) => linkToMarc21(f),
   '899': (f) => df('852', ' ', ' ', mapSubfields(f, { a: 'a', b: 'b', c: 'c', j: 'h', p: 'p', x: 'x', z: 'z' })),
 };
 
@@ -128,7 +133,8 @@ export function rusmarcToMarc21(record: MarcRecord, options: CrosswalkOptions = 
   const agencies: MarcDataField[] = [];
   for (const f of record.fields) {
     if (!isDataField(f)) {
-      if (f.tag === '001' || f.tag === '003' || f.tag === '005') out.push({ tag: f.tag, value: f.value });
+      // RUSMARC 003 is a persistent identifier (a URI), not MARC 21's agency code: it is not copied there.
+      if (f.tag === '001' || f.tag === '005') out.push({ tag: f.tag, value: f.value });
       else options.onUnmapped?.(f);
       continue;
     }
@@ -145,6 +151,10 @@ export function rusmarcToMarc21(record: MarcRecord, options: CrosswalkOptions = 
     for (const m of Array.isArray(made) ? made : [made]) if (m.subfields.length > 0) out.push(m);
   }
   out.push({ tag: '008', value: build008(record) });
+  // The agency behind 001 (801 $b) as 003: the catalogue knows a record by 001 and its source, read from
+  // 801 in RUSMARC and from 003 in MARC 21, so the MARC 21 export is matched to the same records.
+  const source = rusmarcControlSource(record);
+  if (source && out.some((f) => f.tag === '001')) out.push({ tag: '003', value: source });
   const f040 = build040(agencies, record);
   if (f040) out.push(f040);
   out.sort((x, y) => (x.tag < y.tag ? -1 : x.tag > y.tag ? 1 : 0)); // stable: repeated fields keep their order

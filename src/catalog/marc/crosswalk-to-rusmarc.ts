@@ -1,9 +1,12 @@
 // MARC 21 → RUSMARC, the reverse of crosswalk-to-marc21 for the same fields: ISBD separators inside
 // MARC 21 subfields are removed, "Surname, Initials" is split into $a and $b, 040 becomes 801s, 008's
-// dates and language feed 100 and 101. Pure; unmapped fields are reported, not copied.
+// dates and language feed 100 and 101, 003 becomes 801 $b, 773 a 461/463 link. Pure; unmapped fields
+// are reported, not copied.
 
 import { df, firstValue, mapSubfields, relatorToRusmarc, unpunctuate, type CrosswalkOptions } from './crosswalk-common';
+import { linkToRusmarc } from './crosswalk-links';
 import { getControlValue, isDataField, type MarcDataField, type MarcField, type MarcRecord } from './record';
+import { rusmarcControlSource } from './unicode-marks';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 
@@ -64,7 +67,7 @@ function publication(f: MarcDataField): MarcDataField {
   return df('210', ' ', ' ', unpunctuate(mapSubfields(f, { a: 'a', b: 'c', c: 'd' })));
 }
 
-type Rule = (f: MarcDataField) => MarcDataField | undefined;
+type Rule = (f: MarcDataField, rec: MarcRecord) => MarcDataField | undefined;
 
 const RULES: Record<string, Rule> = {
   '020': (f) => df('010', ' ', ' ', unpunctuate(mapSubfields(f, { a: 'a', q: 'b', c: 'd', z: 'z' }))),
@@ -95,6 +98,7 @@ const RULES: Record<string, Rule> = {
   '110': (f) => df('710', '0', '2', unpunctuate(mapSubfields(f, { a: 'a', b: 'b', '4': '4' }))),
   '111': (f) => df('710', '1', '2', unpunctuate(mapSubfields(f, { a: 'a', '4': '4' }))),
   '710': (f) => df('711', '0', '2', unpunctuate(mapSubfields(f, { a: 'a', b: 'b', '4': '4' }))),
+  '773': (f, rec) => linkToRusmarc(f, rec.leader),
   '852': (f) => df('899', ' ', ' ', mapSubfields(f, { a: 'a', b: 'b', c: 'c', h: 'j', p: 'p', x: 'x', z: 'z' })),
 };
 
@@ -117,6 +121,20 @@ function build801(f: MarcDataField, country: string): MarcDataField[] {
   return out;
 }
 
+/**
+ * 003, the agency whose number 001 is, as 801 ind2 3 (the agency that issued the record) when the 801s
+ * made from 040 do not already name it where the catalogue looks for a RUSMARC record's source
+ * (rusmarcControlSource): the RUSMARC export is then matched to the same records as the MARC 21 record.
+ */
+function issuing801(record: MarcRecord, fields: MarcField[], country: string): MarcDataField | undefined {
+  const agency = getControlValue(record, '003')?.trim();
+  if (!agency || rusmarcControlSource({ leader: '', fields }) === agency) return undefined;
+  return df('801', ' ', '3', [
+    { code: 'a', value: country },
+    { code: 'b', value: agency },
+  ]);
+}
+
 export function marc21ToRusmarc(record: MarcRecord, options: CrosswalkOptions = {}): MarcRecord {
   const l = record.leader.padEnd(24, ' ');
   const leader = `00000${l.charAt(5)}${l.charAt(6)}${l.charAt(7)}  2200000 i 450 `;
@@ -127,21 +145,24 @@ export function marc21ToRusmarc(record: MarcRecord, options: CrosswalkOptions = 
   }
   for (const f of record.fields) {
     if (!isDataField(f)) {
-      if (f.tag === '001' || f.tag === '003' || f.tag === '005') out.push({ tag: f.tag, value: f.value });
-      else if (f.tag !== '008') options.onUnmapped?.(f);
+      // 003 goes to 801 (below); RUSMARC 003 is a persistent identifier, something else.
+      if (f.tag === '001' || f.tag === '005') out.push({ tag: f.tag, value: f.value });
+      else if (f.tag !== '008' && f.tag !== '003') options.onUnmapped?.(f);
       continue;
     }
     if (f.tag === '040') {
       out.push(...build801(f, options.country ?? 'RU'));
       continue;
     }
-    const made = RULES[f.tag]?.(f);
+    const made = RULES[f.tag]?.(f, record);
     if (!made) {
       options.onUnmapped?.(f);
       continue;
     }
     if (made.subfields.length > 0) out.push(made);
   }
+  const issuer = issuing801(record, out, options.country ?? 'RU');
+  if (issuer) out.push(issuer);
   out.sort((x, y) => (x.tag < y.tag ? -1 : x.tag > y.tag ? 1 : 0));
   return { leader, fields: out };
 }

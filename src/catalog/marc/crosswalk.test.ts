@@ -12,7 +12,8 @@ import { marc21ToRusmarc } from './crosswalk-to-rusmarc';
 import { detectFormat } from './detect-format';
 import { readIso2709All } from './iso2709-reader';
 import { toMarcXml } from './marcxml-writer';
-import { cloneRecord, dataField, getDataFields, getValue, type MarcRecord } from './record';
+import { cloneRecord, controlField, dataField, getControlValue, getDataFields, getValue, type MarcRecord } from './record';
+import { rusmarcControlSource } from './unicode-marks';
 import { HAVE_TESTDATA, HAVE_XMLLINT, MARC_DIR, SKIP_TESTDATA, XSD_DIR } from './test-support';
 
 /** The values of the given tag$code pairs, ISBD separators removed, for comparing across formats. */
@@ -137,6 +138,113 @@ describe('crosswalk rules', () => {
     expect(unmapped).toEqual([]);
   });
 
+  it('links a volume to its set (461) and a part to its piece (463) through 773, and back', () => {
+    // As NLR writes a volume: the set's 001 and 200 embedded in 461 ($1), not to be shown as a note.
+    const volume: MarcRecord = {
+      leader: '00000nam2 2200000 i 450 ',
+      fields: [
+        controlField('001', 'RU\\NLR\\bibl\\3424'),
+        dataField('200', '0', ' ', [['a', 'Вып. 22']]),
+        dataField('461', ' ', '0', [
+          ['1', '001RU\\NLR\\bibl\\5996'],
+          ['1', '2001 '],
+          ['a', 'Задачи и этюды'],
+          ['v', 'Вып. 22'],
+        ]),
+      ],
+    };
+    const unmapped: string[] = [];
+    const m = rusmarcToMarc21(volume, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getDataFields(m, '773')).toEqual([
+      dataField('773', '1', ' ', [
+        ['t', 'Задачи и этюды'],
+        ['g', 'Вып. 22'],
+        ['w', 'RU\\NLR\\bibl\\5996'],
+      ]),
+    ]);
+    const back = marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getDataFields(back, '461')).toEqual(getDataFields(volume, '461'));
+    expect(unmapped).toEqual([]);
+
+    // An article in a host: RUSMARC 463 in the standard subfields, with the host's author; leader/07 "a"
+    // (a component part) brings it back as 463.
+    const article: MarcRecord = {
+      leader: '00000naa0 2200000 i 450 ',
+      fields: [
+        dataField('200', '1', ' ', [['a', 'Манас и его сказители']]),
+        dataField('463', ' ', '1', [
+          ['t', 'Ала-Тоо'],
+          ['v', '1995, № 3'],
+          ['x', '0131-3622'],
+        ]),
+      ],
+    };
+    const m2 = rusmarcToMarc21(article);
+    expect(getDataFields(m2, '773')).toEqual([
+      dataField('773', '0', ' ', [
+        ['t', 'Ала-Тоо'],
+        ['g', '1995, № 3'],
+        ['x', '0131-3622'],
+      ]),
+    ]);
+    expect(getDataFields(marc21ToRusmarc(m2), '463')).toEqual([
+      dataField('463', ' ', '1', [
+        ['1', '2001 '],
+        ['a', 'Ала-Тоо'],
+        ['v', '1995, № 3'],
+        ['1', '011  '],
+        ['a', '0131-3622'],
+      ]),
+    ]);
+  });
+
+  it('writes the agency behind 001 as MARC 21 003 and back, where the catalogue reads each format\'s', () => {
+    const rus: MarcRecord = {
+      leader: '00000nam0 2200000 i 450 ',
+      fields: [
+        controlField('001', 'RU\\NLR\\bibl\\3424'),
+        controlField('003', 'http://nlr.ru/bibl/3424'),
+        dataField('200', '1', ' ', [['a', 'А']]),
+        dataField('801', ' ', '0', [['a', 'RU'], ['b', 'NLR'], ['c', '19980716']]),
+        dataField('801', ' ', '1', [['a', 'RU'], ['b', 'NLR']]),
+      ],
+    };
+    const unmapped: string[] = [];
+    const m = rusmarcToMarc21(rus, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getControlValue(m, '003')).toBe('NLR');
+    // RUSMARC 003 is a persistent identifier, not an agency: it is not passed off as one.
+    expect(unmapped).toEqual(['003']);
+    const back = marc21ToRusmarc(m);
+    expect(getDataFields(back, '801')).toEqual(getDataFields(rus, '801').map((f) => ({ ...f, subfields: f.subfields.filter((x) => x.code !== 'c') })));
+    expect(rusmarcControlSource(back)).toBe('NLR');
+
+    // Numbered by OCLC (003), catalogued by IEF (040 $a): 801 ind2 3 names the issuer, ind2 0 the cataloguer.
+    const oclc: MarcRecord = {
+      leader: '00000nam a2200000 a 4500',
+      fields: [
+        controlField('001', 'ocm12345'),
+        controlField('003', 'OCoLC'),
+        dataField('040', ' ', ' ', [['a', 'IEF'], ['c', 'IEF']]),
+        dataField('245', '1', '0', [['a', 'Pride and prejudice']]),
+      ],
+    };
+    const r = marc21ToRusmarc(oclc);
+    expect(getDataFields(r, '801').map((f) => `${f.ind2} ${getValue({ ...r, fields: [f] }, '801', 'b')}`)).toEqual(['0 IEF', '1 IEF', '3 OCoLC']);
+    expect(rusmarcControlSource(r)).toBe('OCoLC');
+    const again = rusmarcToMarc21(r);
+    expect(getControlValue(again, '003')).toBe('OCoLC');
+    expect(getDataFields(again, '040')).toEqual([
+      dataField('040', ' ', ' ', [
+        ['a', 'IEF'],
+        ['b', 'rus'],
+        ['c', 'IEF'],
+      ]),
+    ]);
+    // No 001, no 003 to speak for; a record without 801 has no 003.
+    expect(getControlValue(rusmarcToMarc21({ ...rus, fields: rus.fields.slice(1) }), '003')).toBeUndefined();
+    expect(getControlValue(rusmarcToMarc21({ ...rus, fields: rus.fields.slice(0, 3) }), '003')).toBeUndefined();
+  });
+
   it('does not change its input and reports what it cannot map', () => {
     const rus: MarcRecord = {
       leader: '00000nam  2200000 i 450 ',
@@ -158,6 +266,7 @@ describe.skipIf(!HAVE_TESTDATA)(
 
     it('NLR RUSMARC → MARC 21 → RUSMARC keeps every mapped field (81 records)', () => {
       let compared = 0;
+      let links = 0;
       for (const r of nlr()) {
         const m = rusmarcToMarc21(r);
         expect(detectFormat([m]).format).toBe('marc21');
@@ -170,9 +279,14 @@ describe.skipIf(!HAVE_TESTDATA)(
             .map((v) => v.replace(/^702/, '701'))
             .sort((x, y) => (x.slice(3, 4) < y.slice(3, 4) ? -1 : 0)),
         );
+        // The set a volume belongs to, through 773, and the agency behind 001, through 003.
+        expect(getDataFields(back, '461')).toEqual(getDataFields(r, '461'));
+        expect(rusmarcControlSource(back)).toBe(rusmarcControlSource(r));
+        links += getDataFields(r, '461').length;
         compared += project(r, RUS_PAIRS).length;
       }
       expect(compared).toBeGreaterThan(500);
+      expect(links).toBe(39);
     });
 
     it('MARC 21 → RUSMARC → MARC 21 keeps every mapped field (383 records of pride-and-prejudice)', () => {
@@ -185,6 +299,12 @@ describe.skipIf(!HAVE_TESTDATA)(
         // 008's language becomes an explicit 041 on the way back, so 041 may only gain values.
         expect(project(back, ['041a'])).toEqual(expect.arrayContaining(project(r, ['041a'])));
         expect(project(back, ['100a', '100d'])).toEqual(project(r, ['100a', '100d']));
+        expect(project(back, ['040a', '040c', '773t', '773g', '773w'])).toEqual(project(r, ['040a', '040c', '773t', '773g', '773w']));
+        // 003 comes back where it speaks for a 001. (Without a 003, RUSMARC cannot say so beside the 801s
+        // made from 040: the agency they name comes back as 003.)
+        if (getControlValue(r, '003') || !getControlValue(r, '001')) {
+          expect(getControlValue(back, '003')).toBe(getControlValue(r, '001') ? getControlValue(r, '003') : undefined);
+        }
         compared += project(r, M21_PAIRS).length;
       }
       expect(compared).toBeGreaterThan(3000);

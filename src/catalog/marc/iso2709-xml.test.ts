@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, type EncodingOption } from './charsets';
 import { writeIso2709 } from './iso2709-writer';
 import { controlField, dataField, type MarcRecord } from './record';
-import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA, converted, throughModel } from './test-support';
+import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA, converted, throughModel, xmlLeaders } from './test-support';
 
 describe.skipIf(!HAVE_TESTDATA)(`every test file (${HAVE_TESTDATA ? 'testdata found' : SKIP_TESTDATA})`, () => {
   const files = [
@@ -151,6 +151,35 @@ describe('awkward records', () => {
       const tags = [...xml.matchAll(/<(?:controlfield|datafield) tag="(\d+)"/g)].map((m) => m[1]);
       expect(tags).toEqual(['005', '008', '020', '245']);
       expect(xml.indexOf('<leader>')).toBeLessThan(xml.indexOf('<controlfield'));
+    }
+  });
+
+  it('says UTF-8 in MARC 21 leader/09 whether a record is copied or written, and keeps RUSMARC leaders', async () => {
+    // Leaders that say blank (not Unicode) at 09, as CP1251 and MARC-8 exports do; writing as 'rusmarc'
+    // keeps it. The second record of each file is NFD, so it goes through the record writer.
+    const marc21 = (title: string): MarcRecord => ({
+      leader: '00000nam  2200000 i 4500',
+      fields: [
+        controlField('008', '960101s1996    ru            000 0 rus d'),
+        dataField('245', '1', '0', [['a', title]]),
+        dataField('260', ' ', ' ', [['c', '1996']]),
+      ],
+    });
+    const rusmarc = (title: string): MarcRecord => ({
+      leader: '00000nam0 2200000 i 450 ',
+      fields: [dataField('200', '1', ' ', [['a', title]]), dataField('210', ' ', ' ', [['d', '1996']])],
+    });
+    for (const [make, leader] of [
+      [marc21, '00000nam a2200000 i 4500'],
+      [rusmarc, '00000nam0 2200000 i 450 '],
+    ] as const) {
+      const bytes = writeIso2709([make('Жамиля'), make('Й'.normalize('NFD'))], { format: 'rusmarc' });
+      expect(String.fromCharCode(bytes[9]!)).toBe(' ');
+      expect(xmlLeaders(throughModel(bytes, 'utf-8', 'nfc').xml).map((l) => l.charAt(9))).toEqual([leader.charAt(9), leader.charAt(9)]);
+      for (const pretty of [true, false]) {
+        const { xml } = await converted(bytes, 'utf-8', 'nfc', { pretty, chunk: pretty ? undefined : 5 });
+        expect(xmlLeaders(xml).map((l) => l.slice(5, 10))).toEqual([leader.slice(5, 10), leader.slice(5, 10)]);
+      }
     }
   });
 });

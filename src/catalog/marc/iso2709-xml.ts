@@ -1,261 +1,44 @@
-// ISO 2709 → MARCXML straight from the record's bytes: a record laid out plainly is written by copying its
-// bytes into the output, escaping & < > " on the way (a single-byte code page through a table of UTF-8
-// bytes per byte value), with no record model and no JS strings in between. Anything else — a record the
-// reader would warn about or fail on, text that is not plainly NFC, characters XML cannot hold, codes or
-// indicators the writer would sanitize, MARC-8 — is left to the reader and writer (returns false), so the
-// output is byte for byte what readIso2709 + writeMarcXml make of the same file.
+// ISO 2709 → MARCXML for whole files: a record laid out plainly is copied from its bytes (see
+// iso2709-xml-copy.ts); anything else — a record the reader would warn about or fail on, text that is not
+// plainly NFC, characters XML cannot hold, codes or indicators the writer would sanitize, MARC-8 — is read
+// and written as usual, so the output is byte for byte what readIso2709 + writeMarcXml make of the same
+// file. The XML is UTF-8, so a MARC 21 file's records say so in leader/09 ("a", as yaz-marcdump writes
+// them); the file's format is told from its first records, as its encoding is, and RUSMARC leaders are
+// written as they are (RUSMARC leader/09 is undefined).
 
 import type { Writable } from 'node:stream';
-import { singleByteTable, type MarcEncoding } from './charsets';
+import type { MarcEncoding } from './charsets';
+import { detectFormat } from './detect-format';
 import { MarcParseError } from './errors';
-import { digits } from './iso2709-fields';
 import type { ParseContext } from './iso2709-parse';
 import { contextFor, parseSafe, recordContext, resolveEncoding, type ReadOptions } from './iso2709-reader';
 import { isFiller, recordEnd, splitRecordStream, splitRecords, type RawRecord } from './iso2709-split';
-import {
-  MARCXML_HEAD,
-  MARCXML_TAIL,
-  OK_CODE,
-  OK_INDICATOR,
-  appendRecordXml,
-  type MarcXmlWriteOptions,
-} from './marcxml-writer';
-import { ASCII_CLASS, XmlBytes, escapeAt } from './xml-bytes';
-
-const FT = 0x1e;
-const SF = 0x1f;
-const RT = 0x1d;
-
-function bytesOf(s: string): Uint8Array {
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
-}
-
-/** The fixed markup, pretty (indented, as the writer's default) and compact. */
-interface Markup {
-  recordOpen: Uint8Array;
-  leaderClose: Uint8Array;
-  controlOpen: Uint8Array;
-  controlClose: Uint8Array;
-  dataOpen: Uint8Array;
-  ind1: Uint8Array;
-  ind2: Uint8Array;
-  tagClose: Uint8Array;
-  subfieldOpen: Uint8Array;
-  subfieldClose: Uint8Array;
-  dataClose: Uint8Array;
-  recordClose: Uint8Array;
-}
-
-function markup(pretty: boolean): Markup {
-  return {
-    recordOpen: bytesOf(pretty ? '  <record>\n    <leader>' : '<record><leader>'),
-    leaderClose: bytesOf('</leader>'),
-    controlOpen: bytesOf(pretty ? '\n    <controlfield tag="' : '<controlfield tag="'),
-    controlClose: bytesOf('</controlfield>'),
-    dataOpen: bytesOf(pretty ? '\n    <datafield tag="' : '<datafield tag="'),
-    ind1: bytesOf('" ind1="'),
-    ind2: bytesOf('" ind2="'),
-    tagClose: bytesOf('">'),
-    subfieldOpen: bytesOf(pretty ? '\n      <subfield code="' : '<subfield code="'),
-    subfieldClose: bytesOf('</subfield>'),
-    dataClose: bytesOf(pretty ? '\n    </datafield>' : '</datafield>'),
-    recordClose: bytesOf(pretty ? '\n  </record>\n' : '</record>'),
-  };
-}
-const PRETTY = markup(true);
-const COMPACT = markup(false);
-
-/** UTF-8 bytes of each byte value of a single-byte code page, packed: length in the low byte, then up to 3 bytes. */
-const utf8Tables = new Map<MarcEncoding, Uint32Array>();
-
-function utf8Table(enc: 'cp1251' | 'cp866' | 'koi8-r'): Uint32Array {
-  let t = utf8Tables.get(enc);
-  if (t) return t;
-  t = new Uint32Array(256);
-  const chars = singleByteTable(enc);
-  for (let i = 0; i < 256; i++) {
-    const u = Buffer.from(String.fromCharCode(chars[i] as number), 'utf8');
-    t[i] = u.length | ((u[0] ?? 0) << 8) | ((u[1] ?? 0) << 16) | ((u[2] ?? 0) << 24);
-  }
-  utf8Tables.set(enc, t);
-  return t;
-}
-
-function put(o: Uint8Array, p: number, m: Uint8Array): number {
-  for (let i = 0; i < m.length; i++) o[p++] = m[i] as number;
-  return p;
-}
-
-const isAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-
-/**
- * Bytes of a UTF-8 character starting at b[i] (lead byte c >= 0x80) that is valid and plainly NFC — in the
- * ranges where every character is NFC on its own and never combines (see plainlyNfc in iso2709-fields.ts):
- * U+0080–U+02FF, U+0400–U+052F but U+0483–U+0489, U+2002–U+20BF, U+2100–U+2125, U+4000–U+9FFF. 0 for any
- * other character, or a sequence that is cut short by `q` or not valid.
- */
-function plainUtf8(b: Uint8Array, i: number, q: number, c: number): number {
-  const c1 = i + 1 < q ? (b[i + 1] as number) : 0;
-  if ((c1 & 0xc0) !== 0x80) return 0;
-  if (c >= 0xc2 && c <= 0xcb) return 2;
-  if (c === 0xd0 || c === 0xd1 || c === 0xd3) return 2;
-  if (c === 0xd2) return c1 >= 0x83 && c1 <= 0x89 ? 0 : 2;
-  if (c === 0xd4) return c1 < 0xb0 ? 2 : 0;
-  const c2 = i + 2 < q ? (b[i + 2] as number) : 0;
-  if ((c2 & 0xc0) !== 0x80) return 0;
-  if (c >= 0xe4 && c <= 0xe9) return 3;
-  if (c !== 0xe2) return 0;
-  if (c1 === 0x80) return c2 >= 0x82 ? 3 : 0; // U+2002–U+203F
-  if (c1 === 0x81 || c1 === 0x82) return 3; // U+2040–U+20BF
-  if (c1 === 0x84) return c2 <= 0xa5 ? 3 : 0; // U+2100–U+2125
-  return 0;
-}
-
-/**
- * Copies text bytes from `i` up to `q` or the first subfield delimiter into `o` at `cursor.w`, as escaped
- * UTF-8, and moves `cursor.w` on. Returns where it stopped (q or the delimiter), or -1 when the text
- * cannot be copied as it is (a character XML cannot hold, or UTF-8 that is invalid or not plainly NFC).
- */
-function copyText(
-  b: Uint8Array,
-  i: number,
-  q: number,
-  o: Uint8Array,
-  cursor: { w: number },
-  table: Uint32Array | undefined,
-): number {
-  let w = cursor.w;
-  for (; i < q; i++) {
-    const c = b[i] as number;
-    if (c < 0x80) {
-      const k = ASCII_CLASS[c] as number;
-      if (k === 0) o[w++] = c;
-      else if (k === 1) w = escapeAt(o, w, c);
-      else if (c === SF) break;
-      else return -1;
-    } else if (table) {
-      const t = table[c] as number;
-      o[w++] = (t >>> 8) & 0xff;
-      if ((t & 0xff) > 1) o[w++] = (t >>> 16) & 0xff;
-      if ((t & 0xff) > 2) o[w++] = t >>> 24;
-    } else {
-      const n = plainUtf8(b, i, q, c);
-      if (n === 0) return -1;
-      o[w++] = c;
-      o[w++] = b[++i] as number;
-      if (n === 3) o[w++] = b[++i] as number;
-    }
-  }
-  cursor.w = w;
-  return i;
-}
-
-const cursor = { w: 0 };
-
-/**
- * Appends the MARCXML of the ISO 2709 record in bytes [s, e) (its terminator the last byte) to `out`, when
- * the record is plain enough to copy; false (and `out` as it was) when it is not.
- */
-export function appendIso2709Xml(
-  out: XmlBytes,
-  b: Uint8Array,
-  s: number,
-  e: number,
-  enc: MarcEncoding,
-  pretty: boolean,
-): boolean {
-  if (enc === 'marc-8' || e - s < 26 || b[e - 1] !== RT || digits(b, s, 5) !== e - s) return false;
-  const end = e - 1;
-  // Leader: two indicators, one-character codes' length digit, entry map 4/5/0, all ASCII.
-  if (b[s + 10] !== 0x32 || digits(b, s + 11, 1) < 0 || b[s + 22] !== 0x30) return false;
-  const lenLen = digits(b, s + 20, 1);
-  const startLen = digits(b, s + 21, 1);
-  if (lenLen <= 0 || startLen <= 0) return false;
-  const entryLen = 3 + lenLen + startLen;
-  let dirEnd = s + 24;
-  while (dirEnd < end && b[dirEnd] !== FT) dirEnd++;
-  if (dirEnd >= end || dirEnd === s + 24 || (dirEnd - s - 24) % entryLen !== 0) return false;
-  const dataStart = dirEnd + 1;
-  if (digits(b, s + 12, 5) !== dataStart - s) return false;
-  const table = enc === 'utf-8' ? undefined : utf8Table(enc);
-  const m = pretty ? PRETTY : COMPACT;
-
-  // Room for the worst case: every byte escaped (6 bytes) and markup for every possible subfield.
-  out.room((e - s) * 32 + 256);
-  const o = out.buf;
-  const start = out.len;
-  let w = put(o, start, m.recordOpen);
-  for (let i = s; i < s + 24; i++) {
-    const c = b[i] as number;
-    if (c >= 0x80) return false;
-    const k = ASCII_CLASS[c] as number;
-    if (k === 0) o[w++] = c;
-    else if (k === 1) w = escapeAt(o, w, c);
-    else return false;
-  }
-  w = put(o, w, m.leaderClose);
-  // Two passes over the directory: control fields first, then data fields, each in directory order, as
-  // MARC21slim.xsd requires whatever order a record was stored in (the record writer does the same).
-  for (let pass = 0; pass < 2; pass++) {
-    for (let at = s + 24; at < dirEnd; at += entryLen) {
-      const t0 = b[at] as number;
-      const t1 = b[at + 1] as number;
-      const t2 = b[at + 2] as number;
-      const isControl = t0 === 0x30 && t1 === 0x30;
-      if (isControl !== (pass === 0)) continue;
-      if (!isAlnum(t0) || !isAlnum(t1) || !isAlnum(t2)) return false;
-      const len = digits(b, at + 3, lenLen);
-      const from = dataStart + digits(b, at + 3 + lenLen, startLen);
-      const to = from + len - 1; // the field terminator
-      if (len <= 0 || from < dataStart || to >= end || b[to] !== FT) return false;
-      if (isControl) {
-        w = put(o, w, m.controlOpen);
-        o[w++] = t0;
-        o[w++] = t1;
-        o[w++] = t2;
-        w = put(o, w, m.tagClose);
-        cursor.w = w;
-        if (copyText(b, from, to, o, cursor, table) !== to) return false;
-        w = put(o, cursor.w, m.controlClose);
-        continue;
-      }
-      // Data field: two valid indicators, then subfields from the first byte on (no text before them).
-      const i1 = b[from] as number;
-      const i2 = b[from + 1] as number;
-      if (len < 3 || i1 >= 0x80 || i2 >= 0x80 || OK_INDICATOR[i1] !== 1 || OK_INDICATOR[i2] !== 1) return false;
-      if (to > from + 2 && b[from + 2] !== SF) return false;
-      w = put(o, w, m.dataOpen);
-      o[w++] = t0;
-      o[w++] = t1;
-      o[w++] = t2;
-      w = put(o, w, m.ind1);
-      o[w++] = i1;
-      w = put(o, w, m.ind2);
-      o[w++] = i2;
-      w = put(o, w, m.tagClose);
-      let p = from + 2;
-      while (p < to) {
-        // b[p] is a delimiter; a valid code follows it.
-        const code = p + 1 < to ? (b[p + 1] as number) : 0x80;
-        if (code >= 0x80 || OK_CODE[code] !== 1) return false;
-        w = put(o, w, m.subfieldOpen);
-        w = ASCII_CLASS[code] === 1 ? escapeAt(o, w, code) : ((o[w] = code), w + 1);
-        w = put(o, w, m.tagClose);
-        cursor.w = w;
-        p = copyText(b, p + 2, to, o, cursor, table);
-        if (p < 0) return false;
-        w = put(o, cursor.w, m.subfieldClose);
-      }
-      w = put(o, w, m.dataClose);
-    }
-  }
-  out.len = put(o, w, m.recordClose);
-  return true;
-}
+import { appendIso2709Xml } from './iso2709-xml-copy';
+import { MARCXML_HEAD, MARCXML_TAIL, appendRecordXml, type MarcXmlWriteOptions } from './marcxml-writer';
+import type { MarcFormat, MarcRecord } from './record';
+import { XmlBytes } from './xml-bytes';
 
 export interface Iso2709ToXmlOptions extends ReadOptions, MarcXmlWriteOptions {
   /** A record that cannot be read: it is left out of the XML and reported here. */
   onError?: (error: MarcParseError) => void;
+  /** The file's format (for leader/09); 'auto' (default) tells it from the first records' tags. */
+  format?: MarcFormat | 'auto';
+}
+
+/**
+ * The file's format: as given, or told from the records of the sample (read quietly: their warnings come
+ * when they are converted). One answer for the whole file, as the importer decides it, so the copied and
+ * the written records agree on leader/09.
+ */
+export function resolveFormat(raws: readonly RawRecord[], encoding: MarcEncoding, options: Iso2709ToXmlOptions): MarcFormat {
+  if (options.format && options.format !== 'auto') return options.format;
+  const ctx = { ...contextFor(encoding, options), onWarning: undefined };
+  const records: MarcRecord[] = [];
+  for (const raw of raws) {
+    const item = parseSafe(raw.bytes, 0, raw.bytes.length, ctx);
+    if (!(item instanceof MarcParseError)) records.push(item);
+  }
+  return detectFormat(records).format;
 }
 
 /** One conversion: where the output goes and what has been written. */
@@ -266,14 +49,20 @@ class Conversion {
   private inBatch = 0;
   readonly pretty: boolean;
   readonly ctx: ParseContext;
+  readonly marc21: boolean;
+  /** What the record writer is told: the options, with the file's format. */
+  readonly writeOptions: Iso2709ToXmlOptions;
 
   constructor(
     private readonly out: Writable,
     readonly options: Iso2709ToXmlOptions,
     encoding: MarcEncoding,
+    format: MarcFormat,
   ) {
     this.pretty = options.pretty ?? true;
     this.ctx = contextFor(encoding, options);
+    this.marc21 = format === 'marc21';
+    this.writeOptions = { ...options, format };
     this.batch.ascii(MARCXML_HEAD);
   }
 
@@ -284,7 +73,7 @@ class Conversion {
     ctx.index = index;
     ctx.offset = offset;
     const read = recordContext(b, s, e, ctx);
-    if (appendIso2709Xml(this.batch, b, s, e, read.encoding, this.pretty)) {
+    if (appendIso2709Xml(this.batch, b, s, e, read.encoding, this.pretty, this.marc21)) {
       this.records++;
     } else {
       const item = parseSafe(b, s, e, read);
@@ -293,7 +82,7 @@ class Conversion {
         this.options.onError?.(item);
         return;
       }
-      appendRecordXml(this.batch, item, this.options, this.records++);
+      appendRecordXml(this.batch, item, this.writeOptions, this.records++);
     }
     this.inBatch++;
   }
@@ -327,7 +116,12 @@ export async function iso2709ToMarcXml(
   out: Writable,
   options: Iso2709ToXmlOptions = {},
 ): Promise<{ records: number; errors: number }> {
-  const auto = (options.encoding ?? 'auto') === 'auto';
+  // The first records are sampled when the encoding or the format is to be told from them.
+  const auto = (options.encoding ?? 'auto') === 'auto' || (options.format ?? 'auto') === 'auto';
+  const start = (raws: readonly RawRecord[]) => {
+    const encoding = resolveEncoding(raws, options);
+    return new Conversion(out, options, encoding, resolveFormat(raws, encoding, options));
+  };
   if (source instanceof Uint8Array) {
     const sample: RawRecord[] = [];
     if (auto) {
@@ -338,7 +132,7 @@ export async function iso2709ToMarcXml(
         if (sample.length >= (options.detectRecords ?? 50) || bytes > 4_000_000) break;
       }
     }
-    const c = new Conversion(out, options, resolveEncoding(sample, options));
+    const c = start(sample);
     let index = 0;
     for (let p = 0; p < source.length;) {
       while (p < source.length && isFiller(source[p] as number)) p++;
@@ -351,10 +145,10 @@ export async function iso2709ToMarcXml(
     await c.flush(true);
     return { records: c.records, errors: c.errors };
   }
-  // A stream: the first records are held until the encoding is known (when it is to be detected).
+  // A stream: the first records are held until the encoding and the format are known (when they are to be told).
   const held: RawRecord[] = [];
   let heldBytes = 0;
-  let c: Conversion | undefined = auto ? undefined : new Conversion(out, options, options.encoding as MarcEncoding);
+  let c: Conversion | undefined = auto ? undefined : start([]);
   const take = async (item: RawRecord | MarcParseError, conv: Conversion) => {
     if (item instanceof MarcParseError) {
       conv.errors++;
@@ -378,11 +172,11 @@ export async function iso2709ToMarcXml(
       heldBytes += kept.bytes.length;
     }
     if (held.length < (options.detectRecords ?? 50) && heldBytes <= 4_000_000) continue;
-    c = new Conversion(out, options, resolveEncoding(held, options));
+    c = start(held);
     for (const h of early.splice(0)) await take(h, c);
   }
   if (!c) {
-    c = new Conversion(out, options, resolveEncoding(held, options));
+    c = start(held);
     for (const h of early.splice(0)) await take(h, c);
   }
   await c.flush(true);

@@ -2,7 +2,8 @@
 // through constant memory. Characters XML 1.0 cannot carry are dropped and reported, never written.
 
 import type { Writable } from 'node:stream';
-import { isDataField, type MarcRecord } from './record';
+import { isDataField, type MarcFormat, type MarcRecord } from './record';
+import { leaderForUtf8 } from './unicode-marks';
 import { XmlBytes } from './xml-bytes';
 
 export const MARCXML_NS = 'http://www.loc.gov/MARC21/slim';
@@ -27,6 +28,12 @@ export interface MarcXmlWriteOptions {
    * subfield dropped, each reported; false writes them as they are (exact round trips of odd data).
    */
   sanitize?: boolean;
+  /**
+   * The records' format, for leader/09: MARCXML is UTF-8, so a MARC 21 record's leader says "a" (as
+   * writeIso2709Record's does); a RUSMARC leader is written as it is. 'auto' (default) looks at each
+   * record's tags when its leader/09 is not "a" already.
+   */
+  format?: MarcFormat | 'auto';
 }
 
 const VALID_INDICATOR = /^[0-9a-z ]$/;
@@ -112,7 +119,7 @@ export function appendRecordXml(
   const i2 = pretty ? '\n    ' : '';
   const i3 = pretty ? '\n      ' : '';
   out.ascii(pretty ? '  <record>\n    <leader>' : '<record><leader>');
-  clean(out, ctx, record.leader, 'leader');
+  clean(out, ctx, leaderForUtf8(record, options.format ?? 'auto'), 'leader');
   out.ascii('</leader>');
   // MARC21slim.xsd wants the control fields before the data fields; a record read from a file that
   // stored 005 or 008 after its data fields keeps that order in the catalogue, and is written in the

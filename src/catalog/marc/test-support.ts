@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { EncodingOption } from './charsets';
+import { detectFormat } from './detect-format';
 import { MarcParseError } from './errors';
 import { readIso2709All } from './iso2709-reader';
 import { iso2709ToMarcXml } from './iso2709-xml';
@@ -94,13 +95,28 @@ export function yazLineDump(path: string, encoding: string): string[] {
     .filter((r) => r.length > 0);
 }
 
+/** The leaders of yaz-marcdump's MARCXML of a file, converted to UTF-8. */
+export function yazXmlLeaders(path: string, encoding: string): string[] {
+  const from = encoding === 'marc-8' ? 'marc8' : encoding;
+  const out = execFileSync('yaz-marcdump', ['-f', from, '-t', 'utf-8', '-o', 'marcxml', path], { maxBuffer: 1 << 28 });
+  return xmlLeaders(out.toString('utf8'));
+}
+
+/** The text of every <leader> of a MARCXML document, in order. */
+export function xmlLeaders(xml: string): string[] {
+  return [...xml.matchAll(/<(?:marc:)?leader>([^<]*)<\/(?:marc:)?leader>/g)].map((m) => m[1]!);
+}
+
 export interface XmlOutcome {
   xml: string;
   drops: XmlDropReport[];
   errors: number;
 }
 
-/** What the record model makes of the bytes (the reference iso2709ToMarcXml is checked against): read, then written. */
+/**
+ * What the record model makes of the bytes (the reference iso2709ToMarcXml is checked against): read, then
+ * written, as the file's format (told from its first 50 records, as iso2709ToMarcXml tells it).
+ */
 export function throughModel(
   bytes: Uint8Array,
   encoding: EncodingOption,
@@ -109,8 +125,10 @@ export function throughModel(
 ): XmlOutcome {
   const items = readIso2709All(bytes, { encoding, normalize });
   const drops: XmlDropReport[] = [];
-  const records = items.filter((r): r is MarcRecord => !(r instanceof MarcParseError));
-  const xml = toMarcXml(records, { pretty, onDrop: (d) => drops.push(d) });
+  const isRecord = (r: (typeof items)[number]): r is MarcRecord => !(r instanceof MarcParseError);
+  const records = items.filter(isRecord);
+  const format = detectFormat(items.slice(0, 50).filter(isRecord)).format;
+  const xml = toMarcXml(records, { pretty, format, onDrop: (d) => drops.push(d) });
   return { xml, drops, errors: items.length - records.length };
 }
 
