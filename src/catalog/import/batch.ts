@@ -29,6 +29,8 @@ export interface BatchRecord {
 export interface BatchOutcome {
   created: { index: number; id: string; title: string }[];
   matched: { index: number; id: string }[];
+  /** Matched records whose content the file's record replaced (the `replace` option). */
+  replaced: { index: number; id: string }[];
   items: { created: number; existing: number };
   /** Records written (created or restored), with the keys they match on: their search rows are still to write. */
   written: { id: string; keys: MatchKeys }[];
@@ -39,6 +41,7 @@ export interface BatchOutcome {
 export const emptyOutcome = (): BatchOutcome => ({
   created: [],
   matched: [],
+  replaced: [],
   items: { created: 0, existing: 0 },
   written: [],
   touched: [],
@@ -194,7 +197,17 @@ async function matchesInCatalogue(tx: Db, batch: readonly BatchRecord[], mode: M
 export async function importBatch(
   tx: Db,
   batch: readonly BatchRecord[],
-  options: { match: MatchMode; schema: MarcFormat; library: Library | null; currency: 'KGS' | 'RUB' },
+  options: {
+    match: MatchMode;
+    schema: MarcFormat;
+    library: Library | null;
+    currency: 'KGS' | 'RUB';
+    /**
+     * A matched record already in the catalogue takes the file's content (MARC and every column; its
+     * copies stay): to mend records imported with a wrong encoding, or to bring in a source's corrections.
+     */
+    replace?: boolean;
+  },
   carry: Carry = emptyCarry(),
   carriedCommitted: () => Promise<void> = async () => undefined,
 ): Promise<BatchOutcome> {
@@ -223,12 +236,19 @@ export async function importBatch(
   const fresh: (Columns & { id: string })[] = [];
   const recordIds: string[] = [];
   const revived: (Columns & { id: string })[] = [];
+  const replaced: (Columns & { id: string })[] = [];
+  const replacedIds = new Set<string>();
+  // Records this import wrote: in the batches before (their carry) and in this one, as it goes.
+  const fromThisImport = new Set<string>(
+    options.replace ? [...carry.byControl.values(), ...carry.byIsbn.values(), ...carry.byTitle.values()] : [],
+  );
   batch.forEach(({ index, columns }, i) => {
     const db = found[i]!;
     // A deleted record keeps its control number: importing it again brings it back with the file's content.
     // (Unless the batch before restored it: this statement does not see that yet.)
     if (columns.controlNumber && db.by_control && db.control_deleted && !byControl.has(controlKey(columns))) {
       revived.push({ id: db.by_control, ...columns });
+      fromThisImport.add(db.by_control);
       outcome.created.push({ index, id: db.by_control, title: columns.title });
       byControl.set(controlKey(columns), db.by_control);
       recordIds.push(db.by_control);
@@ -248,9 +268,16 @@ export async function importBatch(
     }
     if (id) {
       outcome.matched.push({ index, id });
+      // Only a record that was in the catalogue before this import, and once (a file may hold it twice).
+      if (options.replace && !fromThisImport.has(id) && !replacedIds.has(id)) {
+        replaced.push({ id, ...columns });
+        replacedIds.add(id);
+        outcome.replaced.push({ index, id });
+      }
     } else {
       id = randomUUID();
       fresh.push({ id, ...columns });
+      fromThisImport.add(id);
       outcome.created.push({ index, id, title: columns.title });
       remember(keys, keysOf(columns), id);
     }
@@ -262,6 +289,9 @@ export async function importBatch(
       .update(bibRecords)
       .set({ ...columns, isDeleted: false, deletedAt: null, updatedAt: new Date() })
       .where(sql`${bibRecords.id} = ${id}`);
+  }
+  for (const { id, ...columns } of replaced) {
+    await tx.update(bibRecords).set({ ...columns, updatedAt: new Date() }).where(sql`${bibRecords.id} = ${id}`);
   }
   const library = options.library;
   const copies = !library
@@ -288,7 +318,7 @@ export async function importBatch(
   if (copies.some((c) => carried.has(c.record_id))) await carriedCommitted();
   outcome.items.created = await insertCopies(tx, copies);
   outcome.items.existing = copies.length - outcome.items.created;
-  outcome.written = [...fresh, ...revived].map((r) => ({ id: r.id, keys: keysOf(r) }));
+  outcome.written = [...fresh, ...revived, ...replaced].map((r) => ({ id: r.id, keys: keysOf(r) }));
   // A restored record's search row may have outlived it with the libraries it had then.
   const freshIds = new Set(fresh.map((r) => r.id));
   outcome.touched = [

@@ -28,6 +28,9 @@ const HELP = `Usage: kitepkana import marc FILE [options]
                                           ISO 2709 encoding (default auto: detected; the leader often lies)
   --library CODE                          library that receives the copies (default: records only)
   --match isbn|control-number|none        how records are matched to existing ones (default isbn)
+  --replace                               a matched record already in the catalogue takes the file's
+                                          content (its copies stay; edits made to it since are
+                                          overwritten): to mend records imported with a wrong encoding
   --json                                  print the summary as JSON on the last line (also when
                                           the import fails: then with an "error")
   -h, --help                              show this help
@@ -57,6 +60,7 @@ export const importCommand = {
       encoding: { type: 'string' },
       library: { type: 'string' },
       match: { type: 'string' },
+      replace: { type: 'boolean' },
       json: { type: 'boolean' },
     });
     if (parsed.exit !== null) return parsed.exit;
@@ -116,6 +120,7 @@ export const importCommand = {
             schema,
             encoding,
             match,
+            replace: Boolean(values.replace),
             library,
             currency: network?.country === 'RU' ? 'RUB' : 'KGS',
             gatherStatistics: database.kind === 'pglite',
@@ -159,6 +164,7 @@ function jsonSummary(s: ImportSummary, container: 'iso2709' | 'marcxml' | null) 
     matched,
     rejected,
     errors,
+    ...(s.replaced === undefined ? {} : { replaced: s.replaced }),
     copies: { created: s.items.created, existing: s.items.existing },
     format: container,
     // Told by the records: none when none was read.
@@ -204,9 +210,16 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
 function printSummary(s: ImportSummary, container: 'iso2709' | 'marcxml') {
   const label = `${(s.read && s.schema) || '?'}, ${container === 'marcxml' ? 'xml' : (s.encoding ?? '?')}`;
   const lines = [
-    `Read ${countOf(s.read, 'record')} (${label}): ${s.created} created, ${s.matched} matched, ${s.rejected} rejected.`,
+    `Read ${countOf(s.read, 'record')} (${label}): ${s.created} created, ${s.matched} matched${s.replaced === undefined ? '' : ` (${s.replaced} replaced)`}, ${s.rejected} rejected.`,
     `Copies: ${s.items.created} created, ${s.items.existing} already there.`,
-    ...s.errors.slice(0, 20).map((e) => `  record ${e.index}${e.offset >= 0 ? ` at byte ${e.offset}` : ''}: ${e.reason}`),
+    ...(s.encodingDetected
+      ? [
+          `Note: the records were read as ${s.encoding} as asked, but their bytes read as ${s.encodingDetected}. If titles are garbled, ` +
+            'import the file again with --encoding auto (or the right one) and --replace: the records it matches then take the file\'s content.',
+        ]
+      : []),
+    // Counted from 1, as the staff app's report does (--json keeps the 0-based index).
+    ...s.errors.slice(0, 20).map((e) => `  record ${e.index + 1}${e.offset >= 0 ? ` at byte ${e.offset}` : ''}: ${e.reason}`),
     ...(s.errors.length > 20 ? [`  … and ${s.rejected - 20} more`] : []),
   ];
   console.log(lines.join('\n'));

@@ -25,6 +25,8 @@ export interface ImportJobPayload {
   schema: SchemaOption;
   encoding: EncodingOption;
   match: MatchMode;
+  /** Absent in jobs queued before the option existed. */
+  replace?: boolean;
   language: TLanguage;
   actorId: string;
   actorLogin: string;
@@ -60,6 +62,7 @@ export function importJobHandler(files: FileStore, gatherStatistics: boolean) {
         schema: p.schema,
         encoding: p.encoding,
         match: p.match,
+        replace: p.replace ?? false,
         library,
         currency: network?.country === 'RU' ? 'RUB' : 'KGS',
         language: p.language,

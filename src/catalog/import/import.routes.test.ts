@@ -55,6 +55,37 @@ describeOnEachDatabase('MARC import from the staff app', (ctx) => {
     expect(refused!.getRow(2).getCell(3).text).toContain('заглавия');
   });
 
+  it('refuses an empty file, a text file and the other format than the one chosen, saying so, and starts no job', async () => {
+    const db = ctx.database.db;
+    const network = await buildNetwork(db);
+    const cataloguer = await buildStaff(db, 'cataloguer', 'network', network.id);
+    const session = await login(ctx.app, cataloguer.login);
+    const upload = (payload: Buffer, format = 'auto', more = '') =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/catalog/imports?format=${format}&fileName=x.iso${more}`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream', 'accept-language': 'ru' },
+        payload,
+      });
+    const refused = async (payload: Buffer, format?: string) => {
+      const reply = await upload(payload, format);
+      expect(reply.statusCode).toBe(422);
+      return reply.json<{ code: string; detail: string }>();
+    };
+    expect(await refused(Buffer.alloc(0))).toMatchObject({ code: 'import_file_empty' });
+    expect((await refused(Buffer.from('Список литературы\n1. Айтматов Ч. Джамиля'))).detail).toContain('Это не файл MARC');
+    expect((await refused(file, 'marcxml')).detail).toBe(
+      'Файл похож на ISO 2709, а выбран формат MARCXML: выберите «ISO 2709» или «Определить автоматически».',
+    );
+    expect(await ctx.app.jobs.runPending()).toBe(0);
+    // The right file, asked to replace what it matches (the records the first test imported).
+    const accepted = await upload(file, 'iso2709', '&replace=true');
+    expect(accepted.statusCode).toBe(202);
+    expect(await ctx.app.jobs.runPending()).toBe(1);
+    const job = (await client(ctx.app, session).get(`/api/v1/jobs/${accepted.json<{ jobId: string }>().jobId}`)).json();
+    expect(job).toMatchObject({ status: 'done', result: { read: 2, created: 0, matched: 1, replaced: 1 } });
+  });
+
   it('is refused to a librarian, and to a cataloguer for a library outside their scope', async () => {
     const db = ctx.database.db;
     const network = await buildNetwork(db);

@@ -3,12 +3,12 @@ import type { Readable } from 'node:stream';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../app/auth';
-import { forbidden, notFound } from '../../app/errors';
+import { AppError, forbidden, notFound } from '../../app/errors';
 import type { App, AppServices } from '../../app/http';
 import { requestLanguage, t } from '../../app/i18n';
 import { enqueueJob, findJob } from '../../app/jobs';
 import { canFollowJob, ZJobOut } from '../../app/jobs.routes';
-import { auditActor, problems, ZIdParams, ZPaged, ZPageQuery, ZTimestamp } from '../../app/route-helpers';
+import { auditActor, problems, ZIdParams, ZPaged, ZPageQuery, ZQueryBool, ZTimestamp } from '../../app/route-helpers';
 import { buildXlsxSheets, sendXlsx } from '../../app/xlsx';
 import { findLibrary, resolveScope } from '../../network';
 import { RECORD_EDITOR_ROLES } from '../catalog.policy';
@@ -16,6 +16,9 @@ import { normalizeEncodingName } from '../marc';
 import { listImports } from './import-history';
 import { IMPORT_JOB, importJobHandler, type ImportJobPayload } from './import.job';
 import type { ImportSummary } from './import.service';
+import { headOf, sniffContainer } from './sources';
+
+const CONTAINER_NAMES = { iso2709: 'ISO 2709', marcxml: 'MARCXML' } as const;
 
 const ZImportQuery = z.object({
   libraryId: z.uuid().optional(),
@@ -23,6 +26,8 @@ const ZImportQuery = z.object({
   schema: z.enum(['rusmarc', 'marc21', 'auto']).default('auto'),
   encoding: z.enum(['auto', 'utf-8', 'cp1251', 'cp866', 'koi8-r', 'marc-8']).default('auto'),
   match: z.enum(['isbn', 'control-number', 'none']).default('isbn'),
+  /** Matched records take the file's content (see ImportOptions.replace). */
+  replace: ZQueryBool.default(false),
   fileName: z.string().max(200).default('import.mrc'),
 });
 
@@ -78,6 +83,17 @@ export function registerImportRoutes(app: App, services: AppServices) {
           mediaType: 'application/marc',
           createdBy: actor.id,
         });
+        // An empty file, a text file or the other container than the one chosen would be read as one
+        // broken record: the person is told at once instead, in the upload form.
+        const kind = sniffContainer(await headOf(files.open(stored.sha256), 64 * 1024));
+        if (kind === 'empty') throw new AppError(422, 'import_file_empty', 'import.file_empty');
+        if (kind === 'unknown') throw new AppError(422, 'import_file_not_marc', 'import.file_not_marc');
+        if (query.format !== 'auto' && kind !== query.format) {
+          throw new AppError(422, 'import_file_other_format', 'import.file_other_format', [], {
+            found: CONTAINER_NAMES[kind],
+            wanted: CONTAINER_NAMES[query.format],
+          });
+        }
         const who = auditActor(request, actor);
         const payload: ImportJobPayload = {
           sha256: stored.sha256,
@@ -88,6 +104,7 @@ export function registerImportRoutes(app: App, services: AppServices) {
           schema: query.schema,
           encoding: normalizeEncodingName(query.encoding) ?? 'auto',
           match: query.match,
+          replace: query.replace,
           language: requestLanguage(request),
           actorId: actor.id,
           actorLogin: who.login,

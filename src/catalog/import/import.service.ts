@@ -26,6 +26,11 @@ export interface ImportOptions {
   schema: SchemaOption;
   encoding: EncodingOption;
   match: MatchMode;
+  /**
+   * A matched record that was in the catalogue before takes the file's content (see importBatch): to
+   * mend records an earlier import read in a wrong encoding. Its copies, and local edits' history in the audit log, stay.
+   */
+  replace?: boolean;
   /** Copies from holdings fields go here; without a library only records are imported. */
   library: Library | null;
   /** Currency of imported prices: the library network's (KGS in Kyrgyzstan, RUB in Russia). */
@@ -59,11 +64,15 @@ export interface ImportSummary {
   read: number;
   created: number;
   matched: number;
+  /** Of the matched, how many took the file's content (the `replace` option). */
+  replaced?: number;
   rejected: number;
   items: { created: number; existing: number };
   errors: ImportError[];
   schema: MarcFormat | null;
   encoding: string | null;
+  /** The encoding the first records read clearly better in, when another was named (see onEncodingDoubt). */
+  encodingDetected?: string;
 }
 
 /** Only the first errors are kept in full; the count in `rejected` stays exact. */
@@ -113,7 +122,7 @@ export async function importMarc(
     // Only the counts and ids outlive the statements that need the records (three batches are in memory).
     let ready: BatchRecord[] | null = records;
     let outcome: BatchOutcome | null = null;
-    const counts = { created: 0, matched: 0, items: { created: 0, existing: 0 } };
+    const counts = { created: 0, matched: 0, replaced: 0, items: { created: 0, existing: 0 } };
     const committed = db
       .transaction(async (tx) => {
         outcome = await importPending(tx, ready!, options, summary.schema ?? 'rusmarc', reject, carry, async () => await before?.committed);
@@ -128,9 +137,14 @@ export async function importMarc(
           networkId: options.library?.networkId ?? null,
           libraryId: options.library?.id ?? null,
           summary: `${last - first + 1}`,
-          after: { created: outcome.created, matched: outcome.matched, copies: outcome.items },
+          after: { created: outcome.created, matched: outcome.matched, replaced: outcome.replaced, copies: outcome.items },
         });
-        Object.assign(counts, { created: outcome.created.length, matched: outcome.matched.length, items: outcome.items });
+        Object.assign(counts, {
+          created: outcome.created.length,
+          matched: outcome.matched.length,
+          replaced: outcome.replaced.length,
+          items: outcome.items,
+        });
         outcome = null;
       })
       .catch((error: unknown) => {
@@ -142,6 +156,7 @@ export async function importMarc(
       await before?.done;
       summary.created += counts.created;
       summary.matched += counts.matched;
+      if (options.replace) summary.replaced = (summary.replaced ?? 0) + counts.replaced;
       summary.items.created += counts.items.created;
       summary.items.existing += counts.items.existing;
       nextIndex = last + 1;
@@ -169,6 +184,7 @@ export async function importMarc(
       schema: options.schema,
       encoding: options.encoding,
       onEncoding: (encoding) => (summary.encoding = encoding),
+      onEncodingDoubt: (detected) => (summary.encodingDetected = detected),
       skipBefore: resumeFrom,
     }, (schema) => (summary.schema = schema))) {
       if (item.index < resumeFrom) continue;
@@ -225,7 +241,13 @@ async function importPending(
   carriedCommitted: () => Promise<void>,
 ): Promise<BatchOutcome> {
   const language = options.language ?? 'ru';
-  const batchOptions = { match: options.match, schema, library: options.library, currency: options.currency ?? 'KGS' } as const;
+  const batchOptions = {
+    match: options.match,
+    schema,
+    library: options.library,
+    currency: options.currency ?? 'KGS',
+    replace: options.replace ?? false,
+  } as const;
   try {
     return await tx.transaction((sp) => importBatch(sp, ready, batchOptions, carry, carriedCommitted));
   } catch {
@@ -235,6 +257,7 @@ async function importPending(
         const single = await tx.transaction((sp) => importBatch(sp, [one], batchOptions, carry, carriedCommitted));
         outcome.created.push(...single.created);
         outcome.matched.push(...single.matched);
+        outcome.replaced.push(...single.replaced);
         outcome.items.created += single.items.created;
         outcome.items.existing += single.items.existing;
         outcome.written.push(...single.written);

@@ -3,7 +3,7 @@
  * first bytes, the schema (RUSMARC or MARC 21) by the first records' tags, unless the person says.
  */
 import type { EncodingOption } from '../marc';
-import { MarcView, detectFormat, isMarcParseError, readIso2709ViewStream, readMarcXml, type MarcFormat, type MarcParseError, type MarcRecord } from '../marc';
+import { MarcView, detectFormat, detectRawEncoding, splitRecords, isMarcParseError, readIso2709ViewStream, readMarcXml, type MarcFormat, type MarcParseError, type MarcRecord } from '../marc';
 
 export type ContainerOption = 'iso2709' | 'marcxml' | 'auto';
 export type SchemaOption = MarcFormat | 'auto';
@@ -13,6 +13,11 @@ export interface SourceOptions {
   schema: SchemaOption;
   encoding: EncodingOption;
   onEncoding?: (encoding: string) => void;
+  /**
+   * The encoding was named, and the first records' bytes read clearly better in another (told with
+   * confidence by the same detection 'auto' uses): the records are still read as named, the person is warned.
+   */
+  onEncodingDoubt?: (detected: string) => void;
   /**
    * Records before this index (an import resumed after them) are only checked and counted: ISO 2709
    * records are not decoded unless the schema is still to be told from them. Their items carry no record
@@ -53,6 +58,19 @@ export function sniffContainer(head: Uint8Array): 'iso2709' | 'marcxml' | 'empty
   return head.includes(0x1d) ? 'iso2709' : 'unknown';
 }
 
+/** The first `bytes` bytes of a stream (fewer when it is shorter); the stream is then closed. */
+export async function headOf(stream: AsyncIterable<Uint8Array> & { destroy?: () => void }, bytes: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    parts.push(Buffer.from(chunk));
+    size += chunk.length;
+    if (size >= bytes) break;
+  }
+  stream.destroy?.();
+  return Buffer.concat(parts).subarray(0, bytes);
+}
+
 function looksLikeXml(chunk: Uint8Array): boolean {
   return sniffContainer(chunk) === 'marcxml';
 }
@@ -69,7 +87,11 @@ export async function* readRecords(
   const chunks = prepend(head.value, iterator);
   const isXml = options.container === 'marcxml' || (options.container === 'auto' && looksLikeXml(head.value));
   // An encoding the person names is the one the records are read in: said as a detected one would be.
-  if (!isXml && options.encoding !== 'auto') options.onEncoding?.(options.encoding);
+  if (!isXml && options.encoding !== 'auto') {
+    options.onEncoding?.(options.encoding);
+    const guess = detectRawEncoding([...splitRecords(head.value)].slice(0, 50));
+    if (guess.confidence === 'high' && guess.encoding !== options.encoding) options.onEncodingDoubt?.(guess.encoding);
+  }
   // ISO 2709 records come as views: checked and located, decoded here only when they are needed (a view
   // is valid until the next is read, so each is decoded at once or not at all).
   const items: AsyncIterable<MarcView | MarcRecord | MarcParseError> = isXml

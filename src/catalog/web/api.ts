@@ -160,6 +160,8 @@ export interface ImportSummary {
   read: number;
   created: number;
   matched: number;
+  /** Set when the import replaced matched records with the file's content. */
+  replaced?: number;
   rejected: number;
   items: { created: number };
   errors: { index: number; offset: number; reason: string; detail?: string }[];

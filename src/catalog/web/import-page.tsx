@@ -1,5 +1,5 @@
 /** Importing a MARC file from the staff app: options, upload, a progress bar, then the report. */
-import { Alert, Button, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -86,6 +86,8 @@ export function ImportPage() {
   const jobId = search.get('job');
   const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<ImportOptions>(savedOptions);
+  // Not remembered with the other options: it overwrites records, so it is chosen for one file at a time.
+  const [replace, setReplace] = useState(false);
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
   const queryClient = useQueryClient();
   const set = (key: keyof ImportOptions) => (value: string | null) => {
@@ -95,7 +97,11 @@ export function ImportPage() {
   };
   const upload = useMutation({
     mutationFn: (chosen: File) =>
-      api.upload<{ jobId: string }>('/api/v1/catalog/imports', chosen, { ...options, fileName: chosen.name.slice(0, 200) }),
+      api.upload<{ jobId: string }>('/api/v1/catalog/imports', chosen, {
+        ...options,
+        ...(replace ? { replace: 'true' } : {}),
+        fileName: chosen.name.slice(0, 200),
+      }),
     onSuccess: ({ jobId: id }) => {
       setSearch({ job: id }, { replace: true });
       void queryClient.invalidateQueries({ queryKey: ['catalog-imports'] });
@@ -150,6 +156,13 @@ export function ImportPage() {
               searchable
               clearable
               data-testid="import-library"
+            />
+            <Checkbox
+              label={t('import.replace')}
+              description={t('import.replaceHint')}
+              checked={replace}
+              onChange={(e) => setReplace(e.currentTarget.checked)}
+              data-testid="import-replace"
             />
             {upload.isError && (
               <Alert color="red" role="alert" data-testid="import-error">

@@ -54,6 +54,7 @@ function Outcome({ summary }: { summary: ImportSummary }) {
 interface ReadAs {
   schema?: TMarcFormat | null;
   encoding?: string | null;
+  encodingDetected?: string;
 }
 
 /** The schema and encoding the records were read in, whether chosen or detected. */
@@ -73,17 +74,30 @@ function ReadAsLine({ summary }: { summary: ReadAs }) {
   );
 }
 
+/** The encoding was chosen by hand, and the records' bytes read clearly better in another. */
+function EncodingDoubt({ summary }: { summary: ReadAs }) {
+  const { t } = useTranslation();
+  if (!summary.encodingDetected || !summary.encoding) return null;
+  return (
+    <Alert color="yellow" title={t('import.encodingDoubt', { named: summary.encoding.toUpperCase(), detected: summary.encodingDetected.toUpperCase() })} data-testid="import-encoding-doubt">
+      {t('import.encodingDoubtHint')}
+    </Alert>
+  );
+}
+
 export function ImportResult({ jobId, summary }: { jobId: string; summary: ImportSummary & ReadAs }) {
   const { t } = useTranslation();
   return (
     <Stack data-testid="import-result">
       <Outcome summary={summary} />
       <ReadAsLine summary={summary} />
+      <EncodingDoubt summary={summary} />
       <Counts
         values={[
           [t('import.read'), summary.read],
           [t('import.created'), summary.created],
           [t('import.matched'), summary.matched],
+          ...(summary.replaced === undefined ? [] : ([[t('import.replaced'), summary.replaced]] as [string, number][])),
           [t('import.rejected'), summary.rejected],
           [t('import.copies'), summary.items.created],
         ]}
