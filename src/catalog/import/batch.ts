@@ -296,8 +296,9 @@ export async function importBatch(
   const library = options.library;
   const copies = !library
     ? []
-    : batch.flatMap(({ record }, i) =>
-        extractHoldings(record, options.schema).map((holding) => ({
+    : batch.flatMap(({ record, columns }, i) =>
+        // The record's own schema: a file may mix them (see analyse in import.service.ts).
+        extractHoldings(record, columns.format).map((holding) => ({
           id: randomUUID(),
           record_id: recordIds[i]!,
           library_id: library.id,

@@ -14,7 +14,7 @@ import { t } from '../../app/i18n';
 import type { TLanguage } from '../../staff/staff.schemas';
 import { writeAudit, type AuditActor } from '../../audit';
 import type { Library } from '../../network';
-import type { EncodingOption, MarcFormat, MarcRecord } from '../marc';
+import { detectFormat, type EncodingOption, type MarcFormat, type MarcRecord } from '../marc';
 import { CatalogError } from '../catalog.errors';
 import { columnsFromMarc } from '../records.service';
 import { carryOf, emptyCarry, emptyOutcome, importBatch, writeSearchRows, type BatchOutcome, type BatchRecord, type Carry } from './batch';
@@ -173,7 +173,7 @@ export async function importMarc(
     if (!batch.length) return;
     const pending = batch;
     batch = [];
-    const ready = analyse(pending, summary.schema ?? 'rusmarc', options.language ?? 'ru', reject);
+    const ready = analyse(pending, summary.schema ?? 'rusmarc', options.language ?? 'ru', reject, options.schema !== 'auto');
     const carry = previous ? await previous.ready : emptyCarry();
     write(pending[0]!.index, pending.at(-1)!.index, ready, carry);
   };
@@ -215,12 +215,27 @@ export async function importMarc(
 /** How many records an import must create for the statistics to be gathered after it. */
 const ANALYZE_AFTER = 1000;
 
-/** The columns of each record of a batch; a record that has none usable is refused. */
-function analyse(pending: readonly Pending[], schema: MarcFormat, language: TLanguage, reject: (error: ImportError) => void): BatchRecord[] {
+/**
+ * The columns of each record of a batch; a record that has none usable is refused. A file's schema is
+ * told from its first records; a record of the other schema among them (UNIMARC records in a MARC 21
+ * file merged from two catalogues) is read in its own when it has no title in the file's and the schema
+ * was not chosen by the person.
+ */
+function analyse(
+  pending: readonly Pending[],
+  schema: MarcFormat,
+  language: TLanguage,
+  reject: (error: ImportError) => void,
+  schemaChosen: boolean,
+): BatchRecord[] {
   const ready: BatchRecord[] = [];
   for (const { index, record } of pending) {
     try {
-      const columns = columnsFromMarc(record, schema);
+      let columns = columnsFromMarc(record, schema);
+      if (!columns.title && !schemaChosen) {
+        const own = detectFormat([record]).format;
+        if (own !== schema) columns = columnsFromMarc(record, own);
+      }
       if (!columns.title) throw new CatalogError(422, 'marc_title', 'validation.marc_title', 'marc');
       ready.push({ index, record, columns });
     } catch (error) {
