@@ -208,7 +208,8 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
 }
 
 function printSummary(s: ImportSummary, container: 'iso2709' | 'marcxml') {
-  const label = `${(s.read && s.schema) || '?'}, ${container === 'marcxml' ? 'xml' : (s.encoding ?? '?')}`;
+  const mixed = s.utf8Records ? `; ${countOf(s.utf8Records, 'record')} in utf-8` : '';
+  const label = `${(s.read && s.schema) || '?'}, ${container === 'marcxml' ? 'xml' : (s.encoding ?? '?')}${mixed}`;
   const lines = [
     `Read ${countOf(s.read, 'record')} (${label}): ${s.created} created, ${s.matched} matched${s.replaced === undefined ? '' : ` (${s.replaced} replaced)`}, ${s.rejected} rejected.`,
     `Copies: ${s.items.created} created, ${s.items.existing} already there.`,

@@ -73,6 +73,8 @@ export interface ImportSummary {
   encoding: string | null;
   /** The encoding the first records read clearly better in, when another was named (see onEncodingDoubt). */
   encodingDetected?: string;
+  /** How many records were read as UTF-8 in a file detected as another encoding (a merged file). */
+  utf8Records?: number;
 }
 
 /** Only the first errors are kept in full; the count in `rejected` stays exact. */
@@ -185,6 +187,7 @@ export async function importMarc(
       encoding: options.encoding,
       onEncoding: (encoding) => (summary.encoding = encoding),
       onEncodingDoubt: (detected) => (summary.encodingDetected = detected),
+      onUtf8Record: () => (summary.utf8Records = (summary.utf8Records ?? 0) + 1),
       skipBefore: resumeFrom,
     }, (schema) => (summary.schema = schema))) {
       if (item.index < resumeFrom) continue;

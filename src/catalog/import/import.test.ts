@@ -401,6 +401,10 @@ describeOnEachDatabase('MARC import', (ctx) => {
       const db = ctx.database.db;
       const summary = await importMarc(db, SYSTEM_ACTOR, chunksOf(readFileSync(`${TESTDATA}malformed/pride-and-prejudice-with-many-errors.mrc`)), options({ batchSize: 50 }));
       expect(summary.rejected).toBeGreaterThan(0);
+      // The file reads as MARC-8; its Polish records are UTF-8 and read so ("przeł."), and the summary says how many.
+      expect(summary).toMatchObject({ encoding: 'marc-8', utf8Records: 8 });
+      const polish = await db.select({ title: bibRecords.title }).from(bibRecords).where(sql`${bibRecords.title} like 'Rozwa%'`);
+      expect(polish.map((r) => r.title)).toContain('Rozważna i romantyczna');
       expect(summary.created + summary.matched + summary.rejected).toBe(summary.read);
       for (const error of summary.errors.filter((e) => e.offset >= 0)) {
         expect(error.index).toBeGreaterThanOrEqual(0);

@@ -18,6 +18,8 @@ export interface SourceOptions {
    * confidence by the same detection 'auto' uses): the records are still read as named, the person is warned.
    */
   onEncodingDoubt?: (detected: string) => void;
+  /** A record was read as UTF-8 although the file's encoding was detected as another (see isUtf8Record). */
+  onUtf8Record?: () => void;
   /**
    * Records before this index (an import resumed after them) are only checked and counted: ISO 2709
    * records are not decoded unless the schema is still to be told from them. Their items carry no record
@@ -99,6 +101,9 @@ export async function* readRecords(
     : readIso2709ViewStream(chunks, {
         encoding: options.encoding,
         onEncoding: (guess) => options.onEncoding?.(guess.encoding),
+        onWarning: (warning) => {
+          if (warning.kind === 'utf8-record') options.onUtf8Record?.();
+        },
       });
 
   const held: SourceItem[] = [];

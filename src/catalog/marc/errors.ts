@@ -38,6 +38,8 @@ export interface MarcWarning {
   index: number;
   offset: number;
   message: string;
+  /** 'utf8-record': a record read as UTF-8 in a file detected as another encoding (its text is valid UTF-8). */
+  kind?: 'utf8-record';
 }
 
 export function isMarcParseError(x: unknown): x is MarcParseError {

@@ -38,7 +38,7 @@ function internalError(ctx: ParseContext, err: unknown): MarcParseError {
  */
 export function recordContext(b: Uint8Array, s: number, e: number, ctx: ParseContext): ParseContext {
   if (!ctx.utf8Records || !isUtf8Record(b, s, e)) return ctx;
-  ctx.onWarning?.({ index: ctx.index, offset: ctx.offset, message: `read as UTF-8 (valid UTF-8, unlike the file's ${ctx.encoding})` });
+  ctx.onWarning?.({ index: ctx.index, offset: ctx.offset, kind: 'utf8-record', message: `read as UTF-8 (valid UTF-8, unlike the file's ${ctx.encoding})` });
   return { ...ctx, encoding: 'utf-8', utf8Records: false };
 }
 

@@ -55,6 +55,7 @@ interface ReadAs {
   schema?: TMarcFormat | null;
   encoding?: string | null;
   encodingDetected?: string;
+  utf8Records?: number;
 }
 
 /** The schema and encoding the records were read in, whether chosen or detected. */
@@ -67,6 +68,7 @@ function ReadAsLine({ summary }: { summary: ReadAs }) {
         schema: summary.schema ? t(`marcFormat.${summary.schema}`) : unknown,
         encoding: summary.encoding ? summary.encoding.toUpperCase() : unknown,
       })}{' '}
+      {summary.utf8Records ? `${t('import.utf8Records', { count: summary.utf8Records })} ` : ''}
       <Text span size="sm" c="dimmed">
         {t('import.garbledHint')}
       </Text>

@@ -229,6 +229,7 @@ export const enCatalog: typeof ruCatalog = {
     replace: 'Replace matched records with the file’s records',
     replaceHint: 'A record already in the catalogue takes the file’s content (its copies stay; edits made to it since the import are lost). This mends records imported in a wrong encoding.',
     replaced: 'Replaced',
+    utf8Records: 'Records in UTF-8 (read in it): {{count}}.',
     encodingDoubt: 'The records were read as {{named}}, as chosen, but their bytes read as {{detected}}',
     encodingDoubtHint: 'If titles are garbled, import the file again with the encoding “Detect automatically” and tick “Replace matched records with the file’s records”.',
     notDetected: 'not detected',
