@@ -57,6 +57,13 @@ export function parseLine<T>(schema: z.ZodType<T>, line: string | undefined, wha
   } catch {
     throw new BackupError(`the ${what} is not valid JSON: the file is damaged or not a Kitepkana backup`);
   }
+  // A backup of another format version (a newer Kitepkana) is not damaged: it is said so.
+  const header = value as { format?: unknown; version?: unknown } | null;
+  if (what === 'header' && header?.format === FORMAT && header.version !== FORMAT_VERSION) {
+    throw new BackupError(
+      `this backup is in format version ${String(header.version)}, and this Kitepkana reads version ${FORMAT_VERSION}: restore it with the Kitepkana that wrote it, or a newer one`,
+    );
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

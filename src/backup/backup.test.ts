@@ -149,6 +149,14 @@ describeOnEachDatabase('backup and restore', (ctx) => {
       ['extra row', bad('extra.kpbak', rewriteLines(good, extraRow)), /start of table.*damaged/],
       ['empty', bad('empty.kpbak', Buffer.alloc(0)), /is empty/],
       [
+        'a newer format',
+        bad(
+          'newer.kpbak',
+          rewriteLines(good, (l) => [l[0]!.replace('"version":1,', '"version":2,'), ...l.slice(1)]),
+        ),
+        /format version 2, and this Kitepkana reads version 1/,
+      ],
+      [
         'broken reference',
         bad('fk.kpbak', rewriteLines(good, orphan)),
         /break foreign key networks_region_id_regions_id_fk/,
