@@ -42,6 +42,29 @@ export function relatorToRusmarc(code: string): string {
 
 // Only marks that separate subfields are added and removed: a final full stop cannot be told from an
 // abbreviation's ("ил.", "портр."), so the crosswalk never adds one and never takes one away.
+/**
+ * Leader/06 (type of record) RUSMARC → MARC 21 where the codes differ: b manuscript text = t, l electronic
+ * resource = m computer file, m multimedia = o kit. The rest (a c d e f g i j k r) mean the same in both.
+ */
+const TYPE_TO_MARC: Record<string, string> = { b: 't', l: 'm', m: 'o' };
+/** MARC 21 → RUSMARC: t = b, m = l, o kit and p mixed materials = m multimedia. */
+const TYPE_TO_RUS: Record<string, string> = { t: 'b', m: 'l', o: 'm', p: 'm' };
+/** Leader/07 MARC 21 → RUSMARC: b serial component part and d subunit are analytics (a) there. */
+const LEVEL_TO_RUS: Record<string, string> = { b: 'a', d: 'a' };
+
+/** Leader/06-07 of a RUSMARC leader as MARC 21 says them. */
+export function typeAndLevelToMarc21(leader: string): string {
+  const type = leader.charAt(6);
+  return `${TYPE_TO_MARC[type] ?? type}${leader.charAt(7)}`;
+}
+
+/** Leader/06-07 of a MARC 21 leader as RUSMARC says them. */
+export function typeAndLevelToRusmarc(leader: string): string {
+  const type = leader.charAt(6);
+  const level = leader.charAt(7);
+  return `${TYPE_TO_RUS[type] ?? type}${LEVEL_TO_RUS[level] ?? level}`;
+}
+
 const TRAILING_PUNCT = /\s*[:;/=,+]\s*$/;
 
 /** Removes the ISBD separator MARC 21 puts at the end of a subfield ("Title :" → "Title"). */

@@ -3,7 +3,7 @@
 // or part). Pure: the input is not changed; fields without a mapping are reported through onUnmapped and
 // left out.
 
-import { df, firstValue, mapSubfields, punctuate, relatorToMarc21, type CrosswalkOptions } from './crosswalk-common';
+import { df, firstValue, mapSubfields, punctuate, relatorToMarc21, typeAndLevelToMarc21, type CrosswalkOptions } from './crosswalk-common';
 import { linkToMarc21 } from './crosswalk-links';
 import { isDataField, type MarcDataField, type MarcField, type MarcRecord, type MarcSubfield } from './record';
 import { rusmarcControlSource } from './unicode-marks';
@@ -128,7 +128,7 @@ function build040(fields: readonly MarcDataField[], rec: MarcRecord): MarcDataFi
 
 export function rusmarcToMarc21(record: MarcRecord, options: CrosswalkOptions = {}): MarcRecord {
   const l = record.leader.padEnd(24, ' ');
-  const leader = `00000${l.charAt(5)}${l.charAt(6)}${l.charAt(7)} a2200000 i 4500`;
+  const leader = `00000${l.charAt(5)}${typeAndLevelToMarc21(l)} a2200000 i 4500`;
   const out: MarcField[] = [];
   const agencies: MarcDataField[] = [];
   for (const f of record.fields) {

@@ -3,7 +3,7 @@
 // dates and language feed 100 and 101, 003 becomes 801 $b, 773 a 461/463 link. Pure; unmapped fields
 // are reported, not copied.
 
-import { df, firstValue, mapSubfields, relatorToRusmarc, unpunctuate, type CrosswalkOptions } from './crosswalk-common';
+import { df, firstValue, mapSubfields, relatorToRusmarc, typeAndLevelToRusmarc, unpunctuate, type CrosswalkOptions } from './crosswalk-common';
 import { linkToRusmarc } from './crosswalk-links';
 import { getControlValue, isDataField, type MarcDataField, type MarcField, type MarcRecord } from './record';
 import { rusmarcControlSource } from './unicode-marks';
@@ -137,7 +137,7 @@ function issuing801(record: MarcRecord, fields: MarcField[], country: string): M
 
 export function marc21ToRusmarc(record: MarcRecord, options: CrosswalkOptions = {}): MarcRecord {
   const l = record.leader.padEnd(24, ' ');
-  const leader = `00000${l.charAt(5)}${l.charAt(6)}${l.charAt(7)}  2200000 i 450 `;
+  const leader = `00000${l.charAt(5)}${typeAndLevelToRusmarc(l)}  2200000 i 450 `;
   const out: MarcField[] = [build100(record)];
   const lang008 = (getControlValue(record, '008') ?? '').slice(35, 38);
   if (!record.fields.some((f) => f.tag === '041') && /^[a-z]{3}$/.test(lang008)) {

@@ -104,6 +104,27 @@ describe('crosswalk rules', () => {
     expect(getValue(marc21ToRusmarc(m), '686', '2')).toBe('rubbk');
   });
 
+  it('says the type of record in each format\'s codes: an electronic resource is RUSMARC l, MARC 21 m', () => {
+    const rus = (type: string, level = 'm'): MarcRecord => ({
+      leader: `00000n${type}${level}0 2200000   450 `,
+      fields: [dataField('200', '1', ' ', [['a', 'Словарь']])],
+    });
+    const typeOf = (r: MarcRecord) => r.leader.slice(6, 8);
+    const pairs: [string, string][] = [['l', 'm'], ['b', 't'], ['m', 'o'], ['a', 'a'], ['j', 'j']];
+    for (const [r, m] of pairs) {
+      const marc21 = rusmarcToMarc21(rus(r));
+      expect(typeOf(marc21), r).toBe(`${m}m`);
+      expect(typeOf(marc21ToRusmarc(marc21)), r).toBe(`${r}m`);
+    }
+    // MARC 21 mixed materials are multimedia in RUSMARC; a serial's component part is an analytic.
+    const marc21 = (type: string, level: string): MarcRecord => ({
+      leader: `00000n${type}${level} a2200000 i 4500`,
+      fields: [dataField('245', '0', '0', [['a', 'Архив']])],
+    });
+    expect(typeOf(marc21ToRusmarc(marc21('p', 'c')))).toBe('mc');
+    expect(typeOf(marc21ToRusmarc(marc21('a', 'b')))).toBe('aa');
+  });
+
   it('writes "Surname, Initials" for 700 and splits it back into $a and $b', () => {
     const rus: MarcRecord = {
       leader: '00000nam  2200000 i 450 ',
