@@ -190,6 +190,16 @@ export async function importMarc(
       onUtf8Record: () => (summary.utf8Records = (summary.utf8Records ?? 0) + 1),
       skipBefore: resumeFrom,
     }, (schema) => (summary.schema = schema))) {
+      // Replacing records with text read in an encoding the bytes contradict would garble good records
+      // beyond repair (undecodable bytes become U+FFFD): refused before anything is written.
+      if (options.replace && summary.encodingDetected) {
+        throw new Error(
+          t(options.language ?? 'ru', 'import.replace_encoding_doubt', {
+            named: (summary.encoding ?? '').toUpperCase(),
+            detected: summary.encodingDetected.toUpperCase(),
+          }),
+        );
+      }
       if (item.index < resumeFrom) continue;
       summary.read++;
       if (item.error) {

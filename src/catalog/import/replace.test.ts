@@ -36,6 +36,9 @@ describeOnEachDatabase(`replacing matched records (${HAVE_TESTDATA ? 'testdata f
     expect(again.encodingDetected).toBeUndefined();
     expect(await title()).not.toContain('Светильник');
 
+    // Replacing with the wrong encoding again would garble the record beyond repair: refused, nothing written.
+    await expect(run('utf-8', true)).rejects.toThrow('выбрана кодировка UTF-8, но байты файла читаются как CP1251');
+
     const mended = await run('auto', true);
     expect(mended).toMatchObject({ created: 0, matched: 1, replaced: 1 });
     expect(await title()).toBe('Светильник Сибири');

@@ -69,9 +69,12 @@ function ReadAsLine({ summary }: { summary: ReadAs }) {
         encoding: summary.encoding ? summary.encoding.toUpperCase() : unknown,
       })}{' '}
       {summary.utf8Records ? `${t('import.utf8Records', { count: summary.utf8Records })} ` : ''}
-      <Text span size="sm" c="dimmed">
-        {t('import.garbledHint')}
-      </Text>
+      {/* With a warning below saying which encoding the bytes read in, that warning says what to do. */}
+      {!summary.encodingDetected && (
+        <Text span size="sm" c="dimmed">
+          {t('import.garbledHint')}
+        </Text>
+      )}
     </Text>
   );
 }

@@ -225,7 +225,7 @@ export const enCatalog: typeof ruCatalog = {
     report: 'Download report (XLSX)',
     again: 'Import another file',
     readAs: 'Read as: schema {{schema}}, encoding {{encoding}}.',
-    garbledHint: 'If the text looks garbled, import the file again choosing the encoding yourself and ticking “Replace matched records with the file’s records”.',
+    garbledHint: 'If the text looks garbled, import the file again choosing another encoding and ticking “Replace matched records with the file’s records”.',
     replace: 'Replace matched records with the file’s records',
     replaceHint: 'A record already in the catalogue takes the file’s content (its copies stay; edits made to it since the import are lost). This mends records imported in a wrong encoding.',
     replaced: 'Replaced',
