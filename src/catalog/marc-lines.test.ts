@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MARC_INDICATOR, MARC_LEADER, secondControlNumber, ZMarcRecord } from './catalog.schemas';
-import { linesToMarc, marcToLines } from './marc-lines';
+import { inTagOrder, linesToMarc, marcToLines } from './marc-lines';
 import { controlField, dataField, MarcParseError, readIso2709All, type MarcRecord } from './marc';
 import { FILES, HAVE_TESTDATA, MARC_DIR, SKIP_TESTDATA } from './marc/test-support';
 
@@ -31,6 +31,12 @@ describe('MARC as lines of text', () => {
     // Typed by hand: Windows line ends, blank indicators as spaces, empty lines between fields.
     const typed = 'LDR 00000nam  2200000   450\r\n\r\n200 1  $aДжамиля\r\n';
     expect(linesToMarc(typed).marc).toEqual({ leader: '00000nam  2200000   450 ', fields: [dataField('200', '1', ' ', [['a', 'Джамиля']])] });
+  });
+
+  it('puts the fields in tag order for saving, keeping the order of repeated ones', () => {
+    const added = { ...jamila, fields: [...jamila.fields, dataField('700', ' ', '1', [['a', 'Айтматов']]), dataField('300', ' ', ' ', [['a', 'Первая']]), dataField('300', ' ', ' ', [['a', 'Вторая']])] };
+    expect(inTagOrder(added).fields.map((f) => f.tag)).toEqual(['001', '008', '010', '200', '300', '300', '700']);
+    expect(inTagOrder(added).fields.filter((f) => f.tag === '300')).toEqual([added.fields[5], added.fields[6]]);
   });
 
   it('names every mistake with its line', () => {

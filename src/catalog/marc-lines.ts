@@ -118,3 +118,13 @@ export function linesToMarc(
   problems.sort((a, b) => a.line - b.line);
   return problems.length || leader === null ? { marc: null, problems } : { marc: { leader, fields }, fieldLines, problems: [] };
 }
+
+/**
+ * The record with its fields in tag order, as catalogues keep them: a field an expert adds at the end of
+ * the text goes to its place when saved. Fields of one tag keep their order.
+ */
+export function inTagOrder<T extends MarcRecord>(record: T): T {
+  const fields = record.fields.map((field, i) => ({ field, i }));
+  fields.sort((a, b) => (a.field.tag < b.field.tag ? -1 : a.field.tag > b.field.tag ? 1 : a.i - b.i));
+  return { ...record, fields: fields.map((f) => f.field) };
+}

@@ -8,7 +8,7 @@ import { api } from '../../web/api/client';
 import { issueMessage } from '../../web/ui/form-errors';
 import { errorText, notifySaved } from '../../web/ui/notify';
 import { ZMarcRecord } from '../catalog.schemas';
-import { linesToMarc, marcToLines } from '../marc-lines';
+import { inTagOrder, linesToMarc, marcToLines } from '../marc-lines';
 import { refreshCatalog, type MarcRecord, type RecordDetail } from './api';
 
 /**
@@ -63,7 +63,7 @@ function problemsOf(text: string, t: TFunction): { marc: MarcRecord | null; mess
   const at = (line: number, message: string) => (line > 0 ? t('marc.line', { line, message }) : message);
   if (!read.marc) return { marc: null, messages: read.problems.map((p) => at(p.line, t(`marc.problem.${p.code}`))) };
   const checked = ZMarcRecord.safeParse(read.marc);
-  if (checked.success) return { marc: checked.data, messages: [] };
+  if (checked.success) return { marc: inTagOrder(checked.data), messages: [] };
   return {
     marc: null,
     messages: checked.error.issues.slice(0, 10).map((issue) => {
