@@ -36,8 +36,10 @@ export async function buildXlsxSheets(sheets: XlsxSheet<any>[]): Promise<Buffer>
 }
 
 export function sendXlsx(reply: FastifyReply, filename: string, body: Buffer) {
+  // The plain name is ASCII for old browsers (a header holds no Cyrillic); filename* gives the real one.
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .send(body);
 }

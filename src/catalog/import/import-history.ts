@@ -67,7 +67,17 @@ export async function listImports(db: Db, actor: Actor, scope: ResolvedScope, qu
         createdAt: job.createdAt,
         finishedAt: job.finishedAt,
         counts: summary
-          ? { read: summary.read, created: summary.created, matched: summary.matched, rejected: summary.rejected, copies: summary.items.created }
+          ? {
+              read: summary.read,
+              created: summary.created,
+              matched: summary.matched,
+              rejected: summary.rejected,
+              copies: summary.items.created,
+              replaced: summary.replaced ?? null,
+              encoding: summary.encoding ?? null,
+              encodingChosen: payload.encoding !== 'auto',
+              encodingDetected: summary.encodingDetected ?? null,
+            }
           : null,
       };
     }),

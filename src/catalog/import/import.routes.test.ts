@@ -44,6 +44,8 @@ describeOnEachDatabase('MARC import from the staff app', (ctx) => {
 
     const report = await http.get(`/api/v1/catalog/imports/${jobId}/report.xlsx`);
     expect(report.statusCode).toBe(200);
+    // Named after the file and the day: the reports of several imports can be told apart.
+    expect(report.headers['content-disposition']).toMatch(/filename="import-branch-\d{4}-\d\d-\d\d\.xlsx"/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     // The totals on the first sheet, the refused records on the second, numbers as numbers.
@@ -84,6 +86,9 @@ describeOnEachDatabase('MARC import from the staff app', (ctx) => {
     expect(await ctx.app.jobs.runPending()).toBe(1);
     const job = (await client(ctx.app, session).get(`/api/v1/jobs/${accepted.json<{ jobId: string }>().jobId}`)).json();
     expect(job).toMatchObject({ status: 'done', result: { read: 2, created: 0, matched: 1, replaced: 1 } });
+    // The list of earlier imports tells this one from a plain re-import: what it replaced, the encoding chosen.
+    const runs = (await client(ctx.app, session).get('/api/v1/catalog/imports?q=x.iso')).json<{ items: { counts: unknown }[] }>();
+    expect(runs.items[0]!.counts).toMatchObject({ replaced: 1, encoding: 'utf-8', encodingChosen: false, encodingDetected: null });
   });
 
   it('is refused to a librarian, and to a cataloguer for a library outside their scope', async () => {

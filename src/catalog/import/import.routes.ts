@@ -42,7 +42,21 @@ const ZImportRun = z.object({
   error: z.string().nullable(),
   createdAt: ZTimestamp,
   finishedAt: ZTimestamp.nullable(),
-  counts: z.object({ read: z.number(), created: z.number(), matched: z.number(), rejected: z.number(), copies: z.number() }).nullable(),
+  counts: z
+    .object({
+      read: z.number(),
+      created: z.number(),
+      matched: z.number(),
+      rejected: z.number(),
+      copies: z.number(),
+      /** Set when the import replaced matched records (the replace option). */
+      replaced: z.number().nullable(),
+      /** The ISO 2709 encoding read in, whether it was chosen by hand, and the one the bytes read better in when they disagree. */
+      encoding: z.string().nullable(),
+      encodingChosen: z.boolean(),
+      encodingDetected: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export function registerImportRoutes(app: App, services: AppServices) {
@@ -155,6 +169,10 @@ export function registerImportRoutes(app: App, services: AppServices) {
           [t(lang, 'import.copies'), s.items.created],
           [t(lang, 'import.schema'), s.schema === 'marc21' ? 'MARC 21' : s.schema === 'rusmarc' ? 'RUSMARC' : '—'],
           [t(lang, 'import.encoding'), s.encoding ?? '—'],
+          ...(s.encodingDetected ? [[t(lang, 'import.encoding_detected'), s.encodingDetected] as [string, string]] : []),
+          ...(s.utf8Records ? [[t(lang, 'import.utf8_records'), s.utf8Records] as [string, number]] : []),
+          ...(s.replaced !== undefined ? [[t(lang, 'import.replaced'), s.replaced] as [string, number]] : []),
+          [t(lang, 'import.file_name'), (job.payload as ImportJobPayload).fileName],
         ];
         const refused = [...s.errors].sort((a, b) => a.index - b.index);
         const body = await buildXlsxSheets([
@@ -176,7 +194,10 @@ export function registerImportRoutes(app: App, services: AppServices) {
             rows: refused,
           },
         ]);
-        return sendXlsx(reply, 'import-report.xlsx', body);
+        // Named after the file imported and the day, so that the reports of several imports can be told apart.
+        const base = (job.payload as ImportJobPayload).fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 60);
+        const day = (job.finishedAt ?? job.createdAt).toISOString().slice(0, 10);
+        return sendXlsx(reply, `import-${base || 'file'}-${day}.xlsx`, body);
       },
     );
   });

@@ -89,6 +89,8 @@ export async function* readRecords(
   const chunks = prepend(head.value, iterator);
   const isXml = options.container === 'marcxml' || (options.container === 'auto' && looksLikeXml(head.value));
   // An encoding the person names is the one the records are read in: said as a detected one would be.
+  // MARCXML is read as the XML says, UTF-8 for MARC exchange.
+  if (isXml) options.onEncoding?.('utf-8');
   if (!isXml && options.encoding !== 'auto') {
     options.onEncoding?.(options.encoding);
     const guess = detectRawEncoding([...splitRecords(head.value)].slice(0, 50));

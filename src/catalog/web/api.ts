@@ -179,7 +179,17 @@ export interface ImportRun {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
-  counts: { read: number; created: number; matched: number; rejected: number; copies: number } | null;
+  counts: {
+    read: number;
+    created: number;
+    matched: number;
+    rejected: number;
+    copies: number;
+    replaced: number | null;
+    encoding: string | null;
+    encodingChosen: boolean;
+    encodingDetected: string | null;
+  } | null;
 }
 
 /** Earlier imports; refreshed every few seconds while one of them is still running. */

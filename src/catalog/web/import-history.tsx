@@ -15,11 +15,24 @@ const STATUS_COLOR: Record<ImportRun['status'], string> = { queued: 'gray', runn
 function Outcome({ run }: { run: ImportRun }) {
   const { t } = useTranslation();
   if (run.counts) {
-    const { read, created, matched, rejected, copies } = run.counts;
+    const { read, created, matched, rejected, copies, replaced, encoding, encodingChosen, encodingDetected } = run.counts;
+    // What tells one import of a file from another: what it replaced and the encoding it read in.
+    const details = [
+      replaced !== null ? t('import.historyReplaced', { count: formatNumber(replaced) }) : null,
+      encoding ? t(encodingChosen ? 'import.historyEncodingChosen' : 'import.historyEncoding', { encoding: encoding.toUpperCase() }) : null,
+    ].filter(Boolean);
     return (
-      <Text size="sm">
-        {t('import.historyCounts', { read: formatNumber(read), created: formatNumber(created), matched: formatNumber(matched), rejected: formatNumber(rejected), copies: formatNumber(copies) })}
-      </Text>
+      <>
+        <Text size="sm">
+          {t('import.historyCounts', { read: formatNumber(read), created: formatNumber(created), matched: formatNumber(matched), rejected: formatNumber(rejected), copies: formatNumber(copies) })}
+          {details.length > 0 && `; ${details.join(', ')}`}
+        </Text>
+        {encodingDetected && (
+          <Text size="xs" c="orange">
+            {t('import.historyEncodingDoubt', { detected: encodingDetected.toUpperCase() })}
+          </Text>
+        )}
+      </>
     );
   }
   if (run.status === 'running' && run.progress.total) {

@@ -2,7 +2,7 @@
 import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useLibraries } from '../../network/web/api';
@@ -88,6 +88,8 @@ export function ImportPage() {
   const [options, setOptions] = useState<ImportOptions>(savedOptions);
   // Not remembered with the other options: it overwrites records, so it is chosen for one file at a time.
   const [replace, setReplace] = useState(false);
+  // A double click must not start the same file twice (with "no matching" that would duplicate records).
+  const starting = useRef(false);
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
   const queryClient = useQueryClient();
   const set = (key: keyof ImportOptions) => (value: string | null) => {
@@ -104,6 +106,8 @@ export function ImportPage() {
       }),
     onSuccess: ({ jobId: id }) => {
       setSearch({ job: id }, { replace: true });
+      setFile(null);
+      setReplace(false);
       void queryClient.invalidateQueries({ queryKey: ['catalog-imports'] });
     },
   });
@@ -174,7 +178,11 @@ export function ImportPage() {
                 leftSection={<IconUpload size={16} />}
                 disabled={!file}
                 loading={upload.isPending}
-                onClick={() => file && upload.mutate(file)}
+                onClick={() => {
+                  if (!file || starting.current) return;
+                  starting.current = true;
+                  upload.mutate(file, { onSettled: () => (starting.current = false) });
+                }}
                 data-testid="import-start"
               >
                 {upload.isPending ? t('import.uploading') : t('import.start')}

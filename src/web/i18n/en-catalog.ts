@@ -242,6 +242,10 @@ export const enCatalog: typeof ruCatalog = {
     historyStatus: 'Status',
     historyOutcome: 'Outcome',
     historyCounts: 'read {{read}}, created {{created}}, matched {{matched}}, rejected {{rejected}}, copies {{copies}}',
+    historyReplaced: 'replaced {{count}}',
+    historyEncoding: 'encoding {{encoding}}',
+    historyEncodingChosen: 'encoding {{encoding}} (chosen by hand)',
+    historyEncodingDoubt: 'the file’s bytes read as {{detected}}',
     status: { queued: 'queued', running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
   },
 };

@@ -242,6 +242,10 @@ export const kyCatalog: typeof ruCatalog = {
     historyStatus: 'Абалы',
     historyOutcome: 'Жыйынтык',
     historyCounts: 'окулду {{read}}, түзүлдү {{created}}, дал келди {{matched}}, четке кагылды {{rejected}}, нускалар {{copies}}',
+    historyReplaced: 'алмаштырылды {{count}}',
+    historyEncoding: 'коддоо {{encoding}}',
+    historyEncodingChosen: 'коддоо {{encoding}} (кол менен тандалган)',
+    historyEncodingDoubt: 'файлдын байттары {{detected}} катары окулат',
     status: { queued: 'кезекте', running: 'жүрүүдө', done: 'бүттү', failed: 'ишке ашпады', cancelled: 'токтотулду' },
   },
 };

@@ -240,6 +240,10 @@ export const ruCatalog = {
     historyStatus: 'Состояние',
     historyOutcome: 'Итог',
     historyCounts: 'прочитано {{read}}, создано {{created}}, сопоставлено {{matched}}, отклонено {{rejected}}, экземпляров {{copies}}',
+    historyReplaced: 'заменено {{count}}',
+    historyEncoding: 'кодировка {{encoding}}',
+    historyEncodingChosen: 'кодировка {{encoding}} (выбрана вручную)',
+    historyEncodingDoubt: 'байты файла читаются как {{detected}}',
     status: { queued: 'в очереди', running: 'идёт', done: 'завершён', failed: 'не удался', cancelled: 'отменён' },
   },
 };
