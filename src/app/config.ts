@@ -17,7 +17,7 @@ const ZConfig = z.object({
   KITEPKANA_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   KITEPKANA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   KITEPKANA_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
-  /** OAI-PMH repository identifier (a domain name: oai:<id>:<record uuid>); default: the request's host name. */
+  /** OAI-PMH repository identifier (a domain name: oai:<id>:<record uuid>); default: kitepkana.local. */
   KITEPKANA_OAI_ID: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z][A-Za-z0-9-]*)+$/)

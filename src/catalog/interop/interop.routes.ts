@@ -30,6 +30,20 @@ function sendXml(reply: FastifyReply, xml: string) {
   return reply.type(XML_CONTENT_TYPE).header('cache-control', 'no-store').send(xml);
 }
 
+/**
+ * The repository identifier when KITEPKANA_OAI_ID is not set: fixed, not the host name a harvester
+ * happens to use (through an IP address, a proxy or a new domain it would get every record again under
+ * new identifiers). A network that publishes its catalogue sets its own domain.
+ */
+export const DEFAULT_OAI_ID = 'kitepkana.local';
+
+/** The server as SRU's Explain describes it. */
+const sruServer = (request: FastifyRequest) => ({
+  host: request.hostname,
+  port: request.port ?? (request.protocol === 'https' ? 443 : 80),
+  title: 'Kitepkana union catalogue',
+});
+
 function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
 }
@@ -47,12 +61,21 @@ export function registerInteropRoutes(app: App, { database, config }: AppContext
       },
     },
     async (request, reply) => {
-      const server = {
-        host: request.hostname,
-        port: request.port ?? (request.protocol === 'https' ? 443 : 80),
-        title: 'Kitepkana union catalogue',
-      };
-      return sendXml(reply, await handleSru(db, server, firstValues(paramsOf(request.query))));
+      return sendXml(reply, await handleSru(db, sruServer(request), firstValues(paramsOf(request.query))));
+    },
+  );
+
+  // The same request as a form (SRU's HTTP POST binding; yaz-client's "sru post").
+  app.post(
+    '/sru',
+    {
+      schema: {
+        hide: true,
+        summary: 'SRU request as an application/x-www-form-urlencoded form (public, anonymous, read-only)',
+      },
+    },
+    async (request, reply) => {
+      return sendXml(reply, await handleSru(db, sruServer(request), firstValues(paramsOf(request.body))));
     },
   );
 
@@ -63,7 +86,7 @@ export function registerInteropRoutes(app: App, { database, config }: AppContext
         db,
         {
           baseUrl: baseUrl(request),
-          repositoryId: config.oaiRepositoryId ?? request.hostname,
+          repositoryId: config.oaiRepositoryId ?? DEFAULT_OAI_ID,
           adminEmail: config.adminEmail,
         },
         params,

@@ -65,16 +65,26 @@ describeOnEachDatabase('OAI-PMH', (ctx) => {
     expect(xml).toContain('<earliestDatestamp>2020-03-01T10:00:00Z</earliestDatestamp>');
   });
 
+  it('names records the same whatever host name a harvester reaches it by', async () => {
+    const list = async (host: string) =>
+      (await ctx.app.inject({ method: 'GET', url: '/oai', query: { verb: 'ListIdentifiers', metadataPrefix: 'oai_dc' }, headers: { host } })).body;
+    const byName = await list('opac.example.kg');
+    expect(byName).toContain(`<identifier>oai:kitepkana.local:${records.parohod.id}</identifier>`);
+    expect((await list('127.0.0.1:3000')).replace(/<responseDate>[^<]*<\/responseDate>|<request[^>]*>[^<]*<\/request>/g, '')).toBe(
+      byName.replace(/<responseDate>[^<]*<\/responseDate>|<request[^>]*>[^<]*<\/request>/g, ''),
+    );
+  });
+
   it('ListMetadataFormats, for the repository and for one record', async () => {
     const xml = await oai({ verb: 'ListMetadataFormats' });
     expect(xml).toContain('<metadataPrefix>oai_dc</metadataPrefix>');
     expect(xml).toContain('<metadataPrefix>marc21</metadataPrefix>');
-    expect(await oai({ verb: 'ListMetadataFormats', identifier: `oai:localhost:${records.war.id}` })).toContain(
+    expect(await oai({ verb: 'ListMetadataFormats', identifier: `oai:kitepkana.local:${records.war.id}` })).toContain(
       '<metadataPrefix>marc21</metadataPrefix>',
     );
     expect(
       errorOf(
-        await oai({ verb: 'ListMetadataFormats', identifier: 'oai:localhost:00000000-0000-0000-0000-000000000000' }),
+        await oai({ verb: 'ListMetadataFormats', identifier: 'oai:kitepkana.local:00000000-0000-0000-0000-000000000000' }),
       ),
     ).toBe('idDoesNotExist');
   });
@@ -88,15 +98,15 @@ describeOnEachDatabase('OAI-PMH', (ctx) => {
   it('GetRecord in oai_dc and marc21 (RUSMARC crosswalked), over GET and POST', async () => {
     const dc = await oai({
       verb: 'GetRecord',
-      identifier: `oai:localhost:${records.parohod.id}`,
+      identifier: `oai:kitepkana.local:${records.parohod.id}`,
       metadataPrefix: 'oai_dc',
     });
     expect(dc).toContain(
-      `<identifier>oai:localhost:${records.parohod.id}</identifier><datestamp>2020-03-01T10:00:00Z</datestamp>`,
+      `<identifier>oai:kitepkana.local:${records.parohod.id}</identifier><datestamp>2020-03-01T10:00:00Z</datestamp>`,
     );
     expect(dc).toContain('<dc:title>Белый пароход</dc:title>');
     const marc = await oai(
-      { verb: 'GetRecord', identifier: `oai:localhost:${records.parohod.id}`, metadataPrefix: 'marc21' },
+      { verb: 'GetRecord', identifier: `oai:kitepkana.local:${records.parohod.id}`, metadataPrefix: 'marc21' },
       'POST',
     );
     expect(marc).toMatch(/<metadata><record xmlns="http:\/\/www.loc.gov\/MARC21\/slim"><leader>.{20}4500<\/leader>/);
@@ -104,11 +114,11 @@ describeOnEachDatabase('OAI-PMH', (ctx) => {
   });
 
   it('reports a deleted record with status="deleted" and no metadata', async () => {
-    const xml = await oai({ verb: 'GetRecord', identifier: `oai:localhost:${deletedId}`, metadataPrefix: 'oai_dc' });
+    const xml = await oai({ verb: 'GetRecord', identifier: `oai:kitepkana.local:${deletedId}`, metadataPrefix: 'oai_dc' });
     expect(xml).toContain('<header status="deleted">');
     expect(xml).not.toContain('<metadata>');
     const list = await oai({ verb: 'ListIdentifiers', metadataPrefix: 'oai_dc' });
-    expect(list).toMatch(new RegExp(`<header status="deleted"><identifier>oai:localhost:${deletedId}</identifier>`));
+    expect(list).toMatch(new RegExp(`<header status="deleted"><identifier>oai:kitepkana.local:${deletedId}</identifier>`));
   });
 
   it('pages ListRecords with resumption tokens until the list is complete', async () => {
@@ -167,7 +177,7 @@ describeOnEachDatabase('OAI-PMH', (ctx) => {
       [
         {
           verb: 'GetRecord',
-          identifier: `oai:localhost:${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
+          identifier: `oai:kitepkana.local:${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
           metadataPrefix: 'oai_dc',
         },
         'idDoesNotExist',
@@ -188,7 +198,7 @@ describeOnEachDatabase('OAI-PMH', (ctx) => {
     }
     const wrongFormat = await oai({
       verb: 'GetRecord',
-      identifier: `oai:localhost:${records.war.id}`,
+      identifier: `oai:kitepkana.local:${records.war.id}`,
       metadataPrefix: 'mods',
     });
     expect(errorOf(wrongFormat)).toBe('cannotDisseminateFormat');

@@ -152,3 +152,24 @@ export function explainXml(c: ExplainContext, diagnostics: SruDiagnostic[] = [])
   w.end();
   return w.toString();
 }
+
+/**
+ * A scan request, which this server does not answer: a scanResponse carrying diagnostic 4, so that a
+ * client shows "unsupported operation" rather than an Explain record it did not ask for. SRU 2.0 keeps
+ * scan in a namespace of its own, without a version element.
+ */
+export function unsupportedScanXml(version: SruVersion): string {
+  const [p, ns] = version === '2.0' ? ['scan', 'http://docs.oasis-open.org/ns/search-ws/scan'] : [NS[version].prefix, NS[version].sru];
+  const w = new XmlWriter();
+  w.start(`${p}:scanResponse`, { [`xmlns:${p}`]: ns });
+  if (version === '1.2') w.leaf(`${p}:version`, version);
+  w.start(`${p}:diagnostics`);
+  w.start('diag:diagnostic', { 'xmlns:diag': NS[version].diag });
+  w.leaf('diag:uri', 'info:srw/diagnostic/1/4');
+  w.leaf('diag:details', 'scan');
+  w.leaf('diag:message', 'Unsupported operation: scan');
+  w.end();
+  w.end();
+  w.end();
+  return w.toString();
+}

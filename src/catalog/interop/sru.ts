@@ -12,6 +12,7 @@ import { interopColumns, recordXml, type InteropRecord, type RecordSchema } from
 import {
   SRU_SCHEMAS,
   explainXml,
+  unsupportedScanXml,
   searchRetrieveXml,
   type SruDiagnostic,
   type SruRecord,
@@ -165,5 +166,6 @@ export async function handleSru(db: Db, server: SruServer, params: SruParams): P
   if (operation === 'searchRetrieve') return searchRetrieve(db, version, params);
   const context = { version, ...server };
   if (operation === 'explain') return explainXml(context);
+  if (operation === 'scan') return unsupportedScanXml(version);
   return explainXml(context, [{ code: 4, details: operation, message: `Unsupported operation: ${operation}` }]);
 }
