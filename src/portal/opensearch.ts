@@ -8,7 +8,8 @@ import type { Translate } from './portal-i18n';
 
 /** OpenSearch limits ShortName to 16 characters and Description to 1024. */
 export function openSearchDescription(origin: string, t: Translate, lang: string): string {
-  const shortName = t('opac.title').slice(0, 16);
+  // A name of its own: cutting the page title at 16 characters left «Электронный ката».
+  const shortName = t('opac.short_name').slice(0, 16);
   const template = `${origin}/catalog?q={searchTerms}&page={startPage?}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
