@@ -1,8 +1,10 @@
 /**
  * CQL to SQL over the union catalogue: indexes dc.title, dc.creator, dc.subject, dc.identifier (ISBN),
- * cql.anywhere / cql.serverChoice, relations =, all, any, exact (== is exact). Words are matched in the
- * same folded, weighted search vector as the catalogue search (search.service.ts): title A, authors B,
- * subjects C; `exact` compares whole folded values. Only letters and digits reach to_tsquery.
+ * cql.anywhere / cql.serverChoice, relations =, adj, all, any, exact (== is exact). Words are matched in
+ * the same folded, weighted search vector as the catalogue search (search.service.ts): title A, authors
+ * B, subjects C; `exact` compares whole folded values. Only letters and digits reach to_tsquery. As CQL
+ * 1.2 has it, `=` with several words is `adj`: the words next to each other, in that order (a phrase:
+ * "белый пароход" finds «Белый пароход», not «Пароход белый»); with one word it is that word.
  */
 import { and, not, or, sql, type SQL } from 'drizzle-orm';
 import { foldedSql, foldText } from '../../app/text-fold';
@@ -49,9 +51,11 @@ function resolveIndex(name: string): IndexName {
   return found;
 }
 
-function resolveRelation(relation: string): 'all' | 'any' | 'exact' {
+function resolveRelation(relation: string): 'all' | 'any' | 'exact' | 'adj' {
   switch (relation) {
     case '=':
+    case 'adj':
+      return 'adj';
     case 'all':
       return 'all';
     case 'any':
@@ -94,6 +98,20 @@ function wordsCondition(index: IndexName, relation: 'all' | 'any', term: string)
   return sql`${R.id} in (select ${S.recordId} from ${S} where ${S.vector} @@ (${tsquery}))`;
 }
 
+/**
+ * The words of `term` next to each other in this order, in the field of `index`: all the words in the
+ * field (wordsCondition) and, as a phrase, in the title's vector (dc.title) or the whole vector. The
+ * phrase is parsed by PostgreSQL itself (phraseto_tsquery), which leaves room for the stop words it drops.
+ */
+function phraseCondition(index: IndexName, term: string): SQL {
+  const words = termWords(term);
+  if (words.length < 2 || words.some((w) => w.prefix)) return wordsCondition(index, 'all', term);
+  const text = words.map((w) => w.word).join(' ');
+  const phrase = sql`(phraseto_tsquery('russian', ${text}) || phraseto_tsquery('simple', ${text}))`;
+  const vector = index === 'title' ? S.titleVector : S.vector;
+  return and(wordsCondition(index, 'all', term), sql`${R.id} in (select ${S.recordId} from ${S} where ${vector} @@ ${phrase})`)!;
+}
+
 function listEquals(column: SQL | typeof R.authors, folded: string): SQL {
   return sql`exists (select 1 from unnest(${column}) as v(value) where ${foldedSql(sql`v.value`)} = ${folded})`;
 }
@@ -113,7 +131,7 @@ function exactCondition(index: IndexName, term: string): SQL {
   }
 }
 
-function identifierCondition(relation: 'all' | 'any' | 'exact', term: string): SQL {
+function identifierCondition(relation: 'all' | 'any' | 'exact' | 'adj', term: string): SQL {
   const values = relation === 'any' ? term.split(/\s+/) : [term];
   const keys = isbnKeys(values.filter((v) => v.length > 0));
   const conditions: SQL[] = [];
@@ -138,9 +156,9 @@ function clauseCondition(indexName: string, relationName: string, term: string):
   if (index === 'identifier') return identifierCondition(relation, term);
   if (relation === 'exact') return exactCondition(index, term);
   // An ISBN typed as a bare term (cql.serverChoice) finds the record as dc.identifier would.
-  if (index === 'anywhere' && looksLikeIsbn(term.trim()))
-    return or(wordsCondition(index, relation, term), identifierCondition(relation, term))!;
-  return wordsCondition(index, relation, term);
+  const words = (r: 'all' | 'any' | 'adj') => (r === 'adj' ? phraseCondition(index, term) : wordsCondition(index, r, term));
+  if (index === 'anywhere' && looksLikeIsbn(term.trim())) return or(words(relation), identifierCondition(relation, term))!;
+  return words(relation);
 }
 
 /** The SQL condition of a parsed CQL query (deleted records are left to the caller). Throws CqlError. */

@@ -129,7 +129,7 @@ function writeZeeRex(w: XmlWriter, c: ExplainContext) {
   w.leaf('default', 'marcxml', { type: 'recordSchema' });
   w.leaf('setting', 100, { type: 'maximumRecords' });
   w.leaf('supports', '=', { type: 'relation' });
-  for (const relation of ['all', 'any', 'exact', '==']) w.leaf('supports', relation, { type: 'relation' });
+  for (const relation of ['adj', 'all', 'any', 'exact', '==']) w.leaf('supports', relation, { type: 'relation' });
   w.leaf('supports', 'and', { type: 'booleanOperator' });
   w.leaf('supports', 'or', { type: 'booleanOperator' });
   w.leaf('supports', 'not', { type: 'booleanOperator' });

@@ -63,6 +63,12 @@ describeOnEachDatabase('SRU', (ctx) => {
     expect(count(await search('dc.title all "джамиля дон"'))).toBe(0);
     expect(count(await search('dc.title exact "Белый пароход"'))).toBe(1);
     expect(count(await search('dc.title exact "Белый"'))).toBe(0);
+    // Several words with = (or adj) are a phrase: in that order, next to each other; all takes any order.
+    expect(count(await search('dc.title="белый пароход"'))).toBe(1);
+    expect(count(await search('dc.title adj "белого парохода"'))).toBe(1);
+    expect(count(await search('dc.title="пароход белый"'))).toBe(0);
+    expect(count(await search('dc.title all "пароход белый"'))).toBe(1);
+    expect(count(await search('cql.anywhere="тихий дон"'))).toBe(1);
     expect(count(await search('dc.creator == "Айтматов, Ч."'))).toBe(2);
   });
 
