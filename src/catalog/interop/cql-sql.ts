@@ -11,6 +11,7 @@ import { foldedSql, foldText } from '../../app/text-fold';
 import { bibRecords as R, bibSearch as S } from '../catalog.tables';
 import { isbnKeys, looksLikeIsbn } from '../isbn';
 import { queryWords, requiredWords } from '../search-query';
+import { spellingsOf } from '../search-spellings';
 import { CqlError, type CqlNode } from './cql';
 
 type IndexName = 'title' | 'creator' | 'subject' | 'identifier' | 'anywhere' | 'allRecords';
@@ -68,9 +69,19 @@ function resolveRelation(relation: string): 'all' | 'any' | 'exact' | 'adj' {
   }
 }
 
-/** One word of a term as a tsquery in both configurations; a trailing * makes it a prefix. */
+/** A word with its other spellings (a Kyrgyz name in Russian transcription and back), as tsquery text. */
+function spelled(word: string, suffix = ''): string {
+  const spellings = spellingsOf(word).map((w) => `${w}${suffix}`);
+  return spellings.length > 1 ? `(${spellings.join(' | ')})` : spellings[0]!;
+}
+
+/**
+ * One word of a term as a tsquery in both configurations; a trailing * makes it a prefix. A Kyrgyz
+ * word is also looked for in its Russian transcription, as the catalogue search does ("Ысык-Көл" finds
+ * "Иссык-Куль").
+ */
 function wordQuery(word: string, prefix: boolean, weights: string): SQL {
-  const russian = weights ? `${word}:${weights}` : word;
+  const russian = spelled(word, weights ? `:${weights}` : '');
   const simple = prefix || weights ? `${word}:${prefix ? '*' : ''}${weights}` : word;
   return sql`(to_tsquery('russian', ${russian}) || to_tsquery('simple', ${simple}))`;
 }
@@ -100,14 +111,15 @@ function wordsCondition(index: IndexName, relation: 'all' | 'any', term: string)
 
 /**
  * The words of `term` next to each other in this order, in the field of `index`: all the words in the
- * field (wordsCondition) and, as a phrase, in the title's vector (dc.title) or the whole vector. The
- * phrase is parsed by PostgreSQL itself (phraseto_tsquery), which leaves room for the stop words it drops.
+ * field (wordsCondition) and, as a phrase, in the title's vector (dc.title) or the whole vector, each
+ * word with its other spellings.
  */
 function phraseCondition(index: IndexName, term: string): SQL {
   const words = termWords(term);
   if (words.length < 2 || words.some((w) => w.prefix)) return wordsCondition(index, 'all', term);
-  const text = words.map((w) => w.word).join(' ');
-  const phrase = sql`(phraseto_tsquery('russian', ${text}) || phraseto_tsquery('simple', ${text}))`;
+  const russian = words.map((w) => spelled(w.word)).join(' <-> ');
+  const simple = words.map((w) => w.word).join(' <-> ');
+  const phrase = sql`(to_tsquery('russian', ${russian}) || to_tsquery('simple', ${simple}))`;
   const vector = index === 'title' ? S.titleVector : S.vector;
   return and(wordsCondition(index, 'all', term), sql`${R.id} in (select ${S.recordId} from ${S} where ${vector} @@ ${phrase})`)!;
 }

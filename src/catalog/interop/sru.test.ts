@@ -1,7 +1,7 @@
 /** SRU at /sru: explain, searchRetrieve over real records, paging, the three schemas, diagnostics, XSDs. */
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../test/harness';
-import { expectValidXml, makeCatalogue } from './interop.test-support';
+import { expectValidXml, makeCatalogue, makeRecord } from './interop.test-support';
 
 describeOnEachDatabase('SRU', (ctx) => {
   let records: Awaited<ReturnType<typeof makeCatalogue>>;
@@ -52,6 +52,14 @@ describeOnEachDatabase('SRU', (ctx) => {
     expect(count(await search('dc.title=паро*'))).toBe(1);
     // Only the title is searched by dc.title: an author's name is not found there.
     expect(count(await search('dc.title=Айтматов'))).toBe(0);
+  });
+
+  it('finds a Kyrgyz place name in its Russian spelling too, as the catalogue search does, alone and as a phrase', async () => {
+    const guide = await makeRecord(ctx.database.db, { format: 'rusmarc', title: 'Иссык-Куль : путеводитель', year: 2015, language: 'rus' });
+    for (const query of ['cql.anywhere="Ысык-Көл"', 'dc.title=Ысык-Көл', 'dc.title any "ысык жайлоо"', 'иссык-куль']) {
+      expect(await search(query, { recordSchema: 'dc' }).then((xml) => xml.includes(guide.id)), query).toBe(true);
+    }
+    expect(count(await search('dc.title="Көл Ысык"'))).toBe(0);
   });
 
   it('combines clauses with and, or, not and parentheses', async () => {
