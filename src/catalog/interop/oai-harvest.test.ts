@@ -56,6 +56,7 @@ describeOnEachDatabase('OAI-PMH harvested by oai_pmh', (ctx) => {
   const inBranch: string[] = [];
   let deletedId = '';
   let branchCode = '';
+  let branchSetName = '';
   const total = OAI_PAGE_SIZE + 30;
 
   beforeAll(async () => {
@@ -64,6 +65,8 @@ describeOnEachDatabase('OAI-PMH harvested by oai_pmh', (ctx) => {
     const network = await buildNetwork(db);
     const branch = await buildLibrary(db, network.id);
     branchCode = branch.code;
+    // The network's name too: each network of a region has its "Филиал № 3".
+    branchSetName = `${network.name} — ${branch.name}`;
     const copy = (recordId: string, status: 'available' | 'written_off' = 'available') =>
       db.insert(items).values({ recordId, libraryId: branch.id, networkId: network.id, inventoryNumber: uniq('I'), barcode: uniq('B'), currency: 'KGS', status });
     for (let i = 0; i < total - 1; i++) {
@@ -109,7 +112,7 @@ describeOnEachDatabase('OAI-PMH harvested by oai_pmh', (ctx) => {
     for (const id of [...inBranch, deletedId]) expect(records.some((b) => b.includes(id)), id).toBe(true);
     const listSets = await (await fetch(`${base}?verb=ListSets`)).text();
     expectValidXml(listSets, 'oai');
-    expect(listSets).toContain(`<set><setSpec>${branchCode}</setSpec><setName>`);
+    expect(listSets).toContain(`<set><setSpec>${branchCode}</setSpec><setName>${branchSetName}</setName></set>`);
     const xml = await (await fetch(`${base}?verb=ListIdentifiers&metadataPrefix=oai_dc&set=${branchCode}`)).text();
     expectValidXml(xml, 'oai');
     expect(xml).toContain(`<setSpec>${branchCode}</setSpec>`);

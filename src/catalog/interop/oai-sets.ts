@@ -5,7 +5,7 @@
  */
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../app/db';
-import { libraries } from '../../network';
+import { libraries, networks } from '../../network';
 import { bibRecords as R, items } from '../catalog.tables';
 import { OaiError } from './oai-args';
 import type { XmlWriter } from './xml';
@@ -16,7 +16,13 @@ const RECORD_ID = sql.raw('"bib_records"."id"');
 const SET_SPEC = /^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$/;
 
 export async function listSets(w: XmlWriter, db: Db) {
-  const rows = await db.select({ code: libraries.code, name: libraries.name }).from(libraries).orderBy(asc(libraries.code));
+  // Named with the village where another library has the same name, and with the network: a region
+  // holds several networks, each with its "Филиал № 3".
+  const rows = await db
+    .select({ code: libraries.code, name: sql<string>`${networks.name} || ' — ' || kp_library_label(${libraries.name}, ${libraries.settlement})` })
+    .from(libraries)
+    .innerJoin(networks, eq(networks.id, libraries.networkId))
+    .orderBy(asc(libraries.code));
   if (rows.length === 0) throw new OaiError('noSetHierarchy', 'This repository has no libraries yet, so no sets');
   w.start('ListSets');
   for (const row of rows) w.start('set').leaf('setSpec', row.code).leaf('setName', row.name).end();
