@@ -1,6 +1,5 @@
 /** Importing real third-party exports: ИРБИС and NLR RUSMARC in CP1251, MARC 21 with items, MARCXML, a damaged file. */
 import { existsSync, readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
@@ -8,27 +7,16 @@ import { SYSTEM_ACTOR } from '../../audit';
 import { buildLibrary, buildNetwork } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
 import { bibRecords } from '../catalog.tables';
-import { importMarc, type ImportOptions } from './import.service';
+import { importMarc } from './import.service';
+import { chunksOf, importOptions } from './import.test-support';
 
 const TESTDATA = fileURLToPath(new URL('../../../../shared/testdata/marc/', import.meta.url));
 const hasTestdata = existsSync(TESTDATA);
 if (!hasTestdata) console.warn(`MARC import tests on real files skipped: ${TESTDATA} is absent.`);
 
-const chunksOf = (bytes: Buffer, size = 4096) =>
-  Readable.from((function* () {
-    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-  })());
 
 describeOnEachDatabase(`MARC import of real exports (${hasTestdata ? 'testdata found' : 'testdata absent: skipped'})`, (ctx) => {
-  const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
-    container: 'auto',
-    schema: 'auto',
-    encoding: 'auto',
-    match: 'isbn',
-    library: null,
-    batchSize: 7,
-    ...over,
-  });
+  const options = importOptions;
 
   it.skipIf(!hasTestdata)('imports the National Library of Russia CP1251 file (data area out of directory order)', async () => {
     const db = ctx.database.db;

@@ -1,5 +1,4 @@
 /** Importing MARC files: holdings into copies, idempotence, matching, broken records, resuming (real exports: import.real-files.test.ts). */
-import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { auditLog, SYSTEM_ACTOR } from '../../audit';
@@ -9,13 +8,10 @@ import { describeOnEachDatabase } from '../../test/harness';
 import { bibRecords, bibSearch, items } from '../catalog.tables';
 import { controlField, dataField, writeIso2709, type MarcRecord } from '../marc';
 import { deleteRecord, findRecord } from '../records.service';
-import { importMarc, type ImportOptions } from './import.service';
+import { importMarc } from './import.service';
+import { chunksOf, importOptions } from './import.test-support';
 
 
-const chunksOf = (bytes: Buffer, size = 4096) =>
-  Readable.from((function* () {
-    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-  })());
 
 /** A RUSMARC record with ИРБИС exemplar fields (910), as a branch's export would carry them. */
 function branchRecord(n: number, copies: { inventory: string; barcode?: string }[], prefix = 'KEM'): MarcRecord {
@@ -36,15 +32,7 @@ function branchRecord(n: number, copies: { inventory: string; barcode?: string }
 }
 
 describeOnEachDatabase('MARC import', (ctx) => {
-  const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
-    container: 'auto',
-    schema: 'auto',
-    encoding: 'auto',
-    match: 'isbn',
-    library: null,
-    batchSize: 7,
-    ...over,
-  });
+  const options = importOptions;
 
   it('creates records and copies, and a second import of the same file creates nothing', async () => {
     const db = ctx.database.db;
