@@ -31,6 +31,8 @@ export interface BatchOutcome {
   matched: { index: number; id: string }[];
   /** Matched records whose content the file's record replaced (the `replace` option). */
   replaced: { index: number; id: string }[];
+  /** What the replaced records held before, for the audit log: a replacement can be undone from it. */
+  replacedBefore: { id: string; format: string; marc: unknown }[];
   items: { created: number; existing: number };
   /** Records written (created or restored), with the keys they match on: their search rows are still to write. */
   written: { id: string; keys: MatchKeys }[];
@@ -42,6 +44,7 @@ export const emptyOutcome = (): BatchOutcome => ({
   created: [],
   matched: [],
   replaced: [],
+  replacedBefore: [],
   items: { created: 0, existing: 0 },
   written: [],
   touched: [],
@@ -289,6 +292,11 @@ export async function importBatch(
       .update(bibRecords)
       .set({ ...columns, isDeleted: false, deletedAt: null, updatedAt: new Date() })
       .where(sql`${bibRecords.id} = ${id}`);
+  }
+  if (replaced.length) {
+    const ids = sql.join(replaced.map((r) => sql`${r.id}::uuid`), sql`, `);
+    const before = await tx.execute(sql`select id, format, marc from ${bibRecords} where id in (${ids})`);
+    outcome.replacedBefore = rowsOf<{ id: string; format: string; marc: unknown }>(before);
   }
   for (const { id, ...columns } of replaced) {
     await tx.update(bibRecords).set({ ...columns, updatedAt: new Date() }).where(sql`${bibRecords.id} = ${id}`);

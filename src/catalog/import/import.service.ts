@@ -139,6 +139,8 @@ export async function importMarc(
           networkId: options.library?.networkId ?? null,
           libraryId: options.library?.id ?? null,
           summary: `${last - first + 1}`,
+          // The replaced records' earlier MARC, so that a replacement can be looked at and undone.
+          before: outcome.replacedBefore.length ? { replaced: outcome.replacedBefore } : undefined,
           after: { created: outcome.created, matched: outcome.matched, replaced: outcome.replaced, copies: outcome.items },
         });
         Object.assign(counts, {
@@ -286,6 +288,7 @@ async function importPending(
         outcome.created.push(...single.created);
         outcome.matched.push(...single.matched);
         outcome.replaced.push(...single.replaced);
+        outcome.replacedBefore.push(...single.replacedBefore);
         outcome.items.created += single.items.created;
         outcome.items.existing += single.items.existing;
         outcome.written.push(...single.written);

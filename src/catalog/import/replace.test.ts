@@ -44,12 +44,18 @@ describeOnEachDatabase(`replacing matched records (${HAVE_TESTDATA ? 'testdata f
     expect(await title()).toBe('Светильник Сибири');
     expect(await found('светильник сибири')).toBe(1);
     const [entry] = await db
-      .select({ after: auditLog.after })
+      .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(sql`${auditLog.action} = 'catalog.import_batch'`)
       .orderBy(sql`${auditLog.at} desc`)
       .limit(1);
     expect((entry!.after as { replaced: unknown[] }).replaced).toHaveLength(1);
+    // What the record held before (the garbled text), so the replacement can be looked at and undone.
+    const before = (entry!.before as { replaced: { format: string; marc: { fields: { tag: string }[] } }[] }).replaced;
+    expect(before).toHaveLength(1);
+    expect(before[0]!.format).toBe('rusmarc');
+    expect(JSON.stringify(before[0]!.marc)).not.toContain('Светильник');
+    expect(before[0]!.marc.fields.some((f) => f.tag === '200')).toBe(true);
 
     // A second run with replace finds the content already the file's: replaced again, nothing created.
     expect(await run('auto', true)).toMatchObject({ created: 0, matched: 1, replaced: 1 });
