@@ -1,20 +1,20 @@
 /**
  * One batch of an import, set-based: every record of the batch is matched by one query, the new ones
- * written by one COPY, their copies by one statement (importBatch), and then their search rows by a
+ * written by one COPY, their copies by one statement (importBatch; batch-write.ts), and then their search rows by a
  * third, copies included (writeSearchRows; the triggers, deferred for the batch, would otherwise write
  * each row and rewrite it when its copies arrive). Records are matched as they would be one by one: to
  * records already in the catalogue, to those created earlier in the same batch and to those created by
  * the batch before it while that one is still being committed (its Carry).
  */
 import { randomUUID } from 'node:crypto';
-import { getTableColumns, sql } from 'drizzle-orm';
-import { copyRows } from '../../app/copy-rows';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../app/db';
 import { foldText, foldedSql } from '../../app/text-fold';
 import type { Library } from '../../network';
-import { bibRecords, items } from '../catalog.tables';
+import { bibRecords } from '../catalog.tables';
 import type { MarcFormat, MarcRecord } from '../marc';
 import type { columnsFromMarc } from '../records.service';
+import { insertCopies, insertRecords } from './batch-write';
 import { extractHoldings } from './holdings';
 import type { MatchMode } from './match';
 
@@ -349,53 +349,3 @@ export async function writeSearchRows(tx: Db, outcome: Pick<BatchOutcome, 'writt
 }
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
-/** Column names of the table as the database knows them (snake_case), by property name. */
-const recordColumns = Object.entries(getTableColumns(bibRecords)).map(([key, column]) => [key, column.name] as const);
-
-/**
- * The new records of a batch by one COPY whatever their number: the server reads each value, the MARC
- * record's JSON included, straight into its column (an INSERT of the same rows from one JSON parameter
- * read every record twice, out of the document and then into jsonb).
- */
-async function insertRecords(tx: Db, fresh: readonly (Columns & { id: string })[]) {
-  if (!fresh.length) return;
-  const present = recordColumns.filter(([key]) => key in fresh[0]!);
-  const rows = fresh.map((record) => present.map(([key]) => record[key as keyof typeof record]));
-  await copyRows(
-    tx,
-    'bib_records',
-    present.map(([, name]) => name),
-    rows,
-  );
-}
-
-interface CopyRow {
-  id: string;
-  record_id: string;
-  library_id: string;
-  network_id: string;
-  inventory_number: string;
-  barcode: string;
-  call_number: string;
-  location: string;
-  price: number | null;
-  currency: 'KGS' | 'RUB';
-  acquired_on: string | null;
-}
-
-/** The copies of a batch in one statement; a copy whose inventory number or barcode is taken is skipped. Returns how many were created. */
-async function insertCopies(tx: Db, copies: readonly CopyRow[]): Promise<number> {
-  if (!copies.length) return 0;
-  const names = sql.raw(
-    Object.keys(copies[0]!)
-      .map((name) => `"${name}"`)
-      .join(', '),
-  );
-  const result = await tx.execute(sql`
-    with inserted as (
-      insert into ${items} (${names}) select ${names} from json_populate_recordset(null::items, ${JSON.stringify(copies)}::json)
-      on conflict do nothing returning 1)
-    select count(*)::int as n from inserted`);
-  return rowsOf<{ n: number }>(result)[0]!.n;
-}
