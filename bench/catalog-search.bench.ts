@@ -10,8 +10,10 @@
 // (migrations added since are applied to it); --fresh loads it again, --drop removes it afterwards.
 // `--only TEXT` sends only the queries of the mix whose name contains TEXT (e.g. `--only ISBN`, the
 // cheapest: what the stack costs around a search that reads one record); its results are printed, not kept.
+// `--floor` also sends the same queries to a route that knows each one's hits, ranking and facets and only
+// reads its page by key (catalog-search.floor.ts): what a search costs apart from finding its hits.
 // BENCH_SERVER_NODE_ARGS adds options to the app process's node (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it).
-// Run: npm run bench -- catalog-search [records] [--data realistic|stress] [--requests N] [--only TEXT] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
+// Run: npm run bench -- catalog-search [records] [--data realistic|stress] [--requests N] [--only TEXT] [--floor] [--fresh] [--drop] [--database-url URL] [--name DATABASE]
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ import { ZSearchQuery } from '../src/catalog/catalog.schemas';
 import { searchCatalog } from '../src/catalog/search.service';
 import { TEST_PASSWORD } from '../src/test/factories';
 import { loadCatalogue, type DataKind } from './catalog-search.data';
+import { FLOOR_PATH, registerFloorRoute } from './catalog-search.floor';
 import { searchMix } from './catalog-search.mix';
 
 const { values, positionals } = parseArgs({
@@ -39,6 +42,7 @@ const { values, positionals } = parseArgs({
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     data: { type: 'string', default: 'realistic' },
     only: { type: 'string' },
+    floor: { type: 'boolean', default: false },
     /** The database holding the loaded catalogue (one per data set unless told). */
     name: { type: 'string' },
   },
@@ -105,7 +109,7 @@ async function main() {
     const [{ n }] = (await database.query<{ n: number }>('select count(*)::int as n from bib_search')) as [{ n: number }];
     const isbn = (await database.query<{ isbn: string }>(`select isbns[1] as isbn from bib_records where cardinality(isbns) > 0 limit 1 offset 1234`))[0]!.isbn;
 
-    child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', urlFor(NAME)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', urlFor(NAME), ...(values.floor ? ['--floor'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     const address = await new Promise<string>((resolve, reject) => {
       child!.stdout!.on('data', (d: Buffer) => {
         const m = /LISTENING (\S+)/.exec(d.toString());
@@ -137,7 +141,7 @@ async function main() {
     const REQUESTS = Number(values.requests);
     const latencies: number[] = [];
     let next = 0;
-    const run = async (measure: boolean, count: number) => {
+    const run = async (measure: boolean, count: number, path = '/api/v1/catalog/search', into = latencies) => {
       next = 0;
       const started = performance.now();
       await Promise.all(
@@ -145,13 +149,11 @@ async function main() {
           for (let i = next++; i < count; i = next++) {
             const [name, qs] = mix[i % mix.length]!;
             const t = performance.now();
-            const res = await request(agent, base, `/api/v1/catalog/search?${qs}`, { cookie });
+            const res = await request(agent, base, `${path}?${qs}`, { cookie });
             const ms = performance.now() - t;
             if (res.status !== 200) throw new Error(`${name}: ${res.status}`);
-            if (measure) {
-              latencies.push(ms);
-              perQuery.get(name)!.push(ms);
-            }
+            if (measure) into.push(ms);
+            if (measure && into === latencies) perQuery.get(name)!.push(ms);
           }
         }),
       );
@@ -160,6 +162,9 @@ async function main() {
     await run(false, Math.min(400, REQUESTS));
     const busy = loadavg()[0]!;
     const seconds = await run(true, REQUESTS);
+    // The floor: the same requests, each query's hits, ranking and facets known (catalog-search.floor.ts).
+    const floor: number[] = [];
+    const floorSeconds = values.floor ? (await run(false, Math.min(400, REQUESTS), FLOOR_PATH, floor), await run(true, REQUESTS, FLOOR_PATH, floor)) : 0;
     const pct = (list: number[], p: number) => {
       const sorted = [...list].sort((a, b) => a - b);
       return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
@@ -172,11 +177,19 @@ async function main() {
       { metric: `search p95 over HTTP (${what})`, value: pct(latencies, 95), unit: 'ms', goal: '<= 50 ms' },
       { metric: `search p99 over HTTP (${what})`, value: pct(latencies, 99), unit: 'ms', goal: '' },
       { metric: `search throughput (${what})`, value: Math.round(REQUESTS / seconds), unit: 'requests/s', goal: '' },
+      ...(values.floor
+        ? [
+            { metric: `floor p50 (the same requests, hits, ranking and facets known, the page read by key)`, value: pct(floor, 50), unit: 'ms', goal: '' },
+            { metric: `floor p95 (the same)`, value: pct(floor, 95), unit: 'ms', goal: '' },
+            { metric: `floor p99 (the same)`, value: pct(floor, 99), unit: 'ms', goal: '' },
+            { metric: `floor throughput (the same)`, value: Math.round(REQUESTS / floorSeconds), unit: 'requests/s', goal: '' },
+          ]
+        : []),
     ];
     const machine = `${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}, PostgreSQL on the same machine, shared with other work while measured (load average ${busy.toFixed(1)})`;
     console.log(machine);
     console.table(rows);
-    if (!values.only) {
+    if (!values.only && !values.floor) {
       const results = fileURLToPath(new URL('./results/', import.meta.url));
       mkdirSync(results, { recursive: true });
       const file = DATA === 'stress' ? 'catalog-search-stress.json' : 'catalog-search.json';
@@ -197,6 +210,7 @@ if (values.serve) {
   const database = await openDatabase({ databaseUrl: values.serve });
   const config = loadConfig({ DATABASE_URL: values.serve, KITEPKANA_DATA: mkdtempSync(join(tmpdir(), 'kp-bench-data-')), KITEPKANA_LOG_LEVEL: 'warn', KITEPKANA_DEMO: '0', KITEPKANA_LOGIN_LIMIT: '1000' });
   const app = await buildApp({ database, config }, { logger: false, runJobs: false });
+  if (values.floor) registerFloorRoute(app, database);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(`LISTENING ${address}`);
   process.on('SIGTERM', () => void app.close().then(() => database.close()).then(() => process.exit(0)));
