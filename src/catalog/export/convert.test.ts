@@ -26,6 +26,10 @@ describe.skipIf(!HAVE_TESTDATA)('kitepkana convert marc', () => {
     expect(records).toBeGreaterThan(10);
     expect(said.join('\n')).toContain(`Wrote ${records} records`);
     expect(xml).toContain('<subfield code="a">Задачи и этюды</subfield>');
+    // Written in UTF-8, each record says so where RUSMARC keeps its character set (100 $a/26-29).
+    const charsets = [...xml.matchAll(/<datafield tag="100"[^>]*>\s*<subfield code="a">([^<]*)</g)].map((m) => m[1]!.slice(26, 30));
+    expect(charsets.length).toBeGreaterThan(10);
+    expect(new Set(charsets)).toEqual(new Set(['50  ']));
     // The file is there: a second run refuses to overwrite it, unless told to.
     expect(await run('marc', join(MARC_DIR, 'rusmarc/nlr_test1_cp1251.iso'), '--out', out)).toBe(1);
     expect(said.join('\n')).toContain('already exists');

@@ -41,7 +41,7 @@ export {
   type MarcXmlWriteOptions,
   type XmlDropReport,
 } from './marcxml-writer';
-export { declareUnicode, leaderForUtf8, rusmarcControlSource, unicodeLeader } from './unicode-marks';
+export { declareUnicode, rusmarcControlSource, unicode100a, unicodeLeader } from './unicode-marks';
 export { rusmarcToMarc21 } from './crosswalk-to-marc21';
 export { marc21ToRusmarc } from './crosswalk-to-rusmarc';
 export type { CrosswalkOptions } from './crosswalk-common';

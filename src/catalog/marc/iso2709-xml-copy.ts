@@ -139,9 +139,25 @@ function copyText(
 const cursor = { w: 0 };
 
 /**
+ * Makes the 100 $a copied to o[from, to) say Unicode in its positions 26-29 (unicode100a), when its first
+ * 30 characters were copied as they are (ASCII, nothing escaped); false when they were not.
+ */
+function unicodeAt(o: Uint8Array, from: number, to: number): boolean {
+  if (to - from < 30) return false;
+  for (let i = from; i < from + 30; i++) if ((o[i] as number) >= 0x80 || o[i] === 0x26) return false;
+  o[from + 26] = 0x35;
+  o[from + 27] = 0x30;
+  o[from + 28] = 0x20;
+  o[from + 29] = 0x20;
+  return true;
+}
+
+/**
  * Appends the MARCXML of the ISO 2709 record in bytes [s, e) (its terminator the last byte) to `out`, when
- * the record is plain enough to copy; false (and `out` as it was) when it is not. `marc21`: leader/09 is
- * written "a" (the writer's leaderForUtf8 for a MARC 21 record).
+ * the record is plain enough to copy; false (and `out` as it was) when it is not. What the record says of
+ * its character set is written as the record writer writes it: with `marc21`, leader/09 "a"; otherwise
+ * (RUSMARC) 100 $a positions 26-29 "50  " (unicode100a), a $a too short or not plain ASCII there
+ * being left to the writer.
  */
 export function appendIso2709Xml(
   out: XmlBytes,
@@ -222,6 +238,7 @@ export function appendIso2709Xml(
       w = put(o, w, m.ind2);
       o[w++] = i2;
       w = put(o, w, m.tagClose);
+      const is100 = !marc21 && t0 === 0x31 && t1 === 0x30 && t2 === 0x30;
       let p = from + 2;
       while (p < to) {
         // b[p] is a delimiter; a valid code follows it.
@@ -232,7 +249,7 @@ export function appendIso2709Xml(
         w = put(o, w, m.tagClose);
         cursor.w = w;
         p = copyText(b, p + 2, to, o, cursor, table);
-        if (p < 0) return false;
+        if (p < 0 || (is100 && code === 0x61 && !unicodeAt(o, w, cursor.w))) return false;
         w = put(o, cursor.w, m.subfieldClose);
       }
       w = put(o, w, m.dataClose);

@@ -182,4 +182,22 @@ describe('awkward records', () => {
       }
     }
   });
+
+  it('says Unicode in RUSMARC 100 $a/26-29 whether a record is copied or written, and leaves MARC 21 100 alone', async () => {
+    // An ИРБИС record says CP1251 ("89"), a short 100 $a is padded; the NFD one goes through the record writer.
+    const rusmarc = (a: string, title: string): MarcRecord => ({
+      leader: '00000nam0 2200000 i 450 ',
+      fields: [dataField('100', ' ', ' ', [['a', a]]), dataField('200', '1', ' ', [['a', title]])],
+    });
+    const cp1251 = '20110725d2011    k  y0rusy0189    ca';
+    const bytes = writeIso2709([rusmarc(cp1251, 'Жамиля'), rusmarc(cp1251, 'Й'.normalize('NFD')), rusmarc('20110725d2011', 'Ак кеме')], { format: 'rusmarc' });
+    const hundreds = (xml: string) => [...xml.matchAll(/<datafield tag="100"[^>]*>\s*<subfield code="a">([^<]*)</g)].map((m) => m[1]);
+    const expected = ['20110725d2011    k  y0rusy50      ca', '20110725d2011    k  y0rusy50      ca', '20110725d2011             50        '];
+    for (const pretty of [true, false]) expect(hundreds((await converted(bytes, 'auto', 'nfc', { pretty })).xml)).toEqual(expected);
+    expect(hundreds(throughModel(bytes, 'auto', 'nfc').xml)).toEqual(expected);
+    // MARC 21 100 is the author: never touched.
+    const author = 'Айтматов, Чингиз Торекулович, 1928-2008';
+    const marc21 = writeIso2709([{ leader: '00000nam a2200000 i 4500', fields: [dataField('100', '1', ' ', [['a', author]]), dataField('245', '1', '0', [['a', 'Жамиля']])] }]);
+    expect(hundreds((await converted(marc21, 'auto', 'nfc')).xml)).toEqual([author]);
+  });
 });

@@ -3,7 +3,8 @@
 
 import type { Writable } from 'node:stream';
 import { isDataField, type MarcFormat, type MarcRecord } from './record';
-import { leaderForUtf8 } from './unicode-marks';
+import { detectFormat } from './detect-format';
+import { unicode100a, unicodeLeader } from './unicode-marks';
 import { XmlBytes } from './xml-bytes';
 
 export const MARCXML_NS = 'http://www.loc.gov/MARC21/slim';
@@ -29,9 +30,11 @@ export interface MarcXmlWriteOptions {
    */
   sanitize?: boolean;
   /**
-   * The records' format, for leader/09: MARCXML is UTF-8, so a MARC 21 record's leader says "a" (as
-   * writeIso2709Record's does); a RUSMARC leader is written as it is. 'auto' (default) looks at each
-   * record's tags when its leader/09 is not "a" already.
+   * The records' format, for what a record says of its character set: MARCXML is UTF-8, so a MARC 21
+   * record's leader/09 says "a" (as writeIso2709Record's does); a RUSMARC leader is written as it is.
+   * Told 'rusmarc', 100 $a positions 26-29 say "50" (ISO 10646), as declareUnicode does. 'auto'
+   * (default) looks at a record's tags when its leader/09 is not "a" already, and leaves 100 $a as it is
+   * (in MARC 21, 100 is the author: a record's tags alone are not sure enough to change it).
    */
   format?: MarcFormat | 'auto';
 }
@@ -118,8 +121,12 @@ export function appendRecordXml(
   const sanitize = options.sanitize ?? true;
   const i2 = pretty ? '\n    ' : '';
   const i3 = pretty ? '\n      ' : '';
+  const given = options.format ?? 'auto';
+  const declare100 = given === 'rusmarc';
   out.ascii(pretty ? '  <record>\n    <leader>' : '<record><leader>');
-  clean(out, ctx, leaderForUtf8(record, options.format ?? 'auto'), 'leader');
+  const leader = record.leader;
+  const marc21 = () => (given === 'auto' ? detectFormat([record]).format : given) === 'marc21';
+  clean(out, ctx, leader.length < 10 || leader.charAt(9) === 'a' || !marc21() ? leader : unicodeLeader(leader), 'leader');
   out.ascii('</leader>');
   // MARC21slim.xsd wants the control fields before the data fields; a record read from a file that
   // stored 005 or 008 after its data fields keeps that order in the catalogue, and is written in the
@@ -167,7 +174,8 @@ export function appendRecordXml(
       out.ascii('<subfield code="');
       out.text(s.code, false);
       out.ascii('">');
-      clean(out, ctx, s.value, f.tag, s.code);
+      const value = declare100 && s.code === 'a' && f.tag === '100' ? unicode100a(s.value) : s.value;
+      clean(out, ctx, value, f.tag, s.code);
       out.ascii('</subfield>');
     }
     out.ascii(i2);

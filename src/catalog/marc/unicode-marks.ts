@@ -5,7 +5,6 @@
 // records made in the staff app and by the crosswalk say). RUSMARC leader/09 is undefined (blank) and
 // is left as it is; yaz-marcdump sets it to "a" in MARCXML whatever the format, we do not.
 
-import { detectFormat } from './detect-format';
 import { getDataFields, getSubfield, isDataField, type MarcFormat, type MarcRecord } from './record';
 
 /** RUSMARC 100 $a/26-29 for a record in Unicode. */
@@ -16,15 +15,11 @@ export function unicodeLeader(leader: string): string {
   return leader.length < 10 || leader.charAt(9) === 'a' ? leader : `${leader.slice(0, 9)}a${leader.slice(10)}`;
 }
 
-/**
- * The leader to write for a record in UTF-8: MARC 21 leader/09 "a", a RUSMARC one as it is. 'auto' looks at
- * the record's tags, only when leader/09 is not already "a" (the answer would not change anything then).
- */
-export function leaderForUtf8(record: MarcRecord, format: MarcFormat | 'auto'): string {
-  const leader = record.leader;
-  if (leader.length < 10 || leader.charAt(9) === 'a') return leader;
-  const f = format === 'auto' ? detectFormat([record]).format : format;
-  return f === 'marc21' ? unicodeLeader(leader) : leader;
+/** A RUSMARC / UNIMARC 100 $a saying Unicode in positions 26-29 (padded with blanks to 36 positions when shorter). */
+export function unicode100a(value: string): string {
+  if (value.slice(26, 30) === RUSMARC_UNICODE) return value;
+  const a = value.padEnd(36, ' ');
+  return `${a.slice(0, 26)}${RUSMARC_UNICODE}${a.slice(30)}`;
 }
 
 /**
@@ -44,8 +39,7 @@ export function declareUnicode(record: MarcRecord, format: MarcFormat): MarcReco
     const subfields = f.subfields.map((s) => {
       if (s.code !== 'a' || s.value.slice(26, 30) === RUSMARC_UNICODE) return s;
       changed = true;
-      const a = s.value.padEnd(36, ' ');
-      return { code: s.code, value: `${a.slice(0, 26)}${RUSMARC_UNICODE}${a.slice(30)}` };
+      return { code: s.code, value: unicode100a(s.value) };
     });
     return { ...f, subfields };
   });
