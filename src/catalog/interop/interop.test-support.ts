@@ -10,7 +10,12 @@ import { createRecordFromForm } from '../records.service';
 
 export const XSD_DIR = fileURLToPath(new URL('../../../../shared/testdata/xsd/', import.meta.url));
 
-const SCHEMAS = { sru: 'sru-2.0/sruResponse.xsd', oai: 'oai-pmh-bundle.xsd' } as const;
+const SCHEMAS = {
+  sru: 'sru-2.0/sruResponse.xsd',
+  // The ZeeRex record inside an explain response: sruResponse.xsd checks recordData only laxly.
+  explain: 'sru-2.0/explain.xsd',
+  oai: 'oai-pmh-bundle.xsd',
+} as const;
 
 let availability: string | null | undefined;
 

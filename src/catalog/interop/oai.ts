@@ -43,7 +43,7 @@ const FORMATS: Record<string, { schema: string; namespace: string; xml: (r: Inte
   marc21: {
     schema: 'http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd',
     namespace: MARCXML_NS,
-    xml: (r) => marcRecordXml(marc21Of(r)),
+    xml: (r) => marcRecordXml(marc21Of(r), 'marc21'),
   },
 };
 

@@ -1,9 +1,10 @@
 /**
- * YAZ's PQF (Prefix Query Format), which yaz-client and zoomsh send to SRU servers as `x-pquery`
- * (an extension YAZ's own server, yaz-ztest, understands too), turned into the CQL tree: @and, @or,
- * @not, @attr with Bib-1 use attributes (4 title, 1003 author, 21 subject, 7 ISBN, 1016 any),
- * relation 3 (equal) and right truncation (5=1). `search dc.title=x` in zoomsh arrives as the single
- * PQF term "dc.title=x": a query without any @-operator that reads as CQL is taken as CQL.
+ * YAZ's PQF (Prefix Query Format), which yaz-client and zoomsh send to SRU 1.x servers as `x-pquery`
+ * (an extension YAZ's own server, yaz-ztest, understands too) and to SRU 2.0 servers as `query` with
+ * `queryType=pqf`, turned into the CQL tree: @and, @or, @not, @attr with Bib-1 use attributes (4 title,
+ * 1003 author, 21 subject, 7 ISBN, 1016 any), relation 3 (equal) and right truncation (5=1).
+ * `search dc.title=x` in zoomsh arrives as the single PQF term "dc.title=x": a query without any
+ * @-operator that reads as CQL is taken as CQL.
  */
 import { CqlError, parseCql, type CqlNode } from './cql';
 

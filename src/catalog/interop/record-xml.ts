@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../app/db';
 import { bibRecords as R } from '../catalog.tables';
 import { toIsbn13 } from '../isbn';
-import { MARCXML_NS, marc21ToRusmarc, recordToMarcXml, rusmarcToMarc21, type MarcRecord } from '../marc';
+import { MARCXML_NS, marc21ToRusmarc, recordToMarcXml, rusmarcToMarc21, type MarcFormat, type MarcRecord } from '../marc';
 import { XmlWriter } from './xml';
 
 export type RecordSchema = 'marcxml' | 'rusmarc' | 'dc';
@@ -55,9 +55,12 @@ export async function findInteropRecord(db: Db, id: string): Promise<InteropReco
   return rows[0] ?? null;
 }
 
-/** A MARC record as one `<record xmlns="http://www.loc.gov/MARC21/slim">` element. */
-export function marcRecordXml(marc: MarcRecord): string {
-  const xml = recordToMarcXml(marc, { pretty: false });
+/**
+ * A MARC record as one `<record xmlns="http://www.loc.gov/MARC21/slim">` element, in UTF-8 and saying so
+ * where its format keeps its character set (MARC 21 leader/09, RUSMARC 100 $a/26-29).
+ */
+export function marcRecordXml(marc: MarcRecord, format: MarcFormat): string {
+  const xml = recordToMarcXml(marc, { pretty: false, format });
   return xml.replace(/^<record>/, `<record xmlns="${MARCXML_NS}">`);
 }
 
@@ -97,5 +100,5 @@ export function dublinCoreXml(record: InteropRecord): string {
 
 export function recordXml(record: InteropRecord, schema: RecordSchema): string {
   if (schema === 'dc') return dublinCoreXml(record);
-  return marcRecordXml(schema === 'marcxml' ? marc21Of(record) : rusmarcOf(record));
+  return schema === 'marcxml' ? marcRecordXml(marc21Of(record), 'marc21') : marcRecordXml(rusmarcOf(record), 'rusmarc');
 }

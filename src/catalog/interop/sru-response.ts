@@ -101,6 +101,36 @@ export interface ExplainContext {
 
 const ZEEREX_NS = 'http://explain.z3950.org/dtd/2.0/';
 
+/** Queries this server answers, shown in explain's searchInfo. */
+const QUERY_EXAMPLES = ['dc.title = манас', 'dc.creator = Айтматов and dc.title all "белый пароход"'];
+
+/** YAZ's Prefix Query Format, accepted in SRU 2.0 as queryType=pqf (pqf.ts). */
+export const PQF_QUERY_TYPE = {
+  name: 'pqf',
+  uri: 'https://software.indexdata.com/yaz/doc/tools.html#PQF',
+  note:
+    'Bib-1 use attributes 4 (title), 1, 1003, 1004 (author), 21 (subject), 7 (ISBN), 1016, 1017 (any); ' +
+    'relation 2=3, right truncation 5=1; @and, @or, @not',
+};
+
+/**
+ * The searchInfo that the OASIS explain schema (sru-2.0/explain.xsd) requires between indexInfo and
+ * schemaInfo. It lists query types other than CQL: PQF, which only SRU 2.0 has a parameter for (1.2
+ * clients send it as x-pquery).
+ */
+function writeSearchInfo(w: XmlWriter, version: SruVersion) {
+  w.start('searchInfo');
+  for (const example of QUERY_EXAMPLES) w.leaf('queryExample', example);
+  if (version === '2.0') {
+    w.start('queryType');
+    w.leaf('queryTypeName', PQF_QUERY_TYPE.name).leaf('URI', PQF_QUERY_TYPE.uri);
+    w.leaf('otherInformation', PQF_QUERY_TYPE.note);
+    w.end();
+  }
+  w.end();
+}
+
+/** The ZeeRex record, in the order explain.xsd gives its elements. */
 function writeZeeRex(w: XmlWriter, c: ExplainContext) {
   w.start('explain', { xmlns: ZEEREX_NS });
   w.start('serverInfo', { protocol: 'SRU', version: c.version });
@@ -117,6 +147,7 @@ function writeZeeRex(w: XmlWriter, c: ExplainContext) {
     w.end();
   }
   w.end();
+  writeSearchInfo(w, c.version);
   w.start('schemaInfo');
   for (const s of SRU_SCHEMAS) {
     w.start('schema', { identifier: s.identifier, name: s.name, retrieve: 'true', sort: 'false' });

@@ -1,7 +1,9 @@
 /** SRU at /sru: explain, searchRetrieve over real records, paging, the three schemas, diagnostics, XSDs. */
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../../test/harness';
+import { dataField, type MarcRecord } from '../marc';
 import { expectValidXml, makeCatalogue, makeRecord } from './interop.test-support';
+import { marcRecordXml } from './record-xml';
 
 describeOnEachDatabase('SRU', (ctx) => {
   let records: Awaited<ReturnType<typeof makeCatalogue>>;
@@ -37,6 +39,29 @@ describeOnEachDatabase('SRU', (ctx) => {
     const v12 = await sru({ version: '1.2', operation: 'explain' });
     expect(v12).toContain('<zs:explainResponse xmlns:zs="http://www.loc.gov/zing/srw/"><zs:version>1.2</zs:version>');
     expect(v12).toContain('<zs:recordPacking>xml</zs:recordPacking>');
+  });
+
+  it('gives an explain record (ZeeRex) that explain.xsd validates, in 2.0 and in 1.2', async () => {
+    const zeerex = (xml: string) =>
+      /<explain xmlns="http:\/\/explain\.z3950\.org\/dtd\/2\.0\/">[\s\S]*<\/explain>/.exec(xml)?.[0];
+    const v20 = await sru({ operation: 'explain' });
+    expectValidXml(v20, 'sru');
+    const record = zeerex(v20);
+    expect(record).toBeDefined();
+    expectValidXml(`<?xml version="1.0" encoding="UTF-8"?>\n${record}`, 'explain');
+    // What it says stays true: the indexes, the schemas, the defaults, and PQF as a 2.0 query type.
+    for (const index of ['dc.title', 'dc.creator', 'dc.subject', 'dc.identifier', 'cql.anywhere', 'cql.serverChoice']) {
+      const [set, name] = index.split('.');
+      expect(record).toContain(`<name set="${set}">${name}</name>`);
+    }
+    for (const schema of ['marcxml', 'rusmarc', 'dc']) expect(record).toContain(`name="${schema}" retrieve="true"`);
+    expect(record).toContain('<default type="numberOfRecords">10</default>');
+    expect(record).toContain('<setting type="maximumRecords">100</setting>');
+    expect(record).toMatch(/<searchInfo>.*<queryType><queryTypeName>pqf<\/queryTypeName>/);
+    const v12 = zeerex(await sru({ version: '1.2', operation: 'explain' }));
+    expectValidXml(`<?xml version="1.0" encoding="UTF-8"?>\n${v12}`, 'explain');
+    // SRU 1.2 has no queryType parameter: its explain offers no query type but CQL (PQF is x-pquery there).
+    expect(v12).not.toContain('<queryType>');
   });
 
   it('finds records by title, creator, subject, ISBN and any field', async () => {
@@ -139,6 +164,45 @@ describeOnEachDatabase('SRU', (ctx) => {
     expect(count(xml)).toBe(1);
   });
 
+  it('accepts PQF in SRU 2.0 as queryType=pqf, CQL as queryType=cql, and refuses another query type', async () => {
+    const pqf = await search('@and @attr 1=1003 Айтматов @attr 1=4 пароход', { queryType: 'pqf' });
+    expect(diagnostic(pqf)).toBeUndefined();
+    expect(count(pqf)).toBe(1);
+    expect(count(await search('@attr 1=21 "русская литература"', { queryType: 'pqf' }))).toBe(2);
+    expect(count(await search('@or @attr 1=4 джамиля @attr 1=4 дон', { queryType: 'pqf' }))).toBe(2);
+    const cql = await search('dc.creator=Айтматов and dc.title=пароход', { queryType: 'cql' });
+    expect(diagnostic(cql)).toBeUndefined();
+    expect(count(cql)).toBe(1);
+    // A PQF syntax error is a query syntax error (10), an unknown use attribute an unsupported index (16).
+    expect(diagnostic(await search('@and @attr 1=4 пароход', { queryType: 'pqf' }))).toBe('10');
+    expect(diagnostic(await search('@attr 1=9999 x', { queryType: 'pqf' }))).toBe('16');
+    const unknown = await search('x', { queryType: 'xcql' });
+    expect(diagnostic(unknown)).toBe('11');
+    expect(unknown).toContain('<diag:details>xcql</diag:details>');
+  });
+
+  it('answers an unsupported record packing or XML escaping with diagnostic 71', async () => {
+    const cases: Record<string, string>[] = [
+      { version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'string' },
+      { version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'packed' },
+      { query: 'x', recordXMLEscaping: 'string' },
+      { query: 'x', recordPacking: 'unpacked' },
+      // 1.2's value in 2.0's parameter: recordPacking is packed or unpacked in 2.0.
+      { query: 'x', recordPacking: 'xml' },
+    ];
+    for (const query of cases) {
+      const xml = await sru(query);
+      expect(diagnostic(xml), JSON.stringify(query)).toBe('71');
+      if (query.version === undefined) expectValidXml(xml, 'sru');
+    }
+    // What we give is accepted when asked for by name.
+    const named = await search('шолохов', { recordXMLEscaping: 'xml', recordPacking: 'packed' });
+    expect(count(named)).toBe(1);
+    expect(diagnostic(named)).toBeUndefined();
+    const v12 = await sru({ version: '1.2', operation: 'searchRetrieve', query: 'шолохов', recordPacking: 'xml' });
+    expect(diagnostic(v12)).toBeUndefined();
+  });
+
   it('answers a scan with a scanResponse saying it is not supported, and a search sent as a form (POST)', async () => {
     const scan = await sru({ operation: 'scan', scanClause: 'dc.title=джамиля' });
     expect(scan).toMatch(/<scan:scanResponse[^>]*>/);
@@ -157,10 +221,11 @@ describeOnEachDatabase('SRU', (ctx) => {
   it('reports each diagnostic', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ operation: 'searchRetrieve' }, '7'],
-      [{ version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'string' }, '6'],
+      [{ version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'string' }, '71'],
+      [{ query: 'x', recordXMLEscaping: 'string' }, '71'],
       [{ query: 'x', maximumRecords: 'many' }, '6'],
       [{ query: 'x', startRecord: '0' }, '6'],
-      [{ query: 'x', queryType: 'pqf' }, '6'],
+      [{ query: 'x', queryType: 'xcql' }, '11'],
       [{ query: 'dc.title = ' }, '10'],
       [{ query: '(a or b' }, '10'],
       [{ query: 'dc.publisher=x' }, '16'],
@@ -189,4 +254,20 @@ describeOnEachDatabase('SRU', (ctx) => {
       `update bib_records set is_deleted = false, deleted_at = null where id = '${records.don.id}'`,
     );
   });
+});
+
+it('writes a RUSMARC record in UTF-8 saying so in 100 $a/26-29, and a MARC 21 one in leader/09', () => {
+  // As an ИРБИС record imported from CP1251 says it: "89" at 26-27.
+  const rusmarc: MarcRecord = {
+    leader: '00000nam0 2200000 i 450 ',
+    fields: [dataField('100', ' ', ' ', [['a', '20110725d2011    k  y0rusy0189    ca']]), dataField('200', '1', ' ', [['a', 'Жамиля']])],
+  };
+  expect(marcRecordXml(rusmarc, 'rusmarc')).toContain('<subfield code="a">20110725d2011    k  y0rusy50      ca</subfield>');
+  const marc21: MarcRecord = {
+    leader: '00000nam  2200000 i 4500',
+    fields: [dataField('100', '1', ' ', [['a', 'Айтматов, Чингиз']]), dataField('245', '1', '0', [['a', 'Жамиля']])],
+  };
+  const xml = marcRecordXml(marc21, 'marc21');
+  expect(xml).toContain('<leader>00000nam a2200000 i 4500</leader>');
+  expect(xml).toContain('<subfield code="a">Айтматов, Чингиз</subfield>');
 });

@@ -10,6 +10,7 @@ import { cqlToSql } from './cql-sql';
 import { parsePqf } from './pqf';
 import { interopColumns, recordXml, type InteropRecord, type RecordSchema } from './record-xml';
 import {
+  PQF_QUERY_TYPE,
   SRU_SCHEMAS,
   explainXml,
   unsupportedScanXml,
@@ -63,19 +64,43 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
   return Number(value);
 }
 
+/**
+ * Record packing, answered with diagnostic 71 (unsupported record packing) when not what we give. SRU 1.2's
+ * recordPacking is xml or string; SRU 2.0 renamed that recordXMLEscaping and gave recordPacking a new
+ * meaning, packed or unpacked. We give records as XML (not escaped into a string), packed.
+ */
 function checkPacking(version: SruVersion, params: SruParams) {
+  const only = (name: string, supported: string) => {
+    const value = params[name] ?? supported;
+    if (value !== supported)
+      throw fail(71, `${name}=${value}`, `Unsupported record packing: ${name}=${value} (only ${supported})`);
+  };
   if (version === '1.2') {
-    const packing = params.recordPacking ?? 'xml';
-    if (packing !== 'xml')
-      throw fail(6, 'recordPacking', `Unsupported parameter value: recordPacking=${packing} (only xml)`);
-    return;
+    only('recordPacking', 'xml');
+  } else {
+    only('recordXMLEscaping', 'xml');
+    only('recordPacking', 'packed');
   }
-  const escaping = params.recordXMLEscaping ?? 'xml';
-  if (escaping !== 'xml')
-    throw fail(6, 'recordXMLEscaping', `Unsupported parameter value: recordXMLEscaping=${escaping} (only xml)`);
-  const packing = params.recordPacking ?? 'packed';
-  if (packing !== 'packed')
-    throw fail(6, 'recordPacking', `Unsupported parameter value: recordPacking=${packing} (only packed)`);
+}
+
+interface Query {
+  text: string;
+  language: 'cql' | 'pqf';
+}
+
+/**
+ * The query and its language. SRU 2.0 names the language in queryType: cql (the default) or pqf, which
+ * YAZ clients send their PQF as; SRU 1.2 has CQL in `query` and YAZ's PQF in the extension `x-pquery`.
+ */
+function queryOf(version: SruVersion, params: SruParams): Query {
+  const query = params.query?.trim() ? params.query : undefined;
+  const pqf = params['x-pquery']?.trim() ? params['x-pquery'] : undefined;
+  if (query === undefined && pqf === undefined) throw fail(7, 'query', 'Mandatory parameter not supplied: query');
+  const queryType = version === '2.0' ? (params.queryType ?? 'cql') : 'cql';
+  if (queryType !== 'cql' && queryType !== PQF_QUERY_TYPE.name)
+    throw fail(11, queryType, `Unsupported query type: ${queryType} (only cql and ${PQF_QUERY_TYPE.name})`);
+  if (query === undefined) return { text: pqf!, language: 'pqf' };
+  return { text: query, language: queryType === 'cql' ? 'cql' : 'pqf' };
 }
 
 async function searchRetrieve(db: Db, version: SruVersion, params: SruParams): Promise<string> {
@@ -85,18 +110,13 @@ async function searchRetrieve(db: Db, version: SruVersion, params: SruParams): P
   let maximum: number;
   let schema: { name: RecordSchema; identifier: string };
   try {
-    const query = params.query;
-    const pqf = params['x-pquery'];
-    if ((query === undefined || query.trim() === '') && !pqf?.trim())
-      throw fail(7, 'query', 'Mandatory parameter not supplied: query');
-    if (version === '2.0' && params.queryType !== undefined && params.queryType !== 'cql') {
-      throw fail(6, 'queryType', `Unsupported parameter value: queryType=${params.queryType} (only cql)`);
-    }
+    const query = queryOf(version, params);
     start = positiveInt('startRecord', params.startRecord, 1, 1);
     maximum = Math.min(positiveInt('maximumRecords', params.maximumRecords, SRU_DEFAULT_RECORDS, 0), SRU_MAX_RECORDS);
     checkPacking(version, params);
     schema = schemaOf(params.recordSchema);
-    where = and(eq(R.isDeleted, false), cqlToSql(query?.trim() ? parseCql(query) : parsePqf(pqf!)));
+    const tree = query.language === 'cql' ? parseCql(query.text) : parsePqf(query.text);
+    where = and(eq(R.isDeleted, false), cqlToSql(tree));
   } catch (error) {
     if (error instanceof Diagnostic) return empty(error.diagnostic);
     if (error instanceof CqlError) return empty({ code: error.code, details: error.details, message: error.message });
