@@ -3,6 +3,7 @@ import type { CatalogRecord, TItemStatus } from '../catalog';
 import { catalogSearchBox, languageName, statusName } from './catalog-views';
 import { html, jsonLd, joinHtml, type HtmlValue, type SafeHtml } from './html';
 import { layout, type PageContext } from './layout';
+import { bookJsonLd } from './record-json-ld';
 
 export interface RecordCopy {
   libraryId: string;
@@ -22,67 +23,6 @@ export interface RecordPageData {
   holdBox?: SafeHtml | null;
   /** The search the reader came from (catalogueSearchOf), to return to; the catalogue when none. */
   backHref?: string | null;
-}
-
-/** ISO 639-2/B as stored → the BCP 47 tag schema.org's inLanguage wants. */
-const BCP47: Record<string, string> = {
-  rus: 'ru',
-  kir: 'ky',
-  eng: 'en',
-  kaz: 'kk',
-  uzb: 'uz',
-  ger: 'de',
-  fre: 'fr',
-  tat: 'tt',
-  ukr: 'uk',
-  tgk: 'tg',
-  chi: 'zh',
-  jpn: 'ja',
-  spa: 'es',
-  ita: 'it',
-  pol: 'pl',
-  tur: 'tr',
-  ara: 'ar',
-  per: 'fa',
-  heb: 'he',
-  kor: 'ko',
-  por: 'pt',
-  cze: 'cs',
-  bel: 'be',
-  geo: 'ka',
-  arm: 'hy',
-  aze: 'az',
-  tuk: 'tk',
-  mon: 'mn',
-};
-
-/** Drops empty values: schema.org consumers read "" as a value. */
-function compact(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(data).filter(
-      ([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length),
-    ),
-  );
-}
-
-export function bookJsonLd(origin: string, record: CatalogRecord) {
-  const url = `${origin}/catalog/records/${record.id}`;
-  return compact({
-    '@context': 'https://schema.org',
-    '@type': 'Book',
-    '@id': url,
-    url,
-    name: record.otherTitle ? `${record.title} : ${record.otherTitle}` : record.title,
-    author: record.authors.map((name) => ({ '@type': 'Person', name })),
-    isbn: record.isbns.length === 1 ? record.isbns[0] : record.isbns,
-    datePublished: record.year === null ? undefined : String(record.year),
-    publisher: record.publisher ? { '@type': 'Organization', name: record.publisher } : undefined,
-    inLanguage: record.language ? (BCP47[record.language] ?? record.language) : undefined,
-    bookEdition: record.edition,
-    about: record.subjects,
-    description: record.summary,
-    typicalAgeRange: record.ageLabel ? record.ageLabel.replace('+', '-') : undefined,
-  });
 }
 
 function fact(label: string, value: HtmlValue): SafeHtml | null {

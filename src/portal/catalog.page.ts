@@ -7,9 +7,10 @@ import {
   withoutFilter,
   yearFilterHref,
   type FilterKey,
+  type OpacProblem,
   type OpacQuery,
 } from './catalog-query';
-import { advancedForm, SORT_LABELS } from './catalog-form';
+import { advancedForm, FIELD_LABELS, SORT_LABELS } from './catalog-form';
 import type { LibraryChoice } from './library-views';
 import { availabilityList, languageName, type LibraryAvailability } from './catalog-views';
 import { html, type SafeHtml } from './html';
@@ -29,6 +30,8 @@ export interface CatalogPageData {
   siteName: string;
   librariesHref: string;
   query: OpacQuery;
+  /** What in the query string the search could not use (shown next to the form); none when omitted. */
+  problems?: OpacProblem[];
   /** Null when nothing was asked yet. */
   result: { items: CatalogHit[]; total: number; totalIsEstimate: boolean; isFuzzy: boolean; facets: SearchFacets | null } | null;
   libraries: LibraryChoice[];
@@ -56,21 +59,6 @@ function filterValue(page: PageContext, data: CatalogPageData, key: FilterKey): 
   }
 }
 
-const FILTER_LABELS: Record<FilterKey, Parameters<PageContext['t']>[0]> = {
-  title: 'opac.title_field',
-  author: 'opac.author',
-  subject: 'opac.subject',
-  isbn: 'opac.isbn',
-  bbk: 'opac.bbk',
-  from: 'opac.year_from',
-  to: 'opac.year_to',
-  language: 'opac.language',
-  library: 'opac.library',
-  available: 'opac.only_available',
-  age: 'opac.age_label',
-  type: 'opac.type',
-};
-
 function chips(page: PageContext, data: CatalogPageData): SafeHtml | null {
   const active = FILTER_KEYS.filter((key) => data.query[key] !== undefined);
   if (!active.length) return null;
@@ -80,7 +68,7 @@ function chips(page: PageContext, data: CatalogPageData): SafeHtml | null {
         const label =
           key === 'available'
             ? filterValue(page, data, key)
-            : `${page.t(FILTER_LABELS[key])}: ${filterValue(page, data, key)}`;
+            : `${page.t(FIELD_LABELS[key])}: ${filterValue(page, data, key)}`;
         return html`<li>
           <a href="${withoutFilter(data.query, key)}" title="${page.t('opac.remove_filter', { filter: label })}"
             ><span>${label}</span> <span aria-hidden="true">×</span

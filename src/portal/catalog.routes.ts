@@ -7,7 +7,7 @@ import { findRecord, listItems, searchCatalog } from '../catalog';
 import { listLibraries, type LibraryVisibility } from '../network';
 import { catalogPage } from './catalog.page';
 import { libraryChoices } from './library-views';
-import { hasCriteria, OPAC_PAGE_SIZE, parseOpacQuery, toSearchQuery } from './catalog-query';
+import { hasCriteria, OPAC_PAGE_SIZE, readOpacQuery, toSearchQuery } from './catalog-query';
 import { recordPage } from './catalog-record.page';
 import type { SafeHtml } from './html';
 import type { PageContext } from './layout';
@@ -36,7 +36,8 @@ export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor 
       return reply.redirect(kept.size ? `${path}?${kept.toString()}` : path!);
     }
     const page = pageOf(request, reply);
-    const query = parseOpacQuery(request.query);
+    // A value the search cannot use is left out of it and named next to the form, never silently dropped.
+    const { query, problems } = readOpacQuery(request.query);
     const [networks, libraryList, result] = await Promise.all([
       listPortalNetworks(db),
       listLibraries(db, { isActive: true, page: 1, pageSize: 1000 }, PUBLIC_VISIBILITY),
@@ -50,6 +51,7 @@ export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor 
         siteName: siteNameOf(page, networks),
         librariesHref: '/libraries',
         query,
+        problems,
         result,
         libraries,
         pageSize: OPAC_PAGE_SIZE,

@@ -6,6 +6,7 @@ import { addItem } from '../catalog/items.service';
 import { createRecordFromForm, deleteRecord } from '../catalog/records.service';
 import { buildLibrary, buildNetwork, markOnLoan, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
+import { markup } from './portal.test-support';
 
 /** What a reader sees: the text without tags, whitespace collapsed. */
 function visibleText(body: string): string {
@@ -182,6 +183,18 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     );
     expect(bad.statusCode).toBe(200);
     expect(bad.body).toContain(`/catalog/records/${ids.jamila}`);
+    // …and the reader is told what was left out, field by field, next to the form.
+    for (const message of [
+      'Год с: «abc» — не год',
+      'Библиотека: значения «x» нет среди вариантов, поиск выполнен без этого условия',
+      'Возрастная маркировка: значения «99» нет',
+      'Вид издания: значения «spaceship» нет',
+      'Сортировка: значения «nonsense» нет',
+      'Страницы «-3» нет: страницы нумеруются от 1 до 500. Показана первая',
+    ])
+      expect(bad.text).toContain(message);
+    expect(bad.body).toMatch(/<select id="age" name="age" aria-invalid="true" aria-describedby="problem-age">/);
+    expect(bad.body).toContain('<p id="problem-age">');
     // A query too long for the box is cut to its first 300 characters, not dropped.
     const long = await get(`/catalog?q=${encodeURIComponent(`Джамиля ${'я'.repeat(400)}`)}`);
     expect(long.statusCode).toBe(200);
@@ -189,6 +202,60 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     expect((await get('/catalog')).statusCode).toBe(200);
     const sorted = await get(`/catalog?q=${encodeURIComponent('Айтматов')}&sort=year_asc`);
     expect(sorted.body.indexOf(ids.jamila)).toBeLessThan(sorted.body.indexOf(ids.white));
+  });
+
+  it('names a year it could not use next to the form, keeps it in the field and searches by the rest', async () => {
+    const field = (body: string, id: string) => markup(body).match(new RegExp(`<input id="${id}"[^>]*>`))?.[0] ?? '';
+    for (const typed of ['99999', 'abc', '19 58']) {
+      const res = await get(`/catalog?author=${encodeURIComponent('Айтматов')}&from=${encodeURIComponent(typed)}&to=1960`);
+      expect(res.statusCode).toBe(200);
+      expect(res.text).toContain(`Год с: «${typed}» — не год. Укажите год цифрами, от 1000 до 2200; пока поиск выполнен без этого условия.`);
+      expect(field(res.body, 'from')).toContain(`value="${typed}"`);
+      expect(field(res.body, 'from')).toContain('aria-invalid="true" aria-describedby="problem-from"');
+      expect(field(res.body, 'to')).not.toContain('aria-invalid');
+      // The year that could be used still counts: Джамиля (1958), not Белый пароход (1970).
+      expect(res.body).toContain(`/catalog/records/${ids.jamila}`);
+      expect(res.body).not.toContain(`/catalog/records/${ids.white}"`);
+      // Links from the results carry the search that ran, not the value it could not use (the language
+      // switch keeps the page as it is, message and all).
+      const carried = links(res.body).filter((l) => l.includes(`from=${encodeURIComponent(typed)}`) && !l.includes('lang='));
+      expect(carried).toEqual([]);
+    }
+    // With nothing else to search by, the form says what was wrong and nothing is searched.
+    const only = await get('/catalog?from=abc');
+    expect(only.text).toContain('Год с: «abc» — не год');
+    expect(only.text).not.toContain('Найдено');
+    expect(field(only.body, 'from')).toContain('value="abc"');
+    expect(only.body).toContain('<details class="advanced" open>');
+    // In the page's language.
+    expect((await get('/catalog?lang=ky&q=x&to=abc')).text).toContain('Жылга чейин: «abc» — жыл эмес.');
+    expect((await get('/catalog?lang=en&q=x&to=abc')).text).toContain('Year to: “abc” is not a year.');
+  });
+
+  it('swaps years given the wrong way round and says so; reads "12+" typed into a link', async () => {
+    const res = await get(`/catalog?author=${encodeURIComponent('Айтматов')}&from=1960&to=1950`);
+    expect(res.text).toContain('Год «с» (1960) позже года «по» (1950), поэтому показаны книги с 1950 по 1960 год.');
+    expect(res.body).toContain(`/catalog/records/${ids.jamila}`);
+    expect(res.body).not.toContain(`/catalog/records/${ids.white}"`);
+    expect(markup(res.body)).toContain('<input id="from" name="from" type="text" inputmode="numeric" value="1950"');
+    // A "+" in a query string is a space: "age=12+" still means 12+, silently and rightly.
+    const age = await get(`/catalog?author=${encodeURIComponent('Айтматов')}&age=12+`);
+    expect(age.body).toContain(`/catalog/records/${ids.white}`);
+    expect(age.body).not.toContain(`/catalog/records/${ids.jamila}"`);
+    expect(age.body).not.toContain('search-problems');
+  });
+
+  it('answers absurd page numbers with the first page and a message, never an error', async () => {
+    for (const page of ['99999999999999999999999', '1e400', 'abc', '2.5', '501']) {
+      const res = await get(`/catalog?q=${encodeURIComponent('Айтматов')}&page=${page}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.text).toContain(`Страницы «${page}» нет: страницы нумеруются от 1 до 500. Показана первая.`);
+      expect(res.body).toContain(`/catalog/records/${ids.white}`);
+    }
+    const choices = await get(`/catalog?q=${encodeURIComponent('Джамиля')}&language=Russian&available=yes`);
+    expect(choices.text).toContain('Язык: значения «Russian» нет среди вариантов, поиск выполнен без этого условия.');
+    expect(choices.text).toContain('Только есть на полке: значения «yes» нет среди вариантов');
+    expect(choices.body).toContain(`/catalog/records/${ids.jamila}`);
   });
 
   it('says when only similar results were found', async () => {
@@ -219,7 +286,7 @@ describeOnEachDatabase('public catalogue (OPAC)', (ctx) => {
     expect(book).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Book',
-      name: 'Белый пароход : повесть',
+      name: 'Белый пароход: повесть',
       author: [{ '@type': 'Person', name: 'Айтматов, Ч.' }],
       isbn: '9785170904327',
       datePublished: '1970',

@@ -7,6 +7,7 @@ import { compactHours } from './hours';
 import { plural, translator } from './portal-i18n';
 import { sameOriginPath } from './portal-request';
 import { passport } from './portal.test-support';
+import { bcp47, numberOfPages, withoutIsbd } from './record-json-ld';
 
 describe('opening hours and plurals', () => {
   it('merges weekdays with the same hours into one compact line', () => {
@@ -96,5 +97,22 @@ describe('the catalogue page', () => {
     const form = catalogPage(page, { siteName: '', librariesHref: '', query: parseOpacQuery({ q: 'x' }), result: null, libraries: choices, pageSize: 20 }).toString();
     expect(form).toContain('<optgroup label="Аламединская ЦБС">');
     expect(form).toContain('<option value="">Любая</option>');
+  });
+});
+
+describe('the values of a record page\'s schema.org Book', () => {
+  it('cleans values without losing what belongs to them', () => {
+    expect(withoutIsbd('Джамиля :')).toBe('Джамиля');
+    expect(withoutIsbd('Белый пароход /.')).toBe('Белый пароход');
+    expect(withoutIsbd('= Jamila')).toBe('Jamila');
+    expect(withoutIsbd('Толстой, Лев Николаевич,')).toBe('Толстой, Лев Николаевич');
+    expect(withoutIsbd('Айтматов, Ч.')).toBe('Айтматов, Ч.');
+    expect(withoutIsbd('...А зори здесь тихие...')).toBe('...А зори здесь тихие...');
+    expect(numberOfPages('96 с. : ил. ; 20 см')).toBe(96);
+    expect(numberOfPages('[2], 160 б.')).toBe(160);
+    expect(numberOfPages('xii, 340 p.')).toBe(340);
+    expect(numberOfPages('2 т.')).toBeNull();
+    expect(numberOfPages('1 электрон. опт. диск (CD-ROM)')).toBeNull();
+    expect(['rus', 'kir', 'ger', 'chi', 'kaa', 'und', 'xx'].map(bcp47)).toEqual(['ru', 'ky', 'de', 'zh', 'kaa', undefined, undefined]);
   });
 });
