@@ -144,6 +144,18 @@ describeOnEachDatabase('OPAC record page: schema.org Book', (ctx) => {
     expect(book).not.toHaveProperty('publisher');
   });
 
+  it('calls a periodical a Periodical (with its ISSN) and a map a Map, without a book\'s ISBN and pages', async () => {
+    const { db } = ctx.database;
+    const make = async (fields: Record<string, unknown>) =>
+      (await createRecordFromForm(db, SYSTEM_ACTOR, ZRecordCreate.parse({ year: 2020, extent: '48 с.', ...fields }))).id;
+    const journal = await bookOf(await make({ title: 'Кыргыз Туусу', materialType: 'periodical', issn: '0317-8471' }));
+    expect(journal).toMatchObject({ '@type': 'Periodical', name: 'Кыргыз Туусу', issn: '0317-8471' });
+    expect(journal).not.toHaveProperty('numberOfPages');
+    const map = await bookOf(await make({ title: 'Иссык-Кульская область', materialType: 'map', isbns: ['978-5-17-090432-7'] }));
+    expect(map).toMatchObject({ '@type': 'Map', name: 'Иссык-Кульская область', datePublished: '2020' });
+    expect(map).not.toHaveProperty('isbn');
+  });
+
   it('cannot be ended early by a title or a name holding "</script>"', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: `/catalog/records/${ids.injected}` });
     expect(res.payload.match(/<\/script>/g)).toHaveLength(1);

@@ -1,5 +1,5 @@
 /**
- * The schema.org description of a catalogue record (a Book) on its OPAC page: values a search engine
+ * The schema.org description of a catalogue record (a Book; a Periodical, Map, recording… by its type) on its OPAC page: values a search engine
  * can take as they are — the title without the ISBD punctuation of the ГОСТ description, people as the
  * record names them in full, each in their role, ISBNs as digits, the language as a BCP 47 tag.
  */
@@ -200,14 +200,27 @@ function compact(data: Record<string, unknown>): Record<string, unknown> {
 
 const oneOrMany = <T>(list: T[]) => (list.length === 1 ? list[0] : list);
 
+/** The schema.org type of each material type: a periodical, a map or a recording is not a Book. */
+const SCHEMA_TYPES: Record<CatalogRecord['materialType'], string> = {
+  book: 'Book',
+  periodical: 'Periodical',
+  'e-resource': 'DigitalDocument',
+  audio: 'AudioObject',
+  video: 'VideoObject',
+  map: 'Map',
+  other: 'CreativeWork',
+};
+
 export function bookJsonLd(origin: string, record: CatalogRecord) {
   const url = `${origin}/catalog/records/${record.id}`;
   const { name, alternateName } = namesOf(record);
   const agents = agentsOf(record);
   const publisher = withoutIsbd(record.publisher);
+  const type = SCHEMA_TYPES[record.materialType] ?? 'CreativeWork';
+  const book = type === 'Book';
   return compact({
     '@context': 'https://schema.org',
-    '@type': 'Book',
+    '@type': type,
     '@id': url,
     url,
     name,
@@ -215,15 +228,16 @@ export function bookJsonLd(origin: string, record: CatalogRecord) {
     author: byRole(agents, 'author'),
     editor: byRole(agents, 'editor'),
     translator: byRole(agents, 'translator'),
-    illustrator: byRole(agents, 'illustrator'),
+    illustrator: book ? byRole(agents, 'illustrator') : undefined,
     contributor: byRole(agents, 'contributor'),
-    isbn: oneOrMany(isbnsOf(record)),
+    isbn: book ? oneOrMany(isbnsOf(record)) : undefined,
+    issn: type === 'Periodical' && record.issn ? record.issn : undefined,
     datePublished: record.year === null ? undefined : String(record.year),
     publisher:
       publisher && !UNKNOWN_PUBLISHER.test(publisher) ? { '@type': 'Organization', name: publisher } : undefined,
     inLanguage: bcp47(record.language),
-    bookEdition: withoutIsbd(record.edition),
-    numberOfPages: numberOfPages(record.extent),
+    bookEdition: book ? withoutIsbd(record.edition) : undefined,
+    numberOfPages: book ? numberOfPages(record.extent) : undefined,
     about: record.subjects.map((subject) => ({ '@type': 'Thing', name: subject })),
     description: record.summary,
     typicalAgeRange: record.ageLabel ? record.ageLabel.replace('+', '-') : undefined,
