@@ -1,15 +1,16 @@
 /** Providers around the router: theme, dates, notifications, the query cache and the session. */
 import { createTheme, MantineProvider, NumberInput } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications, notifications } from '@mantine/notifications';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { ApiError, setUnauthorizedHandler } from './api/client';
-import { applyLanguage, currentLanguage, i18n } from './i18n/setup';
+import { applyLanguage, currentLanguage } from './i18n/setup';
 import { router } from './routes';
-import { endSession, SESSION_KEY, useSessionQuery } from './session';
+import { SESSION_KEY, useSessionQuery, type Session } from './session';
+import { SessionExpiredModal } from './session-expired';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -32,17 +33,21 @@ const queryClient = new QueryClient({
   },
 });
 
-/** Keeps the interface language and the "session expired" path in step with the session. */
+/**
+ * Keeps the interface language in step with the session, and asks for the password again when the
+ * session ends under an open screen (SessionExpiredModal), so that nothing typed there is lost.
+ */
 function SessionEffects({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const { data: session } = useSessionQuery();
   const language = session?.user.language;
+  const [expiredLogin, setExpiredLogin] = useState<string | null>(null);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      if (!client.getQueryData(SESSION_KEY)) return;
-      endSession(client);
-      notifications.show({ color: 'orange', message: i18n.t('errors.sessionExpired') });
+      const current = client.getQueryData<Session | null>(SESSION_KEY);
+      if (!current) return;
+      setExpiredLogin(current.user.login);
     });
     return () => setUnauthorizedHandler(null);
   }, [client]);
@@ -51,7 +56,12 @@ function SessionEffects({ children }: { children: ReactNode }) {
     if (language) void applyLanguage(language);
   }, [language]);
 
-  return <>{children}</>;
+  return (
+    <>
+      {children}
+      {expiredLogin !== null && <SessionExpiredModal login={expiredLogin} onDone={() => setExpiredLogin(null)} />}
+    </>
+  );
 }
 
 function LocalizedDates({ children }: { children: ReactNode }) {

@@ -43,7 +43,6 @@ export const en: WebMessages = {
     notFoundTitle: 'Not found',
     notFound: 'There is no such page or record.',
     unknown: 'Something went wrong.',
-    sessionExpired: 'Your session has ended: please log in again.',
     otherErrors: 'Errors in the data',
   },
   validation: {
@@ -67,6 +66,7 @@ export const en: WebMessages = {
     phone: 'A phone number may contain digits, spaces, +, - and brackets.',
     time: 'Time as HH:MM.',
     date: 'Date as DD.MM.YYYY.',
+    date_impossible: 'There is no such date: {{text}}. Check the day and the month.',
     code: 'Code: Latin letters, digits, - and _.',
     login: 'Login: lowercase Latin letters, digits, dot, - and _.',
     password_short: 'The password must be at least 8 characters.',
@@ -126,6 +126,11 @@ export const en: WebMessages = {
     network: 'Library network',
     library: 'Library',
     municipality: 'Municipality',
+  },
+  sessionExpired: {
+    title: 'Session ended',
+    intro: 'Your session has ended. Enter your password again: everything you typed on this page stays where it is, and you can repeat what you were doing.',
+    leave: 'Log out',
   },
   login: {
     title: 'Staff login',
