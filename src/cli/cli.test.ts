@@ -54,6 +54,10 @@ describe('MARC files that are not what they are taken for', () => {
     const text = await run('import', 'marc', file('notes.txt', 'Дорогой читатель,\nэто не MARC.\n'));
     expect(text).toMatchObject({ code: 1 });
     expect(text.said).toMatch(/is neither ISO 2709 .* nor MARCXML/);
+    const pdf = file('act.pdf', '%PDF-1.3\n7 0 obj\n\x1d\x1e stream');
+    const asPdf = await run('import', 'marc', pdf);
+    expect(asPdf).toMatchObject({ code: 1 });
+    expect(asPdf.said).toContain(`${pdf} is a PDF file, not MARC records`);
     const empty = await run('import', 'marc', file('empty.mrc', ''));
     expect(empty).toMatchObject({ code: 1 });
     expect(empty.said).toContain('empty.mrc is empty');

@@ -238,6 +238,7 @@ export const en: Messages = {
   'import.replaced': 'Records replaced',
   'import.file_name': 'File',
   'import.file_empty': 'The file is empty: it holds no records.',
+  'import.file_is_other': 'This is a {kind} file, not MARC records. Export the records from ИРБИС or another system as ISO 2709 or MARCXML and upload that file.',
   'import.file_not_marc': 'This is not a MARC file: neither ISO 2709 (which starts with a 5-digit record length) nor MARCXML (which starts with "<"). Export the records from ИРБИС or another system as ISO 2709 or MARCXML and upload that file.',
   'import.file_other_format': 'The file looks like {found}, but {wanted} was chosen: choose “{found}” or “Detect automatically”.',
   'import.replace_encoding_doubt': 'Nothing was replaced: the encoding {named} was chosen, but the file’s bytes read as {detected}, and replacing would garble the catalogue’s records. Choose “Detect automatically” (or {detected}) and start the import again.',

@@ -76,6 +76,9 @@ describeOnEachDatabase('MARC import from the staff app', (ctx) => {
     };
     expect(await refused(Buffer.alloc(0))).toMatchObject({ code: 'import_file_empty' });
     expect((await refused(Buffer.from('Список литературы\n1. Айтматов Ч. Джамиля'))).detail).toContain('Это не файл MARC');
+    // A PDF (an act printed by mistake) holds bytes that look like a record terminator: it is named as what it is.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.3\n7 0 obj\n<< /Length 90 >>\nstream\n'), Buffer.from([0x78, 0x9c, 0x1d, 0x1e, 0x1f, 0x33])]);
+    expect(await refused(pdf)).toMatchObject({ code: 'import_file_not_marc', detail: expect.stringContaining('Это файл PDF, а не записи MARC') });
     expect((await refused(file, 'marcxml')).detail).toBe(
       'Файл похож на ISO 2709, а выбран формат MARCXML: выберите «ISO 2709» или «Определить автоматически».',
     );

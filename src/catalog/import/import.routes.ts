@@ -16,7 +16,7 @@ import { normalizeEncodingName } from '../marc';
 import { listImports } from './import-history';
 import { IMPORT_JOB, importJobHandler, type ImportJobPayload } from './import.job';
 import type { ImportSummary } from './import.service';
-import { headOf, sniffContainer } from './sources';
+import { headOf, otherFileKind, sniffContainer } from './sources';
 
 const CONTAINER_NAMES = { iso2709: 'ISO 2709', marcxml: 'MARCXML' } as const;
 
@@ -99,8 +99,11 @@ export function registerImportRoutes(app: App, services: AppServices) {
         });
         // An empty file, a text file or the other container than the one chosen would be read as one
         // broken record: the person is told at once instead, in the upload form.
-        const kind = sniffContainer(await headOf(files.open(stored.sha256), 64 * 1024));
+        const head = await headOf(files.open(stored.sha256), 64 * 1024);
+        const kind = sniffContainer(head);
         if (kind === 'empty') throw new AppError(422, 'import_file_empty', 'import.file_empty');
+        const other = otherFileKind(head);
+        if (other) throw new AppError(422, 'import_file_not_marc', 'import.file_is_other', [], { kind: other });
         if (kind === 'unknown') throw new AppError(422, 'import_file_not_marc', 'import.file_not_marc');
         if (query.format !== 'auto' && kind !== query.format) {
           throw new AppError(422, 'import_file_other_format', 'import.file_other_format', [], {

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { fsReason, inputFileProblem } from '../../cli/paths';
-import { sniffContainer, type ContainerOption } from './sources';
+import { otherFileKind, sniffContainer, type ContainerOption } from './sources';
 
 const HEAD_BYTES = 64 * 1024;
 const NAMES = { iso2709: 'ISO 2709', marcxml: 'MARCXML' } as const;
@@ -36,6 +36,8 @@ export function checkMarcFile(given: string, wanted: ContainerOption, mismatchHi
   const sniffed = sniffContainer(head);
   if (sniffed === 'empty')
     return { problem: head.length ? `${given} holds only blank space: no records` : `${given} is empty` };
+  const other = otherFileKind(head);
+  if (other) return { problem: `${given} is a ${other} file, not MARC records (${NAMES.iso2709} or ${NAMES.marcxml})` };
   if (sniffed === 'unknown') {
     if (wanted === 'auto')
       return {

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { controlField, dataField, readIso2709All, writeIso2709, type MarcFormat, type MarcRecord } from '../marc';
-import { readRecords, sniffContainer, type SourceItem } from './sources';
+import { otherFileKind, readRecords, sniffContainer, type SourceItem } from './sources';
 
 function rusmarcRecord(n: number): MarcRecord {
   return {
@@ -68,5 +68,12 @@ describe('sniffContainer', () => {
   });
   it('takes a file whose first record is damaged for ISO 2709 when a record terminator follows (the reader reports it and goes on)', () => {
     expect(sniffContainer(Buffer.concat([Buffer.from('\x00\x00junk'), iso]))).toBe('iso2709');
+  });
+  it('takes a PDF, an office document or an archive for what it is, whatever bytes it holds', () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0x1d, 0x1e, 0x1f])]);
+    expect(sniffContainer(pdf)).toBe('unknown');
+    expect(otherFileKind(pdf)).toBe('PDF');
+    expect(otherFileKind(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x1d]))).toBe('ZIP (DOCX, XLSX, ODT)');
+    expect(otherFileKind(iso)).toBeNull();
   });
 });

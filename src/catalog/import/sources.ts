@@ -45,13 +45,34 @@ async function* prepend(firstChunk: Uint8Array, rest: AsyncIterator<Uint8Array>)
   }
 }
 
+/** Files people pick by mistake, told by their first bytes: what they are called in a message. */
+const OTHER_FILES: [magic: number[], name: string][] = [
+  [[0x25, 0x50, 0x44, 0x46], 'PDF'], // %PDF
+  [[0x50, 0x4b, 0x03, 0x04], 'ZIP (DOCX, XLSX, ODT)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'DOC / XLS'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF'], // {\rtf
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG'],
+  [[0xff, 0xd8, 0xff], 'JPEG'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF'],
+  [[0x1f, 0x8b], 'GZIP'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7-Zip'],
+];
+
+/** The kind of a file that is certainly not MARC (a PDF, a Word document, an archive…), or null. */
+export function otherFileKind(head: Uint8Array): string | null {
+  const found = OTHER_FILES.find(([magic]) => magic.every((byte, i) => head[i] === byte));
+  return found ? found[1] : null;
+}
+
 /**
  * What a file's first bytes say it is: MARCXML (XML: '<', after a byte order mark and blank space),
  * ISO 2709 (a record starts with its length, five ASCII digits; or, after damaged bytes, a record
  * terminator follows: the reader reports the damage and goes on), 'empty' (nothing, or only blank
- * space, in `head`) or 'unknown' (neither).
+ * space, in `head`) or 'unknown' (neither; a PDF, a document or an archive is 'unknown' whatever bytes it holds).
  */
 export function sniffContainer(head: Uint8Array): 'iso2709' | 'marcxml' | 'empty' | 'unknown' {
+  if (otherFileKind(head)) return 'unknown';
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
   if (i >= head.length) return 'empty';
