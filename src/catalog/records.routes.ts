@@ -2,11 +2,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireRole } from '../app/auth';
-import { notFound } from '../app/errors';
+import { requireRole, type Actor } from '../app/auth';
+import { AppError, notFound } from '../app/errors';
 import type { App, AppContext } from '../app/http';
 import { auditActor, problems, ZIdParams } from '../app/route-helpers';
-import { resolveScope } from '../network';
+import { findNetwork, networkOfScopeNode, resolveScope } from '../network';
 import type { TRole } from '../staff/staff.schemas';
 import { toProblem } from './catalog.errors';
 import { CATALOG_READER_ROLES, RECORD_EDITOR_ROLES } from './catalog.policy';
@@ -18,9 +18,25 @@ import {
   deleteRecord,
   findRecord,
   publicRecord,
+  RecordChangedError,
   updateRecordFromForm,
   updateRecordMarc,
 } from './records.service';
+
+/**
+ * The record's updatedAt as the editor loaded it. When given, the save is refused (409 record_changed)
+ * if someone has saved the record since; clients that leave it out overwrite as before (CLI, scripts).
+ */
+const ZExpectedUpdatedAt = z.iso.datetime({ offset: true }).optional();
+const ZRecordUpdate = ZRecordInput.extend({ expectedUpdatedAt: ZExpectedUpdatedAt });
+const ZRecordMarcUpdate = ZMarcUpdate.extend({ expectedUpdatedAt: ZExpectedUpdatedAt });
+
+/** "14:05" today, "12.03.2026 14:05" another day, on the clock of the caller's network. */
+export function clockTime(at: Date, timeZone: string, now = new Date()): string {
+  const day = (d: Date) => new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  const time = new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return day(at) === day(now) ? time : `${day(at)} ${time}`;
+}
 
 export function registerRecordRoutes(app: App, { database }: AppContext) {
   const { db } = database;
@@ -32,6 +48,23 @@ export function registerRecordRoutes(app: App, { database }: AppContext) {
     const record = await findRecord(db, id);
     if (!record) throw notFound();
     return { actor, record };
+  }
+
+  /** Kyrgyzstan's or Russia's clock, by the caller's network (Bishkek for the installation's staff). */
+  async function timeZoneOf(actor: Actor): Promise<string> {
+    const networkId = await networkOfScopeNode(db, actor.scopeKind, actor.scopeId);
+    const network = networkId ? await findNetwork(db, networkId) : null;
+    return network?.country === 'RU' ? 'Europe/Moscow' : 'Asia/Bishkek';
+  }
+
+  /** A save refused for a newer version names who saved it and when; other refusals as the catalogue's. */
+  async function saveProblem(error: unknown, actor: Actor): Promise<never> {
+    if (!(error instanceof RecordChangedError)) return toProblem(error);
+    const when = clockTime(error.changedAt, await timeZoneOf(actor));
+    const by = error.changedBy;
+    if (!by) throw new AppError(409, 'record_changed', 'catalog.record_changed_unknown', [], { when });
+    if (by.id === actor.id) throw new AppError(409, 'record_changed', 'catalog.record_changed_by_you', [], { when });
+    throw new AppError(409, 'record_changed', 'catalog.record_changed', [], { who: by.name, when });
   }
 
   api.post(
@@ -72,15 +105,18 @@ export function registerRecordRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['catalog'],
-        summary: "Save the form: only the areas that changed are rewritten in the record's MARC (cataloguer, methodologist, director, network admin)",
+        summary: "Save the form: only the areas that changed are rewritten in the record's MARC; with expectedUpdatedAt, refused (409 record_changed) when the record was saved since (cataloguer, methodologist, director, network admin)",
         params: ZIdParams,
-        body: ZRecordInput,
+        body: ZRecordUpdate,
         response: { 200: ZRecordOut, ...problems(401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
       const { actor, record } = await loadRecord(request, request.params.id, RECORD_EDITOR_ROLES);
-      return publicRecord(await updateRecordFromForm(db, auditActor(request, actor), record, request.body).catch(toProblem));
+      const { expectedUpdatedAt, ...input } = request.body;
+      const options = { expectedUpdatedAt: expectedUpdatedAt ? new Date(expectedUpdatedAt) : undefined };
+      const saved = await updateRecordFromForm(db, auditActor(request, actor), record, input, options).catch((e: unknown) => saveProblem(e, actor));
+      return publicRecord(saved);
     },
   );
 
@@ -89,15 +125,18 @@ export function registerRecordRoutes(app: App, { database }: AppContext) {
     {
       schema: {
         tags: ['catalog'],
-        summary: 'Replace the whole MARC record, for experts; checked structurally (cataloguer, methodologist, director, network admin)',
+        summary: 'Replace the whole MARC record, for experts; checked structurally; with expectedUpdatedAt, refused (409 record_changed) when the record was saved since (cataloguer, methodologist, director, network admin)',
         params: ZIdParams,
-        body: ZMarcUpdate,
+        body: ZRecordMarcUpdate,
         response: { 200: ZRecordOut, ...problems(401, 403, 404, 409, 422) },
       },
     },
     async (request) => {
       const { actor, record } = await loadRecord(request, request.params.id, RECORD_EDITOR_ROLES);
-      return publicRecord(await updateRecordMarc(db, auditActor(request, actor), record, request.body.marc).catch(toProblem));
+      const { marc, expectedUpdatedAt } = request.body;
+      const options = { expectedUpdatedAt: expectedUpdatedAt ? new Date(expectedUpdatedAt) : undefined };
+      const saved = await updateRecordMarc(db, auditActor(request, actor), record, marc, options).catch((e: unknown) => saveProblem(e, actor));
+      return publicRecord(saved);
     },
   );
 

@@ -4,9 +4,10 @@
  * MARC record in the same statement, and writes the audit log in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { Db } from '../app/db';
-import { writeAudit, type AuditActor } from '../audit';
+import { auditLog, writeAudit, type AuditActor } from '../audit';
+import { staffUsers } from '../staff/staff.tables';
 import type { MarcFormat, MarcRecord } from './marc/record';
 import { CatalogError } from './catalog.errors';
 import type { TRecordCreate, TRecordInput } from './catalog.schemas';
@@ -108,34 +109,94 @@ export async function createRecordFromForm(db: Db, actor: AuditActor, input: TRe
   return db.transaction((tx) => insertRecord(tx, actor, marc, input.format, id));
 }
 
-async function saveMarc(db: Db, actor: AuditActor, before: CatalogRecord, marc: MarcRecord, action: string) {
-  checkTitle(marc, before.format);
+/**
+ * A save refused because the record changed since the person loaded it (optimistic concurrency): who
+ * changed it — the audit entry that wrote the current version; none after an import that replaced it,
+ * which is audited as a whole — and when. The route words it in the caller's language and time zone.
+ */
+export class RecordChangedError extends Error {
+  constructor(
+    public readonly changedAt: Date,
+    public readonly changedBy: { id: string | null; login: string; name: string } | null,
+  ) {
+    super('record_changed');
+  }
+}
+
+/** What a save may say about the version it started from; without it the save overwrites (CLI, scripts). */
+export interface SaveOptions {
+  /** The record's updatedAt as the person loaded it. */
+  expectedUpdatedAt?: Date | undefined;
+}
+
+/** The audit entry that wrote this version of the record, with the person's name. */
+async function authorOfVersion(tx: Db, record: CatalogRecord): Promise<RecordChangedError['changedBy']> {
+  const [entry] = await tx
+    .select({ id: auditLog.actorId, login: auditLog.actorLogin, name: staffUsers.fullName })
+    .from(auditLog)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+    .where(
+      and(
+        eq(auditLog.objectType, 'bib_record'),
+        eq(auditLog.objectId, record.id),
+        sql`${auditLog.after}->>'updatedAt' = ${record.updatedAt.toISOString()}`,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return entry ? { id: entry.id, login: entry.login, name: entry.name ?? entry.login } : null;
+}
+
+/**
+ * Writes the MARC that `build` makes of the record as it is now: the row is locked and read again in
+ * the transaction, so a save in between is neither lost nor merged into the wrong version, and a save
+ * that expected another version is refused (RecordChangedError).
+ */
+async function saveMarc(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  build: (current: CatalogRecord) => MarcRecord,
+  action: string,
+  { expectedUpdatedAt }: SaveOptions,
+) {
   return db.transaction(async (tx) => {
+    const [current] = await tx.select(recordColumns).from(bibRecords).where(eq(bibRecords.id, id)).for('update');
+    if (!current || current.isDeleted) throw new CatalogError(409, 'record_deleted', 'catalog.record_deleted');
+    // Both sides in milliseconds, as the API shows updatedAt (the database keeps microseconds).
+    if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
+      throw new RecordChangedError(current.updatedAt, await authorOfVersion(tx, current));
+    }
+    const marc = build(current);
+    checkTitle(marc, current.format);
+    // Never the same stamp twice, even for two saves within one millisecond: it is the record's version.
+    const updatedAt = new Date(Math.max(Date.now(), current.updatedAt.getTime() + 1));
     const [row] = await tx
       .update(bibRecords)
-      .set({ ...columnsFromMarc(marc, before.format), updatedAt: new Date() })
-      .where(eq(bibRecords.id, before.id))
+      .set({ ...columnsFromMarc(marc, current.format), updatedAt })
+      .where(eq(bibRecords.id, id))
       .returning(recordColumns);
     await writeAudit(tx, actor, {
       action,
       objectType: 'bib_record',
-      objectId: before.id,
+      objectId: id,
       summary: row!.title,
-      before: publicRecord(before),
+      before: publicRecord(current),
       after: publicRecord(row!),
     });
     return row!;
   });
 }
 
-export async function updateRecordFromForm(db: Db, actor: AuditActor, before: CatalogRecord, input: TRecordInput) {
+export async function updateRecordFromForm(db: Db, actor: AuditActor, before: CatalogRecord, input: TRecordInput, options: SaveOptions = {}) {
   checkIsbns(input.isbns, extractRecordFields(before.marc, before.format).isbns);
-  return saveMarc(db, actor, before, writeFormToMarc(input, before.format, before.marc), 'bib_record.update');
+  const build = (current: CatalogRecord) => writeFormToMarc(input, current.format, current.marc);
+  return saveMarc(db, actor, before.id, build, 'bib_record.update', options);
 }
 
 /** The expert's raw MARC, already checked structurally by ZMarcRecord; the format stays the record's. */
-export async function updateRecordMarc(db: Db, actor: AuditActor, before: CatalogRecord, marc: MarcRecord) {
-  return saveMarc(db, actor, before, marc, 'bib_record.update_marc');
+export async function updateRecordMarc(db: Db, actor: AuditActor, before: CatalogRecord, marc: MarcRecord, options: SaveOptions = {}) {
+  return saveMarc(db, actor, before.id, () => marc, 'bib_record.update_marc', options);
 }
 
 /**

@@ -1,11 +1,12 @@
 /** Records and copies through the API: form ↔ MARC, validation, uniqueness by the database, soft delete, audit. */
 import ExcelJS from 'exceljs';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { rowsOf } from '../app/db';
 import { auditLog } from '../audit';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../test/factories';
 import { describeOnEachDatabase } from '../test/harness';
-import { items } from './catalog.tables';
+import { bibRecords, items } from './catalog.tables';
 import { getValue, type MarcRecord } from './marc/record';
 
 interface RecordBody {
@@ -102,6 +103,93 @@ describeOnEachDatabase('catalogue records and copies', (ctx) => {
     expect(badLeader.json()).toMatchObject({ errors: [{ field: 'marc.leader' }] });
     const untitled = await http.put(`/api/v1/catalog/records/${record.id}/marc`, { marc: { ...marc, fields: marc.fields.filter((f) => f.tag !== '200') } });
     expect(untitled.json()).toMatchObject({ errors: [{ field: 'marc', code: 'marc_title' }] });
+  });
+
+  it('refuses a save from a form or MARC editor opened before someone else saved (409 naming who and when); others’ changes stay', async () => {
+    const { http: a, network } = await setup();
+    const bName = `Бермет ${uniq()}`;
+    const b = client(ctx.app, await login(ctx.app, (await buildStaff(ctx.database.db, 'cataloguer', 'network', network.id, { fullName: bName })).login));
+    const created = (await a.post('/api/v1/catalog/records', jamilyaForm())).json() as RecordBody;
+    const detail = async () => (await a.get(`/api/v1/catalog/records/${created.id}`)).json() as RecordBody & { updatedAt: string; publisher: string; extent: string; subjects: string[] };
+    // A opens the form; B saves a new publisher and subject meanwhile.
+    const opened = await detail();
+    const bSaved = await b.put(`/api/v1/catalog/records/${created.id}`, { ...opened.form, publisher: 'Адабият', subjects: ['Любовь'], expectedUpdatedAt: opened.updatedAt });
+    expect(bSaved.statusCode, bSaved.body).toBe(200);
+
+    // A changes only the extent: refused, saying who saved and when (Bishkek clock); B's changes stay.
+    const stale = await a.put(`/api/v1/catalog/records/${created.id}`, { ...opened.form, extent: '120 с.', expectedUpdatedAt: opened.updatedAt });
+    expect(stale.statusCode).toBe(409);
+    const problem = stale.json() as { code: string; title: string };
+    expect(problem.code).toBe('record_changed');
+    expect(problem.title).toMatch(new RegExp(`^Запись изменил другой пользователь \\(${bName}, (\\d\\d\\.\\d\\d\\.\\d{4} )?\\d\\d:\\d\\d\\)\\. Ваши правки не сохранены`));
+    const staleMarc = await a.put(`/api/v1/catalog/records/${created.id}/marc`, { marc: opened.marc, expectedUpdatedAt: opened.updatedAt });
+    expect(staleMarc.statusCode).toBe(409);
+    expect(staleMarc.json()).toMatchObject({ code: 'record_changed' });
+    const kept = await detail();
+    expect(kept).toMatchObject({ publisher: 'Адабият', subjects: ['Любовь'], extent: '96 с.' });
+
+    // From the current version A's change goes through and B's stays; A's own tab opened before it is refused as such.
+    const fresh = await a.put(`/api/v1/catalog/records/${created.id}`, { ...kept.form, extent: '120 с.', expectedUpdatedAt: kept.updatedAt });
+    expect(fresh.statusCode, fresh.body).toBe(200);
+    expect(fresh.json()).toMatchObject({ publisher: 'Адабият', subjects: ['Любовь'], extent: '120 с.' });
+    const ownTab = await a.put(`/api/v1/catalog/records/${created.id}`, { ...kept.form, expectedUpdatedAt: kept.updatedAt });
+    expect(ownTab.json()).toMatchObject({ code: 'record_changed', title: expect.stringMatching(/^Вы уже изменили эту запись в другом окне/) });
+
+    // Two saves from one version at the same moment: one is saved, the other refused.
+    const now = await detail();
+    const both = await Promise.all(
+      ['Мектеп', 'Кыргызстан'].map((publisher) => b.put(`/api/v1/catalog/records/${created.id}`, { ...now.form, publisher, expectedUpdatedAt: now.updatedAt })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+
+    // Without expectedUpdatedAt (CLI, scripts) a save overwrites as before.
+    const blind = await a.put(`/api/v1/catalog/records/${created.id}`, { ...opened.form, year: 1991 });
+    expect(blind.statusCode, blind.body).toBe(200);
+    const rawBlind = await a.put(`/api/v1/catalog/records/${created.id}/marc`, { marc: (blind.json() as RecordBody).marc });
+    expect(rawBlind.statusCode, rawBlind.body).toBe(200);
+
+    // Refused saves leave the audit log alone; each save is in it with the version it replaced.
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.objectId, created.id)).orderBy(auditLog.id);
+    expect(audit.map((e) => e.action)).toEqual(['bib_record.create', ...Array<string>(4).fill('bib_record.update'), 'bib_record.update_marc']);
+    expect((audit[2]!.before as { publisher: string }).publisher).toBe('Адабият');
+  });
+
+  // PGlite runs one transaction at a time, so this interleaving only happens on a server.
+  it.skipIf(ctx.kind === 'pglite')('a save waits for one in progress and is then checked against its version (the row is locked)', async () => {
+    const { http } = await setup();
+    const db = ctx.database.db;
+    const opened = (await http.get(`/api/v1/catalog/records/${(await http.post('/api/v1/catalog/records', jamilyaForm())).json<RecordBody>().id}`)).json<RecordBody & { updatedAt: string }>();
+    let saving: Promise<{ statusCode: number; body: string }> | undefined;
+    await db.transaction(async (tx) => {
+      // Someone else's save holds the row…
+      await tx.execute(sql`select 1 from ${bibRecords} where ${bibRecords.id} = ${opened.id} for update`);
+      saving = Promise.resolve(http.put(`/api/v1/catalog/records/${opened.id}`, { ...opened.form, extent: '120 с.', expectedUpdatedAt: opened.updatedAt }));
+      // …while this one reaches it and waits.
+      for (let i = 0; i < 100; i++) {
+        const waiting = await db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        if (rowsOf(waiting).length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await tx.update(bibRecords).set({ publisher: 'Адабият', updatedAt: new Date(Date.parse(opened.updatedAt) + 1000) }).where(eq(bibRecords.id, opened.id));
+    });
+    const saved = await saving!;
+    expect(saved.statusCode, saved.body).toBe(409);
+    expect((await http.get(`/api/v1/catalog/records/${opened.id}`)).json()).toMatchObject({ publisher: 'Адабият', extent: '96 с.' });
+  });
+
+  it('words the refusal in the person’s language, and says when no one is named (an import replaced the record)', async () => {
+    const { http, network } = await setup('en');
+    const created = (await http.post('/api/v1/catalog/records', jamilyaForm())).json() as RecordBody & { updatedAt: string };
+    const other = await buildStaff(ctx.database.db, 'cataloguer', 'network', network.id, { language: 'ky', fullName: `Айбек ${uniq()}` });
+    const ky = client(ctx.app, await login(ctx.app, other.login));
+    expect((await ky.put(`/api/v1/catalog/records/${created.id}`, { ...jamilyaForm(), year: 1990, expectedUpdatedAt: created.updatedAt })).statusCode).toBe(200);
+    const refused = await http.put(`/api/v1/catalog/records/${created.id}`, { ...jamilyaForm(), expectedUpdatedAt: created.updatedAt });
+    expect(refused.json()).toMatchObject({ code: 'record_changed', title: expect.stringMatching(new RegExp(`^Another user changed this record \\(${other.fullName}, `)) });
+    // An import writes the record without an audit entry of its own: the refusal says when, not who.
+    const current = (await ky.get(`/api/v1/catalog/records/${created.id}`)).json() as { updatedAt: string };
+    await ctx.database.db.update(bibRecords).set({ updatedAt: new Date(Date.parse(current.updatedAt) + 1000) }).where(eq(bibRecords.id, created.id));
+    const unknown = await ky.put(`/api/v1/catalog/records/${created.id}`, { ...jamilyaForm(), expectedUpdatedAt: current.updatedAt });
+    expect(unknown.json()).toMatchObject({ code: 'record_changed', title: expect.stringMatching(/^Жазуу сиз ачкандан кийин өзгөрдү \((\d\d\.\d\d\.\d{4} )?\d\d:\d\d;/) });
   });
 
   it('adds copies: barcodes unique in the installation, inventory numbers unique in the network (409 naming the field)', async () => {

@@ -3,18 +3,21 @@ import { Alert, Anchor, Button, Group, List, NumberInput, Select, SimpleGrid, St
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../web/api/client';
+import { api, type ApiError } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { i18n } from '../../web/i18n/setup';
 import { FormAlert } from '../../web/ui/feedback';
+import { showFieldErrors, zodFieldErrors, type FieldErrors } from '../../web/ui/form-errors';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
 import { AGE_LABELS, MARC_FORMATS, MATERIAL_TYPES, ZRecordCreate, ZRecordInput, type TRecordInput } from '../catalog.schemas';
 import { isbnProblem } from '../isbn';
 import { refreshCatalog, type SearchResult, type TMarcFormat } from './api';
 import { LANGUAGE_CODES, languageName } from './language-name';
+import { isRecordChanged, RecordChangedAlert } from './record-changed';
 
 const EMPTY: TRecordInput = ZRecordInput.parse({ title: '-' });
 
@@ -28,6 +31,19 @@ export function isbnMessage(isbns: readonly string[]): string | null {
     if (problem) return i18n.t('recordPage.isbnFormat', { isbn });
   }
   return null;
+}
+
+/**
+ * Everything wrong with the form's values, all at once by field: the shared schema's problems and a
+ * wrong ISBN check digit (not part of the schema, see ZRecordInput). An ISBN the schema already
+ * refuses (too long) keeps the schema's message.
+ */
+export function recordFormErrors<I extends { isbns: readonly string[] }>(schema: z.ZodType, input: I): FieldErrors {
+  const result = schema.safeParse(input);
+  const errors = result.success ? {} : zodFieldErrors(result.error);
+  const isbnError = isbnMessage(input.isbns);
+  if (isbnError && !Object.keys(errors).some((path) => path === 'isbns' || path.startsWith('isbns.'))) errors.isbns = isbnError;
+  return errors;
 }
 
 type Parsed = TRecordInput & { format?: TMarcFormat };
@@ -47,11 +63,13 @@ interface Props {
   /** The record to change; without it a new one is created. */
   recordId?: string;
   initial?: TRecordInput;
+  /** The record's updatedAt as loaded: a save is refused when someone has saved it since. */
+  version?: string;
   onSaved: (record: { id: string }) => void;
   onCancel: () => void;
 }
 
-export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
+export function RecordForm({ recordId, initial, version, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const start = initial ?? { ...EMPTY, title: '' };
@@ -61,30 +79,38 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
   const feedback = useFormFeedback(form);
   /** A new record whose ISBN the catalogue already has: held until the cataloguer decides. */
   const [held, setHeld] = useState<{ input: Parsed; found: Found[] } | null>(null);
+  // The version the form was opened on, kept while the page behind it refreshes the record.
+  const [expectedUpdatedAt] = useState(version);
+  /** Someone saved the record after this form was opened: the save is refused, the values stay. */
+  const [changed, setChanged] = useState<ApiError | null>(null);
   const save = useMutation({
     mutationFn: (input: TRecordInput & { format?: TMarcFormat }) =>
       recordId
-        ? api.put<{ id: string }>(`/api/v1/catalog/records/${recordId}`, input)
+        ? api.put<{ id: string }>(`/api/v1/catalog/records/${recordId}`, { ...input, expectedUpdatedAt })
         : api.post<{ id: string }>('/api/v1/catalog/records', input),
     onSuccess: (saved) => {
       notifySaved(recordId ? t('common.saved') : t('recordPage.created'));
       refreshCatalog(queryClient, saved.id);
       onSaved(saved);
     },
-    onError: (error) => feedback.fail(error),
+    onError: (error) => (isRecordChanged(error) ? setChanged(error) : feedback.fail(error)),
   });
 
   const submit = form.onSubmit((values) => {
     const { format, ...rest } = values;
     const input = { ...rest, year: values.year === '' ? null : Number(values.year), ageLabel: values.ageLabel || null };
-    const parsed = recordId ? feedback.validate(ZRecordInput, input) : feedback.validate(ZRecordCreate, { ...input, format });
-    if (!parsed) return;
-    // Check digits are not part of the shared schema (see ZRecordInput): checked here, shown at the field.
-    const isbnError = isbnMessage(parsed.isbns);
-    if (isbnError) {
-      requestAnimationFrame(() => form.setErrors({ isbns: isbnError }));
+    const schema = recordId ? ZRecordInput : ZRecordCreate;
+    const candidate = recordId ? input : { ...input, format };
+    // Resets the messages above the form and focuses the first field the schema refuses…
+    const parsed = feedback.validate(schema, candidate);
+    // …while every field shows its problem at once, the ISBN check digit's among them.
+    const errors = recordFormErrors(schema, candidate);
+    if (Object.keys(errors).length) {
+      showFieldErrors(form, errors);
+      if (parsed) requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
       return;
     }
+    if (!parsed) return;
     if (recordId || !parsed.isbns.length) {
       save.mutate(parsed);
       return;
@@ -171,6 +197,7 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
           />
         </SimpleGrid>
         <Textarea label={t('recordField.summary')} autosize minRows={2} {...form.getInputProps('summary')} data-testid="record-field-summary" />
+        {changed && recordId && <RecordChangedAlert recordId={recordId} error={changed} />}
         {held && (
           <Alert color="yellow" title={t('recordPage.isbnTaken')} data-testid="record-duplicate">
             <List size="sm" mb="sm">
@@ -196,7 +223,7 @@ export function RecordForm({ recordId, initial, onSaved, onCancel }: Props) {
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={held !== null} data-testid="record-save">
+          <Button type="submit" loading={save.isPending} disabled={held !== null || changed !== null} data-testid="record-save">
             {t('common.save')}
           </Button>
         </Group>

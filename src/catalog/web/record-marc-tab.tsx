@@ -4,12 +4,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../web/api/client';
+import { api, type ApiError } from '../../web/api/client';
 import { issueMessage } from '../../web/ui/form-errors';
 import { errorText, notifySaved } from '../../web/ui/notify';
 import { ZMarcRecord } from '../catalog.schemas';
 import { inTagOrder, linesToMarc, marcToLines } from '../marc-lines';
 import { refreshCatalog, type MarcRecord, type RecordDetail } from './api';
+import { isRecordChanged, RecordChangedAlert } from './record-changed';
 
 /**
  * Values as stored: positional data (100 $a, 008) means something at every position, so runs of
@@ -79,15 +80,23 @@ export function RecordMarcTab({ record }: { record: RecordDetail }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
+  /** The record's updatedAt when editing began: the save is refused when someone has saved it since. */
+  const [version, setVersion] = useState<string | null>(null);
+  const [changed, setChanged] = useState<ApiError | null>(null);
+  const close = () => {
+    setText(null);
+    setProblems([]);
+    setChanged(null);
+  };
   const save = useMutation({
-    mutationFn: (marc: MarcRecord) => api.put(`/api/v1/catalog/records/${record.id}/marc`, { marc }),
+    mutationFn: (marc: MarcRecord) => api.put(`/api/v1/catalog/records/${record.id}/marc`, { marc, expectedUpdatedAt: version ?? undefined }),
     onSuccess: () => {
       notifySaved(t('marc.saved'));
       refreshCatalog(queryClient, record.id);
-      setText(null);
-      setProblems([]);
+      close();
     },
-    onError: (error) => setProblems([errorText(error)]),
+    // The typed lines stay in the editor either way.
+    onError: (error) => (isRecordChanged(error) ? setChanged(error) : setProblems([errorText(error)])),
   });
 
   const submit = () => {
@@ -101,7 +110,7 @@ export function RecordMarcTab({ record }: { record: RecordDetail }) {
       <Stack>
         {record.permissions.canEdit && !record.isDeleted && (
           <Group>
-            <Button variant="default" onClick={() => setText(marcToLines(record.marc))} data-testid="marc-edit">
+            <Button variant="default" onClick={() => (setText(marcToLines(record.marc)), setVersion(record.updatedAt))} data-testid="marc-edit">
               {t('marc.edit')}
             </Button>
           </Group>
@@ -134,11 +143,13 @@ export function RecordMarcTab({ record }: { record: RecordDetail }) {
         aria-label={t('marc.edit')}
         data-testid="marc-lines"
       />
+      {/* Next to the button just pressed: the editor above may be taller than the screen. */}
+      {changed && <RecordChangedAlert recordId={record.id} error={changed} />}
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => (setText(null), setProblems([]))}>
+        <Button variant="default" onClick={close}>
           {t('common.cancel')}
         </Button>
-        <Button onClick={submit} loading={save.isPending} data-testid="marc-save">
+        <Button onClick={submit} loading={save.isPending} disabled={changed !== null} data-testid="marc-save">
           {t('common.save')}
         </Button>
       </Group>

@@ -17,6 +17,7 @@ import { languageName } from './language-name';
 import { RecordCopiesTab } from './record-copies-tab';
 import { RecordForm } from './record-form';
 import { RecordMarcTab } from './record-marc-tab';
+import { ExtremistRecordMark } from './extremist-record-mark';
 
 function DescriptionTab({ record }: { record: RecordDetail }) {
   const { t } = useTranslation();
@@ -39,7 +40,9 @@ function DescriptionTab({ record }: { record: RecordDetail }) {
     [t('recordField.subjects'), record.subjects.join('; ')],
     [t('recordField.ageLabel'), record.ageLabel ?? ''],
     [t('recordField.materialType'), t(`materialType.${record.materialType}`)],
-    [t('recordField.summary'), [record.summary, record.notes].filter(Boolean).join(' ')],
+    // 300 (MARC 21 500) and 330 (520): the general note is not the form's annotation.
+    [t('recordField.notes'), record.notes],
+    [t('recordField.summary'), record.summary],
     [t('recordField.authorMark'), record.authorMark],
     [t('recordField.suggestedCallNumber'), record.suggestedCallNumber],
     [t('recordField.controlNumber'), [record.controlNumber, record.controlSource].filter(Boolean).join(' / ')],
@@ -53,8 +56,9 @@ function DescriptionTab({ record }: { record: RecordDetail }) {
           .filter(([, value]) => value)
           .map(([label, value]) => (
             <Table.Tr key={label}>
-              <Table.Th w={280}>{label}</Table.Th>
-              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{value}</Table.Td>
+              {/* A phone gives the values room; long codes (the control number) break rather than widen the page. */}
+              <Table.Th w={{ base: '40%', sm: 280 }}>{label}</Table.Th>
+              <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</Table.Td>
             </Table.Tr>
           ))}
       </Table.Tbody>
@@ -120,15 +124,16 @@ function RecordView({ record }: { record: RecordDetail }) {
   const [tab, setTab] = useState<string | null>(RECORD_TABS.find((k) => k === search.get('tab')) ?? 'description');
   return (
     <>
-      <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
-        <Stack gap={4}>
+      {/* On a phone the buttons go under the title, and onto more lines, rather than off the screen. */}
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <Stack gap={4} style={{ flex: '1 1 18rem', minWidth: 0 }}>
           <Title order={2} data-testid="record-title">
             {record.title}
           </Title>
           {record.authors.length > 0 && <Text>{record.authors.join('; ')}</Text>}
         </Stack>
         {!record.isDeleted && (
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm">
             {canPrintCards(user.role) && (
               <Button
                 variant="default"
@@ -169,6 +174,7 @@ function RecordView({ record }: { record: RecordDetail }) {
           </Badge>
         ))}
       </Group>
+      <ExtremistRecordMark recordId={record.id} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="description" data-testid="tab-description">
@@ -193,7 +199,13 @@ function RecordView({ record }: { record: RecordDetail }) {
       </Tabs>
       <Modal opened={isEditing} onClose={() => setEditing(false)} title={t('recordPage.editTitle')} size="xl">
         {isEditing && (
-          <RecordForm recordId={record.id} initial={record.form} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+          <RecordForm
+            recordId={record.id}
+            initial={record.form}
+            version={record.updatedAt}
+            onSaved={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
         )}
       </Modal>
     </>
