@@ -1,5 +1,6 @@
 /** Shared zod schemas of the catalogue: used by the API and by the staff app's cataloguing forms. */
 import { z } from 'zod';
+import { issnProblem } from './isbn';
 
 export const MARC_FORMATS = ['rusmarc', 'marc21'] as const;
 export const ZMarcFormat = z.enum(MARC_FORMATS);
@@ -45,12 +46,52 @@ export const CURRENCIES = ['KGS', 'RUB'] as const;
 export const ZCurrency = z.enum(CURRENCIES);
 
 const text = (max: number) => z.string().trim().max(max).default('');
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Is "YYYY-MM-DD" a day of the calendar ("2026-02-30" is not, nor year 0)? Other shapes are left to the regex. */
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return true;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days;
+}
+
+/** Today as "YYYY-MM-DD" on the local calendar (the server's time zone; the browser's in the staff app). */
+export function localIsoDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A date as "YYYY-MM-DD" that exists: PostgreSQL refuses "2026-02-30" with an error, not a field message. */
+const ZCalendarDate = z
+  .string()
+  .regex(ISO_DATE, { message: 'date' })
+  .refine(isCalendarDate, { message: 'date_impossible' });
+
+/**
+ * ISSN: eight characters with a mod-11 check character; written normalised ("1234-567X") by the record
+ * writer. Checked when a request or the form is read (decoded), not when a record's page is answered
+ * (encoded, ZRecordDetail's `form`): an imported record with a misprinted ISSN must still open.
+ */
+const ZIssn = z
+  .codec(z.string().trim().max(20), z.string(), {
+    decode: (value, ctx) => {
+      const problem = value ? issnProblem(value) : null;
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: value });
+      return value;
+    },
+    encode: (value) => value,
+  })
+  .default('');
 const list = (max: number, itemMax = 300) => z.array(z.string().trim().min(1).max(itemMax)).max(max).default([]);
 
 /**
  * A record as the cataloguer sees it in the form, in the librarian's words. The server turns it into
- * MARC fields of the record's format; ISBN check digits are verified by `isbnProblems` (isbn.ts), not
- * here, so the error can name the bad ISBN with its own message.
+ * MARC fields of the record's format; ISBN check digits are verified by `checkIsbns` (records.service.ts),
+ * not here, so that an ISBN the record already holds (an imported misprint) does not block an edit. The
+ * ISSN is checked here (issnProblem in isbn.ts).
  */
 export const ZRecordInput = z.object({
   title: z.string().trim().min(1).max(1000),
@@ -65,7 +106,7 @@ export const ZRecordInput = z.object({
   extent: text(300),
   series: text(500),
   isbns: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-  issn: text(20),
+  issn: ZIssn,
   language: z
     .string()
     .trim()
@@ -166,9 +207,8 @@ export const ZItemInput = z.object({
   price: z.number().min(0).max(1e9).nullable().default(null),
   /** Defaults to the network's currency (KGS in Kyrgyzstan, RUB in Russia). */
   currency: ZCurrency.nullable().default(null),
-  acquiredOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  // Not later than today: a copy cannot have come in yet (a date typed a year off, 2062 for 2026).
+  acquiredOn: ZCalendarDate.refine((d) => !ISO_DATE.test(d) || !isCalendarDate(d) || d <= localIsoDate(), { message: 'acquired_future' })
     .nullable()
     .default(null),
   status: ZItemStatus.default('available'),
@@ -179,7 +219,7 @@ export type TItemInput = z.infer<typeof ZItemInput>;
 export const ZItemStatusChange = z.object({ status: ZItemStatus, notes: z.string().trim().max(2000).optional() });
 export type TItemStatusChange = z.infer<typeof ZItemStatusChange>;
 
-const ZListDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional();
+const ZListDate = ZCalendarDate.optional();
 /**
  * A library's copies as a list (the collection as the inventory book keeps it): by library and status,
  * acquisition dates, and a text — a scanned barcode, an inventory number, or words of the title. `code`

@@ -103,6 +103,39 @@ describeOnEachDatabase('the collection as a list of copies', (ctx) => {
     expect(JSON.stringify(res.json())).toContain('acquiredFrom');
   });
 
+  it('refuses an acquisition date that does not exist or has not come yet, naming the field (not a database error)', async () => {
+    const add = (acquiredOn: string) =>
+      http.post(`/api/v1/catalog/records/${f.records.jamila}/items`, { libraryId: f.branch2, inventoryNumber: `${f.prefix}-${uniq('D')}`, barcode: uniq('2000'), acquiredOn });
+    for (const date of ['2026-02-30', '2023-02-29', '2024-13-01', '0000-01-01']) {
+      const res = await add(date);
+      expect(res.statusCode, date).toBe(422);
+      expect(res.json(), date).toMatchObject({
+        errors: [{ field: 'acquiredOn', code: 'date_impossible', message: 'Такой даты нет в календаре: проверьте число и месяц.' }],
+      });
+    }
+    // Later than today on the server's calendar; today itself and 29 February of a leap year are fine.
+    const day = (offset: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + offset);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const future = await add(day(1));
+    expect(future.statusCode).toBe(422);
+    expect(future.json()).toMatchObject({
+      errors: [{ field: 'acquiredOn', code: 'acquired_future', message: 'Дата поступления не может быть позже сегодняшнего дня.' }],
+    });
+    expect((await add(day(0))).statusCode).toBe(201);
+    const leap = await add('2024-02-29');
+    expect(leap.statusCode).toBe(201);
+    // Changing a copy is checked the same way; so are the list's date filters.
+    const { id } = leap.json() as { id: string };
+    const changed = await http.put(`/api/v1/catalog/items/${id}`, { libraryId: f.branch2, inventoryNumber: `${f.prefix}-${uniq('D')}`, barcode: uniq('2000'), acquiredOn: '2025-04-31' });
+    expect(changed.json()).toMatchObject({ errors: [{ field: 'acquiredOn', code: 'date_impossible' }] });
+    const filtered = await http.get('/api/v1/catalog/items?acquiredFrom=2024-02-30');
+    expect(filtered.statusCode).toBe(422);
+    expect(filtered.json()).toMatchObject({ errors: [{ field: 'query.acquiredFrom', code: 'date_impossible' }] });
+  });
+
   it('exports the same list as XLSX with the inventory book columns in the reader’s language', async () => {
     const session = await login(ctx.app, (await buildStaff(ctx.database.db, 'director', 'installation', null)).login);
     const res = await client(ctx.app, session, 'ru').get(`/api/v1/catalog/items.xlsx?libraryId=${f.branch1}`);

@@ -35,12 +35,17 @@ function titleArea(fields: RecordFields): string {
   return out;
 }
 
-/** Place : Publisher, Year. */
+/**
+ * Place : Publisher, Year. A dated record without a place or a publisher says so, as ГОСТ Р 7.0.100-2018
+ * has it: "[Б. м.]" (no place), "[б. и.]" (no publisher), both in one pair of brackets when neither is
+ * known — "[Б. м.] : Илим, 2001", "Москва : [б. и.], 1985", "[Б. м. : б. и.], 1997". Without a year the
+ * area holds what the record gives.
+ */
 function publicationArea(fields: RecordFields): string {
-  let out = fields.place;
-  if (fields.publisher) out = out ? `${out} : ${fields.publisher}` : fields.publisher;
-  if (fields.year !== null) out = out ? `${out}, ${fields.year}` : String(fields.year);
-  return out;
+  const { place, publisher, year } = fields;
+  if (year === null) return [place, publisher].filter(Boolean).join(' : ');
+  if (!place && !publisher) return `[Б. м. : б. и.], ${year}`;
+  return `${place || '[Б. м.]'} : ${publisher || '[б. и.]'}, ${year}`;
 }
 
 export function renderGostDescription(fields: RecordFields): string {

@@ -1,8 +1,21 @@
 /** ISBN check digits, normal forms and ISBN-10 → 13; the author mark approximation. */
 import { describe, expect, it } from 'vitest';
 import { authorMark, suggestCallNumber } from './author-mark';
-import { isbnFromSubfield, isbnKeys, isbnProblem, looksLikeIsbn, normalizeIsbn, normalizeIssn, toIsbn13 } from './isbn';
+import { ZRecordInput } from './catalog.schemas';
+import {
+  isbnFromSubfield,
+  isbnKeys,
+  isbnProblem,
+  isbnWithLatinX,
+  issnProblem,
+  looksLikeIsbn,
+  normalizeIsbn,
+  normalizeIssn,
+  toIsbn13,
+} from './isbn';
+import { getValue } from './marc/record';
 import { isbnAsWritten } from './marc-text';
+import { writeFormToMarc } from './record-writer';
 import { titleSortKey } from './search-text';
 
 describe('ISBN', () => {
@@ -51,6 +64,32 @@ describe('ISBN', () => {
     expect(normalizeIssn('0131-6095')).toBe('0131-6095');
     expect(normalizeIssn('ISSN 0131609x')).toBe('0131-609X');
     expect(normalizeIssn('нет')).toBe('');
+    expect(normalizeIssn('2434-561х')).toBe('2434-561X');
+  });
+
+  it('checks an ISSN: eight characters, the last a digit or X (Latin or Cyrillic), by modulus 11', () => {
+    expect(issnProblem('0317-8471')).toBeNull();
+    expect(issnProblem('03178471')).toBeNull();
+    expect(issnProblem('2434-561X')).toBeNull();
+    expect(issnProblem('2434-561x')).toBeNull();
+    expect(issnProblem('2434-561Х')).toBeNull();
+    expect(issnProblem(' 2434-561х ')).toBeNull();
+    expect(issnProblem('1234-5678')).toBe('issn_checksum');
+    expect(issnProblem('2434-5610')).toBe('issn_checksum');
+    expect(issnProblem('абв')).toBe('issn_format');
+    expect(issnProblem('1234-567')).toBe('issn_format');
+    expect(issnProblem('ISSN 0317-8471')).toBe('issn_format');
+  });
+
+  it('writes an ISBN and an ISSN with the Latin X, hyphens as typed, in both formats', () => {
+    expect(isbnWithLatinX('9967-01-234-х')).toBe('9967-01-234-X');
+    expect(isbnWithLatinX('0-8044-2957-x')).toBe('0-8044-2957-X');
+    expect(isbnWithLatinX('978-5-389-07435-4')).toBe('978-5-389-07435-4');
+    const input = ZRecordInput.parse({ title: 'Т', isbns: ['9967-01-234-х'], issn: '2434-561х' });
+    const rus = writeFormToMarc(input, 'rusmarc', null);
+    expect([getValue(rus, '010', 'a'), getValue(rus, '011', 'a')]).toEqual(['9967-01-234-X', '2434-561X']);
+    const m21 = writeFormToMarc(input, 'marc21', null);
+    expect([getValue(m21, '020', 'a'), getValue(m21, '022', 'a')]).toEqual(['9967-01-234-X', '2434-561X']);
   });
 });
 

@@ -9,6 +9,12 @@
  */
 export const latinIsbnX = (value: string) => value.replace(/(?<=[0-9\s-])[Хх](?![А-Яа-яЁё])/g, 'X');
 
+/**
+ * An ISBN as a record writes it: as typed (hyphens kept), with the check character X in Latin capitals,
+ * so MARC, SRU, OAI-PMH and exports carry "9967-01-234-X" and not the Cyrillic "х" someone typed.
+ */
+export const isbnWithLatinX = (value: string) => latinIsbnX(value.trim()).replace(/(?<=[0-9\s-])x(?![A-Za-z])/g, 'X');
+
 /** Digits and X only, upper case: "5-655-00012-3" → "5655000123", "5-900776-31-х" → "590077631X". */
 export function normalizeIsbn(value: string): string {
   return latinIsbnX(value.trim()).toUpperCase().replace(/[^0-9X]/g, '');
@@ -77,8 +83,24 @@ export function looksLikeIsbn(value: string): boolean {
   return digits.length === 10 || digits.length === 13;
 }
 
-/** ISSN as NNNN-NNNC, or '' when the value holds no ISSN. */
+/** ISSN as NNNN-NNNC (a Cyrillic "х" as the check character read as X), or '' when the value holds no ISSN. */
 export function normalizeIssn(value: string): string {
-  const match = /(\d{4})-?(\d{3}[\dXx])/.exec(value);
-  return match ? `${match[1]}-${match[2]!.toUpperCase()}` : '';
+  const match = /(\d{4})-?(\d{3}[\dXxХх])/.exec(value);
+  return match ? `${match[1]}-${match[2]!.slice(0, 3)}${/\d/.test(match[2]![3]!) ? match[2]![3] : 'X'}` : '';
+}
+
+export type IssnProblem = 'issn_format' | 'issn_checksum';
+
+/**
+ * Why an ISSN as typed is not valid, or null when it is: eight characters, NNNN-NNNC (the hyphen may be
+ * left out), the check character C a digit or X (Latin or Cyrillic, either case) by modulus 11.
+ */
+export function issnProblem(value: string): IssnProblem | null {
+  const match = /^(\d{4})-?(\d{3})([\dXxХх])$/.exec(value.trim());
+  if (!match) return 'issn_format';
+  const digits = match[1]! + match[2]!;
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (8 - i) * Number(digits[i]);
+  const check = (11 - (sum % 11)) % 11;
+  return (check === 10 ? 'X' : String(check)) === (/\d/.test(match[3]!) ? match[3] : 'X') ? null : 'issn_checksum';
 }

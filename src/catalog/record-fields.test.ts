@@ -104,7 +104,7 @@ describe('extractRecordFields', () => {
     const f = extractRecordFields(volume, 'rusmarc');
     expect(f.title).toBe('Задачи и этюды. Вып. 13');
     expect(f.extent).toBe('20 см');
-    expect(renderGostDescription(f)).toBe('Задачи и этюды. Вып. 13. – 1997. – 20 см.');
+    expect(renderGostDescription(f)).toBe('Задачи и этюды. Вып. 13. – [Б. м. : б. и.], 1997. – 20 см.');
     // The set named in $t (standard subfields), and a title that already starts with it, are written once.
     const standard = { ...volume, fields: [...volume.fields.slice(0, 4), dataField('461', ' ', '0', [['t', 'Задачи и этюды']])] };
     expect(extractRecordFields(standard, 'rusmarc').title).toBe('Задачи и этюды. Вып. 13');
@@ -170,6 +170,18 @@ describe('renderGostDescription', () => {
       'Айтматов, Ч. Джамиля : повесть / Чингиз Айтматов. – 2-е изд. – Бишкек : Кыргызстан, 1988. – 96 с. : ил. ; 20 см. – (Школьная библиотека ; 12). – ISBN 5655000123.',
     );
     const many = { ...f, authors: ['А, А.', 'Б, Б.', 'В, В.', 'Г, Г.'], edition: '', place: '', publisher: '', year: 2001, extent: '', series: '', isbns: [], issn: '1234-5678' };
-    expect(renderGostDescription(many)).toBe('Джамиля : повесть / Чингиз Айтматов. – 2001. – ISSN 1234-5678.');
+    expect(renderGostDescription(many)).toBe('Джамиля : повесть / Чингиз Айтматов. – [Б. м. : б. и.], 2001. – ISSN 1234-5678.');
+  });
+
+  it('says "[Б. м.]" for no place and "[б. и.]" for no publisher when the record has a year, as ГОСТ Р 7.0.100-2018 does', () => {
+    const f = { ...extractRecordFields(jamilyaRusmarc, 'rusmarc'), authors: [], responsibility: '', otherTitle: '', extent: '', series: '', isbns: [] };
+    const area = (place: string, publisher: string, year: number | null) => renderGostDescription({ ...f, place, publisher, year });
+    expect(area('', 'Илим', 2001)).toBe('Джамиля. – [Б. м.] : Илим, 2001.');
+    expect(area('Москва', '', 1985)).toBe('Джамиля. – Москва : [б. и.], 1985.');
+    expect(area('', '', 1997)).toBe('Джамиля. – [Б. м. : б. и.], 1997.');
+    expect(area('Бишкек', 'Кыргызстан', 1988)).toBe('Джамиля. – Бишкек : Кыргызстан, 1988.');
+    // Without a year the area holds what there is, unmarked.
+    expect(area('Бишкек', '', null)).toBe('Джамиля. – Бишкек.');
+    expect(area('', '', null)).toBe('Джамиля.');
   });
 });

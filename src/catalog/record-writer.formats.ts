@@ -4,6 +4,7 @@
  */
 import { dataField, type MarcDataField, type MarcFormat } from './marc/record';
 import { initialsOf, joinHeading, trimIsbd } from './marc-text';
+import { isbnWithLatinX, normalizeIssn } from './isbn';
 import type { TRecordInput } from './catalog.schemas';
 
 export type Sub = readonly [string, string];
@@ -33,6 +34,8 @@ const field = (tag: string, ind1: string, ind2: string, subs: readonly (Sub | nu
 /** Subfields of the old field the form does not manage, kept so that editing never loses data. */
 const unmanaged = (old: MarcDataField | undefined, managed: string): Sub[] =>
   (old?.subfields ?? []).filter((s) => !managed.includes(s.code)).map((s) => [s.code, s.value] as const);
+/** The ISSN as NNNN-NNNC with a Latin X; a value that holds none (the schema refuses it) as typed. */
+const issnAsWritten = (issn: string) => normalizeIssn(issn) || issn;
 const end = (text: string, mark: string) => (/[.?!]$/.test(text) && mark === '.' ? text : `${text}${mark}`);
 
 /** "96 с. : ил. ; 20 см" → extent, other physical details, dimensions. */
@@ -58,8 +61,8 @@ const headingSubs = (heading: string): Sub[] =>
   heading.split(/\s+--\s+/).map((part, i) => [i === 0 ? 'a' : 'x', part.trim()] as const);
 
 const RUSMARC_AREAS: Record<string, AreaWriter> = {
-  isbn: { tags: ['010'], build: (i) => i.isbns.flatMap((isbn) => field('010', ' ', ' ', [['a', isbn]])) },
-  issn: { tags: ['011'], build: (i) => field('011', ' ', ' ', [['a', i.issn]]) },
+  isbn: { tags: ['010'], build: (i) => i.isbns.flatMap((isbn) => field('010', ' ', ' ', [['a', isbnWithLatinX(isbn)]])) },
+  issn: { tags: ['011'], build: (i) => field('011', ' ', ' ', [['a', issnAsWritten(i.issn)]]) },
   language: { tags: ['101'], build: (i, old) => field('101', old?.ind1 ?? '0', ' ', [['a', i.language], ...unmanaged(old, 'a')]) },
   title: {
     tags: ['200'],
@@ -91,8 +94,8 @@ const RUSMARC_AREAS: Record<string, AreaWriter> = {
 };
 
 const MARC21_AREAS: Record<string, AreaWriter> = {
-  isbn: { tags: ['020'], build: (i) => i.isbns.flatMap((isbn) => field('020', ' ', ' ', [['a', isbn]])) },
-  issn: { tags: ['022'], build: (i) => field('022', ' ', ' ', [['a', i.issn]]) },
+  isbn: { tags: ['020'], build: (i) => i.isbns.flatMap((isbn) => field('020', ' ', ' ', [['a', isbnWithLatinX(isbn)]])) },
+  issn: { tags: ['022'], build: (i) => field('022', ' ', ' ', [['a', issnAsWritten(i.issn)]]) },
   // The language also lives in 008/35-37, which record-writer.ts sets; 041 is kept in step when present.
   language: { tags: ['041'], build: (i, old) => (old ? field('041', old.ind1, old.ind2, [['a', i.language], ...unmanaged(old, 'a')]) : []) },
   title: {

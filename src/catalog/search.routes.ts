@@ -8,6 +8,7 @@ import { buildXlsx, sendXlsx } from '../app/xlsx';
 import { CATALOG_READER_ROLES } from './catalog.policy';
 import { ZSearchResult } from './catalog.route-schemas';
 import { ZSearchQuery } from './catalog.schemas';
+import { searchForExport } from './search-export';
 import { searchCatalog } from './search.service';
 
 const NAMED_LANGUAGES = new Set(['rus', 'kir', 'eng', 'kaz', 'uzb', 'ger', 'fre']);
@@ -52,7 +53,7 @@ export function registerSearchRoutes(app: App, { database }: AppContext) {
     async (request, reply) => {
       requireRole(request, CATALOG_READER_ROLES);
       const lang = requestLanguage(request);
-      const { items } = await searchCatalog(db, { ...request.query, page: 1, pageSize: EXPORT_LIMIT }, { withFacets: false, exact: true });
+      const items = await searchForExport(db, { ...request.query, page: 1, pageSize: EXPORT_LIMIT });
       const body = await buildXlsx(
         t(lang, 'sheet.catalog'),
         [
@@ -60,11 +61,12 @@ export function registerSearchRoutes(app: App, { database }: AppContext) {
           { header: t(lang, 'col.title'), value: (r) => r.title, width: 40 },
           { header: t(lang, 'col.authors'), value: (r) => r.authors.join('; '), width: 30 },
           { header: t(lang, 'col.year'), value: (r) => r.year, width: 8 },
-          { header: t(lang, 'col.isbn'), value: (r) => r.isbns.join(', '), width: 18 },
+          // As the record writes them (hyphens and all), not the search keys in `isbns`.
+          { header: t(lang, 'col.isbn'), value: (r) => r.writtenIsbns.join(', '), width: 18 },
           { header: t(lang, 'col.bbk'), value: (r) => r.bbk.join('; '), width: 16 },
           { header: t(lang, 'col.language'), value: (r) => languageName(lang, r.language), width: 12 },
           { header: t(lang, 'col.material_type'), value: (r) => t(lang, `material.${r.materialType}`), width: 18 },
-          { header: t(lang, 'col.age_label'), value: (r) => r.ageLabel ?? '', width: 8 },
+          { header: t(lang, 'col.age_label'), value: (r) => r.ageLabel ?? '', width: 14 },
           { header: t(lang, 'col.copies'), value: (r) => r.availability.reduce((n, a) => n + a.total, 0), width: 10 },
           { header: t(lang, 'col.available'), value: (r) => r.availability.reduce((n, a) => n + a.available, 0), width: 10 },
         ],

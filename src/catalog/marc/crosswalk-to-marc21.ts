@@ -1,6 +1,6 @@
 // RUSMARC → MARC 21 for the fields a public library's catalogue lives on (title, publication, extent,
 // series, notes, subjects, classification incl. ББК, names, source, holdings, the host record of a volume
-// or part). Pure: the input is not changed; fields without a mapping are reported through onUnmapped and
+// or part, electronic location). Pure: the input is not changed; fields without a mapping are reported through onUnmapped and
 // left out.
 
 import { df, firstValue, mapSubfields, punctuate, relatorToMarc21, typeAndLevelToMarc21, type CrosswalkOptions } from './crosswalk-common';
@@ -59,6 +59,17 @@ function subject(f: MarcDataField, tag: string): MarcDataField {
 
 type Rule = (f: MarcDataField, rec: MarcRecord) => MarcDataField | MarcDataField[] | undefined;
 
+/**
+ * 856, electronic location and access, has one structure in both formats (the same indicators, $u URI,
+ * $z public note, $q format, $x nonpublic note…) except two codes that trade places: UNIMARC's, and so
+ * RUSMARC's, $y is the access method and $2 the link text; MARC 21's $y is the link text and $2 the
+ * access method. The same swap serves both directions.
+ */
+export function electronicLocation(f: MarcDataField): MarcDataField {
+  const swap: Record<string, string> = { y: '2', '2': 'y' };
+  return df('856', f.ind1, f.ind2, f.subfields.map((s) => ({ code: swap[s.code] ?? s.code, value: s.value })));
+}
+
 const RULES: Record<string, Rule> = {
   '010': (f) => df('020', ' ', ' ', mapSubfields(f, { a: 'a', b: 'q', d: 'c', z: 'z' })),
   '101': (f) => df('041', f.ind1 === '1' ? '1' : '0', ' ', mapSubfields(f, { a: 'a', b: 'b', c: 'h' })),
@@ -100,6 +111,7 @@ const RULES: Record<string, Rule> = {
   '711': (f) => df(f.ind1 === '1' ? '711' : '710', '2', ' ', mapSubfields(f, { a: 'a', b: 'b', '4': '4' })),
   '461': (f) => linkToMarc21(f),
   '463': (f) => linkToMarc21(f),
+  '856': electronicLocation,
   '899': (f) => df('852', ' ', ' ', mapSubfields(f, { a: 'a', b: 'b', c: 'c', j: 'h', p: 'p', x: 'x', z: 'z' })),
 };
 

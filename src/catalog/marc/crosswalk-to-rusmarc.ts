@@ -1,10 +1,11 @@
 // MARC 21 → RUSMARC, the reverse of crosswalk-to-marc21 for the same fields: ISBD separators inside
 // MARC 21 subfields are removed, "Surname, Initials" is split into $a and $b, 040 becomes 801s, 008's
-// dates and language feed 100 and 101, 003 becomes 801 $b, 773 a 461/463 link. Pure; unmapped fields
+// dates and language feed 100 and 101, 003 becomes 801 $b, 773 a 461/463 link, 856 stays 856. Pure; unmapped fields
 // are reported, not copied.
 
 import { df, firstValue, mapSubfields, relatorToRusmarc, typeAndLevelToRusmarc, unpunctuate, type CrosswalkOptions } from './crosswalk-common';
 import { linkToRusmarc } from './crosswalk-links';
+import { electronicLocation } from './crosswalk-to-marc21';
 import { getControlValue, isDataField, type MarcDataField, type MarcField, type MarcRecord } from './record';
 import { rusmarcControlSource } from './unicode-marks';
 
@@ -99,6 +100,7 @@ const RULES: Record<string, Rule> = {
   '111': (f) => df('710', '1', '2', unpunctuate(mapSubfields(f, { a: 'a', '4': '4' }))),
   '710': (f) => df('711', '0', '2', unpunctuate(mapSubfields(f, { a: 'a', b: 'b', '4': '4' }))),
   '773': (f, rec) => linkToRusmarc(f, rec.leader),
+  '856': electronicLocation,
   '852': (f) => df('899', ' ', ' ', mapSubfields(f, { a: 'a', b: 'b', c: 'c', h: 'j', p: 'p', x: 'x', z: 'z' })),
 };
 

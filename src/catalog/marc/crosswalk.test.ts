@@ -85,6 +85,8 @@ const M21_PAIRS = [
   '0842',
   '852a',
   '852h',
+  '8563',
+  '856u',
 ];
 
 describe('crosswalk rules', () => {
@@ -157,6 +159,40 @@ describe('crosswalk rules', () => {
     const back = marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) });
     expect(getValue(back, '333', 'a')).toBe('12+');
     expect(unmapped).toEqual([]);
+  });
+
+  it('keeps 856 (electronic location) both ways, indicators and all, trading $y and $2 where the formats differ', () => {
+    const rus: MarcRecord = {
+      leader: '00000nlm  2200000 i 450 ',
+      fields: [
+        dataField('200', '1', ' ', [['a', 'Манас']]),
+        dataField('856', '4', ' ', [
+          ['u', 'https://example.kg/manas.pdf'],
+          ['z', 'Полный текст'],
+          ['q', 'application/pdf'],
+          ['2', 'Читать'],
+        ]),
+      ],
+    };
+    const unmapped: string[] = [];
+    const m = rusmarcToMarc21(rus, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getDataFields(m, '856')).toEqual([
+      dataField('856', '4', ' ', [
+        ['u', 'https://example.kg/manas.pdf'],
+        ['z', 'Полный текст'],
+        ['q', 'application/pdf'],
+        ['y', 'Читать'],
+      ]),
+    ]);
+    const back = marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getDataFields(back, '856')).toEqual(getDataFields(rus, '856'));
+    expect(unmapped).toEqual([]);
+    // MARC 21's relationship (ind2) and materials specified ($3) come back as they were.
+    const m21: MarcRecord = {
+      leader: '00000nam a2200000 i 4500',
+      fields: [dataField('245', '0', '0', [['a', 'Emma']]), dataField('856', '4', '2', [['3', 'Publisher description'], ['u', 'http://example.org/d.html']])],
+    };
+    expect(getDataFields(rusmarcToMarc21(marc21ToRusmarc(m21)), '856')).toEqual(getDataFields(m21, '856'));
   });
 
   it('links a volume to its set (461) and a part to its piece (463) through 773, and back', () => {

@@ -47,6 +47,9 @@ const CUSTOM_MESSAGES = [
   'contact_required',
   'query_empty',
   'required',
+  'issn_checksum',
+  'issn_format',
+  'acquired_future',
 ] as const;
 type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 const isCustom = (message: string): message is CustomMessage =>
@@ -55,6 +58,8 @@ const isCustom = (message: string): message is CustomMessage =>
 /** One zod issue in the user's language, mirroring how the server words the same problem. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   if (isCustom(issue.message)) return i18n.t(`validation.${issue.message}`);
+  // The server's word for a date with no such day; the field itself names the text typed (dateInputProblem).
+  if (issue.message === 'date_impossible') return i18n.t('validation.date_not_in_calendar');
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum);
