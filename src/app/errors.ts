@@ -107,19 +107,22 @@ export function fromZodError(error: ZodError, prefix = ''): AppError {
   return validationError(error.issues, prefix);
 }
 
+/**
+ * The problem as people read it and as programs read it: `detail` is sentences for a person — the fields'
+ * messages, each said once, never an internal field name ("barcode", "marc") —, while `errors` names each
+ * field with its code and message for API clients.
+ */
 function problemBody(error: AppError, lang: TLanguage, instance: string) {
+  const title = t(lang, error.messageKey, error.messageParams);
+  const errors = error.fields.map((f): FieldProblem => ({ field: f.field, code: f.code, message: t(lang, f.key, f.params) }));
   return {
     type: `about:blank`,
-    title: t(lang, error.messageKey, error.messageParams),
+    title,
     status: error.status,
     code: error.code,
-    detail: error.fields.length
-      ? error.fields.map((f) => `${f.field || '—'}: ${t(lang, f.key, f.params)}`).join('; ')
-      : t(lang, error.messageKey, error.messageParams),
+    detail: errors.length ? [...new Set(errors.map((e) => e.message))].join(' ') : title,
     instance,
-    ...(error.fields.length
-      ? { errors: error.fields.map((f): FieldProblem => ({ field: f.field, code: f.code, message: t(lang, f.key, f.params) })) }
-      : {}),
+    ...(errors.length ? { errors } : {}),
   };
 }
 

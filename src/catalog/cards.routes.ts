@@ -9,7 +9,7 @@ import { resolveScope } from '../network';
 import { suggestCallNumber } from './author-mark';
 import { CARD_LAYOUTS, renderCards, type CardRecord } from './cards';
 import { LABEL_PRINTER_ROLES } from './catalog.policy';
-import { bibRecords, items } from './catalog.tables';
+import { bibRecords, inventoryKey, items } from './catalog.tables';
 import { gostHeading } from './gost-description';
 
 /** At most this many records in one PDF (their ids travel in the address, as for the MARC export). */
@@ -69,12 +69,13 @@ export function registerCardRoutes(app: App, { database }: AppContext) {
         .from(bibRecords)
         .where(and(inArray(bibRecords.id, ids), eq(bibRecords.isDeleted, false)));
       if (records.length !== ids.length) throw invalid('recordIds');
+      // In the order of the inventory book, as the copies list has them ("9, 10, 100", not "10, 100, 9").
       const copies = libraryId
         ? await db
             .select({ recordId: items.recordId, inventoryNumber: items.inventoryNumber, callNumber: items.callNumber })
             .from(items)
             .where(and(inArray(items.recordId, ids), eq(items.libraryId, libraryId), ne(items.status, 'written_off')))
-            .orderBy(asc(items.inventoryNumber))
+            .orderBy(asc(inventoryKey(items.inventoryNumber)), asc(items.id))
         : [];
       const byId = new Map(records.map((r) => [r.id, r]));
       const cards: CardRecord[] = ids.map((id) => {

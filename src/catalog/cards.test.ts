@@ -119,7 +119,8 @@ describeOnEachDatabase('catalogue cards (PDF)', (ctx) => {
       addItem(db, SYSTEM_ACTOR, record.id, lib, {
         libraryId: lib.id, inventoryNumber, barcode: uniq('B'), callNumber, location: '', price: null, currency: null, acquiredOn: null, status: 'available', notes: '',
       });
-    const mine = [uniq('7'), uniq('8')];
+    // "7-…" before "8-…" in the inventory book's order (digits compared as numbers), whatever follows.
+    const mine = [uniq('7-'), uniq('8-')];
     await copy(library, mine[0]!, '84(5Кир)6 А 36');
     await copy(library, mine[1]!, '84(5Кир)6 А 36');
     const theirs = uniq('9');
@@ -144,6 +145,31 @@ describeOnEachDatabase('catalogue cards (PDF)', (ctx) => {
     // A record without copies here and without an author: a title entry, its call number suggested.
     expect(second).toContain(titleEntry.title);
     expect(second).not.toContain('Инв. №');
+  });
+
+  it('lists the copies and prints their inventory numbers in the order of the inventory book: 9, 10, 100', async () => {
+    const { db, library, record } = await fixture();
+    const numbered = await createRecordFromForm(db, SYSTEM_ACTOR, ZRecordCreate.parse({ title: uniq('Ак кеме '), year: 1970, language: 'kir' }));
+    // Added out of order, and as text "10" < "100" < "9"; a letter prefix is ordered the same way.
+    for (const inventoryNumber of ['100', '9', 'Ф-100', '10', 'Ф-99']) {
+      await addItem(db, SYSTEM_ACTOR, numbered.id, library, {
+        libraryId: library.id, inventoryNumber, barcode: uniq('B'), callNumber: '', location: '', price: null, currency: null, acquiredOn: null, status: 'available', notes: '',
+      });
+    }
+    const order = ['9', '10', '100', 'Ф-99', 'Ф-100'];
+    const librarian = await buildStaff(db, 'librarian', 'library', library.id);
+    const asLibrarian = client(ctx.app, await login(ctx.app, librarian.login));
+    // The record page's copies tab.
+    const detail = await asLibrarian.get(`/api/v1/catalog/records/${numbered.id}`);
+    expect(detail.statusCode).toBe(200);
+    const groups = detail.json<{ copies: { libraryId: string; items: { inventoryNumber: string }[] }[] }>().copies;
+    expect(groups.find((g) => g.libraryId === library.id)?.items.map((i) => i.inventoryNumber)).toEqual(order);
+    const rows = await asLibrarian.get(`/api/v1/catalog/records/${numbered.id}/items`);
+    expect(rows.json<{ inventoryNumber: string }[]>().map((i) => i.inventoryNumber)).toEqual(order);
+    // The catalogue card.
+    const res = await asLibrarian.get(`/api/v1/catalog/cards.pdf?recordIds=${numbered.id},${record.id}&layout=card`);
+    expect(res.statusCode).toBe(200);
+    expect(pdfText(res.rawPayload).replace(/\s+/g, ' ')).toContain('Инв. № 9, 10, 100, Ф-99, Ф-100');
   });
 
   it('prints the network’s managers another library’s numbers when asked, and refuses what is out of scope or malformed', async () => {

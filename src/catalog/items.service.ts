@@ -9,7 +9,7 @@ import { libraries, libraryOrder, networks, type Library } from '../network';
 import { AppError } from '../app/errors';
 import { CatalogError } from './catalog.errors';
 import { DESK_STATUSES, statusesByHand, type TItemInput, type TItemStatus } from './catalog.schemas';
-import { bibRecords, items } from './catalog.tables';
+import { bibRecords, inventoryKey, items } from './catalog.tables';
 
 export type Item = typeof items.$inferSelect;
 
@@ -54,8 +54,9 @@ export async function findItem(db: Db, id: string): Promise<Item | null> {
 }
 
 /**
- * The copies of a record with their libraries, ordered by network, library and inventory number. A library
- * is named as search results name it: with its village when another library has the same name.
+ * The copies of a record with their libraries, ordered by network, library and then as the inventory book
+ * orders them (kp_inventory_key: "9" before "10" before "100", as the copies list does). A library is
+ * named as search results name it: with its village when another library has the same name.
  */
 export async function listItems(db: Db, recordId: string) {
   return db
@@ -69,7 +70,7 @@ export async function listItems(db: Db, recordId: string) {
     .innerJoin(libraries, eq(libraries.id, items.libraryId))
     .innerJoin(networks, eq(networks.id, items.networkId))
     .where(eq(items.recordId, recordId))
-    .orderBy(asc(networks.shortName), ...libraryOrder(), asc(items.inventoryNumber));
+    .orderBy(asc(networks.shortName), ...libraryOrder(), asc(items.libraryId), asc(inventoryKey(items.inventoryNumber)), asc(items.id));
 }
 
 async function currencyOf(tx: Db, lib: Library): Promise<'KGS' | 'RUB'> {

@@ -5,7 +5,7 @@ import { IconBooks, IconChevronDown, IconFileExport, IconFileSpreadsheet, IconPl
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { withQuery } from '../../web/api/client';
+import { ApiError, withQuery } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { canEditRecords, canListCopies, canPrintCards } from '../../web/permissions';
 import { useSession } from '../../web/session';
@@ -19,9 +19,19 @@ import { looksLikeIsbn } from '../isbn';
 import { findCopyByCode, useCatalogSearch, type SearchHit } from './api';
 import { MAX_TICKED, MarcExportModal } from './marc-export';
 import { SearchFacets } from './search-facets';
-import { SEARCH_KEYS, SearchFilters, type SearchKey } from './search-filters';
+import { maxLengthOf, SEARCH_KEYS, SearchFilters, type SearchKey } from './search-filters';
 
 const PAGE_SIZE = 20;
+
+/**
+ * What the API refused among the search's parameters, by parameter ("q" → "Слишком длинно: не больше 300
+ * символов."): shown at the fields, as searching again the same would fail the same way.
+ */
+function refusedParams(error: unknown): Record<string, string> {
+  const refused: Record<string, string> = {};
+  if (error instanceof ApiError && error.status === 422) for (const e of error.fieldErrors) refused[e.field.replace(/^query\./, '')] ??= e.message;
+  return refused;
+}
 
 function AvailabilityBadges({ hit }: { hit: SearchHit }) {
   const { t } = useTranslation();
@@ -58,7 +68,7 @@ export function CatalogSearchPage() {
   const { user } = useSession();
   const [, setSearch] = useSearchParams();
   const { values, page, setFilter } = useListParams(SEARCH_KEYS);
-  const [text, setText] = useDebouncedSearch(values.q, (q) => setFilter('q', q));
+  const [text, setText, cancelSearch] = useDebouncedSearch(values.q, (q) => setFilter('q', q));
   const hasAdvanced = SEARCH_KEYS.some((k) => k !== 'q' && k !== 'sort' && values[k]);
   const [advanced, setAdvanced] = useState(hasAdvanced);
   const [marcExport, { open: openMarcExport, close: closeMarcExport }] = useDisclosure(false);
@@ -71,6 +81,15 @@ export function CatalogSearchPage() {
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const params = { ...values, sort: values.sort || 'relevance', page, pageSize: PAGE_SIZE };
   const query = useCatalogSearch(params);
+  const refused = refusedParams(query.error);
+  const filterErrors = Object.fromEntries(SEARCH_KEYS.filter((k) => k !== 'q' && k !== 'sort' && refused[k]).map((k) => [k, refused[k]]));
+  /** Refused parameters no field shows (the page number of a hand-made address). */
+  const unplaced = Object.entries(refused).filter(([k]) => !(SEARCH_KEYS as readonly string[]).includes(k)).map(([, message]) => message);
+  /** Opens a record, dropping the search update still waiting for the typing to stop (it would rewrite the record's address). */
+  const open = (to: string) => {
+    cancelSearch();
+    void navigate(to);
+  };
 
   /** Several parameters at once (a year facet, clearing): one address change, back to page 1. */
   const apply = (changes: Partial<Record<SearchKey, string | null>>) =>
@@ -150,13 +169,28 @@ export function CatalogSearchPage() {
           placeholder={t('catalog.searchPlaceholder')}
           aria-label={t('common.search')}
           value={text}
+          maxLength={maxLengthOf('q')}
+          error={refused.q}
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {
-            // A scanner types a copy's barcode and Enter: the record of that copy opens, at its copies.
+            if (e.key !== 'Enter') return;
+            // Enter searches at once; the update waiting for the typing to stop must not follow it.
+            cancelSearch();
             const code = e.currentTarget.value.trim();
-            if (e.key === 'Enter' && canListCopies(user.role) && !looksLikeIsbn(code)) {
-              void findCopyByCode(code, { barcodeOnly: true }).then((found) => found && navigate(paths.recordCopies(found.recordId)));
+            const from = window.location.pathname;
+            const search = () => {
+              if (code !== values.q) setFilter('q', code);
+            };
+            if (!canListCopies(user.role) || looksLikeIsbn(code)) {
+              search();
+              return;
             }
+            // A scanner types a copy's barcode and Enter: the record of that copy opens, at its copies.
+            void findCopyByCode(code, { barcodeOnly: true }).then((found) => {
+              if (window.location.pathname !== from) return;
+              if (found) open(paths.recordCopies(found.recordId));
+              else search();
+            });
           }}
           data-testid="catalog-search"
         />
@@ -166,6 +200,7 @@ export function CatalogSearchPage() {
           data={SEARCH_SORTS.map((s) => ({ value: s, label: t(`catalog.sorts.${s}`) }))}
           value={params.sort}
           onChange={(v) => setFilter('sort', v === 'relevance' ? null : v)}
+          error={refused.sort}
           allowDeselect={false}
           data-testid="catalog-sort"
         />
@@ -173,77 +208,99 @@ export function CatalogSearchPage() {
           {t('catalog.advanced')}
         </Button>
       </Group>
-      <SearchFilters opened={advanced} values={values} setFilter={setFilter} onClear={clearAdvanced} />
-      <QueryState query={query}>
-        {(data) => (
-          <Grid>
-            <Grid.Col span={{ base: 12, md: 9 }}>
-              {data.isFuzzy && data.total > 0 && (
-                <Alert color="yellow" mb="sm" data-testid="catalog-fuzzy">
-                  {t('catalog.fuzzy')}
-                </Alert>
-              )}
-              {selected.length > 0 && (
-                <Group gap="xs" mb="xs" data-testid="catalog-selected">
-                  <Text size="sm">{t(selected.length >= MAX_TICKED ? 'catalog.selectedAll' : 'catalog.selected', { count: selected.length })}</Text>
-                  <Anchor component="button" size="sm" onClick={() => setSelected([])}>
-                    {t('catalog.clearSelection')}
-                  </Anchor>
-                </Group>
-              )}
-              {data.items.length === 0 ? (
-                <EmptyState>{t('catalog.empty')}</EmptyState>
-              ) : (
-                <Table highlightOnHover verticalSpacing="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={36} />
-                      <Table.Th>{t('catalog.record')}</Table.Th>
-                      <Table.Th w={260}>{t('catalog.availability')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((hit) => (
-                      <ClickableRow key={hit.id} label={hit.title} testId="catalog-row" onOpen={() => void navigate(paths.record(hit.id))}>
-                        {/* Ticking a record does not open it (the row opens on a click, Enter or Space). */}
-                        <Table.Td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-                          <Checkbox
-                            aria-label={t('catalog.select', { title: hit.title })}
-                            checked={selected.includes(hit.id)}
-                            disabled={selected.length >= MAX_TICKED && !selected.includes(hit.id)}
-                            onChange={() => toggle(hit.id)}
-                            data-testid="catalog-select"
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <Stack gap={2}>
-                            <Anchor component={Link} to={paths.record(hit.id)} fw={600} onClick={(e) => e.stopPropagation()}>
-                              {hit.title}
-                            </Anchor>
-                            <Text size="sm">
-                              {[hit.authors.join('; '), hit.year].filter(Boolean).join(' · ')}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {hit.description}
-                            </Text>
-                          </Stack>
-                        </Table.Td>
-                        <Table.Td>
-                          <AvailabilityBadges hit={hit} />
-                        </Table.Td>
-                      </ClickableRow>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} estimate={data.totalIsEstimate} onChange={(p) => setFilter('page', p)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 3 }}>
-              <SearchFacets facets={data.facets} approximate={data.totalIsEstimate} values={values} apply={apply} />
-            </Grid.Col>
-          </Grid>
-        )}
-      </QueryState>
+      <SearchFilters
+        opened={advanced || Object.keys(filterErrors).length > 0}
+        values={values}
+        setFilter={setFilter}
+        onClear={clearAdvanced}
+        errors={filterErrors}
+      />
+      {Object.keys(refused).length > 0 ? (
+        unplaced.length > 0 && (
+          <Alert color="red" role="alert" data-testid="catalog-refused">
+            {unplaced.join(' ')}
+          </Alert>
+        )
+      ) : (
+        <QueryState query={query}>
+          {(data) => (
+            <Grid>
+              <Grid.Col span={{ base: 12, md: 9 }}>
+                {data.isFuzzy && data.total > 0 && (
+                  <Alert color="yellow" mb="sm" data-testid="catalog-fuzzy">
+                    {t('catalog.fuzzy')}
+                  </Alert>
+                )}
+                {selected.length > 0 && (
+                  <Group gap="xs" mb="xs" data-testid="catalog-selected">
+                    <Text size="sm">{t(selected.length >= MAX_TICKED ? 'catalog.selectedAll' : 'catalog.selected', { count: selected.length })}</Text>
+                    <Anchor component="button" size="sm" onClick={() => setSelected([])}>
+                      {t('catalog.clearSelection')}
+                    </Anchor>
+                  </Group>
+                )}
+                {data.items.length === 0 ? (
+                  <EmptyState>{t('catalog.empty')}</EmptyState>
+                ) : (
+                  <Table highlightOnHover verticalSpacing="sm">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th w={36} />
+                        <Table.Th>{t('catalog.record')}</Table.Th>
+                        <Table.Th w={260}>{t('catalog.availability')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.items.map((hit) => (
+                        <ClickableRow key={hit.id} label={hit.title} testId="catalog-row" onOpen={() => open(paths.record(hit.id))}>
+                          {/* Ticking a record does not open it (the row opens on a click, Enter or Space). */}
+                          <Table.Td onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                            <Checkbox
+                              aria-label={t('catalog.select', { title: hit.title })}
+                              checked={selected.includes(hit.id)}
+                              disabled={selected.length >= MAX_TICKED && !selected.includes(hit.id)}
+                              onChange={() => toggle(hit.id)}
+                              data-testid="catalog-select"
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <Stack gap={2}>
+                              <Anchor
+                                component={Link}
+                                to={paths.record(hit.id)}
+                                fw={600}
+                                onClick={(e) => {
+                                  e.stopPropagation();
+                                  cancelSearch();
+                                }}
+                              >
+                                {hit.title}
+                              </Anchor>
+                              <Text size="sm">
+                                {[hit.authors.join('; '), hit.year].filter(Boolean).join(' · ')}
+                              </Text>
+                              <Text size="xs" c="dimmed">
+                                {hit.description}
+                              </Text>
+                            </Stack>
+                          </Table.Td>
+                          <Table.Td>
+                            <AvailabilityBadges hit={hit} />
+                          </Table.Td>
+                        </ClickableRow>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+                <Pager page={page} pageSize={PAGE_SIZE} total={data.total} estimate={data.totalIsEstimate} onChange={(p) => setFilter('page', p)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 3 }}>
+                <SearchFacets facets={data.facets} approximate={data.totalIsEstimate} values={values} apply={apply} />
+              </Grid.Col>
+            </Grid>
+          )}
+        </QueryState>
+      )}
     </>
   );
 }

@@ -2,14 +2,16 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../web/api/client';
 import { FormAlert } from '../../web/ui/feedback';
 import { DateField, decimalSeparator, type Option } from '../../web/ui/fields';
 import { notifySaved } from '../../web/ui/notify';
 import { useFormFeedback } from '../../web/ui/use-form-feedback';
-import { statusesByHand, ZItemInput } from '../catalog.schemas';
+import { statusesByHand, ZItemInput, type TItemInput } from '../catalog.schemas';
 import { refreshCatalog, type Item } from './api';
+import { notesWith, WriteOffModal } from './write-off-modal';
 
 interface Props {
   recordId: string;
@@ -39,6 +41,8 @@ function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose,
     },
   });
   const feedback = useFormFeedback(form);
+  /** A copy being written off by this save, asked about before it is sent. */
+  const [writingOff, setWritingOff] = useState<TItemInput | null>(null);
   const save = useMutation({
     mutationFn: (input: unknown) =>
       item ? api.put<Item>(`/api/v1/catalog/items/${item.id}`, input) : api.post<Item>(`/api/v1/catalog/records/${recordId}/items`, input),
@@ -56,7 +60,8 @@ function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose,
       price: values.price === '' ? null : Number(values.price),
       currency: item?.currency ?? null,
     });
-    if (input) save.mutate(input);
+    if (input?.status === 'written_off' && item?.status !== 'written_off') setWritingOff(input);
+    else if (input) save.mutate(input);
   });
 
   return (
@@ -104,6 +109,14 @@ function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose,
           </Button>
         </Group>
       </Stack>
+      <WriteOffModal
+        copy={writingOff}
+        onCancel={() => setWritingOff(null)}
+        onConfirm={(line) => {
+          if (writingOff) save.mutate({ ...writingOff, notes: notesWith(writingOff.notes, line) });
+          setWritingOff(null);
+        }}
+      />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { statusesByHand, type TItemStatus } from '../catalog.schemas';
 import { refreshCatalog, type Item, type RecordDetail } from './api';
 import { ItemForm } from './item-form';
 import { LabelsPrint } from './labels-print';
+import { notesWith, WriteOffModal } from './write-off-modal';
 import { libraryLabel } from '../../network/web/library-options';
 
 export const STATUS_COLOR: Record<TItemStatus, string> = {
@@ -44,6 +45,8 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const queryClient = useQueryClient();
   const libraries = useLibraries({ pageSize: OPTIONS_PAGE_SIZE });
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
+  /** The copy whose write-off is being confirmed. */
+  const [writingOff, setWritingOff] = useState<Item | null>(null);
   /** Copies added on this page: what the next labels are printed for. */
   const [added, setAdded] = useState<string[]>([]);
   const allowed = new Set(record.permissions.copyLibraryIds);
@@ -60,7 +63,8 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
     .flatMap((g) => g.items.map((item) => ({ ...item, libraryName: g.libraryName })))
     .filter((item) => (item.canEdit || isManager(user.role)) && item.status !== 'written_off');
   const status = useMutation({
-    mutationFn: ({ id, value }: { id: string; value: TItemStatus }) => api.post<Item>(`/api/v1/catalog/items/${id}/status`, { status: value }),
+    mutationFn: ({ id, value, notes }: { id: string; value: TItemStatus; notes?: string }) =>
+      api.post<Item>(`/api/v1/catalog/items/${id}/status`, { status: value, notes }),
     onSuccess: () => {
       notifySaved(t('items.statusChanged'));
       refreshCatalog(queryClient, record.id);
@@ -144,7 +148,12 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                           </Menu.Item>
                           {statusesByHand(item.status).length > 0 && <Menu.Label>{t('items.changeStatus')}</Menu.Label>}
                           {statusesByHand(item.status).map((s) => (
-                            <Menu.Item key={s} onClick={() => status.mutate({ id: item.id, value: s })} data-testid={`item-status-${s}`}>
+                            <Menu.Item
+                              key={s}
+                              // Writing off asks first, naming the copy, and takes the act's number and the reason.
+                              onClick={() => (s === 'written_off' ? setWritingOff(item) : status.mutate({ id: item.id, value: s }))}
+                              data-testid={`item-status-${s}`}
+                            >
                               {t(`itemStatus.${s}`)}
                             </Menu.Item>
                           ))}
@@ -158,6 +167,14 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
           </Table>
         </Stack>
       ))}
+      <WriteOffModal
+        copy={writingOff}
+        onCancel={() => setWritingOff(null)}
+        onConfirm={(line) => {
+          if (writingOff) status.mutate({ id: writingOff.id, value: 'written_off', notes: line ? notesWith(writingOff.notes, line) : undefined });
+          setWritingOff(null);
+        }}
+      />
       <ItemForm
         opened={editing !== null}
         recordId={record.id}

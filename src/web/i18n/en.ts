@@ -46,6 +46,10 @@ export const en: WebMessages = {
     otherErrors: 'Errors in the data',
   },
   validation: {
+    issn_checksum: 'Wrong ISSN check digit: check the number.',
+    issn_format: 'ISSN: 8 characters like 1234-5679 (the last may be X).',
+    acquired_future: 'The acquisition date cannot be later than today.',
+    date_not_in_calendar: 'There is no such date in the calendar: check the day and the month.',
     guardian_required: 'A reader under 14 needs a legal representative.',
     consent_required: 'A reader cannot be registered without consent to data processing.',
     birth_date_future: 'The birth date cannot be in the future.',

@@ -2,6 +2,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import 'dayjs/locale/ru';
 import 'dayjs/locale/ky';
 import 'dayjs/locale/en';
@@ -39,6 +40,10 @@ export async function applyLanguage(language: TLanguage): Promise<void> {
   document.documentElement.lang = language;
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
+
+// dayjs(text, format, true) reads `text` strictly by `format` only with this plugin: without it the format
+// is ignored and an impossible date rolls over (30.02.2026 → 02.03.2026).
+dayjs.extend(customParseFormat);
 
 const language = initialLanguage();
 dayjs.locale(language);

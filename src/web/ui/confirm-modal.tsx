@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmModalProps {
@@ -9,14 +10,17 @@ interface ConfirmModalProps {
   onCancel: () => void;
   /** What the red button says: the action itself ("Изъять"); "Продолжить" unless told. */
   confirmLabel?: string;
+  /** Optional fields under the text (a write-off's act number and reason). */
+  children?: ReactNode;
 }
 
 /** Asks before an action that cannot be taken back, or would throw away what the user typed. */
-export function ConfirmModal({ opened, title, text, onConfirm, onCancel, confirmLabel }: ConfirmModalProps) {
+export function ConfirmModal({ opened, title, text, onConfirm, onCancel, confirmLabel, children }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onCancel} title={title} centered>
       <Text mb="lg">{text}</Text>
+      {children}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel} data-autofocus>
           {t('common.cancel')}

@@ -1,10 +1,10 @@
 /** Small field helpers shared by forms: enum options, dates as DD.MM.YYYY, 24-hour times, decimals. */
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import type { FocusEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/setup';
-import { DATE_FORMAT, parseDateInput } from './format';
+import { DATE_FORMAT, dateInputProblem, parseDateInput } from './format';
 
 export interface Option {
   value: string;
@@ -16,16 +16,63 @@ export function enumOptions<T extends string>(values: readonly T[], label: (valu
   return values.map((value) => ({ value, label: label(value) }));
 }
 
-/** A date field holding YYYY-MM-DD (what the API takes) while showing and accepting DD.MM.YYYY. */
-export function DateField(props: DateInputProps) {
+/**
+ * A date field holding YYYY-MM-DD (what the API takes) while showing and accepting DD.MM.YYYY. A day the
+ * calendar has not got (30.02.2026) or text that is no date is refused, never rolled over: the text stays
+ * in the field with a message saying what is wrong (an impossible date at once, unfinished text when the
+ * person leaves the field), the value stays what it was, and the form around the field is not sent until
+ * the date is corrected or cleared.
+ */
+export function DateField({ onInput, onBlur, error, value, ...props }: DateInputProps) {
   const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  /** Typed text that is no date, and whether its message shows yet. */
+  const [refused, setRefused] = useState<{ text: string; problem: 'impossible' | 'format'; shown: boolean } | null>(
+    null,
+  );
+  // A new value (a day picked, a form reset) replaces whatever was refused.
+  useEffect(() => setRefused(null), [value]);
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!refused || !form) return;
+    // Runs before React's own submit handling (at the form, not at the root) and stops it there.
+    const hold = (event: Event) => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      setRefused((r) => r && { ...r, shown: true });
+      input.current?.focus();
+    };
+    form.addEventListener('submit', hold, { capture: true });
+    return () => form.removeEventListener('submit', hold, { capture: true });
+  }, [refused]);
+  const message = refused?.shown
+    ? refused.problem === 'impossible'
+      ? t('validation.date_impossible', { text: refused.text.trim() })
+      : t('validation.date')
+    : null;
   return (
     <DateInput
+      ref={input}
       valueFormat={DATE_FORMAT}
       dateParser={parseDateInput}
       placeholder={t('common.datePlaceholder')}
       clearable
       {...props}
+      value={value}
+      error={message ?? error}
+      // Leaving the field keeps refused text in it, with its message, rather than silently putting back the old date.
+      fixOnBlur={!refused}
+      onInput={(event) => {
+        const text = event.currentTarget.value;
+        const problem = dateInputProblem(text);
+        // An impossible date is complete: said at once; unfinished text only when the person leaves the field.
+        setRefused(problem && { text, problem, shown: problem === 'impossible' });
+        onInput?.(event);
+      }}
+      onBlur={(event) => {
+        setRefused((r) => r && { ...r, shown: true });
+        onBlur?.(event);
+      }}
     />
   );
 }

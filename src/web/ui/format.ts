@@ -34,11 +34,30 @@ export function formatMoney(value: number | null | undefined, currency: string):
   return `${new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)} ${currency}`;
 }
 
-/** Accepts what people type into a date field: DD.MM.YYYY, D.M.YYYY or ISO. */
+const DOTTED_DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Accepts what people type into a date field: DD.MM.YYYY, D.M.YYYY or ISO; null for anything else and for
+ * a day the calendar has not got (30.02.2026, 31.04.2026), which is never rolled over to the next month.
+ * Strict parsing needs dayjs's customParseFormat (loaded in i18n/setup.ts); the date is also checked to
+ * read back as typed, so an unloaded plugin could never let 30.02 through as 02.03.
+ */
 export function parseDateInput(text: string): string | null {
   const trimmed = text.trim();
-  const dotted = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(trimmed);
+  const dotted = DOTTED_DATE.exec(trimmed);
   const iso = dotted ? `${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}` : trimmed;
+  if (!ISO_DATE.test(iso)) return null;
   const date = dayjs(iso, 'YYYY-MM-DD', true);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && date.isValid() ? iso : null;
+  return date.isValid() && date.format('YYYY-MM-DD') === iso ? iso : null;
+}
+
+/**
+ * What is wrong with a typed date, for the field's message: nothing (a date, or empty), `impossible` (written
+ * as a date, but no such day: 30.02.2026) or `format` (not written as DD.MM.YYYY, or not finished).
+ */
+export function dateInputProblem(text: string): 'impossible' | 'format' | null {
+  const trimmed = text.trim();
+  if (!trimmed || parseDateInput(trimmed)) return null;
+  return DOTTED_DATE.test(trimmed) || ISO_DATE.test(trimmed) ? 'impossible' : 'format';
 }

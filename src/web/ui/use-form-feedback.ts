@@ -37,13 +37,15 @@ export function useFormFeedback<V>(form: UseFormReturnType<V>, rename?: (path: s
   const fail = useCallback(
     (error: unknown, context?: string) => {
       const fieldErrors = apiFieldErrors(error);
-      if (Object.keys(fieldErrors).length) {
+      const fieldsShown = Object.keys(fieldErrors).length > 0;
+      if (fieldsShown) {
         setGeneral(showFieldErrors(form, fieldErrors, rename));
         focusFirstInvalid();
       } else {
         setGeneral([]);
       }
-      notifyError(error, context);
+      // The messages are at their fields or in the alert above the form: the notice says only what happened.
+      notifyError(error, context, { fieldsShown });
     },
     [form, rename],
   );
