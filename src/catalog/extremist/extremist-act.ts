@@ -1,19 +1,23 @@
 /**
  * АКТ сверки фонда со списком экстремистских материалов as a PDF: date, network, commission, the
  * list's edition, counts checked and matched, the confirmed documents with what was done with their
- * copies, the withdrawn copies by inventory number and library (what the write-off needs), and a
- * signature line for each member. The act is a document of record-keeping in Russian, so it is always
- * in Russian; DejaVu Sans is embedded for the Cyrillic letters. A Russian network checks against the
- * Federal list of the Ministry of Justice; elsewhere the act names no country's list or ministry.
+ * copies, the copies written off and those withheld from readers by inventory number and library (what
+ * the write-off needs), and a signature line for each member. The act is a document of record-keeping
+ * in Russian, so it is always in Russian; DejaVu Sans is embedded for the Cyrillic letters. A Russian
+ * network checks against the Federal list of the Ministry of Justice; elsewhere the act names no
+ * country's list or ministry. While the check is open the act is a draft: ПРОЕКТ on every page, the
+ * results called preliminary, nothing said to be final and no lines to sign.
  */
 import { openPdf } from '../../app/pdf';
 
-export interface WithdrawnCopy {
+export interface ActCopy {
   inventoryNumber: string;
   libraryName: string;
 }
 
 export interface ActData {
+  /** The check is not closed: its decisions may still change. */
+  isDraft: boolean;
   checkedOn: string;
   networkName: string;
   /** The network's country (ISO 3166): RU names the Federal list, others a list in general words. */
@@ -26,9 +30,15 @@ export interface ActData {
   recordsChecked: number;
   matchesFound: number;
   dismissed: number;
+  /** Of the dismissed, those dismissed in an earlier check and carried over. */
+  dismissedBefore: number;
   pending: number;
-  confirmed: { entryNumber: number; description: string; copies: number; action: string | null; withdrawn: WithdrawnCopy[] }[];
+  /** withdraw: the copies were written off; flag: they were withheld from readers, kept until written off. */
+  confirmed: { entryNumber: number; description: string; copies: number; action: 'flag' | 'withdraw'; acted: ActCopy[] }[];
 }
+
+/** What the act says was done with a confirmed document's copies: exactly what the software did. */
+const ACTION_WORDS = { withdraw: 'изъяты из фонда (списаны)', flag: 'сняты с выдачи читателям, хранятся до списания' } as const;
 
 const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
@@ -86,10 +96,23 @@ export async function renderExtremistAct(data: ActData): Promise<Buffer> {
     doc.y = y + height;
   };
 
+  if (data.isDraft) {
+    // On every page, above the text: a draft must not pass for the act.
+    const mark = () => {
+      const { x, y } = doc;
+      doc.font('bold').fontSize(10).fillColor('#c00000');
+      doc.text('ПРОЕКТ — сверка не закрыта, акт не окончательный', left, 30, { width, align: 'center', lineBreak: false });
+      doc.fillColor('black');
+      doc.x = x;
+      doc.y = y;
+    };
+    mark();
+    doc.on('pageAdded', mark);
+  }
   doc.font('regular').fontSize(10).text(data.networkName, { align: 'center' });
   doc.moveDown(1.2);
   const list = listWords(data.country);
-  doc.font('bold').fontSize(13).text('АКТ', { align: 'center' });
+  doc.font('bold').fontSize(13).text(data.isDraft ? 'ПРОЕКТ АКТА' : 'АКТ', { align: 'center' });
   doc.fontSize(12).text(`сверки фонда с${data.country === 'RU' ? '' : 'о'} ${list.instrumental}`, { align: 'center' });
   doc.moveDown(0.6);
   doc.font('regular').fontSize(11).text(`от ${ruDate(data.checkedOn)}`, { align: 'right' });
@@ -106,46 +129,55 @@ export async function renderExtremistAct(data: ActData): Promise<Buffer> {
   if (members.length) indented(`члены комиссии: ${members.join('; ')}`);
   doc.moveDown(0.5);
   doc.text(
-    `провела сверку фонда с${data.country === 'RU' ? '' : 'о'} ${list.instrumental}${editionWords(data)} (записей в списке: ${data.listEntries})${list.publisher}.`,
+    `${data.isDraft ? 'проводит' : 'провела'} сверку фонда с${data.country === 'RU' ? '' : 'о'} ${list.instrumental}${editionWords(data)} (записей в списке: ${data.listEntries})${list.publisher}.`,
     { align: 'justify' },
   );
   doc.moveDown(0.8);
-  doc.font('bold').text('Результаты сверки:');
+  doc.font('bold').text(data.isDraft ? 'Предварительные результаты сверки (сверка не закрыта):' : 'Результаты сверки:');
   doc.font('regular');
-  const lines: [string, number][] = [
+  const dismissedBefore = data.dismissedBefore ? ` (из них отклонено в прежних сверках: ${data.dismissedBefore})` : '';
+  const lines: [string, string | number][] = [
     ['Проверено библиографических записей фонда', data.recordsChecked],
     ['Выявлено возможных совпадений', data.matchesFound],
     ['Подтверждено совпадений', data.confirmed.length],
-    ['Отклонено после проверки', data.dismissed],
+    ['Отклонено после проверки', `${data.dismissed}${dismissedBefore}`],
     ['Не рассмотрено', data.pending],
   ];
   for (const [label, value] of lines) doc.text(`${label}: ${value}`, { indent: 14 });
   doc.moveDown(0.8);
 
   if (data.confirmed.length === 0) {
-    doc.text(`Документов, включённых в ${list.prepositional}, в фонде не выявлено.`, { align: 'justify' });
+    const none = data.isDraft
+      ? `Подтверждённых совпадений с${data.country === 'RU' ? '' : 'о'} ${list.instrumental} пока нет.`
+      : `Документов, включённых в ${list.prepositional}, в фонде не выявлено.`;
+    doc.text(none, { align: 'justify' });
   } else {
-    doc.font('bold').text(`Выявлены документы, включённые в ${list.prepositional}:`);
+    doc.font('bold').text(`${data.isDraft ? 'Подтверждены совпадения с документами' : 'Выявлены документы'}, включённые в ${list.prepositional}:`);
     doc.moveDown(0.4);
-    const row = tableRow([28, 52, width - 28 - 52 - 50 - 90, 50, 90]);
+    const row = tableRow([28, 52, width - 28 - 52 - 40 - 120, 40, 120]);
     row(['№', '№ в списке', 'Документ', 'Экз.', 'Решение'], 'bold');
-    data.confirmed.forEach((m, i) =>
-      row([String(i + 1), String(m.entryNumber), m.description, String(m.copies), m.action === 'withdraw' ? 'изъяты из фонда' : 'отмечены в каталоге'], 'regular'),
-    );
-    const withdrawn = data.confirmed.flatMap((m) => m.withdrawn.map((c) => ({ ...c, entryNumber: m.entryNumber })));
-    if (withdrawn.length) {
+    data.confirmed.forEach((m, i) => row([String(i + 1), String(m.entryNumber), m.description, String(m.copies), m.copies ? ACTION_WORDS[m.action] : 'экземпляров в фонде нет'], 'regular'));
+    const copyTable = (title: string, action: 'flag' | 'withdraw') => {
+      const copies = data.confirmed.filter((m) => m.action === action).flatMap((m) => m.acted.map((c) => ({ ...c, entryNumber: m.entryNumber })));
+      if (!copies.length) return;
       doc.moveDown(0.8);
-      doc.font('bold').fontSize(11).text('Изъяты из фонда экземпляры:', left, doc.y);
+      doc.font('bold').fontSize(11).text(title, left, doc.y);
       doc.moveDown(0.4);
       const copyRow = tableRow([28, 52, 110, width - 28 - 52 - 110]);
       copyRow(['№', '№ в списке', 'Инв. №', 'Библиотека'], 'bold');
-      withdrawn.forEach((c, i) => copyRow([String(i + 1), String(c.entryNumber), c.inventoryNumber, c.libraryName], 'regular'));
-    }
+      copies.forEach((c, i) => copyRow([String(i + 1), String(c.entryNumber), c.inventoryNumber, c.libraryName], 'regular'));
+    };
+    copyTable('Изъяты из фонда (списаны) экземпляры:', 'withdraw');
+    copyTable('Сняты с выдачи читателям (хранятся до списания) экземпляры:', 'flag');
     doc.fontSize(11);
   }
 
   doc.moveDown(2);
   doc.font('regular').fontSize(11);
+  if (data.isDraft) {
+    doc.font('bold').text('Проект: акт подписывается членами комиссии после того, как по каждому совпадению принято решение и сверка закрыта.', left, doc.y, { width });
+    return end();
+  }
   data.commission.forEach((member, i) => {
     if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     doc.text(i === 0 ? 'Председатель комиссии:' : i === 1 ? 'Члены комиссии:' : ' ', left, doc.y);

@@ -8,6 +8,7 @@ import { buildLibrary, buildNetwork, buildStaff, client, login, uniq } from '../
 import { describeOnEachDatabase } from '../../test/harness';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
+import { COMMISSION } from './extremist.test-support';
 
 const LIST = `1. Книга Иванова И.И. «Путь воина света» (решение суда от 01.02.2010);
 2. Брошюра П.П. Петрова «Ночной дозор на рассвете» (решение суда от 05.05.2012);
@@ -47,8 +48,9 @@ describeOnEachDatabase('matching the Federal list against the catalogue', (ctx) 
     const created = await http.post('/api/v1/catalog/extremist/checks', {
       networkId: network.id,
       listId: uploaded.json<{ id: string }>().id,
-      checkedOn: '2026-12-01',
-      commission: ['Председатель — Н. Н.'],
+      // An undated edition: the check is dated the day it was uploaded.
+      checkedOn: uploaded.json<{ createdAt: string }>().createdAt.slice(0, 10),
+      commission: COMMISSION,
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(await ctx.app.jobs.runPending()).toBe(1);

@@ -1,8 +1,8 @@
 /**
- * Withdrawing confirmed matches leaves the loan desk's work whole: copies with readers (on loan, in
- * transit, at a service point) are not written off behind the desk's back — the confirmation is
- * refused, naming them, until they are back; flagging them is allowed. And a list uploaded twice is
- * refused the second time.
+ * Withdrawing or flagging confirmed matches leaves the loan desk's work whole: copies with readers (on
+ * loan, in transit, at a service point) are not written off or withheld behind the desk's back — the
+ * confirmation is refused, naming them, until they are back. And a list uploaded twice is refused the
+ * second time.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,8 @@ describeOnEachDatabase('withdrawing matches of the Federal list', (ctx) => {
     const list = (await upload(ctx, cataloguer, LIST)).json<{ id: string; createdAt: string }>();
     const http = client(ctx.app, cataloguer);
     const commission = ['Директор Кеминской центральной библиотечной системы — Өмүрбекова Ү. Ң.', 'Главный библиограф отдела комплектования и обработки — Жээнбекова Ч. Ө.'];
-    const check = (await http.post('/api/v1/catalog/extremist/checks', { networkId: desk.network.id, listId: list.id, checkedOn: '2026-12-01', commission })).json<{ id: string }>();
+    // Dated no earlier than the day the undated edition was uploaded.
+    const check = (await http.post('/api/v1/catalog/extremist/checks', { networkId: desk.network.id, listId: list.id, checkedOn: list.createdAt.slice(0, 10), commission })).json<{ id: string }>();
     await ctx.app.jobs.runPending();
     const matches = (await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches`)).json<{ items: { id: string; recordId: string; copies: number; copiesWithReaders: number; libraries: string[] }[] }>().items;
     const matchOf = (recordId: string) => matches.find((m) => m.recordId === recordId)!.id;
@@ -82,10 +83,15 @@ describeOnEachDatabase('withdrawing matches of the Federal list', (ctx) => {
     const pending = (await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches?decision=pending`)).json<{ total: number }>();
     expect(pending.total).toBe(2);
 
-    // Flagging only notes the copies: a copy on loan stays lent and can be returned.
+    // Flagging withholds the copies from readers: a copy on loan has to come back first, like a withdrawal.
+    const notFlagged = await decide(dozor.id, { decision: 'confirmed', action: 'flag' });
+    expect(notFlagged.statusCode).toBe(409);
+    expect(notFlagged.json<{ code: string; title: string }>()).toMatchObject({ code: 'extremist_copies_on_loan', title: expect.stringContaining(dozorLent.inventoryNumber) });
+    expect((await db.select().from(items).where(eq(items.id, dozorLent.id)))[0]).toMatchObject({ status: 'on_loan', notes: '' });
+    expect((await desk.deskA.post('/api/v1/circulation/return', { libraryId: desk.branchA.id, barcode: dozorLent.barcode })).statusCode).toBe(200);
     expect((await decide(dozor.id, { decision: 'confirmed', action: 'flag' })).statusCode).toBe(200);
     const [flagged] = await db.select().from(items).where(eq(items.id, dozorLent.id));
-    expect(flagged).toMatchObject({ status: 'on_loan', notes: expect.stringContaining('ФСЭМ № 2') });
+    expect(flagged).toMatchObject({ status: 'in_repair', notes: expect.stringContaining('ФСЭМ № 2') });
 
     // The reader brings the book back and the deposit comes home: now the withdrawal goes through.
     expect((await desk.deskA.post('/api/v1/circulation/return', { libraryId: desk.branchA.id, barcode: lent.barcode })).statusCode).toBe(200);
@@ -98,6 +104,8 @@ describeOnEachDatabase('withdrawing matches of the Federal list', (ctx) => {
     // copies' notes), names no Russian ministry for a Kyrgyz network, gives the edition by its upload
     // day, and keeps each signing name on one line.
     await db.update(items).set({ notes: '' }).where(eq(items.recordId, lent.recordId));
+    // Every match decided, the check closes and its act is final, with lines to sign.
+    expect((await http.post(`/api/v1/catalog/extremist/checks/${check.id}/close`)).statusCode).toBe(200);
     const act = actText((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/act.pdf`)).rawPayload);
     if (act === null) return;
     const flat = act.replace(/\s+/g, ' ');

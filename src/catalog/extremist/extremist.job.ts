@@ -3,7 +3,14 @@
  * the network's holdings a step of entries at a time, in the order of their numbers. Each step is one
  * statement that ignores matches already found, and the number it reached is saved as the job's
  * checkpoint, so a server restarted mid-way continues the check without finding anything twice.
+ *
+ * On PGlite the database runs in the server's own thread: a statement holds every request until it
+ * ends, and a chain of them, awaited one after another, never lets a request in. So a step is sized to
+ * take about STEP_TARGET_MS (halved when slower, doubled when much faster), and after each step the
+ * job gives the event loop a turn (setImmediate): requests, the progress poll among them, are answered
+ * between steps. Only one step's entries are ever read at a time.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../app/db';
 import type { JobContext } from '../../app/jobs';
@@ -19,8 +26,18 @@ export const MATCH_THRESHOLD = 0.6;
 const AUTHOR_BONUS = 0.15;
 /** How much of an entry's title must be found in a record's title and authors (pg_trgm word similarity). */
 const WORD_THRESHOLD = 0.6;
-/** Entries matched per statement: small enough for the progress bar to move and a restart to lose little. */
+/** Entries matched by the first statement: small enough for the progress bar to move and a restart to lose little. */
 export const ENTRIES_PER_STEP = 50;
+/** How long one step should hold the database (and, on PGlite, the server); the step size follows it. */
+const STEP_TARGET_MS = 100;
+const MAX_ENTRIES_PER_STEP = 400;
+
+/** The next step's size from how long the last one took: halved when it was twice too slow, doubled when half as fast. */
+export function nextStepSize(size: number, elapsedMs: number): number {
+  if (elapsedMs > 2 * STEP_TARGET_MS) return Math.max(1, Math.floor(size / 2));
+  if (elapsedMs < STEP_TARGET_MS / 2) return Math.min(MAX_ENTRIES_PER_STEP, size * 2);
+  return size;
+}
 
 interface ExtremistCheckpoint {
   [key: string]: unknown;
@@ -59,14 +76,14 @@ const entryWords = (titleKey: SQL) => sql`
  * their title and authors (pg_trgm word similarity), then scored by title and author. Returns the last
  * entry number taken and how many, or null when no entry is left.
  */
-async function matchNextEntries(db: Db, check: ExtremistCheck, afterNumber: number) {
+async function matchNextEntries(db: Db, check: ExtremistCheck, afterNumber: number, size: number) {
   const author = foldedSql(sql.raw(`coalesce(r.first_author, '')`));
   const rows = await db.execute(sql`
     with step as (
       select id, number, title_key, author_key from ${extremistEntries}
       where list_id = ${check.listId} and number > ${afterNumber}
       order by number
-      limit ${ENTRIES_PER_STEP}
+      limit ${size}
     ), found as (
       insert into ${extremistMatches} (check_id, entry_id, record_id, score)
       select ${check.id}, e.id, c.id, c.score
@@ -94,6 +111,32 @@ async function matchNextEntries(db: Db, check: ExtremistCheck, afterNumber: numb
   return row?.last == null ? null : { last: Number(row.last), taken: row.taken };
 }
 
+/**
+ * The pairs the commission dismissed before need no second review: a match whose entry (the same
+ * number and title) and record were last decided in an earlier closed check of the network, and
+ * dismissed there, is dismissed again with that person, day and reason, and points to that match.
+ */
+async function carryDismissals(tx: Db, check: ExtremistCheck): Promise<number> {
+  const rows = await tx.execute(sql`
+    with prior as (
+      select distinct on (m.id) m.id as match_id, p.id as prior_id, p.decision, p.note, p.decided_by, p.decided_at
+      from ${extremistMatches} m
+      join ${extremistEntries} e on e.id = m.entry_id
+      join ${extremistMatches} p on p.record_id = m.record_id and p.decision <> 'pending'
+      join ${extremistEntries} pe on pe.id = p.entry_id and pe.number = e.number and pe.title_key = e.title_key
+      join ${extremistChecks} pc on pc.id = p.check_id
+      where m.check_id = ${check.id} and m.decision = 'pending'
+        and pc.network_id = ${check.networkId} and pc.status = 'closed'
+        and pc.created_at < (select c.created_at from ${extremistChecks} c where c.id = ${check.id})
+      order by m.id, pc.created_at desc
+    )
+    update ${extremistMatches} m
+    set decision = 'dismissed', note = prior.note, decided_by = prior.decided_by, decided_at = prior.decided_at, carried_from = prior.prior_id
+    from prior where m.id = prior.match_id and prior.decision = 'dismissed'
+    returning m.id`);
+  return rowsOf<{ id: string }>(rows).length;
+}
+
 /** The matching is over: the check opens for review with the count of records the network holds now. */
 async function finishMatching(db: Db, check: ExtremistCheck, actor: AuditActor) {
   return db.transaction(async (tx) => {
@@ -104,16 +147,17 @@ async function finishMatching(db: Db, check: ExtremistCheck, actor: AuditActor) 
       .set({ status: 'open', recordsChecked: held?.n ?? 0 })
       .where(and(eq(extremistChecks.id, check.id), eq(extremistChecks.status, 'matching')))
       .returning();
+    const carried = after ? await carryDismissals(tx, check) : 0;
     await writeAudit(tx, actor, {
       action: 'extremist_check.match',
       objectType: 'extremist_check',
       objectId: check.id,
       networkId: check.networkId,
-      summary: `${check.checkedOn}: ${found?.n ?? 0}`,
+      summary: `${check.checkedOn}: ${found?.n ?? 0}${carried ? ` (${carried} dismissed before)` : ''}`,
       before: check,
-      after,
+      after: after && { ...after, dismissalsCarried: carried },
     });
-    return { recordsChecked: held?.n ?? 0, matchesFound: found?.n ?? 0 };
+    return { recordsChecked: held?.n ?? 0, matchesFound: found?.n ?? 0, dismissalsCarried: carried };
   });
 }
 
@@ -122,11 +166,16 @@ export async function runExtremistCheckJob({ db, job, reportProgress, saveCheckp
   const [check] = await db.select().from(extremistChecks).where(eq(extremistChecks.id, payload.checkId));
   if (!check || check.status !== 'matching') return null;
   let { afterNumber, done } = (job.checkpoint as ExtremistCheckpoint | null) ?? { afterNumber: -1, done: 0 };
+  let size = ENTRIES_PER_STEP;
   try {
     for (;;) {
       await reportProgress(done, check.entriesChecked);
-      const step = await matchNextEntries(db, check, afterNumber);
+      // A turn for the requests waiting (see the top of the file) before the next statement.
+      await nextTurn();
+      const started = performance.now();
+      const step = await matchNextEntries(db, check, afterNumber, size);
       if (!step) break;
+      size = nextStepSize(size, performance.now() - started);
       afterNumber = step.last;
       done += step.taken;
       await saveCheckpoint({ afterNumber, done } satisfies ExtremistCheckpoint);

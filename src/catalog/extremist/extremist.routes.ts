@@ -14,16 +14,16 @@ import { resolveScope } from '../../network';
 import { toProblem } from '../catalog.errors';
 import { canCheckNetwork, EXTREMIST_CHECK_ROLES } from '../catalog.policy';
 import { renderExtremistAct } from './extremist-act';
+import { extremistActData } from './extremist-act-data';
+import { closeExtremistCheck, decideMatch } from './extremist-decide';
+import { registerExtremistMarkRoutes } from './extremist-marks';
 import { runExtremistCheckJob } from './extremist.job';
 import { CHECK_STATUSES, MATCH_DECISIONS } from './extremist.tables';
 import { ZExtremistCheckInput, ZExtremistListQuery, ZMatchDecision } from './extremist.schemas';
 import {
   assertMatched,
-  closeExtremistCheck,
   createExtremistCheck,
   EXTREMIST_CHECK_JOB,
-  decideMatch,
-  extremistActData,
   findExtremistCheck,
   findExtremistList,
   importExtremistList,
@@ -32,6 +32,7 @@ import {
   listExtremistChecks,
   listExtremistLists,
 } from './extremist.service';
+import { listUploadText } from './extremist-decode';
 
 const ZList = z.object({
   id: z.uuid(),
@@ -70,6 +71,19 @@ const ZMatch = z.object({
   note: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: ZTimestamp.nullable(),
+  /** Dismissed because an earlier closed check dismissed the same entry and record (`earlier` says when, who, why). */
+  carried: z.boolean(),
+  /** What the last earlier closed check of the network decided about the same entry (number and title) and record. */
+  earlier: z
+    .object({
+      decision: z.string(),
+      action: z.string().nullable(),
+      note: z.string(),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      checkedOn: z.string(),
+    })
+    .nullable(),
   entryNumber: z.number().int(),
   entryText: z.string(),
   recordId: z.uuid(),
@@ -94,8 +108,12 @@ const ZMatching = z.object({
   error: z.string().nullable(),
 });
 
+/** The versions of the list: a page, and words of the file name or a date to look for. */
+const ZListsQuery = ZPageQuery.extend({ q: z.string().trim().max(100).optional() });
+
 export function registerExtremistRoutes(app: App, ctx: AppServices) {
   ctx.jobs.register(EXTREMIST_CHECK_JOB, runExtremistCheckJob);
+  registerExtremistMarkRoutes(app, ctx);
   void app.register(async (scoped) => {
     // The list arrives as the file itself (numbered text or CSV); text/plain is read by Fastify already.
     scoped.addContentTypeParser(['application/octet-stream', 'text/csv'], { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
@@ -132,7 +150,7 @@ function registerScoped(app: App, { database }: AppServices) {
     async (request, reply) => {
       const actor = requireRole(request, EXTREMIST_CHECK_ROLES);
       const body = request.body;
-      const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+      const text = listUploadText(body);
       const list = await importExtremistList(db, auditActor(request, actor), text, request.query).catch(toProblem);
       return reply.code(201).send(list);
     },
@@ -143,14 +161,14 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `Imported versions of the Federal list, newest first (${WHO})`,
-        querystring: ZPageQuery,
+        summary: `Imported versions of the Federal list, newest first, paged; q finds them by file name or by the edition's or upload's date (${WHO})`,
+        querystring: ZListsQuery,
         response: { 200: ZPaged(ZList), ...problems(401, 403) },
       },
     },
     async (request) => {
       requireRole(request, EXTREMIST_CHECK_ROLES);
-      return listExtremistLists(db, request.query.page, request.query.pageSize);
+      return listExtremistLists(db, request.query.page, request.query.pageSize, request.query.q);
     },
   );
 
@@ -159,7 +177,7 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `Check a network's collection against a version of the list: the check is created "matching" and a background job finds its matches (${WHO} of that network)`,
+        summary: `Check a network's collection against a version of the list: the check is created "matching" and a background job finds its matches; a commission of a chair and at least one member, dated neither in the future nor before the list's edition (${WHO} of that network)`,
         body: ZExtremistCheckInput,
         response: { 201: ZCheck, ...problems(401, 403, 404, 422) },
       },
@@ -167,8 +185,9 @@ function registerScoped(app: App, { database }: AppServices) {
     async (request, reply) => {
       const actor = requireRole(request, EXTREMIST_CHECK_ROLES);
       if (!canCheckNetwork(actor.role, await resolveScope(db, actor), request.body.networkId)) throw forbidden();
-      if (!(await findExtremistList(db, request.body.listId))) throw notFound();
-      const check = await createExtremistCheck(db, auditActor(request, actor), request.body);
+      const list = await findExtremistList(db, request.body.listId);
+      if (!list) throw notFound();
+      const check = await createExtremistCheck(db, auditActor(request, actor), request.body, list);
       return reply.code(201).send((await findExtremistCheck(db, check.id))!);
     },
   );
@@ -266,7 +285,7 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `Confirm (flag or withdraw the network's copies) or dismiss one match (${WHO} of that network)`,
+        summary: `Decide one match: confirm it — withdraw (write off) the network's copies, or flag them (withheld from readers until written off) —, dismiss it (note: why), or put it back to pending; refused once confirmed, or while copies are with readers (${WHO} of that network)`,
         params: ZCheckParams,
         body: ZMatchDecision,
         response: { 200: z.object({ id: z.uuid(), decision: z.string(), action: z.string().nullable() }), ...problems(401, 403, 404, 409, 422) },
@@ -285,7 +304,7 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `Close a check: its decisions are final and its act is issued (${WHO} of that network)`,
+        summary: `Close a check: its decisions are final and its act is issued; refused while a match is undecided (${WHO} of that network)`,
         params: ZIdParams,
         response: { 200: z.object({ id: z.uuid(), status: z.string() }), ...problems(401, 403, 404, 409) },
       },
@@ -302,7 +321,7 @@ function registerScoped(app: App, { database }: AppServices) {
     {
       schema: {
         tags: ['catalog'],
-        summary: `The dated check act as PDF: commission, counts, confirmed documents and the withdrawn copies by inventory number; refused while the matching runs (${WHO} of that network)`,
+        summary: `The dated check act as PDF: commission, counts, confirmed documents and the copies written off or withheld by inventory number; a draft marked ПРОЕКТ while the check is open; refused while the matching runs (${WHO} of that network)`,
         params: ZIdParams,
       },
     },
@@ -316,7 +335,7 @@ function registerScoped(app: App, { database }: AppServices) {
       const pdf = await renderExtremistAct(await extremistActData(db, check));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="fsem-act-${check.checkedOn}.pdf"`)
+        .header('content-disposition', `inline; filename="fsem-act-${check.status === 'closed' ? '' : 'draft-'}${check.checkedOn}.pdf"`)
         .send(pdf);
     },
   );

@@ -1,10 +1,11 @@
 /**
  * Checking the collection against the Federal list of extremist materials: import a version of the
- * list, match it against the records a network holds copies of (folded title and author, trigram
- * similarity), let the commission confirm or dismiss each match, flag or withdraw confirmed copies.
+ * list, start a check of a network's collection (matched in the background, extremist.job.ts), list
+ * its matches for the commission. Decisions and closing are in extremist-decide.ts, the act's data in
+ * extremist-act-data.ts.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../app/db';
 import { AppError } from '../../app/errors';
 import { foldedSql, foldText, likeEscape } from '../../app/text-fold';
@@ -12,23 +13,17 @@ import { enqueueJob } from '../../app/jobs';
 import { writeAudit, type AuditActor } from '../../audit';
 import { libraries, networks } from '../../network';
 import { CatalogError } from '../catalog.errors';
-import { DESK_STATUSES, type TItemStatus } from '../catalog.schemas';
+import { DESK_STATUSES } from '../catalog.schemas';
 import { bibRecords, items } from '../catalog.tables';
-import { changeItemStatus } from '../items.service';
-import type { ActData, WithdrawnCopy } from './extremist-act';
 import { parseExtremistList, type ListEntry } from './extremist-parse';
-import type { TExtremistCheckInput, TMatchDecision } from './extremist.schemas';
+import type { TExtremistCheckInput } from './extremist.schemas';
 import { extremistChecks, extremistEntries, extremistLists, extremistMatches, type MATCH_DECISIONS } from './extremist.tables';
 
 type TMatchDecisionValue = (typeof MATCH_DECISIONS)[number];
 
 export type ExtremistCheck = typeof extremistChecks.$inferSelect;
 
-/**
- * Copies a reader has, or that travel between libraries or sit at a service point (the desk's statuses):
- * each has an open loan, transfer or deposit, which a write-off would leave open. They come back first;
- * the commission then confirms the withdrawal again.
- */
+/** Copies a reader has, or that travel between libraries or sit at a service point (the desk's statuses). */
 const WITH_READERS = DESK_STATUSES;
 
 export const EXTREMIST_CHECK_JOB = 'catalog.extremist_check';
@@ -70,7 +65,7 @@ const entriesHash = (entries: readonly ListEntry[]) =>
     .digest('hex');
 const storedEntriesHash = sql<string>`(select md5(string_agg(e.number::text || E'\t' || e.text, E'\n' order by e.number)) from ${extremistEntries} e where e.list_id = ${extremistLists.id})`;
 
-const ruDate = (iso: string) => iso.split('-').reverse().join('.');
+export const ruDate = (iso: string) => iso.split('-').reverse().join('.');
 
 /**
  * The same file uploaded again (or another file with the very same entries) for the same edition
@@ -90,9 +85,22 @@ async function refuseRepeatedList(tx: Db, entries: readonly ListEntry[], publish
   throw new AppError(409, 'extremist_list_duplicate', 'catalog.extremist_list_duplicate_undated', [], { date: uploaded, count });
 }
 
-export async function listExtremistLists(db: Db, page: number, pageSize: number) {
-  const rows = await db.select().from(extremistLists).orderBy(desc(extremistLists.createdAt)).limit(pageSize).offset((page - 1) * pageSize);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(extremistLists);
+/**
+ * The versions of the list, newest first, a page at a time; `q` keeps those whose file name has the
+ * text (any case) or whose edition or upload day has it as written in the app (30.11.2026) or in ISO.
+ */
+export async function listExtremistLists(db: Db, page: number, pageSize: number, q = '') {
+  const text = q.trim();
+  const like = `%${likeEscape(text.toLowerCase())}%`;
+  const where = text
+    ? or(
+        sql`lower(${extremistLists.sourceName}) like ${like}`,
+        sql`to_char(${extremistLists.publishedOn}, 'DD.MM.YYYY YYYY-MM-DD') like ${like}`,
+        sql`to_char(${extremistLists.createdAt}, 'DD.MM.YYYY YYYY-MM-DD') like ${like}`,
+      )
+    : undefined;
+  const rows = await db.select().from(extremistLists).where(where).orderBy(desc(extremistLists.createdAt)).limit(pageSize).offset((page - 1) * pageSize);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(extremistLists).where(where);
   return { items: rows, total: count?.n ?? 0, page, pageSize };
 }
 
@@ -100,8 +108,21 @@ export async function findExtremistList(db: Db, id: string) {
   return (await db.select().from(extremistLists).where(eq(extremistLists.id, id)))[0] ?? null;
 }
 
-/** Creates a check in the "matching" state and queues the background job that finds its matches. */
-export async function createExtremistCheck(db: Db, actor: AuditActor, input: TExtremistCheckInput) {
+type ExtremistList = typeof extremistLists.$inferSelect;
+
+/** The day a version of the list stands for: its edition's date, or the day it was uploaded when none was given. */
+export const listDay = (list: Pick<ExtremistList, 'publishedOn' | 'createdAt'>) => list.publishedOn ?? list.createdAt.toISOString().slice(0, 10);
+
+/**
+ * Creates a check in the "matching" state and queues the background job that finds its matches. A
+ * check cannot be dated before the edition of the list it uses: that edition did not exist yet.
+ */
+export async function createExtremistCheck(db: Db, actor: AuditActor, input: TExtremistCheckInput, list: ExtremistList) {
+  if (input.checkedOn < listDay(list)) {
+    const date = ruDate(listDay(list));
+    const key = list.publishedOn ? 'catalog.extremist_check_before_list' : 'catalog.extremist_check_before_upload';
+    throw new AppError(422, 'extremist_check_before_list', key, [{ field: 'checkedOn', code: 'extremist_check_before_list', key, params: { date } }], { date });
+  }
   return db.transaction(async (tx) => {
     const [entries] = await tx.select({ n: sql<number>`count(*)::int` }).from(extremistEntries).where(eq(extremistEntries.listId, input.listId));
     const [created] = await tx
@@ -174,6 +195,37 @@ function matchConditions(check: ExtremistCheck, filter: MatchFilter): SQL {
   return and(...where)!;
 }
 
+/** What an earlier closed check of the network decided about the same entry (number and title) and record. */
+export interface EarlierDecision {
+  decision: 'confirmed' | 'dismissed';
+  action: 'flag' | 'withdraw' | null;
+  note: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** The day of that check. */
+  checkedOn: string;
+}
+
+const earlierJson = (p: SQL) => sql`json_build_object('decision', ${p}.decision, 'action', ${p}.action, 'note', ${p}.note, 'decidedBy', ${p}.decided_by, 'decidedAt', ${p}.decided_at, 'checkedOn', pc.checked_on)`;
+
+/**
+ * The decision a match repeats (carried over), or else the latest one on the same pair in an earlier
+ * closed check of the network: the commission sees what it said last time.
+ */
+function earlierDecision(check: ExtremistCheck) {
+  const p = sql.raw('p');
+  return sql<EarlierDecision | null>`coalesce(
+    (select ${earlierJson(p)} from ${extremistMatches} p join ${extremistChecks} pc on pc.id = p.check_id where p.id = ${extremistMatches.carriedFrom}),
+    (select ${earlierJson(p)}
+     from ${extremistMatches} p
+     join ${extremistEntries} pe on pe.id = p.entry_id
+     join ${extremistChecks} pc on pc.id = p.check_id
+     where p.record_id = ${extremistMatches.recordId} and pe.number = ${extremistEntries.number} and pe.title_key = ${extremistEntries.titleKey}
+       and p.decision <> 'pending' and pc.network_id = ${check.networkId} and pc.status = 'closed'
+       and pc.created_at < (select c.created_at from ${extremistChecks} c where c.id = ${check.id})
+     order by pc.created_at desc limit 1))`;
+}
+
 /**
  * A check's matches, best first (then by entry number), with the entry, the record and the copies the
  * network holds: all of them (the act), or those a filter keeps, a page at a time (the review screen).
@@ -190,6 +242,9 @@ export async function listCheckMatches(db: Db, check: ExtremistCheck, filter: Ma
       note: extremistMatches.note,
       decidedBy: extremistMatches.decidedBy,
       decidedAt: extremistMatches.decidedAt,
+      /** Dismissed by the carry-over of an earlier check's dismissal, not by a person in this one. */
+      carried: sql<boolean>`${extremistMatches.carriedFrom} is not null`,
+      earlier: earlierDecision(check),
       entryNumber: extremistEntries.number,
       entryText: extremistEntries.text,
       recordId: bibRecords.id,
@@ -219,143 +274,14 @@ export async function countCheckMatches(db: Db, check: ExtremistCheck, filter: M
   return row?.n ?? 0;
 }
 
-/**
- * The commission's decision on one match. Confirming flags the network's copies (a note naming the
- * entry) or withdraws them (written off), each change audited as the copy's own.
- */
-export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistCheck, matchId: string, input: TMatchDecision) {
-  assertOpen(check);
-  return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ match: extremistMatches, number: extremistEntries.number })
-      .from(extremistMatches)
-      .innerJoin(extremistEntries, eq(extremistEntries.id, extremistMatches.entryId))
-      .where(and(eq(extremistMatches.id, matchId), eq(extremistMatches.checkId, check.id)));
-    if (!before) return null;
-    if (before.match.decision === 'confirmed' && input.decision !== 'confirmed') {
-      throw new CatalogError(409, 'extremist_match_confirmed', 'catalog.extremist_match_confirmed');
-    }
-    const action = input.decision === 'confirmed' ? input.action : null;
-    const isNewlyConfirmed = input.decision === 'confirmed' && before.match.decision !== 'confirmed';
-    // Locked, so the desk cannot lend one of them between the check below and the write-off.
-    const copies = isNewlyConfirmed
-      ? await tx
-          .select()
-          .from(items)
-          .where(and(eq(items.recordId, before.match.recordId), eq(items.networkId, check.networkId), ne(items.status, 'written_off')))
-          .orderBy(items.inventoryNumber)
-          .for('update')
-      : [];
-    if (action === 'withdraw') assertOnShelf(copies);
-    const [after] = await tx
-      .update(extremistMatches)
-      .set({
-        decision: input.decision,
-        action,
-        note: input.note,
-        decidedBy: actor.login,
-        decidedAt: new Date(),
-        ...(isNewlyConfirmed ? { copiesAffected: copies.length, itemIds: copies.map((c) => c.id) } : {}),
-      })
-      .where(eq(extremistMatches.id, matchId))
-      .returning();
-    await writeAudit(tx, actor, {
-      action: 'extremist_match.decide',
-      objectType: 'extremist_match',
-      objectId: matchId,
-      networkId: check.networkId,
-      summary: `№ ${before.number}: ${input.decision}${action ? ` (${action})` : ''}`,
-      before: before.match,
-      after,
-    });
-    if (isNewlyConfirmed) {
-      const mark = withdrawalMark(before.number, check.checkedOn);
-      for (const copy of copies) {
-        const notes = [copy.notes, mark].filter(Boolean).join('; ');
-        await changeItemStatus(tx, actor, copy, action === 'withdraw' ? 'written_off' : copy.status, notes);
-      }
-    }
-    return after!;
-  });
-}
-
-/** How many inventory numbers the refusal names; the rest the librarian finds on the record's copies. */
-const NAMED_COPIES = 10;
-
-function assertOnShelf(copies: readonly { status: TItemStatus; inventoryNumber: string }[]) {
-  const out = copies.filter((c) => WITH_READERS.includes(c.status));
-  if (out.length === 0) return;
-  const named = out.slice(0, NAMED_COPIES).map((c) => c.inventoryNumber);
-  const numbers = out.length > NAMED_COPIES ? `${named.join(', ')} …` : named.join(', ');
-  throw new AppError(409, 'extremist_copies_on_loan', 'catalog.extremist_copies_on_loan', [], { count: out.length, numbers });
-}
-
-/** The note a confirmed match leaves on each copy, for whoever opens the copy later. */
-const withdrawalMark = (entryNumber: number, checkedOn: string) => `ФСЭМ № ${entryNumber}, сверка от ${checkedOn}`;
-
-/** The copies a match wrote off, as its confirmation recorded them: what the write-off of the collection needs, by library. */
-async function withdrawnCopies(db: Db, itemIds: readonly string[]): Promise<WithdrawnCopy[]> {
-  if (!itemIds.length) return [];
-  return db
-    .select({ inventoryNumber: items.inventoryNumber, libraryName: sql<string>`kp_library_label(${libraries.name}, ${libraries.settlement})` })
-    .from(items)
-    .innerJoin(libraries, eq(libraries.id, items.libraryId))
-    .where(inArray(items.id, [...itemIds]))
-    .orderBy(libraries.name, items.inventoryNumber);
-}
-
-/** Everything the act of a check says: the network's country decides which list it names. */
-export async function extremistActData(db: Db, check: ExtremistCheck & { networkName: string; matchesFound: number; matchesPending: number }): Promise<ActData> {
-  const [network] = await db.select({ country: networks.country }).from(networks).where(eq(networks.id, check.networkId));
-  const list = await findExtremistList(db, check.listId);
-  const matches = await listCheckMatches(db, check);
-  const confirmed: ActData['confirmed'] = [];
-  for (const m of matches.filter((x) => x.decision === 'confirmed').sort((a, b) => a.entryNumber - b.entryNumber)) {
-    confirmed.push({
-      entryNumber: m.entryNumber,
-      description: m.recordDescription || m.recordTitle,
-      copies: m.copiesAffected ?? m.copies,
-      action: m.action,
-      withdrawn: m.action === 'withdraw' ? await withdrawnCopies(db, m.itemIds) : [],
-    });
-  }
-  return {
-    checkedOn: check.checkedOn,
-    networkName: check.networkName,
-    country: network?.country ?? 'RU',
-    commission: check.commission,
-    listEdition: list?.publishedOn ?? null,
-    listUploadedOn: list ? list.createdAt.toISOString().slice(0, 10) : null,
-    listEntries: check.entriesChecked,
-    recordsChecked: check.recordsChecked,
-    matchesFound: check.matchesFound,
-    dismissed: matches.filter((m) => m.decision === 'dismissed').length,
-    pending: check.matchesPending,
-    confirmed,
-  };
-}
-
 /** Decisions, closing and the act wait for the matching to finish; a failed check has none. */
-export function assertMatched(check: ExtremistCheck) {
+export function assertMatched(check: Pick<ExtremistCheck, 'status'>) {
   if (check.status === 'matching') throw new CatalogError(409, 'extremist_check_matching', 'catalog.extremist_check_matching');
   if (check.status === 'failed') throw new CatalogError(409, 'extremist_check_failed', 'catalog.extremist_check_failed');
 }
 
 /** Only an open check takes decisions; a closed one changes no more. */
-function assertOpen(check: ExtremistCheck) {
+export function assertOpen(check: Pick<ExtremistCheck, 'status'>) {
   assertMatched(check);
   if (check.status !== 'open') throw new CatalogError(409, 'extremist_check_closed', 'catalog.extremist_check_closed');
-}
-
-export async function closeExtremistCheck(db: Db, actor: AuditActor, check: ExtremistCheck) {
-  assertOpen(check);
-  return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(extremistChecks)
-      .set({ status: 'closed', closedAt: new Date() })
-      .where(eq(extremistChecks.id, check.id))
-      .returning();
-    await writeAudit(tx, actor, { action: 'extremist_check.close', objectType: 'extremist_check', objectId: check.id, networkId: check.networkId, summary: check.checkedOn, before: check, after });
-    return after!;
-  });
 }

@@ -3,7 +3,7 @@
  * checks of its collection against a version, with each match a person confirms or dismisses.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { jobs } from '../../app/jobs.tables';
 import { networks } from '../../network';
 import { bibRecords } from '../catalog.tables';
@@ -85,15 +85,20 @@ export const extremistMatches = pgTable(
     /** 0…1: trigram similarity of the titles, raised when the author agrees, lowered when not. */
     score: real('score').notNull(),
     decision: text('decision').notNull().default('pending'),
-    /** For a confirmed match: copies flagged (kept, marked) or withdrawn (written off). */
+    /** For a confirmed match: copies flagged (kept in the collection, withheld from lending) or withdrawn (written off). */
     action: text('action'),
-    /** Copies of the network flagged or withdrawn when the match was confirmed, for the act. */
+    /** Copies of the network withheld or withdrawn when the match was confirmed, for the act. */
     copiesAffected: integer('copies_affected'),
-    /** Those copies themselves: the act lists the ones withdrawn by inventory number and library. */
+    /** Those copies themselves: the act lists them by inventory number and library. */
     itemIds: uuid('item_ids').array().notNull().default(sql`'{}'::uuid[]`),
     note: text('note').notNull().default(''),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /**
+     * A dismissal carried over from an earlier closed check of the network (the same entry number and
+     * text, the same record): that match, whose person, day and reason this one repeats.
+     */
+    carriedFrom: uuid('carried_from').references((): AnyPgColumn => extremistMatches.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('extremist_matches__pair').on(t.checkId, t.entryId, t.recordId),

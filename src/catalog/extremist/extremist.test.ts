@@ -16,7 +16,7 @@ import { auditLog } from '../../audit';
 import { ROLES } from '../../staff/staff.schemas';
 import { buildLibrary, buildNetwork, buildStaff, client, login, uniq, type Session } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
-import { uploadList as upload } from './extremist.test-support';
+import { COMMISSION, uploadList as upload } from './extremist.test-support';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
 import { matchKey, parseExtremistList } from './extremist-parse';
@@ -40,7 +40,8 @@ describe('reading the list as published', () => {
     expect(entries[1]!.text).toContain('(решение Заречного районного суда г. Энска от 12.03.2011)');
     expect(entries[1]!.titleKey).toBe('слово о полку черном');
     expect(entries[2]).toMatchObject({ titleKey: 'ночной дозор на рассвете', authorKey: 'петрова' });
-    expect(entries[3]!.titleKey).toBe('видеоролик без названия продолжительностью 2 мин');
+    // Without quotes the text stands in for the title, less the kind of material it begins with.
+    expect(entries[3]!.titleKey).toBe('без названия продолжительностью 2 мин');
   });
 
   it('recognises authors whose surnames have the Kyrgyz letters Ң, Ө, Ү', () => {
@@ -263,11 +264,13 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     const lines = Array.from({ length: 130 }, (_, i) => filler(i + 1));
     lines[4] = '5. Книга Иванова И.И. «Путь воина света» (решение суда);';
     lines[59] = '60. Листовка «Слово о полку чёрном» (решение суда);';
-    const list = (await upload(ctx, cataloguer, lines.join('\n'))).json<{ id: string }>();
+    const list = (await upload(ctx, cataloguer, lines.join('\n'))).json<{ id: string; createdAt: string }>();
     const http = client(ctx.app, cataloguer);
     // The warrior's copies were withdrawn above; give it a copy again so both are held.
     await db.insert(items).values({ recordId: rec.warrior!, libraryId: (await buildLibrary(db, network.id)).id, networkId: network.id, inventoryNumber: uniq('I'), barcode: uniq('B'), currency: 'RUB' });
-    const created = (await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId: list.id, checkedOn: '2026-12-03', commission: ['Председатель — Н. Н.'] })).json<{ id: string; jobId: string }>();
+    // An undated edition: the check is dated no earlier than the day it was uploaded.
+    const checkedOn = list.createdAt.slice(0, 10);
+    const created = (await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId: list.id, checkedOn, commission: COMMISSION })).json<{ id: string; jobId: string }>();
     // The first process commits two steps, saves the checkpoint of the first only, and dies.
     const job = (await findJob(db, created.jobId))!;
     let steps = 0;
@@ -314,11 +317,15 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches`)).statusCode, role).toBe(ok ? 200 : 403);
       expect((await http.get(`/api/v1/catalog/extremist/checks/${check.id}/matches.xlsx`)).statusCode, role).toBe(ok ? 200 : 403);
       expect((await upload(ctx, session, `1. Книга «Тест ${role}»\n`)).statusCode, role).toBe(ok ? 201 : 403);
-      const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Председатель — Н. Н.'] });
+      const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: COMMISSION });
       expect(created.statusCode, role).toBe(ok ? 201 : 403);
       if (ok) {
         await ctx.app.jobs.runPending();
         const id = created.json<{ id: string }>().id;
+        // A check closes once every match is decided.
+        for (const m of (await matchesOf(http, id, '?decision=pending')).items) {
+          expect((await http.post(`/api/v1/catalog/extremist/checks/${id}/matches/${m.id}`, { decision: 'dismissed' })).statusCode, role).toBe(200);
+        }
         expect((await http.post(`/api/v1/catalog/extremist/checks/${id}/close`)).statusCode, role).toBe(200);
       }
     }
@@ -326,7 +333,7 @@ describeOnEachDatabase('check against the Federal list of extremist materials', 
     expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}/matches`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/v1/catalog/extremist/checks/${check.id}/matches.xlsx`)).statusCode).toBe(404);
-    expect((await outsider.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: ['Н. Н.'] })).statusCode).toBe(403);
+    expect((await outsider.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn: '2026-12-02', commission: COMMISSION })).statusCode).toBe(403);
     const history = (await outsider.get('/api/v1/catalog/extremist/checks')).json<{ items: { id: string }[] }>();
     expect(history.items.map((c) => c.id)).not.toContain(check.id);
     expect((await client(ctx.app).get('/api/v1/catalog/extremist/checks')).statusCode).toBe(401);

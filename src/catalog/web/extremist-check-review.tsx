@@ -4,7 +4,7 @@
  */
 import { Alert, Badge, Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../web/ui/format';
 import { api } from '../../web/api/client';
@@ -83,7 +83,11 @@ function MatchingProgress({ check }: { check: CheckDetail }) {
   );
 }
 
-export function CheckReview({ id }: { id: string }) {
+/**
+ * One check: `focusOnLoad` scrolls to its heading and focuses it once it has loaded (the panel opens
+ * below the history, out of sight otherwise).
+ */
+export function CheckReview({ id, focusOnLoad = false }: { id: string; focusOnLoad?: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const check = useQuery({
@@ -91,6 +95,15 @@ export function CheckReview({ id }: { id: string }) {
     queryFn: () => api.get<CheckDetail>(`/api/v1/catalog/extremist/checks/${id}`),
     refetchInterval: (query) => (query.state.data?.status === 'matching' ? 1000 : false),
   });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+  const isLoaded = check.data !== undefined;
+  useEffect(() => {
+    if (!focusOnLoad || !isLoaded || focused.current || !heading.current) return;
+    focused.current = true;
+    heading.current.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    heading.current.focus({ preventScroll: true });
+  }, [focusOnLoad, isLoaded]);
   const status = check.data?.status;
   useEffect(() => {
     // The history's counts change when the matching ends.
@@ -112,7 +125,7 @@ export function CheckReview({ id }: { id: string }) {
         <Stack gap="sm">
           <Group justify="space-between">
             <Group gap="sm">
-              <Title order={4}>
+              <Title order={4} ref={heading} tabIndex={-1} data-testid="extremist-review-heading">
                 {c.networkName} · {formatDate(c.checkedOn)}
               </Title>
               <CheckState status={c.status} />
@@ -126,16 +139,21 @@ export function CheckReview({ id }: { id: string }) {
                   variant="default"
                   data-testid="extremist-act"
                 >
-                  {t('extremist.act')}
+                  {c.status === 'closed' ? t('extremist.act') : t('extremist.actDraft')}
                 </Button>
               )}
               {c.canDecide && (
-                <Button color="gray" onClick={() => setAskClose(true)} loading={close.isPending} data-testid="extremist-close">
+                <Button color="gray" onClick={() => setAskClose(true)} loading={close.isPending} disabled={c.matchesPending > 0} data-testid="extremist-close">
                   {t('extremist.close')}
                 </Button>
               )}
             </Group>
           </Group>
+          {c.canDecide && c.matchesPending > 0 && (
+            <Text size="sm" c="dimmed" data-testid="extremist-close-blocked">
+              {t('extremist.closeBlocked', { count: c.matchesPending })}
+            </Text>
+          )}
           {c.status === 'matching' || c.status === 'failed' ? (
             <MatchingProgress check={c} />
           ) : (
@@ -145,7 +163,7 @@ export function CheckReview({ id }: { id: string }) {
             opened={askClose}
             title={t('extremist.closeConfirmTitle')}
             confirmLabel={t('extremist.close')}
-            text={t('extremist.closeConfirm', { count: c.matchesPending })}
+            text={t('extremist.closeConfirm')}
             onConfirm={() => {
               setAskClose(false);
               close.mutate();

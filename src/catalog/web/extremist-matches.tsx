@@ -1,8 +1,10 @@
 /**
  * The matches of one check against the Federal list, to review one by one: searchable by words or
- * the list entry's number, filtered by decision, paged, and exported as XLSX for the commission.
+ * the list entry's number, filtered by decision, paged, and exported as XLSX for the commission. A
+ * withdrawal and a withholding are asked about first (both are final); a dismissal takes a reason,
+ * which later checks show with the match they bring already dismissed.
  */
-import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +13,7 @@ import { Link } from 'react-router';
 import { api, withQuery } from '../../web/api/client';
 import { paths } from '../../web/paths';
 import { ConfirmModal } from '../../web/ui/confirm-modal';
+import { formatDate } from '../../web/ui/format';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { Pager } from '../../web/ui/table-parts';
@@ -33,6 +36,19 @@ interface Match {
   copiesWithReaders: number;
   /** The libraries holding the copies. */
   libraries: string[];
+  note: string;
+  decidedBy: string | null;
+  /** Dismissed because an earlier check dismissed it (`earlier` says when, who, why). */
+  carried: boolean;
+  earlier: EarlierDecision | null;
+}
+interface EarlierDecision {
+  decision: 'confirmed' | 'dismissed';
+  action: 'flag' | 'withdraw' | null;
+  note: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  checkedOn: string;
 }
 interface MatchPage {
   items: Match[];
@@ -56,18 +72,75 @@ function Decision({ match }: { match: Match }) {
   );
 }
 
-/** Asks before a withdrawal: a write-off cannot be undone. Names the copies and their libraries. */
-function WithdrawConfirm({ match, onConfirm, onCancel }: { match: Match | null; onConfirm: () => void; onCancel: () => void }) {
+/** What the commission said about this pair before: carried over, or an earlier check's decision. */
+function Earlier({ match }: { match: Match }) {
   const { t } = useTranslation();
+  const e = match.earlier;
+  if (!e) return null;
+  const line = match.carried
+    ? t('extremist.carried', { date: formatDate(e.decidedAt), by: e.decidedBy ?? '—', checkedOn: formatDate(e.checkedOn) })
+    : e.decision === 'confirmed'
+      ? t('extremist.earlierConfirmed', { checkedOn: formatDate(e.checkedOn), action: t(`extremist.actions.${e.action ?? 'flag'}`) })
+      : t('extremist.earlierDismissed', { checkedOn: formatDate(e.checkedOn) });
+  return (
+    <Text size="xs" c="dimmed" mt={4} data-testid="extremist-earlier">
+      {line}
+      {!match.carried && e.note ? `. ${t('extremist.reason', { note: e.note })}` : ''}
+    </Text>
+  );
+}
+
+type Confirming = { match: Match; action: 'flag' | 'withdraw' };
+
+/** Asks before a withdrawal or a withholding: both are final. Names the copies and their libraries. */
+function ActionConfirm({ confirming, onConfirm, onCancel }: { confirming: Confirming | null; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const match = confirming?.match;
+  const action = confirming?.action ?? 'withdraw';
   const text = !match
     ? ''
     : [
-        match.copies ? t('extremist.withdrawConfirm', { count: match.copies, libraries: match.libraries.join(', ') }) : t('extremist.withdrawNone'),
-        match.copiesWithReaders ? t('extremist.withdrawWithReaders', { count: match.copiesWithReaders }) : '',
+        match.copies ? t(`extremist.${action}Confirm`, { count: match.copies, libraries: match.libraries.join(', ') }) : t(`extremist.${action}None`),
+        match.copiesWithReaders ? t(`extremist.${action}WithReaders`, { count: match.copiesWithReaders }) : '',
       ]
         .filter(Boolean)
         .join(' ');
-  return <ConfirmModal opened={match !== null} title={t('extremist.withdrawConfirmTitle')} text={text} onConfirm={onConfirm} onCancel={onCancel} confirmLabel={t('extremist.withdraw')} />;
+  return <ConfirmModal opened={confirming !== null} title={t(`extremist.${action}ConfirmTitle`)} text={text} onConfirm={onConfirm} onCancel={onCancel} confirmLabel={t(`extremist.${action}`)} />;
+}
+
+/** A dismissal with its reason, which the next checks show. */
+function DismissModal({ match, onDismiss, onCancel }: { match: Match | null; onDismiss: (note: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  return (
+    <ConfirmModal
+      opened={match !== null}
+      title={t('extremist.dismissTitle')}
+      text={match ? `№ ${match.entryNumber}. ${match.recordDescription || match.recordTitle}` : ''}
+      confirmLabel={t('extremist.dismiss')}
+      onConfirm={() => {
+        onDismiss(note.trim());
+        setNote('');
+      }}
+      onCancel={() => {
+        setNote('');
+        onCancel();
+      }}
+    >
+      <Textarea
+        label={t('extremist.dismissReason')}
+        description={t('extremist.dismissReasonHint')}
+        placeholder={t('extremist.dismissReasonPlaceholder')}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        maxLength={1000}
+        autosize
+        minRows={2}
+        mb="md"
+        data-testid="extremist-dismiss-reason"
+      />
+    </ConfirmModal>
+  );
 }
 
 /** `onDecided` runs after each decision (the check's counts change). */
@@ -86,10 +159,11 @@ export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: s
     queryFn: () => api.get<MatchPage>(withQuery(`/api/v1/catalog/extremist/checks/${checkId}/matches`, { ...filter, page, pageSize: PAGE_SIZE })),
     placeholderData: keepPreviousData,
   });
-  const [withdrawing, setWithdrawing] = useState<Match | null>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [dismissing, setDismissing] = useState<Match | null>(null);
   const decide = useMutation({
-    mutationFn: ({ matchId, decision: chosen, action }: { matchId: string; decision: string; action?: string }) =>
-      api.post(`/api/v1/catalog/extremist/checks/${checkId}/matches/${matchId}`, { decision: chosen, action: action ?? null }),
+    mutationFn: ({ matchId, decision: chosen, action, note }: { matchId: string; decision: string; action?: string; note?: string }) =>
+      api.post(`/api/v1/catalog/extremist/checks/${checkId}/matches/${matchId}`, { decision: chosen, action: action ?? null, note: note ?? '' }),
     onSuccess: () => {
       notifySaved();
       onDecided();
@@ -164,20 +238,21 @@ export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: s
                       <Table.Td>{m.copiesAffected ?? m.copies}</Table.Td>
                       <Table.Td>
                         <Decision match={m} />
+                        {m.note && !m.carried && (
+                          <Text size="xs" mt={4}>
+                            {t('extremist.reason', { note: m.note })}
+                          </Text>
+                        )}
+                        <Earlier match={m} />
                         {canDecide && m.decision !== 'confirmed' && (
                           <Group gap={4} mt={4}>
-                            <Button size="xs" color="red" onClick={() => setWithdrawing(m)} data-testid="extremist-withdraw">
+                            <Button size="xs" color="red" onClick={() => setConfirming({ match: m, action: 'withdraw' })} data-testid="extremist-withdraw">
                               {t('extremist.withdraw')}
                             </Button>
-                            <Button
-                              size="xs"
-                              color="orange"
-                              variant="light"
-                              onClick={() => decide.mutate({ matchId: m.id, decision: 'confirmed', action: 'flag' })}
-                            >
+                            <Button size="xs" color="orange" variant="light" onClick={() => setConfirming({ match: m, action: 'flag' })} data-testid="extremist-flag">
                               {t('extremist.flag')}
                             </Button>
-                            <Button size="xs" variant="default" onClick={() => decide.mutate({ matchId: m.id, decision: 'dismissed' })}>
+                            <Button size="xs" variant="default" onClick={() => setDismissing(m)} data-testid="extremist-dismiss">
                               {t('extremist.dismiss')}
                             </Button>
                           </Group>
@@ -192,13 +267,21 @@ export function ExtremistMatches({ checkId, canDecide, onDecided }: { checkId: s
           )
         }
       </QueryState>
-      <WithdrawConfirm
-        match={withdrawing}
+      <ActionConfirm
+        confirming={confirming}
         onConfirm={() => {
-          if (withdrawing) decide.mutate({ matchId: withdrawing.id, decision: 'confirmed', action: 'withdraw' });
-          setWithdrawing(null);
+          if (confirming) decide.mutate({ matchId: confirming.match.id, decision: 'confirmed', action: confirming.action });
+          setConfirming(null);
         }}
-        onCancel={() => setWithdrawing(null)}
+        onCancel={() => setConfirming(null)}
+      />
+      <DismissModal
+        match={dismissing}
+        onDismiss={(note) => {
+          if (dismissing) decide.mutate({ matchId: dismissing.id, decision: 'dismissed', note });
+          setDismissing(null);
+        }}
+        onCancel={() => setDismissing(null)}
       />
     </Stack>
   );

@@ -1,6 +1,7 @@
 /**
  * Check against the Federal list of extremist materials: import a version of the list, start a check
- * of a network's collection, review each match (confirm: flag or withdraw copies; dismiss), print the act.
+ * of a network's collection, review each match (confirm: withhold or withdraw copies; dismiss), print the
+ * act. The history of checks is paged; the check opened is scrolled to and its heading focused.
  */
 import {
   Button,
@@ -15,46 +16,66 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useNetworks } from '../../network/web/api';
 import { ZExtremistCheckInput, type TExtremistCheckInput } from '../extremist/extremist.schemas';
-import { zodFieldErrors, type FieldErrors } from '../../web/ui/form-errors';
+import { issueMessage, type FieldErrors } from '../../web/ui/form-errors';
 import { api } from '../../web/api/client';
 import { EmptyState, QueryState } from '../../web/ui/feedback';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { PageHeader } from '../../web/ui/page-header';
 import { DateField } from '../../web/ui/fields';
+import { Pager } from '../../web/ui/table-parts';
 import { formatDate, todayIso } from '../../web/ui/format';
 
 import { CheckReview, CheckState, type Check, type ListVersion } from './extremist-check-review';
+import { useListVersions, versionLabel, VersionSelect } from './extremist-versions';
 
-const listLabel = (l: ListVersion) => `${formatDate(l.publishedOn ?? l.createdAt)} (${l.entryCount})`;
+const HISTORY_PAGE = 20;
+/** The schema's own checks (extremist.schemas.ts), worded in the page's texts. */
+const OWN_MESSAGES = ['extremist_date_future', 'extremist_date_early', 'extremist_commission_small'] as const;
+const isOwn = (message: string): message is (typeof OWN_MESSAGES)[number] => (OWN_MESSAGES as readonly string[]).includes(message);
+
+/** The first message per field; the schema's own checks in the page's words. */
+export function checkFormErrors(t: TFunction, error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    errors[path] ??= isOwn(issue.message) ? t(`extremist.errors.${issue.message}`) : issueMessage(issue);
+  }
+  return errors;
+}
 
 export function ExtremistPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // Every network the person reads; the server refuses a check of one they do not work for.
   const networks = useNetworks();
-  const lists = useQuery({
-    queryKey: ['extremist-lists'],
-    queryFn: () => api.get<{ items: ListVersion[] }>('/api/v1/catalog/extremist/lists'),
-  });
+  // The latest version: the line under the upload and the version a new check takes unless told.
+  const lists = useListVersions('', 1);
+  const latest = lists.data?.items[0] ?? null;
+  const [page, setPage] = useState(1);
   const checks = useQuery({
-    queryKey: ['extremist-checks'],
-    queryFn: () => api.get<{ items: Check[] }>('/api/v1/catalog/extremist/checks'),
+    queryKey: ['extremist-checks', page],
+    queryFn: () => api.get<{ items: Check[]; total: number }>('/api/v1/catalog/extremist/checks', { page, pageSize: HISTORY_PAGE }),
+    placeholderData: keepPreviousData,
   });
   const [file, setFile] = useState<File | null>(null);
   const [publishedOn, setPublishedOn] = useState('');
   const [form, setForm] = useState({
     networkId: '',
-    listId: '',
     checkedOn: todayIso(),
     commission: '',
   });
+  const [list, setList] = useState<ListVersion | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [openCheck, setOpenCheck] = useState<string | null>(null);
+  // The check shown under the history; `seq` counts the openings, so opening it again scrolls to it again.
+  const [openCheck, setOpenCheck] = useState<{ id: string; seq: number } | null>(null);
+  const open = (id: string) => setOpenCheck((o) => ({ id, seq: (o?.seq ?? 0) + 1 }));
   const upload = useMutation({
     mutationFn: () =>
       api.upload('/api/v1/catalog/extremist/lists', file!, {
@@ -71,22 +92,25 @@ export function ExtremistPage() {
     mutationFn: (input: TExtremistCheckInput) => api.post<{ id: string }>('/api/v1/catalog/extremist/checks', input),
     onSuccess: (check) => {
       void queryClient.invalidateQueries({ queryKey: ['extremist-checks'] });
-      setOpenCheck(check.id);
+      // Started: the commission is cleared, so a second click starts no second check.
+      setForm((f) => ({ ...f, commission: '' }));
+      setPage(1);
+      open(check.id);
     },
     onError: (error) => notifyError(error),
   });
   const submit = () => {
     const parsed = ZExtremistCheckInput.safeParse({
       networkId: form.networkId || networks.data?.[0]?.id,
-      listId: form.listId || lists.data?.items[0]?.id,
+      listId: (list ?? latest)?.id,
       checkedOn: form.checkedOn,
       commission: form.commission
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean),
     });
-    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
-    if (parsed.success) start.mutate(parsed.data);
+    setErrors(parsed.success ? {} : checkFormErrors(t, parsed.error));
+    if (parsed.success && !start.isPending) start.mutate(parsed.data);
   };
   const firstError = (prefix: string) => Object.entries(errors).find(([path]) => path.split('.')[0] === prefix)?.[1];
   return (
@@ -119,9 +143,7 @@ export function ExtremistPage() {
             </Button>
           </Group>
           <Text size="sm" c="dimmed" mt="sm" data-testid="extremist-versions">
-            {lists.data?.items.length
-              ? `${t('extremist.versions')}: ${lists.data.items.map(listLabel).join(' · ')}`
-              : t('extremist.noLists')}
+            {latest ? t('extremist.versionsCount', { count: lists.data?.total ?? 1, latest: versionLabel(t, latest) }) : t('extremist.noLists')}
           </Text>
         </Paper>
         <Paper withBorder p="md">
@@ -137,14 +159,7 @@ export function ExtremistPage() {
               allowDeselect={false}
               error={errors.networkId}
             />
-            <Select
-              label={t('extremist.list')}
-              data={(lists.data?.items ?? []).map((l) => ({ value: l.id, label: listLabel(l) }))}
-              value={form.listId || lists.data?.items[0]?.id || null}
-              onChange={(v) => setForm((f) => ({ ...f, listId: v ?? '' }))}
-              allowDeselect={false}
-              error={errors.listId}
-            />
+            <VersionSelect label={t('extremist.list')} value={list ?? latest} onChange={setList} error={errors.listId} />
             <DateField
               label={t('extremist.checkedOn')}
               value={form.checkedOn || null}
@@ -166,6 +181,7 @@ export function ExtremistPage() {
             error={firstError('commission')}
             autosize
             minRows={3}
+            data-testid="extremist-commission"
           />
           <Group mt="md">
             <Button loading={start.isPending} onClick={submit} data-testid="extremist-start">
@@ -203,7 +219,7 @@ export function ExtremistPage() {
                         <CheckState status={c.status} />
                       </Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="light" onClick={() => setOpenCheck(c.id)}>
+                        <Button size="xs" variant="light" onClick={() => open(c.id)} data-testid="extremist-open-check">
                           {c.status === 'open' ? t('extremist.review') : t('extremist.view')}
                         </Button>
                       </Table.Td>
@@ -214,9 +230,10 @@ export function ExtremistPage() {
             )
           }
         </QueryState>
+        {(checks.data?.total ?? 0) > 0 && <Pager page={page} pageSize={HISTORY_PAGE} total={checks.data?.total ?? 0} onChange={setPage} />}
         {openCheck && (
           <Paper withBorder p="md">
-            <CheckReview id={openCheck} />
+            <CheckReview key={`${openCheck.id}-${openCheck.seq}`} id={openCheck.id} focusOnLoad />
           </Paper>
         )}
       </Stack>

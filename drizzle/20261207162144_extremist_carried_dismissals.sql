@@ -1,0 +1,2 @@
+ALTER TABLE "extremist_matches" ADD COLUMN "carried_from" uuid;--> statement-breakpoint
+ALTER TABLE "extremist_matches" ADD CONSTRAINT "extremist_matches_carried_from_extremist_matches_id_fk" FOREIGN KEY ("carried_from") REFERENCES "public"."extremist_matches"("id") ON DELETE set null ON UPDATE no action;
