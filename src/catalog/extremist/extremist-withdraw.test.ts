@@ -4,35 +4,19 @@
  * confirmation is refused, naming them, until they are back. And a list uploaded twice is refused the
  * second time.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { buildCopy, buildDesk, buildReader } from '../../circulation/circulation.test-support';
 import { loans } from '../../circulation/circulation.tables';
 import { buildStaff, client, login } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
-import { uploadList as upload } from './extremist.test-support';
+import { actText, uploadList as upload } from './extremist.test-support';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
 
 const LIST = `1. Книга Иванова И.И. «Путь воина света» (решение суда от 01.02.2010);
 2. Брошюра П.П. Петрова «Ночной дозор на рассвете» (решение суда от 05.05.2012);
 `;
-
-/** The act's text as pdftotext -layout reads it (no-break spaces as spaces), or null without poppler. */
-function actText(pdf: Buffer): string | null {
-  const file = join(mkdtempSync(join(tmpdir(), 'kp-act-')), 'act.pdf');
-  writeFileSync(file, pdf);
-  const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  if (text.error) {
-    console.warn('pdftotext is absent (apt-get install poppler-utils): the act text is not checked');
-    return null;
-  }
-  return text.stdout.replace(/\u00a0/g, ' ');
-}
 
 describeOnEachDatabase('withdrawing matches of the Federal list', (ctx) => {
   it('refuses to write off copies that are with readers, names them, and withdraws once they are back', async () => {
