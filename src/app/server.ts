@@ -1,4 +1,5 @@
 /** Starting the server: configuration, database, migrations, demo on first run, HTTP. */
+import { loadSearchIndex, searchIndexAllowed } from '../catalog/search-index/registry';
 import { buildDemoIfEmpty, DEMO_ACCOUNTS } from '../demo';
 import type { AppConfig } from './config';
 import { migrateDatabase, openDatabase } from './db';
@@ -15,6 +16,16 @@ export async function startServer(config: AppConfig) {
   // has no autovacuum to gather them: they are gathered at each start there (about a second for the demo).
   if (database.kind === 'pglite' && !demoLoaded) {
     await database.query('analyze').catch((error: unknown) => app.log.warn({ err: error }, 'analyze failed'));
+  }
+  // The catalogue's search index in memory, when turned on, loads in the background (searches are
+  // answered by the database's statements meanwhile).
+  if (searchIndexAllowed(database.db)) {
+    const started = Date.now();
+    void loadSearchIndex(database.db).then((loaded) =>
+      app.log.info(
+        loaded ? `Search index loaded in ${Math.round((Date.now() - started) / 1000)} s.` : 'Search index not loaded.',
+      ),
+    );
   }
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   const base = `http://localhost:${config.port}`;

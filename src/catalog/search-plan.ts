@@ -74,7 +74,7 @@ function filterConditions(query: TSearchQuery, forEstimate = false): SQL[] {
 }
 
 /** The words of each text field, with the weights the field is restricted to. */
-function textParts(query: TSearchQuery, prefix = false) {
+export function textParts(query: TSearchQuery, prefix = false) {
   const box = query.q && looksLikeIsbn(query.q) ? [] : queryWords(query.q);
   return [
     { words: box, weights: '', prefix },
@@ -99,7 +99,7 @@ function tsQuery(terms: readonly Term[]): SQL {
 }
 
 /** The title typed into the box or the title field, folded; null when none was. */
-function typedTitle(query: TSearchQuery): string | null {
+export function typedTitle(query: TSearchQuery): string | null {
   const typed = (query.q && !looksLikeIsbn(query.q) ? query.q : query.title)?.trim();
   return typed ? foldText(typed) : null;
 }

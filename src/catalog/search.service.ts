@@ -12,6 +12,8 @@ import { rowsOf, type Db } from '../app/db';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, bibSearch as S } from './catalog.tables';
 import { looksLikeIsbn } from './isbn';
+import { fullTextFromMemory, fuzzyFromMemory } from './search-index/answer';
+import { readyIndex } from './search-index/registry';
 import { correctedWords, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
 
 /** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
@@ -32,17 +34,32 @@ export interface SearchFacets {
 }
 
 /** A hit as a result page shows it: its record's fields, its rank and its copies per library. */
-type Hit = Pick<
+export type Hit = Pick<
   typeof R.$inferSelect,
-  | 'id' | 'format' | 'title' | 'otherTitle' | 'responsibility' | 'authors' | 'publisher' | 'place' | 'year' | 'isbns'
-  | 'language' | 'subjects' | 'bbk' | 'series' | 'materialType' | 'ageLabel' | 'description'
+  | 'id'
+  | 'format'
+  | 'title'
+  | 'otherTitle'
+  | 'responsibility'
+  | 'authors'
+  | 'publisher'
+  | 'place'
+  | 'year'
+  | 'isbns'
+  | 'language'
+  | 'subjects'
+  | 'bbk'
+  | 'series'
+  | 'materialType'
+  | 'ageLabel'
+  | 'description'
 > & { rank: number; availability: { libraryId: string; libraryName: string; total: number; available: number }[] };
 
 /** Facets over the gathered hits (kp_search_facets, given their facet columns): by year, language, type, subject and library. */
 const FACETS = sql`, (select kp_search_facets(array_agg((h.year, h.language, h.material_type, h.subjects, h.library_ids)::kp_search_hit))
   from hits h) as facets`;
 
-interface PlanResult {
+export interface PlanResult {
   total: number;
   totalIsEstimate: boolean;
   page: Hit[];
@@ -120,7 +137,14 @@ function beyondCap(db: Db, plan: Plan): SQL {
  * `correction` (correctedWords), it also corrects the words when it finds nothing: a search that is
  * about to be retried as a typo then needs no statement of its own for that.
  */
-async function runPlan(db: Db, query: TSearchQuery, plan: Plan, withFacets: boolean, cap: number | null, correction: SQL | null = null): Promise<PlanResult> {
+async function runPlan(
+  db: Db,
+  query: TSearchQuery,
+  plan: Plan,
+  withFacets: boolean,
+  cap: number | null,
+  correction: SQL | null = null,
+): Promise<PlanResult> {
   const limit = cap === null ? null : Math.max(cap, query.page * query.pageSize);
   const result = await db.execute(sql`
     with hits as materialized (${candidates(query, plan, limit)})
@@ -163,28 +187,43 @@ export interface SearchOptions {
   exact?: boolean;
   /** How many hits are gathered at most (CANDIDATES unless told). */
   candidates?: number;
+  /** false: answered by the database's statements only, even when the index in memory could. */
+  memory?: boolean;
 }
 
+/**
+ * A search: the words as typed; with the last one unfinished when that finds less than a page; the words
+ * corrected when nothing is found. Each step is answered from the index in memory when it is loaded and
+ * can (search-index/), else by the database's statements; exports and a set number of candidates always
+ * go to the database.
+ */
 export async function searchCatalog(db: Db, query: TSearchQuery, options: SearchOptions = {}) {
   const withFacets = options.withFacets ?? true;
   const cap = options.exact ? null : (options.candidates ?? CANDIDATES);
+  const index =
+    options.exact || options.candidates !== undefined || options.memory === false ? null : await readyIndex(db);
+  const fullText = async (prefix: boolean, correction: SQL | null = null) =>
+    (index && (await fullTextFromMemory(db, index, query, prefix, withFacets))) ||
+    runPlan(db, query, fullTextPlan(query, prefix), withFacets, cap, correction);
   let isFuzzy = false;
-  let found = await runPlan(db, query, fullTextPlan(query), withFacets, cap);
+  let found = await fullText(false);
   // Nothing at all: the words are corrected against the catalogue's words (apart from the search, so
   // that the search itself is planned with the corrected words as a constant), then searched.
   const correction = found.total === 0 ? correctedWords(query) : null;
   let corrected: string | null = null;
   // Less than a page for the words as typed: the last word may be unfinished ("карамаз"). When the
-  // words found nothing, that statement also corrects them, in case the prefix finds nothing either.
+  // words found nothing, the database's statement also corrects them, in case the prefix finds nothing either.
   if (found.total < query.pageSize && query.q && !looksLikeIsbn(query.q)) {
-    const widened = await runPlan(db, query, fullTextPlan(query, true), withFacets, cap, correction);
+    const widened = await fullText(true, correction);
     if (widened.total > found.total) found = widened;
     corrected = widened.corrected;
   }
   if (found.total === 0 && correction) {
     corrected ??= rowsOf<{ corrected: string }>(await db.execute(sql`select ${correction} as corrected`))[0]!.corrected;
     isFuzzy = true;
-    found = await runPlan(db, query, fuzzyPlan(query, corrected), withFacets, cap);
+    found =
+      (index && (await fuzzyFromMemory(db, index, query, corrected, withFacets))) ||
+      (await runPlan(db, query, fuzzyPlan(query, corrected), withFacets, cap));
   }
   return {
     items: found.page.map((hit) => ({ ...hit, rank: Number(hit.rank) })),

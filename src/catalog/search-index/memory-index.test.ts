@@ -1,0 +1,152 @@
+/**
+ * The search index in memory: it finds what the database's statements find, and it keeps in step with
+ * bib_search whoever writes it (a save, a delete, a copy lent, a transaction that commits late).
+ */
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { rowsOf } from '../../app/db';
+import { buildLibrary, buildNetwork, buildStaff, client, login, markOnLoan, uniq } from '../../test/factories';
+import { describeOnEachDatabase } from '../../test/harness';
+import { ZSearchQuery } from '../catalog.schemas';
+import { searchCatalog } from '../search.service';
+import { readyIndex, searchIndexStatus, turnOnSearchIndex } from './registry';
+
+const TITLES = [
+  ['Белый пароход', 'Айтматов, Ч.', 1970, 'rus'],
+  ['Пароходы Иссык-Куля', 'Иванов, П. С.', 2001, 'rus'],
+  ['Джамиля', 'Айтматов, Ч.', 1988, 'rus'],
+  ['Манас', 'Карала уулу, С.', 1995, 'kir'],
+  ['Манас: эпос', 'Орозбаков, С.', 2010, 'kir'],
+  ['Тоолор жана талаалар', 'Осмонов, А.', 1960, 'kir'],
+  ['Өнөр жана турмуш', 'Абдыкадыров, Т.', 2015, 'kir'],
+  ['История Кыргызстана', 'Осмонов, О. Дж.', 2012, 'rus'],
+  ['Сказки народов мира', '', 2005, 'rus'],
+  ['Сказки', 'Пушкин, А. С.', 1999, 'rus'],
+] as const;
+
+describeOnEachDatabase('search index in memory', (ctx) => {
+  let http: ReturnType<typeof client>;
+  let library: string;
+  const ids: string[] = [];
+  const both = async (params: Record<string, string>) => {
+    const query = ZSearchQuery.parse(params);
+    const [memory, database] = [
+      await searchCatalog(ctx.database.db, query),
+      await searchCatalog(ctx.database.db, query, { memory: false }),
+    ];
+    return { memory, database };
+  };
+  const found = async (q: string) =>
+    (await searchCatalog(ctx.database.db, ZSearchQuery.parse({ q }))).items.map((h) => h.id);
+
+  it('is loaded from the catalogue on the first search', async () => {
+    const db = ctx.database.db;
+    expect(await readyIndex(db)).toBeNull();
+    turnOnSearchIndex(db);
+    const network = await buildNetwork(db);
+    library = (await buildLibrary(db, network.id)).id;
+    http = client(ctx.app, await login(ctx.app, (await buildStaff(db, 'cataloguer', 'network', network.id)).login));
+    for (const [title, author, year, language] of TITLES) {
+      const res = await http.post('/api/v1/catalog/records', {
+        title,
+        authors: author ? [author] : [],
+        year,
+        language,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push((res.json() as { id: string }).id);
+      const item = await http.post(`/api/v1/catalog/records/${ids.at(-1)}/items`, {
+        libraryId: library,
+        inventoryNumber: uniq('I'),
+        barcode: uniq('B'),
+        status: 'available',
+      });
+      expect(item.statusCode, item.body).toBe(201);
+    }
+    expect(searchIndexStatus(db).ready).toBe(false);
+    expect(await readyIndex(db)).not.toBeNull();
+    expect(searchIndexStatus(db)).toEqual({ ready: true, progress: 1 });
+  });
+
+  it('finds what the database finds, with the same totals and facets', async () => {
+    const queries: Record<string, string>[] = [
+      { q: 'пароход' },
+      { q: 'айтматов' },
+      { q: 'манас', language: 'kir' },
+      { q: 'жана', sort: 'year_desc' },
+      { q: 'осмонов', yearFrom: '1950', yearTo: '2000' },
+      { author: 'осмонов' },
+      { title: 'сказки', sort: 'title' },
+      { q: 'сказки', available: 'true', libraryId: '' },
+      { q: 'онор' },
+      { q: 'щзщзщз' },
+    ];
+    for (const params of queries) {
+      if (params.libraryId === '') params.libraryId = library;
+      const { memory, database } = await both(params);
+      const label = JSON.stringify(params);
+      expect(memory.total, label).toBe(database.total);
+      expect(new Set(memory.items.map((h) => h.id)), label).toEqual(new Set(database.items.map((h) => h.id)));
+      expect(memory.facets, label).toEqual(database.facets);
+      // Orders without a ranking are the database's exactly.
+      if (params.sort)
+        expect(
+          memory.items.map((h) => h.id),
+          label,
+        ).toEqual(database.items.map((h) => h.id));
+    }
+  });
+
+  it('puts an exact title first, then the typed words in a title, then the rest', async () => {
+    const { memory } = await both({ q: 'манас' });
+    expect(memory.items.map((h) => h.title)).toEqual(['Манас', 'Манас: эпос']);
+    const steamer = await both({ q: 'белый пароход' });
+    expect(steamer.memory.items[0]?.title).toBe('Белый пароход');
+  });
+
+  it('follows saves, deletes and copies lent at once', async () => {
+    const id = ids[2]!;
+    const detail = (await http.get(`/api/v1/catalog/records/${id}`)).json() as {
+      form: Record<string, unknown>;
+      updatedAt: string;
+    };
+    const saved = await http.put(`/api/v1/catalog/records/${id}`, { ...detail.form, title: 'Кызыл жоолук' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await found('жоолук')).toEqual([id]);
+    expect(await found('джамиля')).toEqual([]);
+
+    const shelf = () => searchCatalog(ctx.database.db, ZSearchQuery.parse({ q: 'сказки пушкин', available: 'true' }));
+    expect((await shelf()).total).toBe(1);
+    const [item] = rowsOf<{ id: string }>(
+      await ctx.database.db.execute(sql`select id from items where record_id = ${ids[9]!}`),
+    );
+    await markOnLoan(ctx.database.db, item!.id);
+    expect((await shelf()).total).toBe(0);
+
+    const created = await http.post('/api/v1/catalog/records', { title: 'Ак кеме', authors: [], year: 2020 });
+    const newId = (created.json() as { id: string }).id;
+    expect(await found('кеме')).toEqual([newId]);
+    expect((await http.delete(`/api/v1/catalog/records/${newId}`)).statusCode).toBe(204);
+    expect(await found('кеме')).toEqual([]);
+  });
+
+  // Two transactions at once need two connections: PGlite has one.
+  it.runIf(ctx.kind === 'postgresql')(
+    'finds a change whose transaction commits after a later one was read',
+    async () => {
+      const db = ctx.database.db;
+      const word = `позднее${[...uniq()].map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)]).join('')}`;
+      await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`update bib_search set vector = vector || to_tsvector('simple', ${word}) where record_id = ${ids[0]!}`,
+        );
+        // Meanwhile another record is saved and committed, and the index reads the log past it.
+        const created = await http.post('/api/v1/catalog/records', { title: 'Жаңы китеп', authors: [], year: 2021 });
+        expect(created.statusCode).toBe(201);
+        expect((await found('жаны китеп')).length).toBe(1);
+        expect(await found(word)).toEqual([]);
+      });
+      expect(await found(word)).toEqual([ids[0]]);
+    },
+  );
+});

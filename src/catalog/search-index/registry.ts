@@ -1,0 +1,116 @@
+/**
+ * One search index per database, when turned on (KITEPKANA_SEARCH_INDEX=memory; decision 0019 says why it
+ * is not the default yet): loaded when the server starts, or on the first search. A small catalogue (a
+ * test's) is loaded before that search is answered; a big one loads in the background while searches are
+ * answered by the database's statements. A million records take about 1.3 GB and 90 s to load.
+ */
+import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { rowsOf, type Db } from '../../app/db';
+import { SearchIndex } from './memory-index';
+
+/** Up to this many records the first search waits for the index. */
+const SMALL = 50000;
+/** The log is pruned of what is older than a day; an index that has not read it for most of that is read again. */
+const LOG_KEPT_MS = 24 * 3600 * 1000;
+const STALE_MS = LOG_KEPT_MS - 3600 * 1000;
+const PRUNE_EVERY_MS = 3600 * 1000;
+
+interface State {
+  index: SearchIndex | null;
+  loading: Promise<void>;
+  /** Settled once it is known whether the catalogue is small. */
+  counted: Promise<boolean>;
+  catchingUp: Promise<void> | null;
+  progress: number;
+  error: unknown;
+  prunedAt: number;
+}
+
+const states = new WeakMap<object, State>();
+const turnedOn = new WeakSet<object>();
+
+/** Whether searches of this database may be answered from memory (the setting, or turned on for it; never inside a transaction). */
+export function searchIndexAllowed(db: Db): boolean {
+  return (process.env.KITEPKANA_SEARCH_INDEX === 'memory' || turnedOn.has(db)) && !(db instanceof PgTransaction);
+}
+
+/** Searches of this database may be answered from memory whatever the setting (tests). */
+export function turnOnSearchIndex(db: Db): void {
+  turnedOn.add(db);
+}
+
+function begin(db: Db): State {
+  let small!: (value: boolean) => void;
+  const state: State = {
+    index: null,
+    counted: new Promise<boolean>((resolve) => (small = resolve)),
+    loading: Promise.resolve(),
+    catchingUp: null,
+    progress: 0,
+    error: null,
+    prunedAt: Date.now(),
+  };
+  state.loading = (async () => {
+    const [row] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from (select 1 from bib_search limit ${SMALL + 1}) s`),
+    );
+    small(row!.n <= SMALL);
+    const index = new SearchIndex();
+    await index.load(db, (share) => (state.progress = share));
+    state.index = index;
+  })().catch((error: unknown) => {
+    state.error = error;
+    small(false);
+  });
+  states.set(db, state);
+  return state;
+}
+
+/** The database's index when it can answer now: loaded (awaited when the catalogue is small), else null. */
+export async function readyIndex(db: Db): Promise<SearchIndex | null> {
+  if (!searchIndexAllowed(db)) return null;
+  let state = states.get(db);
+  if (state?.index && Date.now() - state.index.lastRead > STALE_MS) state = undefined;
+  if (!state || (state.error && !state.index)) state = begin(db);
+  if (state.index) return state.index;
+  if (await state.counted) await state.loading;
+  return state.index;
+}
+
+/** How far the index of a database has loaded (0–1), and whether it answers searches. */
+export function searchIndexStatus(db: Db): { ready: boolean; progress: number } {
+  const state = states.get(db);
+  return { ready: !!state?.index, progress: state?.index ? 1 : (state?.progress ?? 0) };
+}
+
+/**
+ * Brings the index up to date with bib_search_changes (one catch-up at a time; a search that finds the
+ * index behind waits for it), and now and then prunes the log.
+ */
+export async function catchUp(db: Db, index: SearchIndex): Promise<void> {
+  const state = states.get(db);
+  if (!state || state.index !== index) return;
+  if (state.catchingUp) {
+    await state.catchingUp;
+    return;
+  }
+  state.catchingUp = (async () => {
+    await index.catchUp(db);
+    if (Date.now() - state.prunedAt > PRUNE_EVERY_MS) {
+      state.prunedAt = Date.now();
+      await db.execute(
+        sql`delete from bib_search_changes where at < now() - make_interval(secs => ${LOG_KEPT_MS / 1000})`,
+      );
+    }
+  })().finally(() => (state.catchingUp = null));
+  await state.catchingUp;
+}
+
+/** Loads the index of a database now, whatever its size (the app's start, the benchmark); resolves when it answers. */
+export async function loadSearchIndex(db: Db): Promise<boolean> {
+  if (!searchIndexAllowed(db)) return false;
+  const state = states.get(db) ?? begin(db);
+  await state.loading;
+  return !!state.index;
+}
