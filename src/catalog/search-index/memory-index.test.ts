@@ -130,6 +130,24 @@ describeOnEachDatabase('search index in memory', (ctx) => {
     expect(await found('кеме')).toEqual([]);
   });
 
+  it('orders records added after the load by title as the database does', async () => {
+    const word = `садовый${[...uniq()].map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)]).join('')}`;
+    for (const title of ['Яблоко', 'Арбуз', 'Груша', 'Айва', 'Вишня', 'Алыча']) {
+      const res = await http.post('/api/v1/catalog/records', { title: `${title} ${word}`, authors: [], year: 2000 });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const { memory, database } = await both({ q: word, sort: 'title' });
+    expect(memory.items.map((h) => h.title.split(' ')[0])).toEqual([
+      'Айва',
+      'Алыча',
+      'Арбуз',
+      'Вишня',
+      'Груша',
+      'Яблоко',
+    ]);
+    expect(memory.items.map((h) => h.id)).toEqual(database.items.map((h) => h.id));
+  });
+
   // Two transactions at once need two connections: PGlite has one.
   it.runIf(ctx.kind === 'postgresql')(
     'finds a change whose transaction commits after a later one was read',

@@ -63,8 +63,8 @@ export const HOT = { year: 0, titleRank: 1, keyRank: 2, flags: 3, libraries: 4, 
 export const FLAG_LIVE = 1;
 export const FLAG_ON_SHELF = 2;
 
-/** Title ranks are spaced so that records added after the load fit between (see titleRankOf). */
-const RANK_STEP = 16;
+/** Title ranks lie below this; they are spaced as widely as it allows, so that later records fit between (titleRankOf). */
+export const TITLE_SPAN = 2 ** 30;
 
 /** FNV-1a of a text: a record written again with the same words keeps its postings. */
 function hashOf(text: string): number {
@@ -128,7 +128,7 @@ export class SearchIndex {
   docCount = 0;
   liveCount = 0;
   private capacity = 0;
-  /** HOT_STRIDE numbers per document; titleRank: place in the order of sort titles ("C" collation), spaced by RANK_STEP. */
+  /** HOT_STRIDE numbers per document; titleRank: place in the order of sort titles ("C" collation), spaced widely (rankTitles). */
   hot = new Int32Array(0);
   private contentHash = new Int32Array(0);
   readonly subjects = new Lists();
@@ -202,9 +202,19 @@ export class SearchIndex {
       if (this.sortTitles[order[mid]!]! < sortTitle) lo = mid + 1;
       else hi = mid;
     }
-    const before = lo > 0 ? this.hot[order[lo - 1]! * HOT_STRIDE + HOT.titleRank]! : -RANK_STEP;
-    const after = lo < order.length ? this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]! : before + 2 * RANK_STEP;
+    const before = lo > 0 ? this.hot[order[lo - 1]! * HOT_STRIDE + HOT.titleRank]! : 0;
+    const after = lo < order.length ? this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]! : TITLE_SPAN - 1;
     return Math.floor((before + after) / 2);
+  }
+
+  /**
+   * Ranks the documents by title again when those added since the last ranking are many (a tenth), or
+   * were added to an index loaded empty: a later document's rank lies between its neighbours', and
+   * neighbours run out of room after a few.
+   */
+  refreshTitleRanks(): void {
+    const later = this.docCount - this.keyedUntil;
+    if (later > 0 && (this.keyedUntil === 0 || later > this.keyedUntil / 10)) this.rankTitles();
   }
 
   /** Ranks every document by sort title (at the end of the load). */
@@ -212,7 +222,8 @@ export class SearchIndex {
     const docs = Int32Array.from({ length: this.docCount }, (_, i) => i);
     const titles = this.sortTitles;
     docs.sort((a, b) => (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0));
-    for (let i = 0; i < docs.length; i++) this.hot[docs[i]! * HOT_STRIDE + HOT.titleRank] = i * RANK_STEP;
+    const step = Math.max(1, Math.floor(TITLE_SPAN / (docs.length + 1)));
+    for (let i = 0; i < docs.length; i++) this.hot[docs[i]! * HOT_STRIDE + HOT.titleRank] = (i + 1) * step;
     this.titleOrder = docs;
     const keys = this.titleKeys;
     this.keyOrder = Int32Array.from(docs).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));

@@ -9,7 +9,16 @@
  */
 import type { TSearchQuery } from '../catalog.schemas';
 import { isbnKeys, looksLikeIsbn } from '../isbn';
-import { FLAG_LIVE, FLAG_ON_SHELF, HOT, HOT_STRIDE, NO_YEAR, type Lists, type SearchIndex } from './memory-index';
+import {
+  FLAG_LIVE,
+  FLAG_ON_SHELF,
+  HOT,
+  HOT_STRIDE,
+  NO_YEAR,
+  TITLE_SPAN,
+  type Lists,
+  type SearchIndex,
+} from './memory-index';
 import { intersect, union, withWeights, type DocList } from './postings';
 import { ANY_WEIGHT, WEIGHT, type Clauses, type QueryLexeme } from './ts-text';
 
@@ -123,15 +132,18 @@ const WEIGHT_SCORE = Int32Array.from({ length: 16 }, (_, mask) =>
   mask & WEIGHT.A ? 10 : mask & WEIGHT.B ? 4 : mask & WEIGHT.C ? 2 : 1,
 );
 
-/** Title ranks (below 2^25) in keys: a smaller rank, an earlier title, is the bigger key. */
-const TITLE_SPAN = 2 ** 25;
+/** Years in keys lie below this; title ranks (below TITLE_SPAN) go in as TITLE_SPAN - 1 - rank, an earlier title the bigger key. */
 const YEAR_SPAN = 4096;
 
 /** The first `k` of `n` hits in order: the biggest keys, ties by record id (a heap of the best k, then sorted). */
 function firstInOrder(index: SearchIndex, docs: Int32Array, keys: Float64Array, n: number, k: number): number[] {
   // Positive when hit a comes after hit b.
+  // Equal keys: titles compared as text (ranks of documents added since the load can be equal), then ids.
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const after = (a: number, b: number) =>
-    keys[b]! - keys[a]! || (index.recordIds[docs[a]!]! < index.recordIds[docs[b]!]! ? -1 : 1);
+    keys[b]! - keys[a]! ||
+    text(index.sortTitles[docs[a]!]!, index.sortTitles[docs[b]!]!) ||
+    text(index.recordIds[docs[a]!]!, index.recordIds[docs[b]!]!);
   if (k >= n) return Array.from({ length: n }, (_, i) => i).sort(after);
   // The root is the last of the best k so far.
   const heap: number[] = [];
@@ -228,6 +240,7 @@ export function searchInMemory(
 ): MemoryHits | null {
   const isbn = query.isbn ?? (query.q && looksLikeIsbn(query.q) ? query.q.replace(/^ISBN/i, '') : undefined);
   if (!clauses.length && isbn === undefined) return null;
+  index.refreshTitleRanks();
   const lists = clauses.map((c) => clauseDocs(index, c));
   if (isbn !== undefined) lists.push(isbnDocs(index, isbn));
   // A search whose every clause has many records is left to the database (see MEMORY_MAX_HITS).
