@@ -9,7 +9,7 @@ import { buildLibrary, buildNetwork, buildStaff, client, login, markOnLoan, uniq
 import { describeOnEachDatabase } from '../../test/harness';
 import { ZSearchQuery } from '../catalog.schemas';
 import { searchCatalog } from '../search.service';
-import { readyIndex, searchIndexStatus, turnOnSearchIndex } from './registry';
+import { needsRebuild, readyIndex, rebuildSearchIndex, searchIndexStatus, turnOnSearchIndex } from './registry';
 
 const TITLES = [
   ['Белый пароход', 'Айтматов, Ч.', 1970, 'rus'],
@@ -146,6 +146,20 @@ describeOnEachDatabase('search index in memory', (ctx) => {
       'Яблоко',
     ]);
     expect(memory.items.map((h) => h.id)).toEqual(database.items.map((h) => h.id));
+  });
+
+  it('is read afresh when many records were written again, and finds the same after', async () => {
+    expect(needsRebuild(1_000_000, 900_000)).toBe(false);
+    expect(needsRebuild(1_200_001, 1_000_000)).toBe(true);
+    expect(needsRebuild(15_000, 2_000)).toBe(true);
+    const before = (await readyIndex(ctx.database.db))!;
+    expect(before.docCount).toBeGreaterThan(before.liveCount);
+    const hits = await found('пароход');
+    await rebuildSearchIndex(ctx.database.db);
+    const after = (await readyIndex(ctx.database.db))!;
+    expect(after).not.toBe(before);
+    expect(after.docCount).toBe(after.liveCount);
+    expect(await found('пароход')).toEqual(hits);
   });
 
   // Two transactions at once need two connections: PGlite has one.

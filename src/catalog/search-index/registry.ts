@@ -18,6 +18,8 @@ const PRUNE_EVERY_MS = 3600 * 1000;
 
 interface State {
   index: SearchIndex | null;
+  /** A fresh index being read to replace one holding many dead documents. */
+  rebuilding: Promise<void> | null;
   loading: Promise<void>;
   /** Settled once it is known whether the catalogue is small. */
   counted: Promise<boolean>;
@@ -47,6 +49,7 @@ function begin(db: Db): State {
     counted: new Promise<boolean>((resolve) => (small = resolve)),
     loading: Promise.resolve(),
     catchingUp: null,
+    rebuilding: null,
     progress: 0,
     error: null,
     prunedAt: Date.now(),
@@ -97,6 +100,7 @@ export async function catchUp(db: Db, index: SearchIndex): Promise<void> {
   }
   state.catchingUp = (async () => {
     await index.catchUp(db);
+    if (needsRebuild(index.docCount, index.liveCount)) void rebuildSearchIndex(db);
     if (Date.now() - state.prunedAt > PRUNE_EVERY_MS) {
       state.prunedAt = Date.now();
       await db.execute(
@@ -113,4 +117,31 @@ export async function loadSearchIndex(db: Db): Promise<boolean> {
   const state = states.get(db) ?? begin(db);
   await state.loading;
   return !!state.index;
+}
+
+/**
+ * Whether an index holds so many dead documents (records written again with other words, deleted) that
+ * it is read afresh: a tenth of a million records edited leave ~2 million dead postings behind.
+ */
+export function needsRebuild(docCount: number, liveCount: number): boolean {
+  return docCount - liveCount > Math.max(10000, liveCount / 5);
+}
+
+/** Reads a fresh index in the background and puts it in place of the current one when it is up to date. */
+export async function rebuildSearchIndex(db: Db): Promise<void> {
+  const state = states.get(db);
+  if (!state?.index) return;
+  state.rebuilding ??= (async () => {
+    const fresh = new SearchIndex();
+    await fresh.load(db);
+    await fresh.catchUp(db);
+    state.index = fresh;
+  })()
+    .catch((error: unknown) => {
+      state.error = error;
+    })
+    .finally(() => {
+      state.rebuilding = null;
+    });
+  await state.rebuilding;
 }
