@@ -72,6 +72,8 @@ export function electronicLocation(f: MarcDataField): MarcDataField {
 
 const RULES: Record<string, Rule> = {
   '010': (f) => df('020', ' ', ' ', mapSubfields(f, { a: 'a', b: 'q', d: 'c', z: 'z' })),
+  // ISSN: UNIMARC's cancelled ($y) and erroneous ($z) are MARC 21's canceled ($z) and incorrect ($y).
+  '011': (f) => df('022', f.ind1, ' ', mapSubfields(f, { a: 'a', f: 'l', g: 'm', y: 'z', z: 'y' })),
   '101': (f) => df('041', f.ind1 === '1' ? '1' : '0', ' ', mapSubfields(f, { a: 'a', b: 'b', c: 'h' })),
   '200': (f, rec) => {
     // MARC 21 has one $c: later responsibility statements ($g) join the first with " ; ".

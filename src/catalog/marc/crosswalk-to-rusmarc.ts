@@ -72,6 +72,7 @@ type Rule = (f: MarcDataField, rec: MarcRecord) => MarcDataField | undefined;
 
 const RULES: Record<string, Rule> = {
   '020': (f) => df('010', ' ', ' ', unpunctuate(mapSubfields(f, { a: 'a', q: 'b', c: 'd', z: 'z' }))),
+  '022': (f) => df('011', f.ind1, ' ', mapSubfields(f, { a: 'a', l: 'f', m: 'g', z: 'y', y: 'z' })),
   '041': (f) => df('101', f.ind1 === '1' ? '1' : '0', ' ', mapSubfields(f, { a: 'a', b: 'b', h: 'c' })),
   '245': (f) => {
     // "First statement ; second" in 245 $c is RUSMARC's $f followed by $g.

@@ -161,6 +161,33 @@ describe('crosswalk rules', () => {
     expect(unmapped).toEqual([]);
   });
 
+  it('carries ISSN between RUSMARC 011 and MARC 21 022, cancelled and erroneous numbers in each format\'s subfield', () => {
+    const rus: MarcRecord = {
+      leader: '00000nas  2200000 i 450 ',
+      fields: [
+        dataField('011', '0', ' ', [
+          ['a', '1694-7584'],
+          ['f', '1694-7584'],
+          ['y', '0320-9601'],
+          ['z', '1694-758X'],
+        ]),
+        dataField('200', '1', ' ', [['a', 'Ала-Тоо']]),
+      ],
+    };
+    const unmapped: string[] = [];
+    const m = rusmarcToMarc21(rus, { onUnmapped: (f) => unmapped.push(f.tag) });
+    expect(getDataFields(m, '022')).toEqual([
+      dataField('022', '0', ' ', [
+        ['a', '1694-7584'],
+        ['l', '1694-7584'],
+        ['z', '0320-9601'],
+        ['y', '1694-758X'],
+      ]),
+    ]);
+    expect(getDataFields(marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) }), '011')).toEqual(getDataFields(rus, '011'));
+    expect(unmapped).toEqual([]);
+  });
+
   it('keeps 856 (electronic location) both ways, indicators and all, trading $y and $2 where the formats differ', () => {
     const rus: MarcRecord = {
       leader: '00000nlm  2200000 i 450 ',
