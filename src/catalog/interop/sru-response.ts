@@ -51,14 +51,26 @@ function writeDiagnostics(w: XmlWriter, version: SruVersion, diagnostics: SruDia
   w.end();
 }
 
-function writeRecordHead(w: XmlWriter, version: SruVersion, schema: string) {
+/**
+ * How a record's XML goes into recordData: as XML, or escaped into a string (SRU 1.2's recordPacking,
+ * SRU 2.0's recordXMLEscaping), for clients that cannot take foreign XML inside the response.
+ */
+export type RecordEscaping = 'xml' | 'string';
+
+function writeRecordHead(w: XmlWriter, version: SruVersion, schema: string, escaping: RecordEscaping) {
   const p = NS[version].prefix;
   w.leaf(`${p}:recordSchema`, schema);
-  if (version === '1.2') w.leaf(`${p}:recordPacking`, 'xml');
+  if (version === '1.2') w.leaf(`${p}:recordPacking`, escaping);
   else {
     w.leaf(`${p}:recordPacking`, 'packed');
-    w.leaf(`${p}:recordXMLEscaping`, 'xml');
+    w.leaf(`${p}:recordXMLEscaping`, escaping);
   }
+}
+
+function writeRecordData(w: XmlWriter, version: SruVersion, xml: string, escaping: RecordEscaping) {
+  const name = `${NS[version].prefix}:recordData`;
+  if (escaping === 'string') w.leaf(name, xml);
+  else w.start(name).raw(xml).end();
 }
 
 export interface SearchResponse {
@@ -67,6 +79,7 @@ export interface SearchResponse {
   records: SruRecord[];
   nextRecordPosition?: number;
   diagnostics: SruDiagnostic[];
+  escaping?: RecordEscaping;
 }
 
 export function searchRetrieveXml(r: SearchResponse): string {
@@ -79,8 +92,8 @@ export function searchRetrieveXml(r: SearchResponse): string {
     w.start(`${p}:records`);
     for (const record of r.records) {
       w.start(`${p}:record`);
-      writeRecordHead(w, r.version, record.schema);
-      w.start(`${p}:recordData`).raw(record.xml).end();
+      writeRecordHead(w, r.version, record.schema, r.escaping ?? 'xml');
+      writeRecordData(w, r.version, record.xml, r.escaping ?? 'xml');
       w.leaf(`${p}:recordPosition`, record.position);
       w.end();
     }
@@ -168,16 +181,20 @@ function writeZeeRex(w: XmlWriter, c: ExplainContext) {
   w.end();
 }
 
-export function explainXml(c: ExplainContext, diagnostics: SruDiagnostic[] = []): string {
+export function explainXml(
+  c: ExplainContext,
+  diagnostics: SruDiagnostic[] = [],
+  escaping: RecordEscaping = 'xml',
+): string {
   const { prefix: p, sru } = NS[c.version];
   const w = new XmlWriter();
   w.start(`${p}:explainResponse`, { [`xmlns:${p}`]: sru });
   w.leaf(`${p}:version`, c.version);
   w.start(`${p}:record`);
-  writeRecordHead(w, c.version, ZEEREX_NS);
-  w.start(`${p}:recordData`);
-  writeZeeRex(w, c);
-  w.end();
+  writeRecordHead(w, c.version, ZEEREX_NS, escaping);
+  const zeeRex = new XmlWriter();
+  writeZeeRex(zeeRex, c);
+  writeRecordData(w, c.version, zeeRex.fragment(), escaping);
   w.end();
   writeDiagnostics(w, c.version, diagnostics);
   w.end();
@@ -190,7 +207,10 @@ export function explainXml(c: ExplainContext, diagnostics: SruDiagnostic[] = [])
  * scan in a namespace of its own, without a version element.
  */
 export function unsupportedScanXml(version: SruVersion): string {
-  const [p, ns] = version === '2.0' ? ['scan', 'http://docs.oasis-open.org/ns/search-ws/scan'] : [NS[version].prefix, NS[version].sru];
+  const [p, ns] =
+    version === '2.0'
+      ? ['scan', 'http://docs.oasis-open.org/ns/search-ws/scan']
+      : [NS[version].prefix, NS[version].sru];
   const w = new XmlWriter();
   w.start(`${p}:scanResponse`, { [`xmlns:${p}`]: ns });
   if (version === '1.2') w.leaf(`${p}:version`, version);

@@ -80,7 +80,12 @@ describeOnEachDatabase('SRU', (ctx) => {
   });
 
   it('finds a Kyrgyz place name in its Russian spelling too, as the catalogue search does, alone and as a phrase', async () => {
-    const guide = await makeRecord(ctx.database.db, { format: 'rusmarc', title: 'Иссык-Куль : путеводитель', year: 2015, language: 'rus' });
+    const guide = await makeRecord(ctx.database.db, {
+      format: 'rusmarc',
+      title: 'Иссык-Куль : путеводитель',
+      year: 2015,
+      language: 'rus',
+    });
     for (const query of ['cql.anywhere="Ысык-Көл"', 'dc.title=Ысык-Көл', 'dc.title any "ысык жайлоо"', 'иссык-куль']) {
       expect(await search(query, { recordSchema: 'dc' }).then((xml) => xml.includes(guide.id)), query).toBe(true);
     }
@@ -181,14 +186,14 @@ describeOnEachDatabase('SRU', (ctx) => {
     expect(unknown).toContain('<diag:details>xcql</diag:details>');
   });
 
-  it('answers an unsupported record packing or XML escaping with diagnostic 71', async () => {
+  it('answers an unsupported record packing with diagnostic 71', async () => {
     const cases: Record<string, string>[] = [
-      { version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'string' },
       { version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'packed' },
-      { query: 'x', recordXMLEscaping: 'string' },
+      { query: 'x', recordXMLEscaping: 'json' },
       { query: 'x', recordPacking: 'unpacked' },
       // 1.2's value in 2.0's parameter: recordPacking is packed or unpacked in 2.0.
       { query: 'x', recordPacking: 'xml' },
+      { version: '1.2', operation: 'explain', recordPacking: 'packed' },
     ];
     for (const query of cases) {
       const xml = await sru(query);
@@ -203,6 +208,35 @@ describeOnEachDatabase('SRU', (ctx) => {
     expect(diagnostic(v12)).toBeUndefined();
   });
 
+  it('gives records and the explain record escaped into a string when asked (1.2 recordPacking, 2.0 recordXMLEscaping)', async () => {
+    const unescape = (text: string) =>
+      text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    const data = (xml: string) => /<(\w+):recordData>([\s\S]*?)<\/\1:recordData>/.exec(xml)?.[2] ?? '';
+    for (const [asXml, asString] of [
+      [{ query: 'шолохов' }, { query: 'шолохов', recordXMLEscaping: 'string' }],
+      [
+        { version: '1.2', operation: 'searchRetrieve', query: 'шолохов' },
+        { version: '1.2', operation: 'searchRetrieve', query: 'шолохов', recordPacking: 'string' },
+      ],
+      [
+        { version: '1.2', operation: 'explain' },
+        { version: '1.2', operation: 'explain', recordPacking: 'string' },
+      ],
+    ] as Record<string, string>[][]) {
+      const [plain, escaped] = [await sru(asXml!), await sru(asString!)];
+      expect(diagnostic(escaped), JSON.stringify(asString)).toBeUndefined();
+      expect(escaped).toMatch(asString!.version ? /<\w+:recordPacking>string<\// : /<\w+:recordXMLEscaping>string<\//);
+      expect(data(plain)).toContain('<');
+      expect(data(escaped)).not.toContain('<');
+      expect(unescape(data(escaped))).toBe(data(plain));
+      if (asString!.version === undefined) expectValidXml(escaped, 'sru');
+    }
+  });
+
   it('answers a scan with a scanResponse saying it is not supported, and a search sent as a form (POST)', async () => {
     const scan = await sru({ operation: 'scan', scanClause: 'dc.title=джамиля' });
     expect(scan).toMatch(/<scan:scanResponse[^>]*>/);
@@ -211,7 +245,11 @@ describeOnEachDatabase('SRU', (ctx) => {
       method: 'POST',
       url: '/sru',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ version: '1.2', operation: 'searchRetrieve', query: 'dc.title=шолохов' }).toString(),
+      payload: new URLSearchParams({
+        version: '1.2',
+        operation: 'searchRetrieve',
+        query: 'dc.title=шолохов',
+      }).toString(),
     });
     expect(posted.statusCode).toBe(200);
     const viaGet = await sru({ version: '1.2', operation: 'searchRetrieve', query: 'dc.title=шолохов' });
@@ -221,8 +259,8 @@ describeOnEachDatabase('SRU', (ctx) => {
   it('reports each diagnostic', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ operation: 'searchRetrieve' }, '7'],
-      [{ version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'string' }, '71'],
-      [{ query: 'x', recordXMLEscaping: 'string' }, '71'],
+      [{ version: '1.2', operation: 'searchRetrieve', query: 'x', recordPacking: 'packed' }, '71'],
+      [{ query: 'x', recordXMLEscaping: 'json' }, '71'],
       [{ query: 'x', maximumRecords: 'many' }, '6'],
       [{ query: 'x', startRecord: '0' }, '6'],
       [{ query: 'x', queryType: 'xcql' }, '11'],
@@ -260,9 +298,14 @@ it('writes a RUSMARC record in UTF-8 saying so in 100 $a/26-29, and a MARC 21 on
   // As an ИРБИС record imported from CP1251 says it: "89" at 26-27.
   const rusmarc: MarcRecord = {
     leader: '00000nam0 2200000 i 450 ',
-    fields: [dataField('100', ' ', ' ', [['a', '20110725d2011    k  y0rusy0189    ca']]), dataField('200', '1', ' ', [['a', 'Жамиля']])],
+    fields: [
+      dataField('100', ' ', ' ', [['a', '20110725d2011    k  y0rusy0189    ca']]),
+      dataField('200', '1', ' ', [['a', 'Жамиля']]),
+    ],
   };
-  expect(marcRecordXml(rusmarc, 'rusmarc')).toContain('<subfield code="a">20110725d2011    k  y0rusy50      ca</subfield>');
+  expect(marcRecordXml(rusmarc, 'rusmarc')).toContain(
+    '<subfield code="a">20110725d2011    k  y0rusy50      ca</subfield>',
+  );
   const marc21: MarcRecord = {
     leader: '00000nam  2200000 i 4500',
     fields: [dataField('100', '1', ' ', [['a', 'Айтматов, Чингиз']]), dataField('245', '1', '0', [['a', 'Жамиля']])],

@@ -15,6 +15,7 @@ import {
   explainXml,
   unsupportedScanXml,
   searchRetrieveXml,
+  type RecordEscaping,
   type SruDiagnostic,
   type SruRecord,
   type SruVersion,
@@ -65,22 +66,24 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
 }
 
 /**
- * Record packing, answered with diagnostic 71 (unsupported record packing) when not what we give. SRU 1.2's
- * recordPacking is xml or string; SRU 2.0 renamed that recordXMLEscaping and gave recordPacking a new
- * meaning, packed or unpacked. We give records as XML (not escaped into a string), packed.
+ * How records are to be given, or diagnostic 71 (unsupported record packing). SRU 1.2's recordPacking is
+ * xml or string; SRU 2.0 renamed that recordXMLEscaping and gave recordPacking a new meaning, packed or
+ * unpacked, of which we give packed.
  */
-function checkPacking(version: SruVersion, params: SruParams) {
-  const only = (name: string, supported: string) => {
-    const value = params[name] ?? supported;
-    if (value !== supported)
-      throw fail(71, `${name}=${value}`, `Unsupported record packing: ${name}=${value} (only ${supported})`);
+function escapingOf(version: SruVersion, params: SruParams): RecordEscaping {
+  const one = (name: string, supported: string[]) => {
+    const value = params[name] ?? supported[0]!;
+    if (!supported.includes(value))
+      throw fail(
+        71,
+        `${name}=${value}`,
+        `Unsupported record packing: ${name}=${value} (only ${supported.join(' or ')})`,
+      );
+    return value;
   };
-  if (version === '1.2') {
-    only('recordPacking', 'xml');
-  } else {
-    only('recordXMLEscaping', 'xml');
-    only('recordPacking', 'packed');
-  }
+  if (version === '1.2') return one('recordPacking', ['xml', 'string']) as RecordEscaping;
+  one('recordPacking', ['packed']);
+  return one('recordXMLEscaping', ['xml', 'string']) as RecordEscaping;
 }
 
 interface Query {
@@ -109,11 +112,12 @@ async function searchRetrieve(db: Db, version: SruVersion, params: SruParams): P
   let start: number;
   let maximum: number;
   let schema: { name: RecordSchema; identifier: string };
+  let escaping: RecordEscaping;
   try {
     const query = queryOf(version, params);
     start = positiveInt('startRecord', params.startRecord, 1, 1);
     maximum = Math.min(positiveInt('maximumRecords', params.maximumRecords, SRU_DEFAULT_RECORDS, 0), SRU_MAX_RECORDS);
-    checkPacking(version, params);
+    escaping = escapingOf(version, params);
     schema = schemaOf(params.recordSchema);
     const tree = query.language === 'cql' ? parseCql(query.text) : parsePqf(query.text);
     where = and(eq(R.isDeleted, false), cqlToSql(tree));
@@ -163,6 +167,7 @@ async function searchRetrieve(db: Db, version: SruVersion, params: SruParams): P
     records,
     nextRecordPosition: records.length > 0 && last < numberOfRecords ? last + 1 : undefined,
     diagnostics: [],
+    escaping,
   });
 }
 
@@ -185,7 +190,14 @@ export async function handleSru(db: Db, server: SruServer, params: SruParams): P
     params.operation ?? (params.query !== undefined || params['x-pquery'] !== undefined ? 'searchRetrieve' : 'explain');
   if (operation === 'searchRetrieve') return searchRetrieve(db, version, params);
   const context = { version, ...server };
-  if (operation === 'explain') return explainXml(context);
+  if (operation === 'explain') {
+    try {
+      return explainXml(context, [], escapingOf(version, params));
+    } catch (error) {
+      if (error instanceof Diagnostic) return explainXml(context, [error.diagnostic]);
+      throw error;
+    }
+  }
   if (operation === 'scan') return unsupportedScanXml(version);
   return explainXml(context, [{ code: 4, details: operation, message: `Unsupported operation: ${operation}` }]);
 }
