@@ -202,6 +202,7 @@ export class SearchIndex {
       if (this.sortTitles[order[mid]!]! < sortTitle) lo = mid + 1;
       else hi = mid;
     }
+    if (lo < order.length && this.sortTitles[order[lo]!] === sortTitle) return this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]!;
     const before = lo > 0 ? this.hot[order[lo - 1]! * HOT_STRIDE + HOT.titleRank]! : 0;
     const after = lo < order.length ? this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]! : TITLE_SPAN - 1;
     return Math.floor((before + after) / 2);
@@ -222,8 +223,13 @@ export class SearchIndex {
     const docs = Int32Array.from({ length: this.docCount }, (_, i) => i);
     const titles = this.sortTitles;
     docs.sort((a, b) => (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : 0));
+    // Equal titles share a rank: the orders then go on by year and record id, as the database's do.
     const step = Math.max(1, Math.floor(TITLE_SPAN / (docs.length + 1)));
-    for (let i = 0; i < docs.length; i++) this.hot[docs[i]! * HOT_STRIDE + HOT.titleRank] = (i + 1) * step;
+    let rank = 0;
+    for (let i = 0; i < docs.length; i++) {
+      if (i === 0 || titles[docs[i]!] !== titles[docs[i - 1]!]) rank += step;
+      this.hot[docs[i]! * HOT_STRIDE + HOT.titleRank] = rank;
+    }
     this.titleOrder = docs;
     const keys = this.titleKeys;
     this.keyOrder = Int32Array.from(docs).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
