@@ -64,6 +64,8 @@ export const ZItemOut = z.object({
   acquiredOn: z.string().nullable(),
   status: ZItemStatus,
   notes: z.string(),
+  /** The confirmed match of a check against the list of extremist materials that withheld the copy from readers. */
+  withheldBy: z.uuid().nullable(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
 });

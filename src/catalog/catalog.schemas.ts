@@ -34,12 +34,13 @@ export const DESK_STATUSES: readonly TItemStatus[] = ['on_loan', 'in_transit', '
 
 /**
  * The statuses a person may give a copy by hand, from the one it has: any but the desk's, while the desk
- * does not have it out; a copy on loan only reported lost (the loan stays open, the reader owes it).
+ * does not have it out; a copy on loan only reported lost (the loan stays open, the reader owes it). A
+ * copy withheld by a check against the list of extremist materials never goes back on the shelf.
  */
-export function statusesByHand(from: TItemStatus | null): TItemStatus[] {
+export function statusesByHand(from: TItemStatus | null, isWithheld = false): TItemStatus[] {
   if (from === 'on_loan') return ['lost'];
   if (from && DESK_STATUSES.includes(from)) return [];
-  return ITEM_STATUSES.filter((s) => s !== from && !DESK_STATUSES.includes(s));
+  return ITEM_STATUSES.filter((s) => s !== from && !DESK_STATUSES.includes(s) && !(isWithheld && s === 'available'));
 }
 
 export const CURRENCIES = ['KGS', 'RUB'] as const;

@@ -17,11 +17,13 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { foldedSqlInline } from '../app/text-fold';
 import { libraries, networks } from '../network';
 import type { MarcRecord } from './marc/record';
 import { AGE_LABELS, CURRENCIES, ITEM_STATUSES, MARC_FORMATS, MATERIAL_TYPES } from './catalog.schemas';
+import { extremistMatches } from './extremist/extremist.tables';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -123,6 +125,12 @@ export const items = pgTable(
     acquiredOn: date('acquired_on'),
     status: text('status', { enum: ITEM_STATUSES }).notNull().default('available'),
     notes: text('notes').notNull().default(''),
+    /**
+     * The confirmed match of a check against the list of extremist materials that withheld the copy
+     * from readers («Снять с выдачи»): until it is written off, it is neither lent nor held, and nobody
+     * puts it back on the shelf by hand. A confirmed decision is final, so nothing clears it.
+     */
+    withheldBy: uuid('withheld_by').references((): AnyPgColumn => extremistMatches.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -13,7 +13,7 @@ import { ZItemOut } from './catalog.route-schemas';
 import { ZCopyListQuery } from './catalog.schemas';
 import { listCopies, type CopyVisibility } from './copies.service';
 
-const ZCopyRow = ZItemOut.omit({ networkId: true, createdAt: true, updatedAt: true }).extend({
+const ZCopyRow = ZItemOut.omit({ networkId: true, withheldBy: true, createdAt: true, updatedAt: true }).extend({
   libraryName: z.string(),
   networkName: z.string(),
   title: z.string(),

@@ -10,6 +10,7 @@ import { AppError } from '../app/errors';
 import { CatalogError } from './catalog.errors';
 import { DESK_STATUSES, statusesByHand, type TItemInput, type TItemStatus } from './catalog.schemas';
 import { bibRecords, inventoryKey, items } from './catalog.tables';
+import { assertWithheldStatus } from './extremist/extremist-withheld';
 
 export type Item = typeof items.$inferSelect;
 
@@ -43,10 +44,16 @@ async function checkNumbersFree(tx: Db, networkId: string, input: Pick<TItemInpu
   if (fields.length) throw new AppError(409, 'conflict', holder('sameBarcode') ? 'catalog.barcode_taken' : 'catalog.inventory_taken', fields);
 }
 
-/** The copy's status now, its row locked until the transaction ends (the desk may be lending it meanwhile). */
-async function lockedStatus(tx: Db, id: string): Promise<TItemStatus> {
-  const rows = await tx.execute(sql`select ${items.status} as status from ${items} where ${items.id} = ${id} for update`);
-  return rowsOf<{ status: TItemStatus }>(rows)[0]!.status;
+/**
+ * The copy's status now, its row locked until the transaction ends (the desk may be lending it
+ * meanwhile), checked against the change: a status the desk owns, a copy the desk has out, or a copy
+ * withheld by a check against the list of extremist materials put back within readers' reach.
+ */
+async function checkLockedStatus(tx: Db, id: string, to: TItemStatus) {
+  const rows = await tx.execute(sql`select ${items.status} as status, ${items.withheldBy} as "withheldBy" from ${items} where ${items.id} = ${id} for update`);
+  const copy = rowsOf<{ status: TItemStatus; withheldBy: string | null }>(rows)[0]!;
+  checkStatusChange(copy.status, to);
+  await assertWithheldStatus(tx, copy.withheldBy, to);
 }
 
 export async function findItem(db: Db, id: string): Promise<Item | null> {
@@ -114,7 +121,7 @@ export async function addItem(db: Db, actor: AuditActor, recordId: string, lib: 
 /** Changes a copy; moving it to another library (within the person's scope) moves its network too. */
 export async function updateItem(db: Db, actor: AuditActor, before: Item, lib: Library, input: TItemInput) {
   return db.transaction(async (tx) => {
-    checkStatusChange(await lockedStatus(tx, before.id), input.status);
+    await checkLockedStatus(tx, before.id, input.status);
     await checkNumbersFree(tx, lib.networkId, input, before.id);
     const [item] = await tx
       .update(items)
@@ -141,12 +148,13 @@ export async function updateItem(db: Db, actor: AuditActor, before: Item, lib: L
   });
 }
 
-export async function changeItemStatus(db: Db, actor: AuditActor, before: Item, status: TItemStatus, notes?: string) {
+/** Changes a copy's status (and its notes); `withheldBy` is the match of an extremist-list check withholding it. */
+export async function changeItemStatus(db: Db, actor: AuditActor, before: Item, status: TItemStatus, notes?: string, withheldBy?: string) {
   return db.transaction(async (tx) => {
-    checkStatusChange(await lockedStatus(tx, before.id), status);
+    await checkLockedStatus(tx, before.id, status);
     const [item] = await tx
       .update(items)
-      .set({ status, notes: notes ?? before.notes, updatedAt: new Date() })
+      .set({ status, notes: notes ?? before.notes, ...(withheldBy ? { withheldBy } : {}), updatedAt: new Date() })
       .where(eq(items.id, before.id))
       .returning();
     await writeAudit(tx, actor, {

@@ -102,6 +102,7 @@ const REFUSAL_FIELDS = {
   other_network_item: 'barcode',
   already_on_loan: 'barcode',
   not_available: 'barcode',
+  withheld: 'barcode',
   held_for_other: 'barcode',
   age_label: 'ageOverrideReason',
   loans_not_allowed: 'barcode',
@@ -117,6 +118,9 @@ interface CheckoutRow {
   ageLabel: TAgeLabel | null;
   age: number | null;
   maxItems: number;
+  /** The check against the list of extremist materials that withheld the copy: its day and the entry. */
+  withheldOn: string | null;
+  withheldEntry: number | null;
   dueOn: string;
   below: boolean | null;
   loanId: string | null;
@@ -133,6 +137,7 @@ function refusalError(row: CheckoutRow): never {
   let params: Record<string, string | number> | undefined;
   if (refusal === 'age_label') params = { label: row.ageLabel ?? '', age: row.age ?? '' };
   if (refusal === 'max_items') params = { max: row.maxItems };
+  if (refusal === 'withheld') params = { date: row.withheldOn ?? '—', entry: row.withheldEntry ?? '—' };
   throw circulationError(code, REFUSAL_FIELDS[refusal], params);
 }
 
@@ -160,7 +165,7 @@ async function runCheckout(db: Db, actor: AuditActor, lib: DeskLibrary, input: T
         coalesce(c.open_loans, 0) as open_loans,
         coalesce(rule.loan_days, ${BUILT_IN_RULE.loanDays}::int) as loan_days, coalesce(rule.max_items, ${BUILT_IN_RULE.maxItems}::int) as max_items,
         i.id as item_id, i.barcode, i.status, i.network_id as item_network_id, i.record_id, i.inventory_number, b.title, b.age_label,
-        ${minimumAgeOf('b.age_label')} as minimum_age,
+        ${minimumAgeOf('b.age_label')} as minimum_age, i.withheld_by,
         exists (select 1 from loans l where l.item_id = i.id and l.returned_at is null) as is_on_loan,
         exists (select 1 from holds h where h.item_id = i.id and h.status in ('in_transit','ready') and h.reader_id <> r.id) as is_held_for_other
       from (select 1) one
@@ -185,6 +190,7 @@ async function runCheckout(db: Db, actor: AuditActor, lib: DeskLibrary, input: T
           when src.item_id is null then 'unknown_barcode'
           when src.item_network_id <> ${lib.networkId}::uuid then 'other_network_item'
           when src.is_on_loan or src.status = 'on_loan' then 'already_on_loan'
+          when src.withheld_by is not null then 'withheld'
           when src.status <> 'available' then 'not_available'
           when src.is_held_for_other then 'held_for_other'
           when src.age < src.minimum_age and ${reason}::text = '' then 'age_label'
@@ -193,7 +199,7 @@ async function runCheckout(db: Db, actor: AuditActor, lib: DeskLibrary, input: T
         end as refusal
       from src),
     target as (
-      select id from items where id = (select item_id from v where refusal is null) and status = 'available' for update),
+      select id from items where id = (select item_id from v where refusal is null) and status = 'available' and withheld_by is null for update),
     free as (
       select target.id from target
       where not exists (select 1 from holds h where h.item_id = target.id and h.status in ('in_transit','ready') and h.reader_id <> ${input.readerId})),
@@ -233,6 +239,8 @@ async function runCheckout(db: Db, actor: AuditActor, lib: DeskLibrary, input: T
         ${actor.ip ?? ''}, ${now}
       from loan, v)
     select v.refusal, v.item_id as "itemId", v.barcode, v.title, v.age_label as "ageLabel", v.age, v.max_items as "maxItems",
+      (select to_char(c.checked_on, 'DD.MM.YYYY') from extremist_matches m join extremist_checks c on c.id = m.check_id where m.id = v.withheld_by) as "withheldOn",
+      (select e.number from extremist_matches m join extremist_entries e on e.id = m.entry_id where m.id = v.withheld_by) as "withheldEntry",
       v.due_on::text as "dueOn", v.below, (select id from loan) as "loanId", (select id from action) as "actionId"
     from v`);
   return rows[0]!;

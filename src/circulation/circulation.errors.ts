@@ -10,6 +10,8 @@ type CirculationCode =
   | 'unknown_card'
   | 'already_on_loan'
   | 'not_available'
+  | 'withheld'
+  | 'record_withheld'
   | 'held_for_other'
   | 'reader_blocked'
   | 'registration_expired'
@@ -42,7 +44,7 @@ const STATUS: Partial<Record<CirculationCode, number>> = {
 /** A refusal of the desk: 409 (or 404 for an unknown barcode or card), code and message named alike. */
 export function circulationError(code: CirculationCode, field = '', params: Record<string, string | number> = {}): AppError {
   const key = `circulation.${code}` as MessageKey;
-  return new AppError(STATUS[code] ?? 409, code, key, field ? [{ field, code, key, params }] : []);
+  return new AppError(STATUS[code] ?? 409, code, key, field ? [{ field, code, key, params }] : [], params);
 }
 
 function pgError(error: unknown): { code?: string; constraint?: string } {

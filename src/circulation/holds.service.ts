@@ -70,7 +70,7 @@ export async function listLibraryHolds(db: Db, libraryId: string, kind: HoldList
     ready: sql`h.pickup_library_id = ${libraryId} and h.status = 'ready'`,
     in_transit: sql`h.pickup_library_id = ${libraryId} and h.status = 'in_transit'`,
     to_pull: sql`h.status = 'waiting' and exists (
-      select 1 from items c where c.record_id = h.record_id and c.library_id = ${libraryId} and c.status = 'available'
+      select 1 from items c where c.record_id = h.record_id and c.library_id = ${libraryId} and c.status = 'available' and c.withheld_by is null
         and not exists (select 1 from holds t where t.item_id = c.id and t.status in ('in_transit','ready')))`,
     expired: sql`h.pickup_library_id = ${libraryId} and h.status = 'expired' and i.status = 'available'
       and not exists (select 1 from holds t where t.item_id = h.item_id and t.status in ('in_transit','ready'))`,
@@ -86,14 +86,18 @@ export async function placeHold(db: Db, actor: AuditActor, pickup: DeskLibrary, 
       const reader = await readerForDesk(tx, input.readerId, today);
       if (!reader) throw circulationError('unknown_card', 'readerId');
       assertServable(reader, pickup);
+      // Copies a reader may wait for: in the network, not lost or written off, not withheld by a check
+      // against the list of extremist materials (those are never lent again).
       const rows = await tx.execute(sql`
         select b.material_type as "materialType", b.title,
           exists (select 1 from items i where i.record_id = b.id and i.network_id = ${pickup.networkId}
-            and i.status not in ('lost','written_off')) as "hasCopies"
+            and i.status not in ('lost','written_off') and i.withheld_by is null) as "hasCopies",
+          exists (select 1 from items i where i.record_id = b.id and i.network_id = ${pickup.networkId}
+            and i.status not in ('lost','written_off') and i.withheld_by is not null) as "hasWithheld"
         from bib_records b where b.id = ${input.recordId} and not b.is_deleted`);
-      const record = rowsOf<{ materialType: string; title: string; hasCopies: boolean }>(rows)[0];
+      const record = rowsOf<{ materialType: string; title: string; hasCopies: boolean; hasWithheld: boolean }>(rows)[0];
       if (!record) throw circulationError('no_copies', 'recordId');
-      if (!record.hasCopies) throw circulationError('no_copies', 'recordId');
+      if (!record.hasCopies) throw circulationError(record.hasWithheld ? 'record_withheld' : 'no_copies', 'recordId');
       const rule = resolveLoanRule(reader.rules, { libraryId: pickup.id, readerCategoryId: reader.categoryId, itemType: record.materialType });
       if (!rule.holdsAllowed) throw circulationError('holds_not_allowed', 'readerId');
       const inserted = await tx.execute(sql`

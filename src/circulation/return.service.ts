@@ -31,6 +31,8 @@ interface ReturnRow {
   holdShelfDays: number;
   openTransitId: string | null;
   openTransitTo: string | null;
+  /** Withheld by a check against the list of extremist materials: it goes back withheld, to no hold. */
+  isWithheld: boolean;
 }
 
 export interface ReturnResult {
@@ -54,7 +56,8 @@ async function readForReturn(tx: Db, barcode: string): Promise<ReturnRow | null>
       h.id as "holdId", h.reader_id as "holdReaderId", h.pickup_library_id as "holdPickupId",
       coalesce((select s.hold_shelf_days from circulation_settings s where s.network_id = i.network_id), 7) as "holdShelfDays",
       (select t.id from item_transits t where t.item_id = i.id and t.received_at is null) as "openTransitId",
-      (select t.to_library_id from item_transits t where t.item_id = i.id and t.received_at is null) as "openTransitTo"
+      (select t.to_library_id from item_transits t where t.item_id = i.id and t.received_at is null) as "openTransitTo",
+      i.withheld_by is not null as "isWithheld"
     from items i
     join bib_records b on b.id = i.record_id
     left join loans l on l.item_id = i.id and l.returned_at is null
@@ -96,7 +99,7 @@ async function returnPlainLoan(db: Db, actor: AuditActor, lib: DeskLibrary, barc
         l.id as loan_id, l.reader_id, l.due_on,
         (select t.id from item_transits t where t.item_id = i.id and t.received_at is null) as open_transit_id,
         case when i.library_id <> ${lib.id}::uuid then i.library_id end as transit_to,
-        i.status = 'on_loan' and l.id is not null and i.network_id = ${lib.networkId}::uuid
+        i.status = 'on_loan' and l.id is not null and i.network_id = ${lib.networkId}::uuid and i.withheld_by is null
           and not exists (select 1 from holds h where h.record_id = i.record_id and h.status = 'waiting' and h.network_id = i.network_id) as plain
       from items i join bib_records b on b.id = i.record_id
       left join loans l on l.item_id = i.id and l.returned_at is null
@@ -182,7 +185,11 @@ export async function returnItem(db: Db, actor: AuditActor, lib: DeskLibrary, ba
       let next: ReturnResult['next'] = { kind: 'shelf' };
       let status: TItemStatus = 'available';
       let transitTo: string | null = null;
-      if (row.holdId && row.holdPickupId) {
+      if (row.isWithheld) {
+        // Never to a reader again: kept here, withheld, until it is written off.
+        status = 'in_repair';
+        row.holdId = null;
+      } else if (row.holdId && row.holdPickupId) {
         if (row.holdPickupId === lib.id) {
           next = { kind: 'hold_shelf', holdId: row.holdId };
         } else {

@@ -11,6 +11,8 @@ export interface RecordCopy {
   callNumber: string;
   location: string;
   status: TItemStatus;
+  /** Withheld from readers by a check against the list of extremist materials: never lent, never held. */
+  isWithheld?: boolean;
 }
 
 export interface RecordPageData {
@@ -19,7 +21,7 @@ export interface RecordPageData {
   record: CatalogRecord;
   /** Written-off copies are already left out. */
   copies: RecordCopy[];
-  /** Reserving the record from a reader's account. */
+  /** Reserving the record from a reader's account, or why it cannot be reserved (withheldNotice). */
   holdBox?: SafeHtml | null;
   /** The search the reader came from (catalogueSearchOf), to return to; the catalogue when none. */
   backHref?: string | null;
@@ -70,12 +72,27 @@ function copiesSection(page: PageContext, copies: RecordCopy[]): SafeHtml {
                 <td>
                   ${copy.callNumber || '—'}${copy.location ? html`<br /><span class="muted">${copy.location}</span>` : ''}
                 </td>
-                <td class="${copy.status === 'available' ? 'on-shelf' : 'out'}">${statusName(page, copy.status)}</td>
+                <td class="${copy.status === 'available' && !copy.isWithheld ? 'on-shelf' : 'out'}">
+                  ${copy.isWithheld ? t('opac.copy_withheld') : statusName(page, copy.status)}
+                </td>
               </tr>`,
           ),
         )}
       </tbody>
     </table>
+  </section>`;
+}
+
+/** Whether no copy a reader could ever have is left: every copy not lost is withheld by law. */
+export const isWithheldRecord = (copies: readonly RecordCopy[]) => {
+  const kept = copies.filter((c) => c.status !== 'lost');
+  return kept.length > 0 && kept.every((c) => c.isWithheld);
+};
+
+/** In place of the hold box: why the record cannot be reserved, in plain words. */
+export function withheldNotice(page: PageContext): SafeHtml {
+  return html`<section class="card" id="hold" data-withheld>
+    <p>${page.t('opac.record_withheld')}</p>
   </section>`;
 }
 

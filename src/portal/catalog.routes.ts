@@ -8,7 +8,7 @@ import { listLibraries, type LibraryVisibility } from '../network';
 import { catalogPage } from './catalog.page';
 import { libraryChoices } from './library-views';
 import { hasCriteria, OPAC_PAGE_SIZE, readOpacQuery, toSearchQuery } from './catalog-query';
-import { recordPage } from './catalog-record.page';
+import { isWithheldRecord, recordPage, withheldNotice } from './catalog-record.page';
 import type { SafeHtml } from './html';
 import type { PageContext } from './layout';
 import { notFoundPage } from './not-found.page';
@@ -73,8 +73,9 @@ export function registerOpac(app: App, db: Db, { pageOf, siteNameOf, holdBoxFor 
         callNumber: item.callNumber,
         location: item.location,
         status: item.status,
+        isWithheld: item.withheldBy !== null,
       }));
-    const holdBox = copies.length && holdBoxFor ? await holdBoxFor(request, page, record.id) : null;
+    const holdBox = isWithheldRecord(copies) ? withheldNotice(page) : copies.length && holdBoxFor ? await holdBoxFor(request, page, record.id) : null;
     const backHref = catalogueSearchOf(request.headers.referer, page.origin);
     return sendHtml(request, reply, recordPage(page, { siteName, librariesHref: '/libraries', record, copies, holdBox, backHref }));
   });

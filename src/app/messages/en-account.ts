@@ -77,6 +77,7 @@ export const enAccount: Record<keyof typeof ruAccount, string> = {
   'account.refusal.holds_not_allowed': 'by the library’s rules you cannot reserve books.',
   'account.refusal.hold_exists': 'this book is already among your reservations.',
   'account.refusal.no_copies': 'the libraries of your network have no copies of this book.',
+  'account.refusal.record_withheld': 'by law this book is no longer lent to readers (it is on the list of extremist materials), so it cannot be requested.',
   'account.refusal.other_network': 'this library belongs to another network.',
   'account.refusal.hold_closed': 'the reservation is already closed.',
   'account.refusal.other': 'it did not work, please contact the library.',

@@ -6,6 +6,8 @@ export const enCirculation: Record<keyof typeof ruCirculation, string> = {
   'circulation.unknown_card': 'No reader has this card number.',
   'circulation.already_on_loan': 'This copy is already on loan. Return it first.',
   'circulation.not_available': 'This copy cannot be lent now: it is not on the shelf (in transit, in repair, lost or written off).',
+  'circulation.withheld': 'This copy was withheld from readers by the check against the list of extremist materials of {date} (entry No. {entry}): it may not be lent.',
+  'circulation.record_withheld': 'No hold can be placed: every copy of this title in the network was withheld from readers by a check against the list of extremist materials.',
   'circulation.held_for_other': 'This copy is held for another reader.',
   'circulation.reader_blocked': 'The reader is blocked: no loans. The reason is on the reader’s card.',
   'circulation.registration_expired': 'The reader’s registration has expired: re-register the reader first.',

@@ -77,6 +77,7 @@ export const kyAccount: Record<keyof typeof ruAccount, string> = {
   'account.refusal.holds_not_allowed': 'китепкананын эрежеси боюнча сиз китеп заказ кыла албайсыз.',
   'account.refusal.hold_exists': 'бул китеп заказдарыңызда бар.',
   'account.refusal.no_copies': 'тармагыңыздын китепканаларында бул китептин нускасы жок.',
+  'account.refusal.record_withheld': 'бул китеп мыйзам боюнча окурмандарга берүүдөн алынган (ал экстремисттик материалдардын тизмесинде бар), аны заказ кылууга болбойт.',
   'account.refusal.other_network': 'бул китепкана башка тармактан.',
   'account.refusal.hold_closed': 'заказ жабылып калган.',
   'account.refusal.other': 'болгон жок, китепканага кайрылыңыз.',

@@ -75,6 +75,7 @@ export const ruAccount = {
   'account.refusal.holds_not_allowed': 'по правилам библиотеки вам нельзя заказывать книги.',
   'account.refusal.hold_exists': 'эта книга уже есть в ваших заказах.',
   'account.refusal.no_copies': 'в библиотеках вашей сети нет экземпляров этой книги.',
+  'account.refusal.record_withheld': 'эта книга снята с выдачи читателям по закону (она есть в списке экстремистских материалов), заказать её нельзя.',
   'account.refusal.other_network': 'эта библиотека из другой сети.',
   'account.refusal.hold_closed': 'заказ уже закрыт.',
   'account.refusal.other': 'не удалось, обратитесь в библиотеку.',

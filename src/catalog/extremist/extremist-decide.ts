@@ -4,7 +4,8 @@
  * - withdraw: the copies are written off (the write-off of the collection follows the act);
  * - flag: the copies stay in the collection but are withheld from readers until they are written off:
  *   a copy on the shelf gets WITHHELD_STATUS, which the loan desk never lends and the OPAC never shows
- *   as on the shelf, and every copy a note naming the entry.
+ *   as on the shelf, every copy a note naming the entry, and every copy the match itself (withheld_by):
+ *   neither lent nor held, nor put back on the shelf by hand (extremist-withheld.ts).
  * Either way the copies must be in the library: a copy with a reader (on loan, in transit, at a service
  * point) is not acted on behind the desk's back — the confirmation is refused, naming them, until they
  * are back. A confirmed decision is final: the copies have been dealt with and the act says so.
@@ -23,8 +24,8 @@ import { extremistChecks, extremistEntries, extremistMatches } from './extremist
 /**
  * The status of a flagged copy. The catalogue has no status of its own for "withheld from readers";
  * "in repair" is the one that keeps a copy in the collection while the desk refuses to lend it
- * (checkout lends only `available` copies) and the OPAC shows it as not on the shelf. The copy's note
- * says why.
+ * (checkout lends only `available` copies) and the OPAC shows it as not on the shelf. The copy's
+ * withheld_by names the match, which the desk, the holds and the copy's form heed; its note says why.
  */
 export const WITHHELD_STATUS: TItemStatus = 'in_repair';
 
@@ -108,7 +109,9 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
       const mark = copyMark(before.number, check.checkedOn, action);
       for (const copy of copies) {
         const notes = [copy.notes, mark].filter(Boolean).join('; ');
-        await changeItemStatus(tx, actor, copy, confirmedStatus(copy.status, action), notes);
+        // A flagged copy keeps the match that withheld it (an earlier check's, when one came first).
+        const withheldBy = action === 'flag' && !copy.withheldBy ? matchId : undefined;
+        await changeItemStatus(tx, actor, copy, confirmedStatus(copy.status, action), notes, withheldBy);
       }
     }
     return after!;

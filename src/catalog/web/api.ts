@@ -76,12 +76,14 @@ export interface Item {
   acquiredOn: string | null;
   status: TItemStatus;
   notes: string;
+  /** Withheld from readers by a check against the list of extremist materials (the match). */
+  withheldBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 /** A copy as the collection list shows it (GET /api/v1/catalog/items). */
-export interface CopyRow extends Omit<Item, 'networkId' | 'createdAt' | 'updatedAt'> {
+export interface CopyRow extends Omit<Item, 'networkId' | 'withheldBy' | 'createdAt' | 'updatedAt'> {
   libraryName: string;
   networkName: string;
   title: string;

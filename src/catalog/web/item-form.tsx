@@ -94,7 +94,7 @@ function ItemFormBody({ recordId, item, libraries, suggestedCallNumber, onClose,
         </SimpleGrid>
         <Select
           label={t('items.status')}
-          data={[...(item ? [item.status] : []), ...statusesByHand(item?.status ?? null)].map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
+          data={[...(item ? [item.status] : []), ...statusesByHand(item?.status ?? null, !!item?.withheldBy)].map((s) => ({ value: s, label: t(`itemStatus.${s}`) }))}
           allowDeselect={false}
           {...form.getInputProps('status')}
           data-testid="item-status"

@@ -30,11 +30,12 @@ export const STATUS_COLOR: Record<TItemStatus, string> = {
   written_off: 'gray',
 };
 
-export function StatusBadge({ status }: { status: TItemStatus }) {
+/** A copy's status; a copy withheld by a check against the list of extremist materials is named so. */
+export function StatusBadge({ status, isWithheld = false }: { status: TItemStatus; isWithheld?: boolean }) {
   const { t } = useTranslation();
   return (
-    <WrappingBadge color={STATUS_COLOR[status]} variant="light">
-      {t(`itemStatus.${status}`)}
+    <WrappingBadge color={isWithheld && status !== 'written_off' ? 'orange' : STATUS_COLOR[status]} variant="light">
+      {isWithheld && status === 'in_repair' ? t('items.withheld') : t(`itemStatus.${status}`)}
     </WrappingBadge>
   );
 }
@@ -132,7 +133,7 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                   <Table.Td>{formatMoney(item.price, item.currency)}</Table.Td>
                   <Table.Td>{formatDate(item.acquiredOn)}</Table.Td>
                   <Table.Td>
-                    <StatusBadge status={item.status} />
+                    <StatusBadge status={item.status} isWithheld={item.withheldBy !== null} />
                   </Table.Td>
                   <Table.Td>
                     {item.canEdit && (
@@ -146,8 +147,8 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                           <Menu.Item onClick={() => setEditing(item)} data-testid="item-edit">
                             {t('recordPage.edit')}
                           </Menu.Item>
-                          {statusesByHand(item.status).length > 0 && <Menu.Label>{t('items.changeStatus')}</Menu.Label>}
-                          {statusesByHand(item.status).map((s) => (
+                          {statusesByHand(item.status, item.withheldBy !== null).length > 0 && <Menu.Label>{t('items.changeStatus')}</Menu.Label>}
+                          {statusesByHand(item.status, item.withheldBy !== null).map((s) => (
                             <Menu.Item
                               key={s}
                               // Writing off asks first, naming the copy, and takes the act's number and the reason.

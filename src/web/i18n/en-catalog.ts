@@ -160,6 +160,7 @@ export const enCatalog: typeof ruCatalog = {
     notes: 'Note',
     changeStatus: 'Change status',
     statusChanged: 'Status changed',
+    withheld: 'Withheld (check against the list of extremist materials)',
     added: 'Copy added',
     empty: 'No copies yet.',
     allWrittenOff: 'all written off ({{count}})',

@@ -160,6 +160,7 @@ export const kyCatalog: typeof ruCatalog = {
     notes: 'Эскертүү',
     changeStatus: 'Абалын өзгөртүү',
     statusChanged: 'Абалы өзгөртүлдү',
+    withheld: 'Берүүдөн алынган (экстремисттик материалдардын тизмеси менен салыштыруу)',
     added: 'Нуска кошулду',
     empty: 'Азырынча нускалар жок.',
     allWrittenOff: 'баары эсептен чыгарылган ({{count}})',

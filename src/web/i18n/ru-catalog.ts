@@ -158,6 +158,7 @@ export const ruCatalog = {
     notes: 'Примечание',
     changeStatus: 'Сменить статус',
     statusChanged: 'Статус изменён',
+    withheld: 'Снят с выдачи (сверка со списком экстремистских материалов)',
     added: 'Экземпляр добавлен',
     empty: 'Экземпляров пока нет.',
     allWrittenOff: 'все списаны ({{count}})',
