@@ -10,9 +10,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { WEB_DIST, type App } from '../src/app/http';
 import { buildApp } from '../src/app/http';
 import type { Database } from '../src/app/db';
-import { buildDemoIfEmpty } from '../src/demo';
 import { buildWebApp } from '../src/cli/build-web';
-import { createTestDatabase, testConfig } from '../src/test/harness';
+import { createDemoDatabase } from '../src/test/demo-database';
+import { testConfig } from '../src/test/harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -28,8 +28,8 @@ export interface Served {
 
 export async function serveDemo(): Promise<Served> {
   if (!existsSync(`${WEB_DIST}/index.html`)) await buildWebApp();
-  const database = await createTestDatabase('pglite');
-  await buildDemoIfEmpty(database.db);
+  // The demo is loaded once per run and each file starts from a copy of it (src/test/demo-database.ts).
+  const database = await createDemoDatabase();
   const app = await buildApp({ database, config: testConfig() }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -63,13 +63,17 @@ export interface TestContext {
 export function describeOnEachDatabase(
   name: string,
   body: (ctx: TestContext) => void,
-  options: { config?: Record<string, string> } = {},
+  options: {
+    config?: Record<string, string>;
+    /** Opens the suite's database (default: createTestDatabase, an empty migrated one). */
+    database?: (kind: DbKind) => Promise<Database>;
+  } = {},
 ) {
   for (const kind of databaseKinds()) {
     describe(`${name} [${kind}]`, () => {
       const ctx = { kind } as TestContext;
       beforeAll(async () => {
-        ctx.database = await createTestDatabase(kind);
+        ctx.database = await (options.database ?? createTestDatabase)(kind);
         // Tests run jobs explicitly (app.jobs.runPending()) so they never race a background poller.
         ctx.app = await buildApp({ database: ctx.database, config: testConfig(options.config) }, { logger: false, runJobs: false });
         await ctx.app.ready();
