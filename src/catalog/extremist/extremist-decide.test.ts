@@ -11,7 +11,7 @@ import { buildStaff, client, login } from '../../test/factories';
 import { describeOnEachDatabase } from '../../test/harness';
 import { items } from '../catalog.tables';
 import { makeRecord } from '../interop/interop.test-support';
-import { actText, COMMISSION, uploadList } from './extremist.test-support';
+import { actText, matchedCheck } from './extremist.test-support';
 
 const LIST = `1. Книга Иванова И.И. «Путь воина света» (решение суда от 01.02.2010);
 2. Брошюра П.П. Петрова «Ночной дозор на рассвете» (решение суда от 05.05.2012);
@@ -30,16 +30,12 @@ describeOnEachDatabase('the decision on a match of the Federal list', (ctx) => {
     const repaired = await buildCopy(db, warrior.id, desk.branchA, 'in_repair');
     const withdrawn = await buildCopy(db, dozor.id, desk.branchA);
 
-    const list = await uploadList(ctx, cataloguer, LIST, `?sourceName=fsem.txt&publishedOn=2026-11-30`);
-    expect(list.statusCode, list.body).toBe(201);
-    const created = await http.post('/api/v1/catalog/extremist/checks', { networkId: desk.network.id, listId: list.json<{ id: string }>().id, checkedOn: '2026-12-01', commission: COMMISSION });
-    expect(created.statusCode, created.body).toBe(201);
-    const checkId = created.json<{ id: string }>().id;
-    await ctx.app.jobs.runPending();
-    const matches = (await http.get(`/api/v1/catalog/extremist/checks/${checkId}/matches`)).json<{ items: { id: string; recordId: string }[] }>().items;
+    const { checkId, matches } = await matchedCheck(ctx, cataloguer, desk.network.id, LIST, '&sourceName=fsem.txt');
     const matchOf = (recordId: string) => matches.find((m) => m.recordId === recordId)!.id;
-    const decide = (recordId: string, body: object) => http.post(`/api/v1/catalog/extremist/checks/${checkId}/matches/${matchOf(recordId)}`, body);
-    const statusOf = async (ids: string[]) => (await db.select().from(items).where(inArray(items.id, ids))).map((c) => c.status).sort();
+    const decide = (recordId: string, body: object) =>
+      http.post(`/api/v1/catalog/extremist/checks/${checkId}/matches/${matchOf(recordId)}`, body);
+    const statusOf = async (ids: string[]) =>
+      (await db.select().from(items).where(inArray(items.id, ids))).map((c) => c.status).sort();
 
     // Flag: the copies on the shelf can no longer be lent; a copy in repair stays in repair; all get the note.
     expect((await decide(warrior.id, { decision: 'confirmed', action: 'flag' })).statusCode).toBe(200);
@@ -47,18 +43,32 @@ describeOnEachDatabase('the decision on a match of the Federal list', (ctx) => {
     const notes = (await db.select().from(items).where(eq(items.recordId, warrior.id))).map((c) => c.notes);
     expect(notes.every((n) => n.includes('ФСЭМ № 1, сверка от 01.12.2026: не выдавать'))).toBe(true);
     const reader = await buildReader(db, desk.branchA);
-    const lend = await desk.deskA.post('/api/v1/circulation/checkout', { libraryId: desk.branchA.id, readerId: reader.id, barcode: flagged[0]!.barcode });
+    const lend = await desk.deskA.post('/api/v1/circulation/checkout', {
+      libraryId: desk.branchA.id,
+      readerId: reader.id,
+      barcode: flagged[0]!.barcode,
+    });
     expect(lend.statusCode).not.toBe(201);
-    expect(lend.json<{ code: string; title: string }>()).toMatchObject({ code: 'withheld', title: expect.stringContaining('01.12.2026') });
+    expect(lend.json<{ code: string; title: string }>()).toMatchObject({
+      code: 'withheld',
+      title: expect.stringContaining('01.12.2026'),
+    });
     // Each copy's change is audited as the copy's own.
-    expect((await db.select().from(auditLog).where(eq(auditLog.objectId, flagged[0]!.id))).map((a) => a.action)).toEqual(['item.status']);
+    expect(
+      (await db.select().from(auditLog).where(eq(auditLog.objectId, flagged[0]!.id))).map((a) => a.action),
+    ).toEqual(['item.status']);
 
     // The record shows the mark to the staff who lend it; not to another network's.
     const marks = await desk.deskA.get(`/api/v1/catalog/extremist/records/${warrior.id}/marks`);
     expect(marks.statusCode, marks.body).toBe(200);
-    expect(marks.json<{ items: unknown[] }>().items).toEqual([expect.objectContaining({ checkId, entryNumber: 1, action: 'flag', copiesAffected: 3, checkedOn: '2026-12-01' })]);
+    expect(marks.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ checkId, entryNumber: 1, action: 'flag', copiesAffected: 3, checkedOn: '2026-12-01' }),
+    ]);
     const outsider = await buildDesk(db, ctx.app);
-    expect((await outsider.deskA.get(`/api/v1/catalog/extremist/records/${warrior.id}/marks`)).json<{ items: unknown[] }>().items).toEqual([]);
+    expect(
+      (await outsider.deskA.get(`/api/v1/catalog/extremist/records/${warrior.id}/marks`)).json<{ items: unknown[] }>()
+        .items,
+    ).toEqual([]);
 
     // Withdraw the other: written off.
     expect((await decide(dozor.id, { decision: 'confirmed', action: 'withdraw' })).statusCode).toBe(200);
@@ -74,11 +84,16 @@ describeOnEachDatabase('the decision on a match of the Federal list', (ctx) => {
     ] as const) {
       const res = await decide(recordId, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(409);
-      expect(res.json<{ code: string; title: string }>()).toMatchObject({ code: 'extremist_match_confirmed', title: expect.stringContaining(staff.login) });
+      expect(res.json<{ code: string; title: string }>()).toMatchObject({
+        code: 'extremist_match_confirmed',
+        title: expect.stringContaining(staff.login),
+      });
     }
     expect(await statusOf([...flagged.map((c) => c.id), repaired.id])).toEqual(['in_repair', 'in_repair', 'in_repair']);
     expect(await statusOf([withdrawn.id])).toEqual(['written_off']);
-    const decided = (await http.get(`/api/v1/catalog/extremist/checks/${checkId}/matches`)).json<{ items: { recordId: string; action: string; copiesAffected: number }[] }>().items;
+    const decided = (await http.get(`/api/v1/catalog/extremist/checks/${checkId}/matches`)).json<{
+      items: { recordId: string; action: string; copiesAffected: number }[];
+    }>().items;
     expect(decided.find((m) => m.recordId === warrior.id)).toMatchObject({ action: 'flag', copiesAffected: 3 });
     expect(decided.find((m) => m.recordId === dozor.id)).toMatchObject({ action: 'withdraw', copiesAffected: 1 });
 

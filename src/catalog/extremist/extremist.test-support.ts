@@ -21,6 +21,30 @@ export async function uploadList(ctx: TestContext, session: Session, body: strin
 /** A chair and a member: the smallest commission an act takes. */
 export const COMMISSION = ['Директор — Смирнова А. А.', 'Библиограф — Кузнецова Е. В.'];
 
+/**
+ * A list uploaded (published 30.11.2026), a check of a network against it opened on 01.12.2026 by
+ * `session`, and its matching run: the check's id and its matches (each with its record).
+ */
+export async function matchedCheck(ctx: TestContext, session: Session, networkId: string, list: string, query = '') {
+  const http = client(ctx.app, session);
+  const uploaded = await uploadList(ctx, session, list, `?publishedOn=2026-11-30${query}`);
+  expect(uploaded.statusCode, uploaded.body).toBe(201);
+  const body = {
+    networkId,
+    listId: uploaded.json<{ id: string }>().id,
+    checkedOn: '2026-12-01',
+    commission: COMMISSION,
+  };
+  const created = await http.post('/api/v1/catalog/extremist/checks', body);
+  expect(created.statusCode, created.body).toBe(201);
+  const checkId = created.json<{ id: string }>().id;
+  await ctx.app.jobs.runPending();
+  const matches = (await http.get(`/api/v1/catalog/extremist/checks/${checkId}/matches`)).json<{
+    items: { id: string; recordId: string }[];
+  }>().items;
+  return { checkId, matches };
+}
+
 /** A Russian network with a library and its cataloguer, and a way to catalogue records it holds. */
 export async function checkedNetwork(ctx: TestContext) {
   const db = ctx.database.db;
@@ -32,7 +56,16 @@ export async function checkedNetwork(ctx: TestContext) {
   const held = async (title: string, authors: string[] = [], copies = 1) => {
     const { id } = await makeRecord(db, { title, authors });
     for (let i = 0; i < copies; i++) {
-      await db.insert(items).values({ recordId: id, libraryId: library.id, networkId: network.id, inventoryNumber: uniq('I'), barcode: uniq('B'), currency: 'RUB' });
+      await db
+        .insert(items)
+        .values({
+          recordId: id,
+          libraryId: library.id,
+          networkId: network.id,
+          inventoryNumber: uniq('I'),
+          barcode: uniq('B'),
+          currency: 'RUB',
+        });
     }
     return id;
   };
@@ -44,7 +77,12 @@ export async function checkedNetwork(ctx: TestContext) {
   };
   /** Starts a check of the network against a list and runs its matching (dated today: after any edition uploaded); returns the check's id. */
   const check = async (listId: string, checkedOn = new Date().toISOString().slice(0, 10)) => {
-    const res = await http.post('/api/v1/catalog/extremist/checks', { networkId: network.id, listId, checkedOn, commission: COMMISSION });
+    const res = await http.post('/api/v1/catalog/extremist/checks', {
+      networkId: network.id,
+      listId,
+      checkedOn,
+      commission: COMMISSION,
+    });
     expect(res.statusCode, res.body).toBe(201);
     await ctx.app.jobs.runPending();
     return res.json<{ id: string }>().id;
