@@ -14,11 +14,22 @@ interface ConfirmModalProps {
   children?: ReactNode;
 }
 
-/** Asks before an action that cannot be taken back, or would throw away what the user typed. */
+/**
+ * Asks before an action that cannot be taken back, or would throw away what the user typed. With fields
+ * in it, neither Escape (which also closes a field's suggestions) nor a click beside it closes it: only
+ * its buttons do, so what was typed there is not lost by a slip.
+ */
 export function ConfirmModal({ opened, title, text, onConfirm, onCancel, confirmLabel, children }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={title}
+      centered
+      closeOnEscape={!children}
+      closeOnClickOutside={!children}
+    >
       <Text mb="lg">{text}</Text>
       {children}
       <Group justify="flex-end">
