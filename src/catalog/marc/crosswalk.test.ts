@@ -6,88 +6,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stripIsbd } from './crosswalk-common';
 import { rusmarcToMarc21 } from './crosswalk-to-marc21';
 import { marc21ToRusmarc } from './crosswalk-to-rusmarc';
 import { detectFormat } from './detect-format';
 import { readIso2709All } from './iso2709-reader';
 import { toMarcXml } from './marcxml-writer';
-import { cloneRecord, controlField, dataField, getControlValue, getDataFields, getValue, type MarcRecord } from './record';
+import {
+  cloneRecord,
+  controlField,
+  dataField,
+  getControlValue,
+  getDataFields,
+  getValue,
+  type MarcRecord,
+} from './record';
 import { rusmarcControlSource } from './unicode-marks';
+import { M21_PAIRS, project, RUS_PAIRS } from './crosswalk.test-pairs';
 import { HAVE_TESTDATA, HAVE_XMLLINT, MARC_DIR, SKIP_TESTDATA, XSD_DIR } from './test-support';
-
-/** The values of the given tag$code pairs, ISBD separators removed, for comparing across formats. */
-function project(r: MarcRecord, pairs: string[]): string[] {
-  const out: string[] = [];
-  for (const p of pairs) {
-    const [tag, code] = [p.slice(0, 3), p.slice(3)];
-    for (const f of getDataFields(r, tag)) {
-      const values = f.subfields.filter((s) => s.code === code).map((s) => stripIsbd(s.value).replace(/\s+/g, ' '));
-      // 245 $c is not repeatable in MARC 21: a second one (seen in real data) comes back joined by " ; ".
-      if (p === '245c' && values.length > 1) out.push(`${p}=${values.join(' ; ')}`);
-      else for (const v of values) out.push(`${p}=${v}`);
-    }
-  }
-  return out;
-}
-
-const RUS_PAIRS = [
-  '010a',
-  '101a',
-  '200a',
-  '200e',
-  '200f',
-  '205a',
-  '210a',
-  '210c',
-  '210d',
-  '215a',
-  '215c',
-  '215d',
-  '225a',
-  '225v',
-  '300a',
-  '330a',
-  '333a',
-  '606a',
-  '606x',
-  '607a',
-  '610a',
-  '675a',
-  '686a',
-  '6862',
-  '899a',
-  '899j',
-];
-const M21_PAIRS = [
-  '020a',
-  '245a',
-  '245b',
-  '245c',
-  '250a',
-  '260a',
-  '260b',
-  '260c',
-  '300a',
-  '300b',
-  '300c',
-  '490a',
-  '490v',
-  '500a',
-  '520a',
-  '521a',
-  '650a',
-  '650x',
-  '651a',
-  '653a',
-  '080a',
-  '084a',
-  '0842',
-  '852a',
-  '852h',
-  '8563',
-  '856u',
-];
 
 describe('crosswalk rules', () => {
   it('puts ББК from 686 $2 rubbk into 084 $2 rubbk and back', () => {
@@ -106,13 +41,19 @@ describe('crosswalk rules', () => {
     expect(getValue(marc21ToRusmarc(m), '686', '2')).toBe('rubbk');
   });
 
-  it('says the type of record in each format\'s codes: an electronic resource is RUSMARC l, MARC 21 m', () => {
+  it("says the type of record in each format's codes: an electronic resource is RUSMARC l, MARC 21 m", () => {
     const rus = (type: string, level = 'm'): MarcRecord => ({
       leader: `00000n${type}${level}0 2200000   450 `,
       fields: [dataField('200', '1', ' ', [['a', 'Словарь']])],
     });
     const typeOf = (r: MarcRecord) => r.leader.slice(6, 8);
-    const pairs: [string, string][] = [['l', 'm'], ['b', 't'], ['m', 'o'], ['a', 'a'], ['j', 'j']];
+    const pairs: [string, string][] = [
+      ['l', 'm'],
+      ['b', 't'],
+      ['m', 'o'],
+      ['a', 'a'],
+      ['j', 'j'],
+    ];
     for (const [r, m] of pairs) {
       const marc21 = rusmarcToMarc21(rus(r));
       expect(typeOf(marc21), r).toBe(`${m}m`);
@@ -161,7 +102,7 @@ describe('crosswalk rules', () => {
     expect(unmapped).toEqual([]);
   });
 
-  it('carries ISSN between RUSMARC 011 and MARC 21 022, cancelled and erroneous numbers in each format\'s subfield', () => {
+  it("carries ISSN between RUSMARC 011 and MARC 21 022, cancelled and erroneous numbers in each format's subfield", () => {
     const rus: MarcRecord = {
       leader: '00000nas  2200000 i 450 ',
       fields: [
@@ -184,7 +125,9 @@ describe('crosswalk rules', () => {
         ['y', '1694-758X'],
       ]),
     ]);
-    expect(getDataFields(marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) }), '011')).toEqual(getDataFields(rus, '011'));
+    expect(getDataFields(marc21ToRusmarc(m, { onUnmapped: (f) => unmapped.push(f.tag) }), '011')).toEqual(
+      getDataFields(rus, '011'),
+    );
     expect(unmapped).toEqual([]);
   });
 
@@ -217,7 +160,13 @@ describe('crosswalk rules', () => {
     // MARC 21's relationship (ind2) and materials specified ($3) come back as they were.
     const m21: MarcRecord = {
       leader: '00000nam a2200000 i 4500',
-      fields: [dataField('245', '0', '0', [['a', 'Emma']]), dataField('856', '4', '2', [['3', 'Publisher description'], ['u', 'http://example.org/d.html']])],
+      fields: [
+        dataField('245', '0', '0', [['a', 'Emma']]),
+        dataField('856', '4', '2', [
+          ['3', 'Publisher description'],
+          ['u', 'http://example.org/d.html'],
+        ]),
+      ],
     };
     expect(getDataFields(rusmarcToMarc21(marc21ToRusmarc(m21)), '856')).toEqual(getDataFields(m21, '856'));
   });
@@ -282,15 +231,22 @@ describe('crosswalk rules', () => {
     ]);
   });
 
-  it('writes the agency behind 001 as MARC 21 003 and back, where the catalogue reads each format\'s', () => {
+  it("writes the agency behind 001 as MARC 21 003 and back, where the catalogue reads each format's", () => {
     const rus: MarcRecord = {
       leader: '00000nam0 2200000 i 450 ',
       fields: [
         controlField('001', 'RU\\NLR\\bibl\\3424'),
         controlField('003', 'http://nlr.ru/bibl/3424'),
         dataField('200', '1', ' ', [['a', 'А']]),
-        dataField('801', ' ', '0', [['a', 'RU'], ['b', 'NLR'], ['c', '19980716']]),
-        dataField('801', ' ', '1', [['a', 'RU'], ['b', 'NLR']]),
+        dataField('801', ' ', '0', [
+          ['a', 'RU'],
+          ['b', 'NLR'],
+          ['c', '19980716'],
+        ]),
+        dataField('801', ' ', '1', [
+          ['a', 'RU'],
+          ['b', 'NLR'],
+        ]),
       ],
     };
     const unmapped: string[] = [];
@@ -299,7 +255,9 @@ describe('crosswalk rules', () => {
     // RUSMARC 003 is a persistent identifier, not an agency: it is not passed off as one.
     expect(unmapped).toEqual(['003']);
     const back = marc21ToRusmarc(m);
-    expect(getDataFields(back, '801')).toEqual(getDataFields(rus, '801').map((f) => ({ ...f, subfields: f.subfields.filter((x) => x.code !== 'c') })));
+    expect(getDataFields(back, '801')).toEqual(
+      getDataFields(rus, '801').map((f) => ({ ...f, subfields: f.subfields.filter((x) => x.code !== 'c') })),
+    );
     expect(rusmarcControlSource(back)).toBe('NLR');
 
     // Numbered by OCLC (003), catalogued by IEF (040 $a): 801 ind2 3 names the issuer, ind2 0 the cataloguer.
@@ -308,12 +266,19 @@ describe('crosswalk rules', () => {
       fields: [
         controlField('001', 'ocm12345'),
         controlField('003', 'OCoLC'),
-        dataField('040', ' ', ' ', [['a', 'IEF'], ['c', 'IEF']]),
+        dataField('040', ' ', ' ', [
+          ['a', 'IEF'],
+          ['c', 'IEF'],
+        ]),
         dataField('245', '1', '0', [['a', 'Pride and prejudice']]),
       ],
     };
     const r = marc21ToRusmarc(oclc);
-    expect(getDataFields(r, '801').map((f) => `${f.ind2} ${getValue({ ...r, fields: [f] }, '801', 'b')}`)).toEqual(['0 IEF', '1 IEF', '3 OCoLC']);
+    expect(getDataFields(r, '801').map((f) => `${f.ind2} ${getValue({ ...r, fields: [f] }, '801', 'b')}`)).toEqual([
+      '0 IEF',
+      '1 IEF',
+      '3 OCoLC',
+    ]);
     expect(rusmarcControlSource(r)).toBe('OCoLC');
     const again = rusmarcToMarc21(r);
     expect(getControlValue(again, '003')).toBe('OCoLC');
@@ -383,7 +348,9 @@ describe.skipIf(!HAVE_TESTDATA)(
         // 008's language becomes an explicit 041 on the way back, so 041 may only gain values.
         expect(project(back, ['041a'])).toEqual(expect.arrayContaining(project(r, ['041a'])));
         expect(project(back, ['100a', '100d'])).toEqual(project(r, ['100a', '100d']));
-        expect(project(back, ['040a', '040c', '773t', '773g', '773w'])).toEqual(project(r, ['040a', '040c', '773t', '773g', '773w']));
+        expect(project(back, ['040a', '040c', '773t', '773g', '773w'])).toEqual(
+          project(r, ['040a', '040c', '773t', '773g', '773w']),
+        );
         // 003 comes back where it speaks for a 001. (Without a 003, RUSMARC cannot say so beside the 801s
         // made from 040: the agency they name comes back as 003.)
         if (getControlValue(r, '003') || !getControlValue(r, '001')) {

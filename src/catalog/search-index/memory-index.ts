@@ -13,23 +13,9 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../app/db';
 import { arrayParam } from './array-param';
+import { Interner, Lists } from './columns';
 import { Postings } from './postings';
 import { readVector } from './ts-text';
-
-/** Strings numbered as they are first seen (0 is kept for "none"). */
-export class Interner {
-  readonly ids = new Map<string, number>();
-  readonly values: string[] = [''];
-  id(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
-    }
-    return id;
-  }
-}
 
 /** A bib_search row as the index reads it, with its record's ISBN keys. */
 export interface IndexRow {
@@ -74,45 +60,6 @@ function hashOf(text: string): number {
 }
 
 const LOAD_CHUNK = 20000;
-
-/**
- * A short list of numbers per document (its subjects, libraries…), all in one growing array: a
- * document's list is rewritten at the end, its old place left unused. Many small arrays would each be
- * an object the garbage collector walks, and a million of them made every search wait for it.
- */
-export class Lists {
-  start = new Int32Array(0);
-  count = new Uint16Array(0);
-  data = new Int32Array(1024);
-  used = 0;
-
-  grow(capacity: number): void {
-    const start = new Int32Array(capacity);
-    start.set(this.start);
-    this.start = start;
-    const count = new Uint16Array(capacity);
-    count.set(this.count);
-    this.count = count;
-  }
-
-  set(doc: number, values: readonly number[]): void {
-    const n = Math.min(values.length, 65535);
-    if (this.used + n > this.data.length) {
-      const data = new Int32Array(Math.max(this.data.length * 2, this.used + n));
-      data.set(this.data.subarray(0, this.used));
-      this.data = data;
-    }
-    this.start[doc] = this.used;
-    this.count[doc] = n;
-    for (let i = 0; i < n; i++) this.data[this.used++] = values[i]!;
-  }
-
-  includes(doc: number, value: number): boolean {
-    const end = this.start[doc]! + this.count[doc]!;
-    for (let i = this.start[doc]!; i < end; i++) if (this.data[i] === value) return true;
-    return false;
-  }
-}
 
 export class SearchIndex {
   readonly lexemes = new Map<string, Postings>();
@@ -202,7 +149,8 @@ export class SearchIndex {
       if (this.sortTitles[order[mid]!]! < sortTitle) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < order.length && this.sortTitles[order[lo]!] === sortTitle) return this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]!;
+    if (lo < order.length && this.sortTitles[order[lo]!] === sortTitle)
+      return this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]!;
     const before = lo > 0 ? this.hot[order[lo - 1]! * HOT_STRIDE + HOT.titleRank]! : 0;
     const after = lo < order.length ? this.hot[order[lo]! * HOT_STRIDE + HOT.titleRank]! : TITLE_SPAN - 1;
     return Math.floor((before + after) / 2);

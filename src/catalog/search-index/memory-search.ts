@@ -9,16 +9,8 @@
  */
 import type { TSearchQuery } from '../catalog.schemas';
 import { isbnKeys, looksLikeIsbn } from '../isbn';
-import {
-  FLAG_LIVE,
-  FLAG_ON_SHELF,
-  HOT,
-  HOT_STRIDE,
-  NO_YEAR,
-  TITLE_SPAN,
-  type Lists,
-  type SearchIndex,
-} from './memory-index';
+import { FLAG_LIVE, FLAG_ON_SHELF, HOT, HOT_STRIDE, NO_YEAR, TITLE_SPAN, type SearchIndex } from './memory-index';
+import type { Lists } from './columns';
 import { intersect, union, withWeights, type DocList } from './postings';
 import { ANY_WEIGHT, WEIGHT, type Clauses, type QueryLexeme } from './ts-text';
 
