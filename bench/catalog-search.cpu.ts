@@ -3,6 +3,7 @@
 // measuring the Node process (process.cpuUsage) and the database backend serving it (/proc/PID/schedstat,
 // nanoseconds on a CPU), so the figures do not depend on what else the machine runs.
 // --profile FILE writes a CPU profile of the measured searches only (open it in Chrome DevTools).
+// KITEPKANA_SEARCH_INDEX=memory: answered from the index in memory, loaded before measuring.
 // Run: npx tsx bench/catalog-search.cpu.ts [--name DATABASE] [--runs 20] [--database-url URL] [--profile FILE]
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/app/config';
 import { openDatabase } from '../src/app/db';
 import { buildApp } from '../src/app/http';
+import { loadSearchIndex } from '../src/catalog/search-index/registry';
 import { TEST_PASSWORD } from '../src/test/factories';
 import { searchMix } from './catalog-search.mix';
 
@@ -33,6 +35,8 @@ const onCpu = (pid: number) => Number(readFileSync(`/proc/${pid}/schedstat`, 'ut
 const database = await openDatabase({ databaseUrl: url.toString() });
 const config = loadConfig({ DATABASE_URL: url.toString(), KITEPKANA_DATA: mkdtempSync(join(tmpdir(), 'kp-bench-data-')), KITEPKANA_LOG_LEVEL: 'warn', KITEPKANA_DEMO: '0', KITEPKANA_LOGIN_LIMIT: '1000' });
 const app = await buildApp({ database, config }, { logger: false, runJobs: false });
+// KITEPKANA_SEARCH_INDEX=memory measures the searches answered from memory (the index loaded first).
+if (await loadSearchIndex(database.db)) console.log('searches answered from the index in memory');
 const monitor = await openDatabase({ databaseUrl: url.toString() });
 try {
   const libs = (await monitor.query<{ id: string }>('select id from libraries order by number')).map((r) => r.id);

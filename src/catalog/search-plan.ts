@@ -53,16 +53,28 @@ function filterConditions(query: TSearchQuery, forEstimate = false): SQL[] {
     // An ISBN field holding no digits matches nothing rather than everything.
     where.push(
       keys.length
-        ? sql`${S.recordId} in (select ${R.id} from ${R} where ${R.isbns} && array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[])`
+        ? sql`${S.recordId} in (select ${R.id} from ${R} where ${R.isbns} && array[${sql.join(
+            keys.map((k) => sql`${k}`),
+            sql`, `,
+          )}]::text[])`
         : sql`false`,
     );
   }
-  if (query.bbk) where.push(sql`exists (select 1 from unnest(${S.bbk}) as b(code) where upper(b.code) like ${likePrefix(query.bbk)})`);
+  if (query.bbk)
+    where.push(
+      sql`exists (select 1 from unnest(${S.bbk}) as b(code) where upper(b.code) like ${likePrefix(query.bbk)})`,
+    );
   // Years and copies are checked on the rows the text index returns: a year range or a library spans
   // a large share of the catalogue, and intersecting its index with the text's costs more than the
   // capped number of rows it would spare. (Without text, the rows are read in order until enough.)
-  if (query.yearFrom !== undefined) where.push(forEstimate ? sql`${S.year} >= ${query.yearFrom}` : sql`coalesce(${S.year}, -1) >= ${query.yearFrom}`);
-  if (query.yearTo !== undefined) where.push(forEstimate ? sql`${S.year} <= ${query.yearTo}` : sql`coalesce(${S.year}, ${query.yearTo + 1}) <= ${query.yearTo}`);
+  if (query.yearFrom !== undefined)
+    where.push(forEstimate ? sql`${S.year} >= ${query.yearFrom}` : sql`coalesce(${S.year}, -1) >= ${query.yearFrom}`);
+  if (query.yearTo !== undefined)
+    where.push(
+      forEstimate
+        ? sql`${S.year} <= ${query.yearTo}`
+        : sql`coalesce(${S.year}, ${query.yearTo + 1}) <= ${query.yearTo}`,
+    );
   if (query.language) where.push(eq(S.language, query.language.toLowerCase()));
   if (query.ageLabel) where.push(eq(S.ageLabel, query.ageLabel));
   if (query.materialType) where.push(eq(S.materialType, query.materialType));
@@ -147,13 +159,20 @@ export function fullTextPlan(query: TSearchQuery, prefix = false): Plan {
   const folded = typedTitle(query);
   if (folded) tiers.push({ condition: sql`${S.titleKey} = ${folded}`, where: tierWhere });
   // The box's words found in the title: what a person typing a title expects first.
-  if (box) tiers.push({ condition: sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', prefix))})`, where: tierWhere });
+  if (box)
+    tiers.push({
+      condition: sql`${S.titleVector} @@ (${tsQuery(termsOf(requiredWords(box.words), '', prefix))})`,
+      where: tierWhere,
+    });
   // A subject asked for as a whole heading (a facet, a record's subject link): the records whose first
   // heading it is, read along that heading's index until enough. That heading holds the subject's words,
   // so the tier does not ask the vector for them: a common heading's words would make the index collect
   // every record holding them (45,000 of 1,000,000) before the first could be taken.
   if (!box && query.subject && parts.some((p) => p.weights === 'C')) {
-    tiers.push({ condition: sql`${firstSubjectKey()} = ${foldText(query.subject.trim())}`, where: and(...beyondSubject)! });
+    tiers.push({
+      condition: sql`${firstSubjectKey()} = ${foldText(query.subject.trim())}`,
+      where: and(...beyondSubject)!,
+    });
   }
   return { where: and(...where)!, rank, hasText: all.length > 0, tiers, estimateWhere: and(...estimateWhere)! };
 }
@@ -189,8 +208,17 @@ function correctedWord(word: string): SQL {
  * fuzzyPlan). Null when no word is long enough to correct.
  */
 export function correctedWords(query: TSearchQuery): SQL | null {
-  const words = fuzzyWords(textParts(query).filter((p) => p.weights !== 'C').flatMap((p) => requiredWords(p.words)));
+  const words = wordsToCorrect(query);
   return words.length ? sql`(${sql.join(words.map(correctedWord), sql` && `)})::text` : null;
+}
+
+/** The words correctedWords corrects, in its order: what its answer depends on besides the catalogue's words. */
+export function wordsToCorrect(query: TSearchQuery): string[] {
+  return fuzzyWords(
+    textParts(query)
+      .filter((p) => p.weights !== 'C')
+      .flatMap((p) => requiredWords(p.words)),
+  );
 }
 
 /**
@@ -206,7 +234,9 @@ export function fuzzyPlan(query: TSearchQuery, correctedText: string): Plan {
     // A word typed into the title or author field must resemble that field, not just title + authors.
     for (const p of parts.filter((part) => part.weights === 'A' || part.weights === 'B')) {
       const field = foldedSql(p.weights === 'A' ? R.searchTitle : R.searchAuthors);
-      const alike = fuzzyWords(requiredWords(p.words)).map((word) => sql`word_similarity(${word}, ${field}) >= ${FUZZY_THRESHOLD}`);
+      const alike = fuzzyWords(requiredWords(p.words)).map(
+        (word) => sql`word_similarity(${word}, ${field}) >= ${FUZZY_THRESHOLD}`,
+      );
       where.push(sql`exists (select 1 from ${R} where ${R.id} = ${S.recordId} and ${and(...alike)})`);
     }
     // Subjects are not corrected: they still have to match by full text.
@@ -245,4 +275,5 @@ export function orderFor(query: TSearchQuery, plan: Plan): SQL {
 }
 
 /** Whether the order is by rank: then candidates are gathered tier by tier and ranked after. */
-export const ranksByRelevance = (query: TSearchQuery, plan: Plan) => plan.hasText && (query.sort ?? 'relevance') === 'relevance';
+export const ranksByRelevance = (query: TSearchQuery, plan: Plan) =>
+  plan.hasText && (query.sort ?? 'relevance') === 'relevance';

@@ -12,9 +12,17 @@ import { rowsOf, type Db } from '../app/db';
 import type { TSearchQuery } from './catalog.schemas';
 import { bibRecords as R, bibSearch as S } from './catalog.tables';
 import { looksLikeIsbn } from './isbn';
-import { fullTextFromMemory, fuzzyFromMemory } from './search-index/answer';
+import { bringUpToDate, fullTextFromMemory, fuzzyFromMemory } from './search-index/answer';
 import { readyIndex } from './search-index/registry';
-import { correctedWords, fullTextPlan, fuzzyPlan, orderFor, ranksByRelevance, type Plan } from './search-plan';
+import {
+  correctedWords,
+  wordsToCorrect,
+  fullTextPlan,
+  fuzzyPlan,
+  orderFor,
+  ranksByRelevance,
+  type Plan,
+} from './search-plan';
 
 /** How many hits are ranked and counted for facets at most (a deep page raises it to reach it). */
 export const CANDIDATES = 200;
@@ -200,8 +208,10 @@ export interface SearchOptions {
 export async function searchCatalog(db: Db, query: TSearchQuery, options: SearchOptions = {}) {
   const withFacets = options.withFacets ?? true;
   const cap = options.exact ? null : (options.candidates ?? CANDIDATES);
-  const index =
+  const ready =
     options.exact || options.candidates !== undefined || options.memory === false ? null : await readyIndex(db);
+  // Everything committed before the search is in the index, or the database answers.
+  const index = ready && (await bringUpToDate(db, ready)) ? ready : null;
   const fullText = async (prefix: boolean, correction: SQL | null = null) =>
     (index && (await fullTextFromMemory(db, index, query, prefix, withFacets))) ||
     runPlan(db, query, fullTextPlan(query, prefix), withFacets, cap, correction);
@@ -219,7 +229,9 @@ export async function searchCatalog(db: Db, query: TSearchQuery, options: Search
     corrected = widened.corrected;
   }
   if (found.total === 0 && correction) {
-    corrected ??= rowsOf<{ corrected: string }>(await db.execute(sql`select ${correction} as corrected`))[0]!.corrected;
+    const correct = async () =>
+      rowsOf<{ corrected: string }>(await db.execute(sql`select ${correction} as corrected`))[0]!.corrected;
+    corrected ??= index ? await index.corrected(wordsToCorrect(query).join(' '), correct) : await correct();
     isFuzzy = true;
     found =
       (index && (await fuzzyFromMemory(db, index, query, corrected, withFacets))) ||

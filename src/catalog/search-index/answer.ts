@@ -1,25 +1,36 @@
 /**
  * The steps of a catalogue search (search.service.ts) answered from the index in memory: the words as
- * typed (or with the last one unfinished), and the words as corrected. The hits are found here; one
- * statement reads their page and names the library facet (kp_search_answer), and says whether bib_search
- * changed since the index last read its log: then the index catches up and the step is answered again.
- * Each returns null when the database's statements must answer instead.
+ * typed (or with the last one unfinished), and the words as corrected. The index is first brought up to
+ * what was committed before the search arrived (bringUpToDate, once per search), then each step finds its
+ * hits, and takes the page and the library facet from what the index keeps (pages.ts). Each returns null
+ * when the database's statements must answer instead.
  */
-import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../app/db';
+import type { Db } from '../../app/db';
 import type { TSearchQuery } from '../catalog.schemas';
 import { textParts, typedTitle } from '../search-plan';
 import { requiredWords, termsOf } from '../search-query';
-import type { Facet, PlanResult } from '../search.service';
-import { arrayParam } from './array-param';
+import type { PlanResult } from '../search.service';
+import { changedSince } from './freshness';
 import type { SearchIndex } from './memory-index';
 import { searchInMemory } from './memory-search';
 import { clausesOf } from './query-lexemes';
 import { catchUp } from './registry';
 import { readQuery, type Clauses } from './ts-text';
 
-/** How many times a step is answered again when bib_search keeps changing under it. */
+/** How many times the index catches up before a search when bib_search keeps changing under it. */
 const ATTEMPTS = 3;
+
+/**
+ * Brings the index up to what was committed before now (a search calls it once, before its steps);
+ * false when bib_search keeps changing under it, and the database's statements must answer.
+ */
+export async function bringUpToDate(db: Db, index: SearchIndex): Promise<boolean> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (!(await changedSince(db, index))) return true;
+    await catchUp(db, index);
+  }
+  return false;
+}
 
 async function answer(
   db: Db,
@@ -28,43 +39,17 @@ async function answer(
   clauses: Clauses,
   withFacets: boolean,
 ): Promise<PlanResult | null> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const hits = searchInMemory(index, query, clauses, typedTitle(query), withFacets);
-    if (!hits) return null;
-    const libraries = hits.facets?.libraries ?? [];
-    const [row] = rowsOf<{ answer: { page: PlanResult['page']; libraries: Facet[]; changed: boolean } }>(
-      await db.execute(sql`select kp_search_answer(
-        ${arrayParam(
-          hits.page.map((h) => h.recordId),
-          'uuid[]',
-        )}, ${arrayParam(
-          hits.page.map((h) => h.rank),
-          'float8[]',
-        )},
-        ${arrayParam(
-          libraries.map((l) => l.id),
-          'uuid[]',
-        )}, ${arrayParam(
-          libraries.map((l) => l.count),
-          'int[]',
-        )},
-        ${index.since}::xid8, ${arrayParam(index.seen, 'xid8[]')}) as answer`),
-    );
-    const found = row!.answer;
-    if (found.changed) {
-      await catchUp(db, index);
-      continue;
-    }
-    const facets = hits.facets && {
-      years: hits.facets.years,
-      languages: hits.facets.languages,
-      materialTypes: hits.facets.materialTypes,
-      subjects: hits.facets.subjects,
-      libraries: found.libraries,
-    };
-    return { total: hits.total, totalIsEstimate: false, page: found.page, facets, corrected: null };
-  }
-  return null;
+  const hits = searchInMemory(index, query, clauses, typedTitle(query), withFacets);
+  if (!hits) return null;
+  const page = await index.pages.page(db, hits.page);
+  const facets = hits.facets && {
+    years: hits.facets.years,
+    languages: hits.facets.languages,
+    materialTypes: hits.facets.materialTypes,
+    subjects: hits.facets.subjects,
+    libraries: await index.pages.libraryFacet(db, hits.facets.libraries),
+  };
+  return { total: hits.total, totalIsEstimate: hits.totalIsEstimate, page, facets, corrected: null };
 }
 
 /** The full-text step (search-plan.ts fullTextPlan): every word of every field, in the weights of its field. */

@@ -47,6 +47,22 @@ export class Lists {
     for (let i = 0; i < n; i++) this.data[this.used++] = values[i]!;
   }
 
+  /** The same lists renumbered: document `order[i]` becomes document `i`. */
+  permuted(order: Int32Array, capacity: number): Lists {
+    const next = new Lists();
+    next.grow(capacity);
+    next.data = new Int32Array(Math.max(1024, this.used));
+    for (let doc = 0; doc < order.length; doc++) {
+      const from = this.start[order[doc]!]!;
+      const n = this.count[order[doc]!]!;
+      next.start[doc] = next.used;
+      next.count[doc] = n;
+      next.data.set(this.data.subarray(from, from + n), next.used);
+      next.used += n;
+    }
+    return next;
+  }
+
   includes(doc: number, value: number): boolean {
     const end = this.start[doc]! + this.count[doc]!;
     for (let i = this.start[doc]!; i < end; i++) if (this.data[i] === value) return true;

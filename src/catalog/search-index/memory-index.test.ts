@@ -167,6 +167,49 @@ describeOnEachDatabase('search index in memory', (ctx) => {
     expect(await found('кеме')).toEqual([]);
   });
 
+  it('shows each hit with its copies and its libraries named as they are now', async () => {
+    const db = ctx.database.db;
+    const id = ids[3]!;
+    const copies = async () => {
+      const { memory, database } = await both({ q: 'манас' });
+      // The ranks are each engine's own.
+      const { rank: _memory, ...hit } = memory.items.find((h) => h.id === id)!;
+      const { rank: _database, ...expected } = database.items.find((h) => h.id === id)!;
+      expect(hit).toEqual(expected);
+      expect(memory.facets).toEqual(database.facets);
+      return hit.availability.map((a) => `${a.libraryName}: ${a.available}/${a.total}`);
+    };
+    const [{ name }] = rowsOf<{ name: string }>(
+      await db.execute(sql`select name from libraries where id = ${library}`),
+    ) as [{ name: string }];
+    expect(await copies()).toEqual([`${name}: 1/1`]);
+    const added = await http.post(`/api/v1/catalog/records/${id}/items`, {
+      libraryId: library,
+      inventoryNumber: uniq('I'),
+      barcode: uniq('B'),
+      status: 'available',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(await copies()).toEqual([`${name}: 2/2`]);
+    // Lent: the record is still on that library's shelf, only the count changes.
+    await markOnLoan(db, (added.json() as { id: string }).id);
+    expect(await copies()).toEqual([`${name}: 1/2`]);
+    await db.execute(sql`update libraries set name = ${`${name} (renamed)`} where id = ${library}`);
+    expect(await copies()).toEqual([`${name} (renamed): 1/2`]);
+  });
+
+  it('corrects a typo to a word catalogued since the same typo was last corrected', async () => {
+    const ending = [...uniq()].slice(-4).map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)]).join('');
+    const typo = `кырмазык${ending}`;
+    expect((await both({ q: typo })).memory.total).toBe(0);
+    const res = await http.post('/api/v1/catalog/records', { title: `Кырмызык${ending}`, authors: [], year: 2001 });
+    expect(res.statusCode, res.body).toBe(201);
+    const { memory, database } = await both({ q: typo });
+    expect(memory.isFuzzy).toBe(true);
+    expect(memory.items.map((h) => h.id)).toEqual([(res.json() as { id: string }).id]);
+    expect(database.items.map((h) => h.id)).toEqual(memory.items.map((h) => h.id));
+  });
+
   it('orders records added after the load by title as the database does', async () => {
     const word = `садовый${[...uniq()].map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)]).join('')}`;
     for (const title of ['Яблоко', 'Арбуз', 'Груша', 'Айва', 'Вишня', 'Алыча']) {

@@ -6,15 +6,19 @@
  * bib_search_changes (see the migration search_changes); a search answered from memory checks, in the
  * statement that reads its page, that nothing changed since (search-memory.ts).
  *
- * A record is a document, numbered in the order it entered the index; a record written again gets a new
- * number (the old one is dead) unless its words are unchanged (a copy lent or returned), when its columns
- * are updated in place.
+ * A record is a document. Once loaded, the documents are numbered in the order a search ranks equal
+ * scores (more libraries first, then by title, then by record id), so that a broad search can stop
+ * reading its hits once no later one could make the page (broad-search.ts). A record written later gets
+ * the next number (the old one is dead) unless its words are unchanged (a copy lent or returned), when
+ * its columns are updated in place; those numbered later, and those whose libraries changed, are out of
+ * that order and a broad search reads them all.
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../app/db';
 import { arrayParam } from './array-param';
 import { Interner, Lists } from './columns';
-import { Postings } from './postings';
+import { PageStore } from './pages';
+import { Postings, renumber } from './postings';
 import { readVector } from './ts-text';
 
 /** A bib_search row as the index reads it, with its record's ISBN keys. */
@@ -48,6 +52,10 @@ export const HOT_STRIDE = 8;
 export const HOT = { year: 0, titleRank: 1, keyRank: 2, flags: 3, libraries: 4, codes: 6, ageLabel: 7 } as const;
 export const FLAG_LIVE = 1;
 export const FLAG_ON_SHELF = 2;
+/** A document below `orderedUntil` whose libraries changed since the load: out of the order of ties. */
+export const FLAG_MOVED = 4;
+/** Libraries counted in a search's order: more than this rank as this many (the order's key keeps 10 bits for it). */
+export const LIBRARIES_CAP = 1023;
 
 /** Title ranks lie below this; they are spaced as widely as it allows, so that later records fit between (titleRankOf). */
 export const TITLE_SPAN = 2 ** 30;
@@ -60,6 +68,18 @@ function hashOf(text: string): number {
 }
 
 const LOAD_CHUNK = 20000;
+
+/** The triggers writing bib_search_changes, off until an index reads it (migrations search_changes, search_copies_log). */
+const LOG_TRIGGERS = [
+  ['bib_search', 'bib_search_log_insert'],
+  ['bib_search', 'bib_search_log_update'],
+  ['bib_search', 'bib_search_log_delete'],
+  ['items', 'items_log_insert'],
+  ['items', 'items_log_update'],
+  ['items', 'items_log_delete'],
+  ['libraries', 'libraries_log'],
+  ['networks', 'networks_log'],
+] as const;
 
 export class SearchIndex {
   readonly lexemes = new Map<string, Postings>();
@@ -78,10 +98,10 @@ export class SearchIndex {
   /** HOT_STRIDE numbers per document; titleRank: place in the order of sort titles ("C" collation), spaced widely (rankTitles). */
   hot = new Int32Array(0);
   private contentHash = new Int32Array(0);
-  readonly subjects = new Lists();
-  readonly libraries = new Lists();
-  readonly available = new Lists();
-  readonly bbk = new Lists();
+  subjects = new Lists();
+  libraries = new Lists();
+  available = new Lists();
+  bbk = new Lists();
   recordIds: string[] = [];
   titleKeys: string[] = [];
   sortTitles: string[] = [];
@@ -90,8 +110,21 @@ export class SearchIndex {
   /** Documents by title key as at the load; those numbered from `keyedUntil` on came later. */
   private keyOrder = new Int32Array(0);
   private keyedUntil = 0;
+  /** Documents below this are numbered in the order of ties (see above), bar those flagged FLAG_MOVED. */
+  orderedUntil = 0;
+  /** The documents flagged FLAG_MOVED. */
+  moved: number[] = [];
   readonly byRecord = new Map<string, number>();
   readonly byIsbn = new Map<string, number[]>();
+
+  /** Moves on whenever a record's words change (a record added, written again with other words, removed). */
+  private wordsVersion = 0;
+  /** Typed words as corrected against the catalogue's words (search-plan.ts correctedWords), as of `correctedAt`. */
+  private corrections = new Map<string, string>();
+  private correctedAt = 0;
+
+  /** The pages and library names searches show (forgotten as the log says records changed). */
+  readonly pages = new PageStore();
 
   /** bib_search_changes read up to: transactions from `since` on may still add to it, bar those in `seen`. */
   since = '0';
@@ -116,7 +149,16 @@ export class SearchIndex {
     this.hot[at + HOT.year] = row.year ?? NO_YEAR;
     this.hot[at + HOT.codes] = this.codes.id(row.language.toLowerCase()) | (this.codes.id(row.material_type) << 16);
     this.hot[at + HOT.ageLabel] = row.age_label ? this.codes.id(row.age_label) : 0;
-    this.hot[at + HOT.flags] = FLAG_LIVE | (row.available_library_ids.length ? FLAG_ON_SHELF : 0);
+    let flags = FLAG_LIVE | (row.available_library_ids.length ? FLAG_ON_SHELF : 0);
+    if (doc < this.orderedUntil) {
+      flags |= this.hot[at + HOT.flags]! & FLAG_MOVED;
+      const capped = (n: number) => Math.min(n, LIBRARIES_CAP);
+      if (!(flags & FLAG_MOVED) && capped(row.library_ids.length) !== capped(this.hot[at + HOT.libraries]!)) {
+        flags |= FLAG_MOVED;
+        this.moved.push(doc);
+      }
+    }
+    this.hot[at + HOT.flags] = flags;
     this.hot[at + HOT.libraries] = row.library_ids.length;
     this.recordIds[doc] = row.record_id;
     this.titleKeys[doc] = row.title_key;
@@ -166,6 +208,62 @@ export class SearchIndex {
     if (later > 0 && (this.keyedUntil === 0 || later > this.keyedUntil / 10)) this.rankTitles();
   }
 
+  /** Once every row is put in: documents ranked by title and numbered in the order of ties. */
+  finishLoad(): void {
+    this.rankTitles();
+    this.renumberInOrder();
+    this.rankTitles();
+  }
+
+  /**
+   * Numbers the live documents in the order a search ranks equal scores (more libraries first, then by
+   * title rank, then by record id) and drops the dead ones.
+   */
+  private renumberInOrder(): void {
+    const hot = this.hot;
+    const ids = this.recordIds;
+    const libraries = (doc: number) => Math.min(hot[doc * HOT_STRIDE + HOT.libraries]!, LIBRARIES_CAP);
+    const order = Int32Array.from({ length: this.docCount }, (_, i) => i)
+      .filter((doc) => this.isLive(doc))
+      .sort(
+        (a, b) =>
+          libraries(b) - libraries(a) ||
+          hot[a * HOT_STRIDE + HOT.titleRank]! - hot[b * HOT_STRIDE + HOT.titleRank]! ||
+          (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0),
+      );
+    const numberOf = new Int32Array(this.docCount).fill(-1);
+    for (let i = 0; i < order.length; i++) numberOf[order[i]!] = i;
+    const nextHot = new Int32Array(this.capacity * HOT_STRIDE);
+    const nextHash = new Int32Array(this.capacity);
+    for (let i = 0; i < order.length; i++) {
+      nextHot.set(hot.subarray(order[i]! * HOT_STRIDE, (order[i]! + 1) * HOT_STRIDE), i * HOT_STRIDE);
+      nextHash[i] = this.contentHash[order[i]!]!;
+    }
+    this.hot = nextHot;
+    this.contentHash = nextHash;
+    for (const name of ['subjects', 'libraries', 'available', 'bbk'] as const) {
+      (this as { [K in typeof name]: Lists })[name] = this[name].permuted(order, this.capacity);
+    }
+    const pick = (values: string[]) => Array.from(order, (doc) => values[doc]!);
+    this.recordIds = pick(this.recordIds);
+    this.titleKeys = pick(this.titleKeys);
+    this.sortTitles = pick(this.sortTitles);
+    this.byRecord.clear();
+    this.recordIds.forEach((id, doc) => this.byRecord.set(id, doc));
+    for (const [key, docs] of this.byIsbn) {
+      const kept = docs.map((doc) => numberOf[doc]!).filter((doc) => doc >= 0);
+      if (kept.length)
+        this.byIsbn.set(
+          key,
+          kept.sort((a, b) => a - b),
+        );
+      else this.byIsbn.delete(key);
+    }
+    for (const postings of this.lexemes.values()) renumber(postings, numberOf);
+    this.docCount = this.liveCount = this.orderedUntil = order.length;
+    this.moved = [];
+  }
+
   /** Ranks every document by sort title (at the end of the load). */
   private rankTitles(): void {
     const docs = Int32Array.from({ length: this.docCount }, (_, i) => i);
@@ -210,6 +308,28 @@ export class SearchIndex {
     };
   }
 
+  /**
+   * Typed words as corrected against the catalogue's words: asked of the database once, then kept until
+   * a record's words change, since the catalogue's words only change then.
+   */
+  async corrected(words: string, correct: () => Promise<string>): Promise<string> {
+    if (this.correctedAt !== this.wordsVersion) {
+      this.corrections.clear();
+      this.correctedAt = this.wordsVersion;
+    }
+    const kept = this.corrections.get(words);
+    if (kept !== undefined) return kept;
+    const version = this.wordsVersion;
+    const found = await correct();
+    if (version === this.wordsVersion && this.corrections.size < 10000) this.corrections.set(words, found);
+    return found;
+  }
+
+  /** The documents whose title keys have key ranks [from, to) (titleKeyRange), those ranked at the last ranking. */
+  docsByKeyRank(from: number, to: number): Int32Array {
+    return this.keyOrder.subarray(from, to);
+  }
+
   /** A record as bib_search now holds it. */
   put(row: IndexRow): void {
     const isbns = row.isbns ?? [];
@@ -220,6 +340,7 @@ export class SearchIndex {
       return;
     }
     if (old !== undefined) this.kill(old);
+    this.wordsVersion++;
     if (this.docCount === this.capacity) this.grow();
     const doc = this.docCount++;
     this.liveCount++;
@@ -253,6 +374,7 @@ export class SearchIndex {
     const old = this.byRecord.get(recordId);
     if (old === undefined) return;
     this.kill(old);
+    this.wordsVersion++;
     this.byRecord.delete(recordId);
   }
 
@@ -297,8 +419,8 @@ export class SearchIndex {
   /** Reads the whole of bib_search, a chunk at a time, yielding between chunks; `progress` gets the share read. */
   async load(db: Db, progress?: (done: number) => void): Promise<void> {
     // The log of changes is written from now on (its triggers are off while no index reads it).
-    for (const trigger of ['bib_search_log_insert', 'bib_search_log_update', 'bib_search_log_delete']) {
-      await db.execute(sql`alter table bib_search enable trigger ${sql.identifier(trigger)}`);
+    for (const [table, trigger] of LOG_TRIGGERS) {
+      await db.execute(sql`alter table ${sql.identifier(table)} enable trigger ${sql.identifier(trigger)}`);
     }
     const [start] = rowsOf<{ xmin: string; rows: number }>(
       await db.execute(
@@ -323,7 +445,7 @@ export class SearchIndex {
       progress?.(start!.rows ? Math.min(1, done / start!.rows) : 1);
       if (rows.length < LOAD_CHUNK) break;
     }
-    this.rankTitles();
+    this.finishLoad();
     this.since = start!.xmin;
     this.seen = [];
     this.lastRead = Date.now();
@@ -346,6 +468,7 @@ export class SearchIndex {
     const found = new Set(rows.map((r) => r.record_id));
     for (const row of rows) this.put(row);
     for (const id of ids) if (!found.has(id)) this.remove(id);
+    this.pages.forget(ids);
     const seen = new Set([...this.seen, ...changes.flatMap((c) => (c.xid ? [c.xid] : []))]);
     this.seen = [...seen].filter((xid) => BigInt(xid) >= xmin);
     this.since = xmin.toString();

@@ -1,7 +1,7 @@
 /**
  * Lists of documents (numbers, ascending) with a weight byte each: the postings of one lexeme, and the
- * sets a query's clauses and their intersection give. Documents are numbered in the order they entered
- * the index, so a lexeme's list grows by appending and stays sorted.
+ * sets a query's clauses and their intersection give. A document entering the index takes the next
+ * number, so a lexeme's list grows by appending and stays sorted.
  */
 
 export interface DocList {
@@ -27,6 +27,29 @@ export class Postings implements DocList {
     this.docs[this.length] = doc;
     this.masks[this.length++] = mask;
   }
+}
+
+/**
+ * Renumbers a lexeme's postings (document `d` becomes `numberOf[d]`, dropped when -1) and sorts them
+ * again: the index numbers its documents in the order of the ranking's ties once loaded (memory-index.ts).
+ * A document and its weights are packed in one number (the weights take 4 bits) so that the sort is the
+ * typed array's own.
+ */
+export function renumber(postings: Postings, numberOf: Int32Array): void {
+  const packed = new Int32Array(postings.length);
+  let n = 0;
+  for (let i = 0; i < postings.length; i++) {
+    const doc = numberOf[postings.docs[i]!]!;
+    if (doc >= 0) packed[n++] = (doc << 4) | postings.masks[i]!;
+  }
+  const sorted = packed.subarray(0, n).sort();
+  postings.docs = new Int32Array(Math.max(4, n));
+  postings.masks = new Uint8Array(Math.max(4, n));
+  for (let i = 0; i < n; i++) {
+    postings.docs[i] = sorted[i]! >> 4;
+    postings.masks[i] = sorted[i]! & 15;
+  }
+  postings.length = n;
 }
 
 /** The entries of `list` whose weights meet `weights`, their masks narrowed to those weights. */
@@ -90,7 +113,7 @@ export function union(lists: readonly DocList[]): DocList {
 }
 
 /** The first index at or after `from` whose document is ≥ `doc` (galloping, then binary search). */
-function seek(list: DocList, doc: number, from: number): number {
+export function seek(list: DocList, doc: number, from: number): number {
   let lo = from;
   let step = 1;
   let hi = from;
