@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../app/seeded-random';
 import { ZSearchQuery } from '../catalog.schemas';
+import { rankedKey } from './hit-rules';
 import { SearchIndex, type IndexRow } from './memory-index';
 import { searchInMemory, searchLimits } from './memory-search';
 import { ANY_WEIGHT, WEIGHT, type Clauses } from './ts-text';
@@ -53,8 +54,10 @@ function madeUp(seed: number, count: number, idFrom = 0): IndexRow[] {
 const clause = (lexeme: string, weights: number = ANY_WEIGHT) => [{ lexeme, weights, prefix: false }];
 
 describe('a broad search read best first', () => {
+  const { exactHits, countedHits } = searchLimits;
   afterEach(() => {
-    searchLimits.exactHits = 5000;
+    searchLimits.exactHits = exactHits;
+    searchLimits.countedHits = countedHits;
   });
 
   it('gives the page, total and facets of reading every hit, stopping early where it can', () => {
@@ -86,8 +89,23 @@ describe('a broad search read best first', () => {
       searchLimits.exactHits = Infinity;
       const every = searchInMemory(index, query, clauses, title, true)!;
       searchLimits.exactHits = 0;
+      // Counted when the sample says the hits are few: the same as reading every one.
+      searchLimits.countedHits = countedHits;
+      const counted = searchInMemory(index, query, clauses, title, true)!;
+      expect(counted.page, name).toEqual(every.page);
+      if (!counted.totalIsEstimate) expect(counted, name).toEqual(every);
+      searchLimits.countedHits = 0;
       const broad = searchInMemory(index, query, clauses, title, true)!;
       expect(broad.page, name).toEqual(every.page);
+      // The order itself: score, more libraries, title (its rank), then title as text and record id.
+      const keyed = every.page.map((h) => {
+        const doc = index.byRecord.get(h.recordId)!;
+        return [rankedKey(index.hot, doc, Math.round(h.rank * 10)), index.sortTitles[doc]!, h.recordId] as const;
+      });
+      for (let i = 1; i < keyed.length; i++) {
+        const [a, b] = [keyed[i - 1]!, keyed[i]!];
+        expect(a[0] > b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))), name).toBe(true);
+      }
       if (broad.totalIsEstimate) {
         early++;
         expect(Math.abs(broad.total - every.total), name).toBeLessThanOrEqual(every.total * 0.1);
@@ -107,6 +125,7 @@ describe('a broad search read best first', () => {
     searchLimits.exactHits = Infinity;
     const every = searchInMemory(index, query, [clause('сказк')], null, true)!;
     searchLimits.exactHits = 0;
+    searchLimits.countedHits = 0;
     const broad = searchInMemory(index, query, [clause('сказк')], null, true)!;
     expect(broad.totalIsEstimate).toBe(true);
     expect(broad.page).toEqual(every.page);

@@ -7,17 +7,18 @@
  * that order (written since the load, or whose libraries changed) and those whose title is the one
  * typed or begins with it (they score more than the clauses alone allow). The total and the facets come
  * from a sample of the shortest clause taken at even steps when the reading stopped early (the total
- * is then "about N"); when it read every hit they are counted exactly.
+ * is then "about N"); when it read every hit, or the sample says they are few, they are counted exactly.
  */
 import { facetsOf } from './facets';
 import { passes, rankedKey, titleBoost, WEIGHT_SCORE, type HitRules } from './hit-rules';
 import { FLAG_MOVED, HOT, HOT_STRIDE } from './memory-index';
 import type { ClauseList, MemoryHits } from './memory-search';
+import { searchLimits } from './limits';
 import { seek } from './postings';
 import type { TopK } from './top-k';
 
 /** How many entries of the shortest clause are sampled for an estimated total and facets. */
-const SAMPLE = 1000;
+const SAMPLE = 500;
 
 export function broadSearch(
   r: HitRules,
@@ -69,39 +70,42 @@ export function broadSearch(
   let best = 0;
   for (let c = 0; c < scored; c++) best += WEIGHT_SCORE[lists[c]!.allowed]!;
   const end = seek(drive.list, index.orderedUntil, 0);
-  let complete = true;
+  /** Whether the driving list's entry i is a hit not read apart (its masks then in `masks`). */
+  const isHit = (i: number, doc: number) => {
+    const mask = drive.list.masks[i]! & drive.weights;
+    if (!mask) return false;
+    masks[driving] = mask;
+    if (!inAll(doc, driving) || hot[doc * HOT_STRIDE + HOT.flags]! & FLAG_MOVED) return false;
+    return passes(r, doc) && titleBoost(r, doc) === 0;
+  };
+  let stoppedAt = end;
   cursors.fill(0);
   for (let i = 0; i < end; i++) {
     const doc = drive.list.docs[i]!;
-    const mask = drive.list.masks[i]! & drive.weights;
-    if (!mask) continue;
-    masks[driving] = mask;
-    if (!inAll(doc, driving)) continue;
-    if (hot[doc * HOT_STRIDE + HOT.flags]! & FLAG_MOVED) continue;
+    if (!isHit(i, doc)) continue;
     if (top.full) {
       const bound = rankedKey(hot, doc, best);
       const last = top.lastDoc;
       // Equal keys of documents in that order go by record id, as the numbers do.
       const inOrder = last < index.orderedUntil && !(hot[last * HOT_STRIDE + HOT.flags]! & FLAG_MOVED);
       if (top.lastKey > bound || (top.lastKey === bound && inOrder && last < doc)) {
-        complete = false;
+        stoppedAt = i;
         break;
       }
     }
-    if (!passes(r, doc) || titleBoost(r, doc) > 0) continue;
     const score = scoreOf();
     top.offer(doc, rankedKey(hot, doc, score), score);
     hits.push(doc);
   }
   const page = top.page(offset, true);
-  if (complete) {
-    return {
-      total: hits.length,
-      totalIsEstimate: false,
-      page,
-      facets: withFacets ? facetsOf(index, Int32Array.from(hits), hits.length) : null,
-    };
-  }
+  const counted = () => ({
+    total: hits.length,
+    totalIsEstimate: false,
+    page,
+    // In document order, as the hits of reading every one come (over 500, facetsOf takes every n-th).
+    facets: withFacets ? facetsOf(index, Int32Array.from(hits).sort(), hits.length) : null,
+  });
+  if (stoppedAt === end) return counted();
 
   // Stopped early: the total and facets from entries of the shortest clause taken at even steps.
   const length = drive.list.length;
@@ -118,6 +122,12 @@ export function broadSearch(
     sample[passed++] = doc;
   }
   const total = Math.max(hits.length, Math.round((passed * length) / taken));
+  // Few hits in all: a sample of them would say too little, and counting the rest costs little.
+  if (total <= searchLimits.countedHits) {
+    cursors.fill(0);
+    for (let i = stoppedAt; i < end; i++) if (isHit(i, drive.list.docs[i]!)) hits.push(drive.list.docs[i]!);
+    return counted();
+  }
   const facets = !withFacets
     ? null
     : passed

@@ -62,10 +62,4 @@ export class Lists {
     }
     return next;
   }
-
-  includes(doc: number, value: number): boolean {
-    const end = this.start[doc]! + this.count[doc]!;
-    for (let i = this.start[doc]!; i < end; i++) if (this.data[i] === value) return true;
-    return false;
-  }
 }

@@ -24,7 +24,7 @@ const textOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Over this many hits, facets are counted over this many of them taken at even steps, and scaled: a
  * result of 40,000 is not read whole for ten counts per facet (each hit read costs ~100–200 ns, decision 0019).
  */
-const FACET_SAMPLE = 1000;
+const FACET_SAMPLE = 500;
 
 /**
  * The facets of `length` hits (`docs`), each count multiplied by `scale` (the hits being a sample of
@@ -36,19 +36,22 @@ export function facetsOf(index: SearchIndex, docs: Int32Array, length: number, s
   const types = new Int32Array(index.codes.values.length);
   const subjects = new Int32Array(index.subjectIds.values.length);
   const libraries = new Int32Array(index.libraryIds.values.length);
-  const { start: sStart, count: sCount, data: sData } = index.subjects;
-  const { start: lStart, count: lCount, data: lData } = index.libraries;
+  const sData = index.subjects.data;
+  const lData = index.libraries.data;
+  const hot = index.hot;
   const step = length > FACET_SAMPLE ? length / FACET_SAMPLE : 1;
   const counted = length > FACET_SAMPLE ? FACET_SAMPLE : length;
   for (let k = 0; k < counted; k++) {
-    const doc = docs[Math.floor(k * step)]!;
-    const year = index.hot[doc * HOT_STRIDE + HOT.year]!;
+    const at = docs[Math.floor(k * step)]! * HOT_STRIDE;
+    const year = hot[at + HOT.year]!;
     if (year >= 0 && year < YEAR_SPAN) years[year]!++;
-    const packed = index.hot[doc * HOT_STRIDE + HOT.codes]!;
+    const packed = hot[at + HOT.codes]!;
     codes[packed & 0xffff]!++;
     types[packed >>> 16]!++;
-    for (let j = sStart[doc]!, end = j + sCount[doc]!; j < end; j++) subjects[sData[j]!]!++;
-    for (let j = lStart[doc]!, end = j + lCount[doc]!; j < end; j++) libraries[lData[j]!]!++;
+    for (let j = hot[at + HOT.subjectsAt]!, end = j + hot[at + HOT.subjectsCount]!; j < end; j++)
+      subjects[sData[j]!]!++;
+    for (let j = hot[at + HOT.librariesAt]!, end = j + hot[at + HOT.librariesCount]!; j < end; j++)
+      libraries[lData[j]!]!++;
   }
   const times = step * scale;
   if (times !== 1)

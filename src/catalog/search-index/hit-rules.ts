@@ -31,8 +31,9 @@ interface Filters {
   /** ББК codes beginning with the prefix asked for (by code id), or null when none was asked. */
   bbk: Uint8Array | null;
   library: number;
-  /** The list the library is looked for in (holdings, or copies on the shelf), or null for any. */
+  /** The list the library is looked for in (holdings, or copies on the shelf), or null for any; where HOT says it lies. */
   libraryList: Lists | null;
+  libraryAt: number;
   onShelf: boolean;
 }
 
@@ -73,6 +74,7 @@ export function rulesOf(
     bbk: null,
     library: 0,
     libraryList: null,
+    libraryAt: 0,
     onShelf: !!query.available,
     ranked,
     sort,
@@ -91,6 +93,7 @@ export function rulesOf(
     if (library === undefined) return null;
     rules.library = library;
     rules.libraryList = query.available ? index.available : index.libraries;
+    rules.libraryAt = query.available ? HOT.availableAt : HOT.librariesAt;
   }
   rules.lists = !!(rules.bbk || rules.libraryList);
   return rules;
@@ -104,7 +107,12 @@ function meetsLists(r: HitRules, doc: number): boolean {
     for (let i = start[doc]!, end = i + count[doc]!; i < end && !any; i++) any = r.bbk[data[i]!] === 1;
     if (!any) return false;
   }
-  return !r.libraryList || r.libraryList.includes(doc, r.library);
+  if (!r.libraryList) return true;
+  // The list's start and length lie next to each other in HOT (…At, …Count).
+  const at = doc * HOT_STRIDE + r.libraryAt;
+  const data = r.libraryList.data;
+  for (let i = r.index.hot[at]!, end = i + r.index.hot[at + 1]!; i < end; i++) if (data[i] === r.library) return true;
+  return false;
 }
 
 /** Whether a document is live and meets the query's filters. */

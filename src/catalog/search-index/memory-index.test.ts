@@ -199,7 +199,10 @@ describeOnEachDatabase('search index in memory', (ctx) => {
   });
 
   it('corrects a typo to a word catalogued since the same typo was last corrected', async () => {
-    const ending = [...uniq()].slice(-4).map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)]).join('');
+    const ending = [...uniq()]
+      .slice(-4)
+      .map((c) => 'абвгдежзиклмнпрс'[parseInt(c, 16)])
+      .join('');
     const typo = `кырмазык${ending}`;
     expect((await both({ q: typo })).memory.total).toBe(0);
     const res = await http.post('/api/v1/catalog/records', { title: `Кырмызык${ending}`, authors: [], year: 2001 });
@@ -232,6 +235,8 @@ describeOnEachDatabase('search index in memory', (ctx) => {
     expect(needsRebuild(1_000_000, 900_000)).toBe(false);
     expect(needsRebuild(1_200_001, 1_000_000)).toBe(true);
     expect(needsRebuild(15_000, 2_000)).toBe(true);
+    expect(needsRebuild(1_000_000, 1_000_000, 150_000)).toBe(false);
+    expect(needsRebuild(1_000_000, 1_000_000, 250_000)).toBe(true);
     const before = (await readyIndex(ctx.database.db))!;
     expect(before.docCount).toBeGreaterThan(before.liveCount);
     const hits = await found('пароход');

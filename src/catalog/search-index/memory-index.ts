@@ -48,8 +48,24 @@ export const NO_YEAR = -2147483648;
  * read from memory, not one per column: its year, its place among sort titles and among title keys, whether
  * it is live and on a shelf, how many libraries hold it, its language and type, its age label.
  */
-export const HOT_STRIDE = 8;
-export const HOT = { year: 0, titleRank: 1, keyRank: 2, flags: 3, libraries: 4, codes: 6, ageLabel: 7 } as const;
+export const HOT_STRIDE = 16;
+export const HOT = {
+  year: 0,
+  titleRank: 1,
+  keyRank: 2,
+  flags: 3,
+  libraries: 4,
+  codes: 6,
+  ageLabel: 7,
+  // Where the document's lists begin in their Lists' data, and their lengths (copies of Lists.start and
+  // Lists.count: a facet or a library filter then reads the document's row and the list, not two arrays more).
+  subjectsAt: 8,
+  subjectsCount: 9,
+  librariesAt: 10,
+  librariesCount: 11,
+  availableAt: 12,
+  availableCount: 13,
+} as const;
 export const FLAG_LIVE = 1;
 export const FLAG_ON_SHELF = 2;
 /** A document below `orderedUntil` whose libraries changed since the load: out of the order of ties. */
@@ -179,6 +195,19 @@ export class SearchIndex {
       doc,
       row.available_library_ids.map((l) => this.libraryIds.id(l)),
     );
+    this.mirrorLists(doc);
+  }
+
+  /** Copies where a document's lists lie into its row of HOT. */
+  private mirrorLists(doc: number): void {
+    const at = doc * HOT_STRIDE;
+    const { subjects, libraries, available, hot } = this;
+    hot[at + HOT.subjectsAt] = subjects.start[doc]!;
+    hot[at + HOT.subjectsCount] = subjects.count[doc]!;
+    hot[at + HOT.librariesAt] = libraries.start[doc]!;
+    hot[at + HOT.librariesCount] = libraries.count[doc]!;
+    hot[at + HOT.availableAt] = available.start[doc]!;
+    hot[at + HOT.availableCount] = available.count[doc]!;
   }
 
   /** A later record's place among the titles ranked at the load: between its neighbours' ranks. */
@@ -244,6 +273,7 @@ export class SearchIndex {
     for (const name of ['subjects', 'libraries', 'available', 'bbk'] as const) {
       (this as { [K in typeof name]: Lists })[name] = this[name].permuted(order, this.capacity);
     }
+    for (let doc = 0; doc < order.length; doc++) this.mirrorLists(doc);
     const pick = (values: string[]) => Array.from(order, (doc) => values[doc]!);
     this.recordIds = pick(this.recordIds);
     this.titleKeys = pick(this.titleKeys);

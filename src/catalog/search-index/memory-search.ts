@@ -12,7 +12,10 @@ import { facetsOf, type MemoryFacets } from './facets';
 import { keyOf, passes, rulesOf, titleBoost, WEIGHT_SCORE } from './hit-rules';
 import type { SearchIndex } from './memory-index';
 import { intersect, union, withWeights, type DocList } from './postings';
+import { searchLimits } from './limits';
 import { TopK } from './top-k';
+
+export { searchLimits } from './limits';
 import { ANY_WEIGHT, type Clauses, type QueryLexeme } from './ts-text';
 
 export type { MemoryFacets } from './facets';
@@ -24,16 +27,6 @@ export interface MemoryHits {
   page: { recordId: string; rank: number }[];
   facets: MemoryFacets | null;
 }
-
-export const searchLimits = {
-  /**
-   * Up to this many records in its smallest clause, a search reads every hit: each costs a read of its
-   * record's columns from main memory (~100–200 ns on the two-core machines measured; decision 0019).
-   */
-  exactHits: Number(process.env.KITEPKANA_SEARCH_INDEX_EXACT_HITS ?? 5000),
-  /** A search in an order other than relevance, with more records than this in every clause, goes to the database. */
-  maxHits: Number(process.env.KITEPKANA_SEARCH_INDEX_MAX_HITS ?? 10000),
-};
 
 /**
  * A clause's documents: one lexeme's postings read in the weights the clause asks (`weights`, applied
@@ -109,7 +102,7 @@ export function searchInMemory(
   const parts = clauses.map((c) => clauseParts(index, c));
   const rules = rulesOf(index, query, clauses.length > 0, typedTitle);
   const offset = (query.page - 1) * query.pageSize;
-  const top = new TopK(index, offset + query.pageSize);
+  const top = new TopK(index, offset + query.pageSize, !!rules?.ranked);
   // A clause of words the catalogue does not hold: nothing found, and no other clause's lists merged.
   if (!rules || parts.some((p) => p.parts.length === 0))
     return {

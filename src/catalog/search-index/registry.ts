@@ -100,7 +100,8 @@ export async function catchUp(db: Db, index: SearchIndex): Promise<void> {
   }
   state.catchingUp = (async () => {
     await index.catchUp(db);
-    if (needsRebuild(index.docCount, index.liveCount)) void rebuildSearchIndex(db);
+    const outOfOrder = index.docCount - index.orderedUntil + index.moved.length;
+    if (needsRebuild(index.docCount, index.liveCount, outOfOrder)) void rebuildSearchIndex(db);
     if (Date.now() - state.prunedAt > PRUNE_EVERY_MS) {
       state.prunedAt = Date.now();
       await db.execute(
@@ -121,10 +122,13 @@ export async function loadSearchIndex(db: Db): Promise<boolean> {
 
 /**
  * Whether an index holds so many dead documents (records written again with other words, deleted) that
- * it is read afresh: a tenth of a million records edited leave ~2 million dead postings behind.
+ * it is read afresh: a tenth of a million records edited leave ~2 million dead postings behind. So too
+ * when many documents are out of the order of ties (added since the load, or their libraries changed):
+ * a broad search reads all of those it matches (broad-search.ts).
  */
-export function needsRebuild(docCount: number, liveCount: number): boolean {
-  return docCount - liveCount > Math.max(10000, liveCount / 5);
+export function needsRebuild(docCount: number, liveCount: number, outOfOrder = 0): boolean {
+  const many = Math.max(10000, liveCount / 5);
+  return docCount - liveCount > many || outOfOrder > many;
 }
 
 /** Reads a fresh index in the background and puts it in place of the current one when it is up to date. */

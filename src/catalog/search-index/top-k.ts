@@ -1,9 +1,10 @@
 /**
  * The first k hits of a search in its order, kept while the hits are read: a heap whose root is the
  * last of the best k so far. The bigger key comes first; equal keys go by sort title as text (the title
- * ranks of documents added since the load can be equal), then by record id.
+ * ranks of documents added since the load can be equal), then by record id. Equal ranked keys of two
+ * documents in the order of ties (memory-index.ts) go by their numbers, which is the same order.
  */
-import type { SearchIndex } from './memory-index';
+import { FLAG_MOVED, HOT, HOT_STRIDE, type SearchIndex } from './memory-index';
 
 const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
@@ -15,12 +16,20 @@ export class TopK {
   constructor(
     private readonly index: SearchIndex,
     readonly k: number,
+    /** Whether the keys are hit-rules.ts rankedKey's (score, libraries, title). */
+    private readonly ranked: boolean,
   ) {}
+
+  private inOrder(doc: number): boolean {
+    return doc < this.index.orderedUntil && !(this.index.hot[doc * HOT_STRIDE + HOT.flags]! & FLAG_MOVED);
+  }
 
   /** Positive when hit a (document and key) comes after hit b. */
   private after(docA: number, keyA: number, docB: number, keyB: number): number {
+    if (keyA !== keyB) return keyB - keyA;
+    if (this.ranked && this.inOrder(docA) && this.inOrder(docB)) return docA - docB;
     const { sortTitles, recordIds } = this.index;
-    return keyB - keyA || text(sortTitles[docA]!, sortTitles[docB]!) || text(recordIds[docA]!, recordIds[docB]!);
+    return text(sortTitles[docA]!, sortTitles[docB]!) || text(recordIds[docA]!, recordIds[docB]!);
   }
 
   private afterAt(a: number, b: number): number {
