@@ -102,7 +102,7 @@ export function broadSearch(
     total: hits.length,
     totalIsEstimate: false,
     page,
-    // In document order, as the hits of reading every one come (over 500, facetsOf takes every n-th).
+    // In document order, as the hits of reading every one come (over 200, facetsOf takes every n-th).
     facets: withFacets ? facetsOf(index, Int32Array.from(hits).sort(), hits.length) : null,
   });
   if (stoppedAt === end) return counted();
