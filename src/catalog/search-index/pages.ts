@@ -12,8 +12,8 @@ import { arrayParam } from './array-param';
 
 type PageItem = Omit<Hit, 'rank'>;
 
-/** Records kept at most; past this the kept ones are dropped and read again as searches show them. */
-const MAX_KEPT = 100_000;
+/** Records kept at most (a page of 20 takes ~30 KB); past this the kept ones are dropped and read again as searches show them. */
+const MAX_KEPT = 20_000;
 /** The record the log names when a library or network changed. */
 const LIBRARIES_CHANGED = '00000000-0000-0000-0000-000000000000';
 
