@@ -8,7 +8,8 @@
  *   neither lent nor held, nor put back on the shelf by hand (extremist-withheld.ts).
  * Either way the copies must be in the library: a copy with a reader (on loan, in transit, at a service
  * point) is not acted on behind the desk's back — the confirmation is refused, naming them, until they
- * are back. A confirmed decision is final: the copies have been dealt with and the act says so.
+ * are back. Holds on the record end with it (nothing is left to wait for). A confirmed decision is final:
+ * the copies have been dealt with and the act says so.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../app/db';
@@ -20,6 +21,7 @@ import { changeItemStatus } from '../items.service';
 import type { TMatchDecision } from './extremist.schemas';
 import { assertOpen, ruDate, type ExtremistCheck } from './extremist.service';
 import { extremistChecks, extremistEntries, extremistMatches } from './extremist.tables';
+import { endHoldsOfWithheld } from './extremist-withheld';
 
 /**
  * The status of a flagged copy. The catalogue has no status of its own for "withheld from readers";
@@ -35,7 +37,10 @@ const WITH_READERS = DESK_STATUSES;
 /** How many inventory numbers the refusal names; the rest the librarian finds on the record's copies. */
 const NAMED_COPIES = 10;
 
-function assertInLibrary(copies: readonly { status: TItemStatus; inventoryNumber: string }[], action: 'flag' | 'withdraw') {
+function assertInLibrary(
+  copies: readonly { status: TItemStatus; inventoryNumber: string }[],
+  action: 'flag' | 'withdraw',
+) {
   const out = copies.filter((c) => WITH_READERS.includes(c.status));
   if (out.length === 0) return;
   const named = out.slice(0, NAMED_COPIES).map((c) => c.inventoryNumber);
@@ -52,11 +57,21 @@ export const copyMark = (entryNumber: number, checkedOn: string, action: 'flag' 
 const confirmedStatus = (status: TItemStatus, action: 'flag' | 'withdraw'): TItemStatus =>
   action === 'withdraw' ? 'written_off' : status === 'available' ? WITHHELD_STATUS : status;
 
-export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistCheck, matchId: string, input: TMatchDecision) {
+export async function decideMatch(
+  db: Db,
+  actor: AuditActor,
+  check: ExtremistCheck,
+  matchId: string,
+  input: TMatchDecision,
+) {
   assertOpen(check);
   return db.transaction(async (tx) => {
     // Shared with other decisions, exclusive to the closing: no decision lands in a check being closed.
-    const [current] = await tx.select({ status: extremistChecks.status }).from(extremistChecks).where(eq(extremistChecks.id, check.id)).for('share');
+    const [current] = await tx
+      .select({ status: extremistChecks.status })
+      .from(extremistChecks)
+      .where(eq(extremistChecks.id, check.id))
+      .for('share');
     assertOpen({ ...check, status: current?.status ?? check.status });
     // Locked, so two clicks on one match act once.
     const [before] = await tx
@@ -68,7 +83,10 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
     if (!before) return null;
     if (before.match.decision === 'confirmed') {
       const date = before.match.decidedAt ? ruDate(before.match.decidedAt.toISOString().slice(0, 10)) : '—';
-      const key = before.match.action === 'withdraw' ? 'catalog.extremist_match_confirmed' : 'catalog.extremist_match_confirmed_flag';
+      const key =
+        before.match.action === 'withdraw'
+          ? 'catalog.extremist_match_confirmed'
+          : 'catalog.extremist_match_confirmed_flag';
       throw new AppError(409, 'extremist_match_confirmed', key, [], { date, by: before.match.decidedBy ?? '—' });
     }
     const action = input.decision === 'confirmed' ? input.action : null;
@@ -77,7 +95,13 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
       ? await tx
           .select()
           .from(items)
-          .where(and(eq(items.recordId, before.match.recordId), eq(items.networkId, check.networkId), ne(items.status, 'written_off')))
+          .where(
+            and(
+              eq(items.recordId, before.match.recordId),
+              eq(items.networkId, check.networkId),
+              ne(items.status, 'written_off'),
+            ),
+          )
           .orderBy(items.inventoryNumber)
           .for('update')
       : [];
@@ -113,6 +137,7 @@ export async function decideMatch(db: Db, actor: AuditActor, check: ExtremistChe
         const withheldBy = action === 'flag' && !copy.withheldBy ? matchId : undefined;
         await changeItemStatus(tx, actor, copy, confirmedStatus(copy.status, action), notes, withheldBy);
       }
+      await endHoldsOfWithheld(tx, actor, before.match.recordId, check.networkId, before.number);
     }
     return after!;
   });
@@ -134,16 +159,29 @@ export async function pendingCount(db: Db, checkId: string): Promise<number> {
 export async function closeExtremistCheck(db: Db, actor: AuditActor, check: ExtremistCheck) {
   assertOpen(check);
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ status: extremistChecks.status }).from(extremistChecks).where(eq(extremistChecks.id, check.id)).for('update');
+    const [current] = await tx
+      .select({ status: extremistChecks.status })
+      .from(extremistChecks)
+      .where(eq(extremistChecks.id, check.id))
+      .for('update');
     assertOpen({ ...check, status: current?.status ?? check.status });
     const pending = await pendingCount(tx, check.id);
-    if (pending > 0) throw new AppError(409, 'extremist_check_undecided', 'catalog.extremist_check_undecided', [], { count: pending });
+    if (pending > 0)
+      throw new AppError(409, 'extremist_check_undecided', 'catalog.extremist_check_undecided', [], { count: pending });
     const [after] = await tx
       .update(extremistChecks)
       .set({ status: 'closed', closedAt: new Date() })
       .where(eq(extremistChecks.id, check.id))
       .returning();
-    await writeAudit(tx, actor, { action: 'extremist_check.close', objectType: 'extremist_check', objectId: check.id, networkId: check.networkId, summary: check.checkedOn, before: check, after });
+    await writeAudit(tx, actor, {
+      action: 'extremist_check.close',
+      objectType: 'extremist_check',
+      objectId: check.id,
+      networkId: check.networkId,
+      summary: check.checkedOn,
+      before: check,
+      after,
+    });
     return after!;
   });
 }

@@ -195,6 +195,52 @@ describeOnEachDatabase('copies withheld by a check against the list of extremist
     expect(lent.statusCode, lent.body).toBe(201);
   });
 
+  it('end the holds already waiting for the record, nothing being left to wait for', async () => {
+    const db = ctx.database.db;
+    const waiting: string[] = [];
+    const { desk, record } = await flagged(ctx, async (d, copies) => {
+      for (const [pickup, staff] of [
+        [d.branchA, d.deskA],
+        [d.branchB, d.deskB],
+      ] as const) {
+        const reader = await buildReader(db, pickup);
+        const placed = await staff.post('/api/v1/circulation/holds', {
+          readerId: reader.id,
+          recordId: copies[0]!.recordId,
+          pickupLibraryId: pickup.id,
+        });
+        expect(placed.statusCode, placed.body).toBe(201);
+        waiting.push(placed.json<{ id: string }>().id);
+      }
+    });
+    const holds = rowsOf<{ id: string; status: string }>(
+      await db.execute(
+        sql`select id, status from holds where id in (${sql.join(
+          waiting.map((id) => sql`${id}`),
+          sql`, `,
+        )}) order by id`,
+      ),
+    );
+    expect(holds.map((h) => h.status)).toEqual(['cancelled', 'cancelled']);
+    const audited = await db
+      .select({ objectId: auditLog.objectId, summary: auditLog.summary })
+      .from(auditLog)
+      .where(inArray(auditLog.objectId, waiting));
+    expect(
+      audited
+        .filter((a) => /ФСЭМ № 7/.test(a.summary ?? ''))
+        .map((a) => a.objectId)
+        .sort(),
+    ).toEqual([...waiting].sort());
+    // Nothing of the record is offered for a hold any more (the first test: the refusal names the check).
+    const again = await desk.deskA.post('/api/v1/circulation/holds', {
+      readerId: (await buildReader(db, desk.branchA)).id,
+      recordId: record.id,
+      pickupLibraryId: desk.branchA.id,
+    });
+    expect(again.json<{ code: string }>().code).toBe('record_withheld');
+  });
+
   it('come back from a reader withheld, to no hold, when one was lost on loan', async () => {
     const db = ctx.database.db;
     let lostOne: Item | undefined;
