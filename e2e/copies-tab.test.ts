@@ -114,6 +114,24 @@ describe.skipIf(!hasChromium)('copies tab and search box in a browser', () => {
     await page.context().close();
   });
 
+  it('marks a copy lost only when confirmed, naming it', async () => {
+    const page = await signInStaff(served, 'librarian');
+    const [, , , copy] = await ownCopies(page, 4);
+    await openCopyMenu(page, copy!);
+    await page.getByTestId('item-status-lost').click();
+    const dialog = page.getByRole('dialog', { name: 'Отметить экземпляр утерянным?' });
+    await expect.poll(() => dialog.innerText()).toContain(`инв. № ${copy!.inventoryNumber}, штрихкод ${copy!.barcode}`);
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+    await page.waitForTimeout(300);
+    expect((await copyNow(page, copy!)).status).toBe('available');
+
+    await openCopyMenu(page, copy!);
+    await page.getByTestId('item-status-lost').click();
+    await page.getByRole('dialog', { name: 'Отметить экземпляр утерянным?' }).getByRole('button', { name: 'Утерян', exact: true }).click();
+    await expect.poll(async () => (await copyNow(page, copy!)).status, WAIT).toBe('lost');
+    await page.context().close();
+  });
+
   it('says at the search box that a pasted description is too long, without a retry that fails again', async () => {
     const page = await signInStaff(served, 'librarian');
     await page.goto(`${served.baseUrl}/staff/catalog?q=${encodeURIComponent('Джамиля повесть '.repeat(25))}`);

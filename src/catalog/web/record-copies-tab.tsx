@@ -10,6 +10,7 @@ import { OPTIONS_PAGE_SIZE } from '../../web/api/types';
 import { canEditCopies, isManager } from '../../web/permissions';
 import { useSession } from '../../web/session';
 import { EmptyState } from '../../web/ui/feedback';
+import { ConfirmModal } from '../../web/ui/confirm-modal';
 import { formatDate, formatMoney } from '../../web/ui/format';
 import { notifyError, notifySaved } from '../../web/ui/notify';
 import { WrappingBadge } from '../../web/ui/wrapping-badge';
@@ -48,6 +49,8 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   /** The copy whose write-off is being confirmed. */
   const [writingOff, setWritingOff] = useState<Item | null>(null);
+  /** The copy being marked lost, once confirmed (one click in the menu must not lose a copy). */
+  const [losing, setLosing] = useState<Item | null>(null);
   /** Copies added on this page: what the next labels are printed for. */
   const [added, setAdded] = useState<string[]>([]);
   const allowed = new Set(record.permissions.copyLibraryIds);
@@ -76,7 +79,13 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
   return (
     <Stack>
       <Group justify="space-between">
-        {options.length === 0 && canEditCopies(user.role) ? <Text size="sm" c="dimmed">{t('items.cannotAdd')}</Text> : <span />}
+        {options.length === 0 && canEditCopies(user.role) ? (
+          <Text size="sm" c="dimmed">
+            {t('items.cannotAdd')}
+          </Text>
+        ) : (
+          <span />
+        )}
         <Group gap="xs">
           {printable.length > 0 && <LabelsPrint copies={printable} added={added} />}
           {options.length > 0 && (
@@ -94,7 +103,9 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
               {group.libraryName}{' '}
               <Text span size="sm" c="dimmed">
                 {group.networkName} ·{' '}
-                {group.total > 0 ? t('items.copiesOf', { available: group.available, total: group.total }) : t('items.allWrittenOff', { count: group.items.length })}
+                {group.total > 0
+                  ? t('items.copiesOf', { available: group.available, total: group.total })
+                  : t('items.allWrittenOff', { count: group.items.length })}
               </Text>
             </Title>
             {group.canPrintCard && (
@@ -147,12 +158,21 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
                           <Menu.Item onClick={() => setEditing(item)} data-testid="item-edit">
                             {t('recordPage.edit')}
                           </Menu.Item>
-                          {statusesByHand(item.status, item.withheldBy !== null).length > 0 && <Menu.Label>{t('items.changeStatus')}</Menu.Label>}
+                          {statusesByHand(item.status, item.withheldBy !== null).length > 0 && (
+                            <Menu.Label>{t('items.changeStatus')}</Menu.Label>
+                          )}
                           {statusesByHand(item.status, item.withheldBy !== null).map((s) => (
                             <Menu.Item
                               key={s}
-                              // Writing off asks first, naming the copy, and takes the act's number and the reason.
-                              onClick={() => (s === 'written_off' ? setWritingOff(item) : status.mutate({ id: item.id, value: s }))}
+                              // Writing off asks first, naming the copy, and takes the act's number and the reason;
+                              // marking lost asks first too.
+                              onClick={() =>
+                                s === 'written_off'
+                                  ? setWritingOff(item)
+                                  : s === 'lost'
+                                    ? setLosing(item)
+                                    : status.mutate({ id: item.id, value: s })
+                              }
                               data-testid={`item-status-${s}`}
                             >
                               {t(`itemStatus.${s}`)}
@@ -172,15 +192,37 @@ export function RecordCopiesTab({ record }: { record: RecordDetail }) {
         copy={writingOff}
         onCancel={() => setWritingOff(null)}
         onConfirm={(line) => {
-          if (writingOff) status.mutate({ id: writingOff.id, value: 'written_off', notes: line ? notesWith(writingOff.notes, line) : undefined });
+          if (writingOff)
+            status.mutate({
+              id: writingOff.id,
+              value: 'written_off',
+              notes: line ? notesWith(writingOff.notes, line) : undefined,
+            });
           setWritingOff(null);
+        }}
+      />
+      <ConfirmModal
+        opened={losing !== null}
+        title={t('lost.title')}
+        text={losing ? t('lost.text', { inventoryNumber: losing.inventoryNumber, barcode: losing.barcode }) : ''}
+        confirmLabel={t('lost.confirm')}
+        onCancel={() => setLosing(null)}
+        onConfirm={() => {
+          if (losing) status.mutate({ id: losing.id, value: 'lost' });
+          setLosing(null);
         }}
       />
       <ItemForm
         opened={editing !== null}
         recordId={record.id}
         item={editing === 'new' || editing === null ? undefined : editing}
-        libraries={options.length ? options : editing && editing !== 'new' ? [{ value: editing.libraryId, label: names.get(editing.libraryId) ?? '' }] : []}
+        libraries={
+          options.length
+            ? options
+            : editing && editing !== 'new'
+              ? [{ value: editing.libraryId, label: names.get(editing.libraryId) ?? '' }]
+              : []
+        }
         suggestedCallNumber={record.suggestedCallNumber}
         onClose={() => setEditing(null)}
         onAdded={(item) => setAdded((ids) => [...ids, item.id])}

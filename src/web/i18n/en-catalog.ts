@@ -29,7 +29,13 @@ export const enCatalog: typeof ruCatalog = {
     noCopies: 'No copies',
     facets: 'Refine',
     countAbout: 'about {{count}}',
-    facet: { libraries: 'Library', years: 'Year', languages: 'Language', materialTypes: 'Material type', subjects: 'Subject' },
+    facet: {
+      libraries: 'Library',
+      years: 'Year',
+      languages: 'Language',
+      materialTypes: 'Material type',
+      subjects: 'Subject',
+    },
     onlyAvailable: 'Available only',
     yearFrom: 'Year from',
     yearTo: 'Year to',
@@ -74,7 +80,15 @@ export const enCatalog: typeof ruCatalog = {
     map: 'Map',
     other: 'Other',
   },
-  languageName: { rus: 'Russian', kir: 'Kyrgyz', eng: 'English', kaz: 'Kazakh', uzb: 'Uzbek', ger: 'German', fre: 'French' },
+  languageName: {
+    rus: 'Russian',
+    kir: 'Kyrgyz',
+    eng: 'English',
+    kaz: 'Kazakh',
+    uzb: 'Uzbek',
+    ger: 'German',
+    fre: 'French',
+  },
   marcExport: {
     open: 'Export MARC',
     title: 'Export records as MARC',
@@ -125,7 +139,8 @@ export const enCatalog: typeof ruCatalog = {
     printCard: 'Catalogue card',
     delete: 'Delete',
     deleteTitle: 'Delete the record',
-    deleteText: 'The record “{{title}}” will be deleted from the catalogue. OAI-PMH harvesters will see it as deleted. Continue?',
+    deleteText:
+      'The record “{{title}}” will be deleted from the catalogue. OAI-PMH harvesters will see it as deleted. Continue?',
     deleteHasCopies: 'Write off the copies first: {{count}} remain.',
     deletedNotice: 'The record was deleted',
     edit: 'Edit',
@@ -169,9 +184,14 @@ export const enCatalog: typeof ruCatalog = {
     printLabels: 'Print labels',
     printCard: 'Catalogue card with inventory numbers',
   },
+  lost: {
+    title: 'Mark the copy lost?',
+    text: 'Copy inv. no. {{inventoryNumber}}, barcode {{barcode}}, will be marked lost: it will not be available and no hold will wait for it. A copy found again goes back to the shelf by changing its status.',
+    confirm: 'Lost',
+  },
   writeOff: {
     title: 'Write off the copy?',
-    text: 'Copy inv. No. {{inventoryNumber}}, barcode {{barcode}}, will be marked as written off: it will no longer be available or lent. The act number and the reason, if given, go into the copy\'s note.',
+    text: "Copy inv. No. {{inventoryNumber}}, barcode {{barcode}}, will be marked as written off: it will no longer be available or lent. The act number and the reason, if given, go into the copy's note.",
     act: 'Write-off act No.',
     reason: 'Reason for writing off',
     reasons: { worn: 'worn out', lost: 'lost', obsolete: 'obsolete', outOfScope: 'out of scope' },
@@ -187,7 +207,8 @@ export const enCatalog: typeof ruCatalog = {
     invalidMarc: 'Invalid MARC structure: {{message}}',
     saved: 'MARC record saved',
     edit: 'Edit MARC',
-    linesHint: 'One line per field: tag, space, two indicators (# for blank), space, subfields $a…; 00X fields have their value right after the tag. A $ inside text is written {dollar}.',
+    linesHint:
+      'One line per field: tag, space, two indicators (# for blank), space, subfields $a…; 00X fields have their value right after the tag. A $ inside text is written {dollar}.',
     line: 'Line {{line}}: {{message}}',
     problem: {
       leader_missing: 'there is no LDR line with the leader',
@@ -227,7 +248,8 @@ export const enCatalog: typeof ruCatalog = {
     failed: 'Import failed',
     nothingRead: 'No record found in the file',
     allRejected: 'No record was loaded',
-    notMarcHint: 'Check that this is a MARC file: ISO 2709 (.iso, .mrc) or MARCXML (.xml), and choose the format and encoding by hand if needed.',
+    notMarcHint:
+      'Check that this is a MARC file: ISO 2709 (.iso, .mrc) or MARCXML (.xml), and choose the format and encoding by hand if needed.',
     read: 'Read',
     created: 'Created',
     matched: 'Matched',
@@ -240,13 +262,16 @@ export const enCatalog: typeof ruCatalog = {
     report: 'Download report (XLSX)',
     again: 'Import another file',
     readAs: 'Read as: schema {{schema}}, encoding {{encoding}}.',
-    garbledHint: 'If the text looks garbled, import the file again choosing another encoding and ticking “Replace matched records with the file’s records”.',
+    garbledHint:
+      'If the text looks garbled, import the file again choosing another encoding and ticking “Replace matched records with the file’s records”.',
     replace: 'Replace matched records with the file’s records',
-    replaceHint: 'A record already in the catalogue takes the file’s content (its copies stay; edits made to it since the import are lost). This mends records imported in a wrong encoding.',
+    replaceHint:
+      'A record already in the catalogue takes the file’s content (its copies stay; edits made to it since the import are lost). This mends records imported in a wrong encoding.',
     replaced: 'Replaced',
     utf8Records: 'Records in UTF-8 (read in it): {{count}}.',
     encodingDoubt: 'The records were read as {{named}}, as chosen, but their bytes read as {{detected}}',
-    encodingDoubtHint: 'If titles are garbled, import the file again with the encoding “Detect automatically” and tick “Replace matched records with the file’s records”.',
+    encodingDoubtHint:
+      'If titles are garbled, import the file again with the encoding “Detect automatically” and tick “Replace matched records with the file’s records”.',
     notDetected: 'not detected',
     history: 'Earlier imports',
     historySearch: 'Search by file name',
