@@ -68,6 +68,11 @@ describe.skipIf(!hasChromium)('check against the Federal list in a browser', () 
     await edition.blur();
     await page.getByTestId('extremist-upload').click();
     await page.getByText(`30.11.2026 (${ENTRIES})`).first().waitFor(WAIT);
+    // What of the file was not an entry is named by line: its heading.
+    const read = page.getByTestId('extremist-list-read');
+    await expect.poll(() => read.innerText(), WAIT).toContain(`Прочитано записей списка: ${ENTRIES}.`);
+    expect(await read.innerText()).toContain('строка 1: «Федеральный список экстремистских материалов»');
+    await page.screenshot({ path: 'test-results/extremist-list-read.png' });
 
     // The server's runner is stopped, so the check waits and then is interrupted after one step.
     await served.app.jobs.stop();

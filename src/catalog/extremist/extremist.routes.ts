@@ -43,6 +43,16 @@ const ZList = z.object({
   createdAt: ZTimestamp,
 });
 
+const ZLine = z.object({ line: z.number().int(), text: z.string() });
+
+/** A version just imported, with what of the file was not read as an entry (at most 50 lines of each kind, named by line). */
+const ZListRead = ZList.extend({
+  skipped: z.number().int(),
+  skippedLines: z.array(ZLine),
+  joined: z.array(ZLine.extend({ number: z.number().int(), entry: z.number().int() })),
+  duplicates: z.array(ZLine.extend({ number: z.number().int() })),
+});
+
 const ZCheck = z.object({
   id: z.uuid(),
   networkId: z.uuid(),
@@ -144,7 +154,7 @@ function registerScoped(app: App, { database }: AppServices) {
         tags: ['catalog'],
         summary: `Import a version of the Federal list of extremist materials: the file as published (numbered text, UTF-8) or CSV "number;text" as the body; refused when an edition of the same date has the very same entries (${WHO})`,
         querystring: ZExtremistListQuery,
-        response: { 201: ZList.extend({ skipped: z.number().int() }), ...problems(401, 403, 409, 422) },
+        response: { 201: ZListRead, ...problems(401, 403, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -36,7 +36,7 @@ export interface ExtremistCheckJobPayload {
 }
 
 export async function importExtremistList(db: Db, actor: AuditActor, input: string, meta: { sourceName: string; publishedOn?: string }) {
-  const { entries, skipped } = parseExtremistList(input);
+  const { entries, skipped, skippedLines, joined, duplicates } = parseExtremistList(input);
   if (entries.length === 0) throw new CatalogError(422, 'extremist_list_empty', 'catalog.extremist_list_empty', 'file');
   return db.transaction(async (tx) => {
     await refuseRepeatedList(tx, entries, meta.publishedOn ?? null);
@@ -54,7 +54,8 @@ export async function importExtremistList(db: Db, actor: AuditActor, input: stri
       summary: `${meta.sourceName || '—'}: ${entries.length}`,
       after: { ...list, skipped },
     });
-    return { ...list!, skipped };
+    // What was not read as an entry, named by line, for the person who uploaded the file to look at.
+    return { ...list!, skipped, skippedLines, joined, duplicates };
   });
 }
 

@@ -33,12 +33,14 @@ import { Pager } from '../../web/ui/table-parts';
 import { formatDate, todayIso } from '../../web/ui/format';
 
 import { CheckReview, CheckState, type Check, type ListVersion } from './extremist-check-review';
+import { ListReadReport, type ListRead } from './extremist-list-read';
 import { useListVersions, versionLabel, VersionSelect } from './extremist-versions';
 
 const HISTORY_PAGE = 20;
 /** The schema's own checks (extremist.schemas.ts), worded in the page's texts. */
 const OWN_MESSAGES = ['extremist_date_future', 'extremist_date_early', 'extremist_commission_small'] as const;
-const isOwn = (message: string): message is (typeof OWN_MESSAGES)[number] => (OWN_MESSAGES as readonly string[]).includes(message);
+const isOwn = (message: string): message is (typeof OWN_MESSAGES)[number] =>
+  (OWN_MESSAGES as readonly string[]).includes(message);
 
 /** The first message per field; the schema's own checks in the page's words. */
 export function checkFormErrors(t: TFunction, error: z.ZodError): FieldErrors {
@@ -61,7 +63,8 @@ export function ExtremistPage() {
   const [page, setPage] = useState(1);
   const checks = useQuery({
     queryKey: ['extremist-checks', page],
-    queryFn: () => api.get<{ items: Check[]; total: number }>('/api/v1/catalog/extremist/checks', { page, pageSize: HISTORY_PAGE }),
+    queryFn: () =>
+      api.get<{ items: Check[]; total: number }>('/api/v1/catalog/extremist/checks', { page, pageSize: HISTORY_PAGE }),
     placeholderData: keepPreviousData,
   });
   const [file, setFile] = useState<File | null>(null);
@@ -76,13 +79,16 @@ export function ExtremistPage() {
   // The check shown under the history; `seq` counts the openings, so opening it again scrolls to it again.
   const [openCheck, setOpenCheck] = useState<{ id: string; seq: number } | null>(null);
   const open = (id: string) => setOpenCheck((o) => ({ id, seq: (o?.seq ?? 0) + 1 }));
+  /** What the last upload read, and what of its file it did not read as entries. */
+  const [read, setRead] = useState<ListRead | null>(null);
   const upload = useMutation({
     mutationFn: () =>
-      api.upload('/api/v1/catalog/extremist/lists', file!, {
+      api.upload<ListRead>('/api/v1/catalog/extremist/lists', file!, {
         sourceName: file!.name,
         publishedOn: publishedOn || undefined,
       }),
-    onSuccess: () => {
+    onSuccess: (result) => {
+      setRead(result);
       notifySaved(t('extremist.imported'));
       void queryClient.invalidateQueries({ queryKey: ['extremist-lists'] });
     },
@@ -132,7 +138,13 @@ export function ExtremistPage() {
               w={320}
               data-testid="extremist-file"
             />
-            <DateField label={t('extremist.publishedOn')} value={publishedOn || null} onChange={(value) => setPublishedOn(value ?? '')} w={200} data-testid="extremist-published-on" />
+            <DateField
+              label={t('extremist.publishedOn')}
+              value={publishedOn || null}
+              onChange={(value) => setPublishedOn(value ?? '')}
+              w={200}
+              data-testid="extremist-published-on"
+            />
             <Button
               disabled={!file}
               loading={upload.isPending}
@@ -143,8 +155,11 @@ export function ExtremistPage() {
             </Button>
           </Group>
           <Text size="sm" c="dimmed" mt="sm" data-testid="extremist-versions">
-            {latest ? t('extremist.versionsCount', { count: lists.data?.total ?? 1, latest: versionLabel(t, latest) }) : t('extremist.noLists')}
+            {latest
+              ? t('extremist.versionsCount', { count: lists.data?.total ?? 1, latest: versionLabel(t, latest) })
+              : t('extremist.noLists')}
           </Text>
+          {read && <ListReadReport read={read} onClose={() => setRead(null)} />}
         </Paper>
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
@@ -159,7 +174,12 @@ export function ExtremistPage() {
               allowDeselect={false}
               error={errors.networkId}
             />
-            <VersionSelect label={t('extremist.list')} value={list ?? latest} onChange={setList} error={errors.listId} />
+            <VersionSelect
+              label={t('extremist.list')}
+              value={list ?? latest}
+              onChange={setList}
+              error={errors.listId}
+            />
             <DateField
               label={t('extremist.checkedOn')}
               value={form.checkedOn || null}
@@ -230,7 +250,9 @@ export function ExtremistPage() {
             )
           }
         </QueryState>
-        {(checks.data?.total ?? 0) > 0 && <Pager page={page} pageSize={HISTORY_PAGE} total={checks.data?.total ?? 0} onChange={setPage} />}
+        {(checks.data?.total ?? 0) > 0 && (
+          <Pager page={page} pageSize={HISTORY_PAGE} total={checks.data?.total ?? 0} onChange={setPage} />
+        )}
         {openCheck && (
           <Paper withBorder p="md">
             <CheckReview key={`${openCheck.id}-${openCheck.seq}`} id={openCheck.id} focusOnLoad />
