@@ -1,7 +1,7 @@
 /** Routes: searching the union catalogue and exporting a result. */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireRole } from '../app/auth';
-import type { App, AppContext } from '../app/http';
+import type { App, AppServices } from '../app/http';
 import { requestLanguage, t } from '../app/i18n';
 import { problems } from '../app/route-helpers';
 import { buildXlsx, sendXlsx } from '../app/xlsx';
@@ -9,6 +9,7 @@ import { CATALOG_READER_ROLES } from './catalog.policy';
 import { ZSearchResult } from './catalog.route-schemas';
 import { ZSearchQuery } from './catalog.schemas';
 import { searchForExport } from './search-export';
+import { registerSearchLogPrune } from './search-index/registry';
 import { searchCatalog } from './search.service';
 
 const NAMED_LANGUAGES = new Set(['rus', 'kir', 'eng', 'kaz', 'uzb', 'ger', 'fre']);
@@ -20,8 +21,9 @@ const languageName = (lang: Parameters<typeof t>[0], code: string) =>
 /** An export holds at most this many records: enough for a list, not a way to dump the catalogue. */
 const EXPORT_LIMIT = 10000;
 
-export function registerSearchRoutes(app: App, { database }: AppContext) {
+export function registerSearchRoutes(app: App, { database, jobs }: AppServices) {
   const { db } = database;
+  registerSearchLogPrune(jobs, db);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -68,7 +70,11 @@ export function registerSearchRoutes(app: App, { database }: AppContext) {
           { header: t(lang, 'col.material_type'), value: (r) => t(lang, `material.${r.materialType}`), width: 18 },
           { header: t(lang, 'col.age_label'), value: (r) => r.ageLabel ?? '', width: 14 },
           { header: t(lang, 'col.copies'), value: (r) => r.availability.reduce((n, a) => n + a.total, 0), width: 10 },
-          { header: t(lang, 'col.available'), value: (r) => r.availability.reduce((n, a) => n + a.available, 0), width: 10 },
+          {
+            header: t(lang, 'col.available'),
+            value: (r) => r.availability.reduce((n, a) => n + a.available, 0),
+            width: 10,
+          },
         ],
         items,
       );

@@ -9,7 +9,14 @@ import { buildLibrary, buildNetwork, buildStaff, client, login, markOnLoan, uniq
 import { describeOnEachDatabase } from '../../test/harness';
 import { ZSearchQuery } from '../catalog.schemas';
 import { searchCatalog } from '../search.service';
-import { needsRebuild, readyIndex, rebuildSearchIndex, searchIndexStatus, turnOnSearchIndex } from './registry';
+import {
+  needsRebuild,
+  readyIndex,
+  SEARCH_LOG_PRUNE_JOB,
+  rebuildSearchIndex,
+  searchIndexStatus,
+  turnOnSearchIndex,
+} from './registry';
 
 const TITLES = [
   ['Белый пароход', 'Айтматов, Ч.', 1970, 'rus'],
@@ -211,6 +218,21 @@ describeOnEachDatabase('search index in memory', (ctx) => {
     expect(memory.isFuzzy).toBe(true);
     expect(memory.items.map((h) => h.id)).toEqual([(res.json() as { id: string }).id]);
     expect(database.items.map((h) => h.id)).toEqual(memory.items.map((h) => h.id));
+  });
+
+  it("has its log pruned of what is older than a day by the server's hourly job", async () => {
+    const db = ctx.database.db;
+    const [old, fresh] = [crypto.randomUUID(), crypto.randomUUID()];
+    await db.execute(
+      sql`insert into bib_search_changes (record_id, at) values (${old}, now() - interval '25 hours'), (${fresh}, now())`,
+    );
+    await db.execute(sql`delete from jobs where kind = ${SEARCH_LOG_PRUNE_JOB}`);
+    expect(await ctx.app.jobs.enqueueScheduled(SEARCH_LOG_PRUNE_JOB)).toBe(true);
+    await ctx.app.jobs.runPending();
+    const left = rowsOf<{ id: string }>(
+      await db.execute(sql`select record_id::text as id from bib_search_changes where record_id in (${old}, ${fresh})`),
+    );
+    expect(left.map((r) => r.id)).toEqual([fresh]);
   });
 
   it('orders records added after the load by title as the database does', async () => {

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../app/db';
+import type { JobRunner } from '../../app/jobs';
 import { SearchIndex } from './memory-index';
 
 /** Up to this many records the first search waits for the index. */
@@ -104,12 +105,34 @@ export async function catchUp(db: Db, index: SearchIndex): Promise<void> {
     if (needsRebuild(index.docCount, index.liveCount, outOfOrder)) void rebuildSearchIndex(db);
     if (Date.now() - state.prunedAt > PRUNE_EVERY_MS) {
       state.prunedAt = Date.now();
-      await db.execute(
-        sql`delete from bib_search_changes where at < now() - make_interval(secs => ${LOG_KEPT_MS / 1000})`,
-      );
+      await pruneSearchLog(db);
     }
   })().finally(() => (state.catchingUp = null));
   await state.catchingUp;
+}
+
+/** Drops what the log holds from more than a day ago; how many rows. */
+export async function pruneSearchLog(db: Db): Promise<number> {
+  const pruned = await db.execute(
+    sql`delete from bib_search_changes where at < now() - make_interval(secs => ${LOG_KEPT_MS / 1000})`,
+  );
+  return (
+    (pruned as { affectedRows?: number; rowCount?: number | null }).affectedRows ??
+    (pruned as { rowCount?: number | null }).rowCount ??
+    0
+  );
+}
+
+export const SEARCH_LOG_PRUNE_JOB = 'catalog.search_log_prune';
+
+/**
+ * The log is pruned every hour by the server's jobs too, whether or not this process keeps an index:
+ * its triggers stay on in the database once any process has loaded one, and a copy lent or returned
+ * is logged from then on.
+ */
+export function registerSearchLogPrune(jobs: JobRunner, db: Db): void {
+  jobs.register(SEARCH_LOG_PRUNE_JOB, async () => ({ pruned: await pruneSearchLog(db) }));
+  jobs.every(SEARCH_LOG_PRUNE_JOB, PRUNE_EVERY_MS);
 }
 
 /** Loads the index of a database now, whatever its size (the app's start, the benchmark); resolves when it answers. */
