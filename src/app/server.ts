@@ -1,5 +1,5 @@
 /** Starting the server: configuration, database, migrations, demo on first run, HTTP. */
-import { loadSearchIndex, searchIndexAllowed } from '../catalog/search-index/registry';
+import { decideSearchIndex, loadSearchIndex } from '../catalog/search-index/registry';
 import { buildDemoIfEmpty, DEMO_ACCOUNTS } from '../demo';
 import type { AppConfig } from './config';
 import { migrateDatabase, openDatabase } from './db';
@@ -17,9 +17,9 @@ export async function startServer(config: AppConfig) {
   if (database.kind === 'pglite' && !demoLoaded) {
     await database.query('analyze').catch((error: unknown) => app.log.warn({ err: error }, 'analyze failed'));
   }
-  // The catalogue's search index in memory, when turned on, loads in the background (searches are
-  // answered by the database's statements meanwhile).
-  if (searchIndexAllowed(database.db)) {
+  // The catalogue's search index in memory, when turned on (or, by default, for a big catalogue), loads
+  // in the background (searches are answered by the database's statements meanwhile).
+  if (await decideSearchIndex(database.db)) {
     const started = Date.now();
     void loadSearchIndex(database.db).then((loaded) =>
       app.log.info(

@@ -1,9 +1,11 @@
 /**
- * One search index per database, when turned on (KITEPKANA_SEARCH_INDEX=memory; decision 0019 says why it
- * is not the default yet): loaded when the server starts, or on the first search. A small catalogue (a
- * test's) is loaded before that search is answered; a big one loads in the background while searches are
- * answered by the database's statements. A million records take about 1.3 GB and 90 s to load.
+ * One search index per database, when turned on (KITEPKANA_SEARCH_INDEX=memory, or `auto`, the default,
+ * for a catalogue of 100,000 records or more; decisions 0019, 0020): loaded when the server starts, or on
+ * the first search. A small catalogue (a test's) is loaded before that search is answered; a big one loads
+ * in the background while searches are answered by the database's statements. A million records take
+ * about 1.5 GB and 90–110 s to load.
  */
+import { totalmem } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../app/db';
@@ -33,9 +35,45 @@ interface State {
 const states = new WeakMap<object, State>();
 const turnedOn = new WeakSet<object>();
 
+/** Databases whose catalogue the server found big enough for an index, KITEPKANA_SEARCH_INDEX being `auto`. */
+const wantedByAuto = new WeakSet<object>();
+
+/** KITEPKANA_SEARCH_INDEX: `memory`, `database`, or `auto` (the default). */
+function setting(): 'memory' | 'database' | 'auto' {
+  const value = process.env.KITEPKANA_SEARCH_INDEX;
+  return value === 'memory' || value === 'database' ? value : 'auto';
+}
+
+/** Memory a record takes in the index, with what the app keeps for it besides (measured: ~1.5 GB for 1,000,000). */
+const BYTES_PER_RECORD = 1600;
+
+/**
+ * `auto`: an index for a catalogue of at least `minRecords` records (KITEPKANA_SEARCH_INDEX_AUTO_RECORDS,
+ * 100,000 by default: below that the database's statements answer fast enough), when it would take at
+ * most a quarter of the machine's memory.
+ */
+export function autoIndexWanted(records: number, totalMemory: number, minRecords: number): boolean {
+  return records >= minRecords && records * BYTES_PER_RECORD <= totalMemory / 4;
+}
+
+/**
+ * With KITEPKANA_SEARCH_INDEX=auto, decides from the catalogue's size whether this database's searches
+ * are answered from memory (the server at its start, and hourly with the log's pruning, as the catalogue
+ * grows); true when they are.
+ */
+export async function decideSearchIndex(db: Db): Promise<boolean> {
+  if (setting() !== 'auto' || wantedByAuto.has(db)) return searchIndexAllowed(db);
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from bib_search`));
+  const minRecords = Number(process.env.KITEPKANA_SEARCH_INDEX_AUTO_RECORDS ?? 100000);
+  if (autoIndexWanted(row?.n ?? 0, totalmem(), minRecords)) wantedByAuto.add(db);
+  return searchIndexAllowed(db);
+}
+
 /** Whether searches of this database may be answered from memory (the setting, or turned on for it; never inside a transaction). */
 export function searchIndexAllowed(db: Db): boolean {
-  return (process.env.KITEPKANA_SEARCH_INDEX === 'memory' || turnedOn.has(db)) && !(db instanceof PgTransaction);
+  if (db instanceof PgTransaction) return false;
+  const value = setting();
+  return value === 'memory' || turnedOn.has(db) || (value === 'auto' && wantedByAuto.has(db));
 }
 
 /** Searches of this database may be answered from memory whatever the setting (tests). */
@@ -131,7 +169,13 @@ export const SEARCH_LOG_PRUNE_JOB = 'catalog.search_log_prune';
  * is logged from then on.
  */
 export function registerSearchLogPrune(jobs: JobRunner, db: Db): void {
-  jobs.register(SEARCH_LOG_PRUNE_JOB, async () => ({ pruned: await pruneSearchLog(db) }));
+  jobs.register(SEARCH_LOG_PRUNE_JOB, async () => {
+    const pruned = await pruneSearchLog(db);
+    // A catalogue grown past the size for an index (KITEPKANA_SEARCH_INDEX=auto) gets one now.
+    const wasAllowed = searchIndexAllowed(db);
+    if ((await decideSearchIndex(db)) && !wasAllowed) void loadSearchIndex(db);
+    return { pruned };
+  });
   jobs.every(SEARCH_LOG_PRUNE_JOB, PRUNE_EVERY_MS);
 }
 
