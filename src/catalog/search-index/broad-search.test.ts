@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../app/seeded-random';
 import { ZSearchQuery } from '../catalog.schemas';
 import { rankedKey } from './hit-rules';
-import { SearchIndex, type IndexRow } from './memory-index';
+import type { IndexRow } from './index-reading';
+import { SearchIndex } from './memory-index';
 import { searchInMemory, searchLimits } from './memory-search';
 import { ANY_WEIGHT, WEIGHT, type Clauses } from './ts-text';
 

@@ -11,7 +11,7 @@
  */
 import { facetsOf } from './facets';
 import { passes, rankedKey, titleBoost, WEIGHT_SCORE, type HitRules } from './hit-rules';
-import { FLAG_MOVED, HOT, HOT_STRIDE } from './memory-index';
+import { FLAG_MOVED, HOT, HOT_STRIDE } from './hot';
 import type { ClauseList, MemoryHits } from './memory-search';
 import { searchLimits } from './limits';
 import { seek } from './postings';

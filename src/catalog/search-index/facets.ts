@@ -1,5 +1,6 @@
 /** The facets of a search answered from memory, counted over its hits or a sample of them. */
-import { HOT, HOT_STRIDE, type SearchIndex } from './memory-index';
+import { HOT, HOT_STRIDE } from './hot';
+import type { SearchIndex } from './memory-index';
 import { YEAR_SPAN } from './hit-rules';
 
 export interface MemoryFacets {

@@ -8,16 +8,8 @@
  */
 import type { TSearchQuery } from '../catalog.schemas';
 import type { Lists } from './columns';
-import {
-  FLAG_LIVE,
-  FLAG_ON_SHELF,
-  HOT,
-  HOT_STRIDE,
-  LIBRARIES_CAP,
-  NO_YEAR,
-  TITLE_SPAN,
-  type SearchIndex,
-} from './memory-index';
+import { FLAG_LIVE, FLAG_ON_SHELF, HOT, HOT_STRIDE, LIBRARIES_CAP, NO_YEAR, TITLE_SPAN } from './hot';
+import type { SearchIndex } from './memory-index';
 import { WEIGHT } from './ts-text';
 
 /** What the query's filters ask of a document; null from rulesOf: nothing passes. */

@@ -3,8 +3,8 @@
  * record — the lexemes of its vector with their weights, and the columns a search filters, orders and
  * counts facets by — so that a search finds, ranks and counts its hits without asking PostgreSQL for
  * them. PostgreSQL stays the store: the index is read from bib_search and kept in step through
- * bib_search_changes (see the migration search_changes); a search answered from memory checks, in the
- * statement that reads its page, that nothing changed since (search-memory.ts).
+ * bib_search_changes (index-reading.ts; the migrations search_changes, search_copies_log); a search first
+ * asks whether anything changed (freshness.ts).
  *
  * A record is a document. Once loaded, the documents are numbered in the order a search ranks equal
  * scores (more libraries first, then by title, then by record id), so that a broad search can stop
@@ -13,68 +13,12 @@
  * its columns are updated in place; those numbered later, and those whose libraries changed, are out of
  * that order and a broad search reads them all.
  */
-import { sql } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../app/db';
-import { arrayParam } from './array-param';
 import { Interner, Lists } from './columns';
+import { FLAG_LIVE, FLAG_MOVED, FLAG_ON_SHELF, HOT, HOT_STRIDE, LIBRARIES_CAP, NO_YEAR, TITLE_SPAN } from './hot';
+import type { IndexRow } from './index-reading';
 import { PageStore } from './pages';
 import { Postings, renumber } from './postings';
 import { readVector } from './ts-text';
-
-/** A bib_search row as the index reads it, with its record's ISBN keys. */
-export interface IndexRow {
-  record_id: string;
-  vector: string;
-  title_key: string;
-  sort_title: string;
-  year: number | null;
-  language: string;
-  material_type: string;
-  age_label: string | null;
-  subjects: string[];
-  bbk: string[];
-  library_ids: string[];
-  available_library_ids: string[];
-  isbns: string[] | null;
-}
-
-const ROW_COLUMNS = sql`s.record_id, s.vector::text as vector, s.title_key, s.sort_title, s.year, s.language, s.material_type,
-  s.age_label, s.subjects, s.bbk, s.library_ids, s.available_library_ids, r.isbns`;
-
-/** A year the record has none of. */
-export const NO_YEAR = -2147483648;
-/**
- * What a search reads of every hit, side by side (HOT_STRIDE numbers a document) so that a hit costs one
- * read from memory, not one per column: its year, its place among sort titles and among title keys, whether
- * it is live and on a shelf, how many libraries hold it, its language and type, its age label.
- */
-export const HOT_STRIDE = 16;
-export const HOT = {
-  year: 0,
-  titleRank: 1,
-  keyRank: 2,
-  flags: 3,
-  libraries: 4,
-  codes: 6,
-  ageLabel: 7,
-  // Where the document's lists begin in their Lists' data, and their lengths (copies of Lists.start and
-  // Lists.count: a facet or a library filter then reads the document's row and the list, not two arrays more).
-  subjectsAt: 8,
-  subjectsCount: 9,
-  librariesAt: 10,
-  librariesCount: 11,
-  availableAt: 12,
-  availableCount: 13,
-} as const;
-export const FLAG_LIVE = 1;
-export const FLAG_ON_SHELF = 2;
-/** A document below `orderedUntil` whose libraries changed since the load: out of the order of ties. */
-export const FLAG_MOVED = 4;
-/** Libraries counted in a search's order: more than this rank as this many (the order's key keeps 10 bits for it). */
-export const LIBRARIES_CAP = 1023;
-
-/** Title ranks lie below this; they are spaced as widely as it allows, so that later records fit between (titleRankOf). */
-export const TITLE_SPAN = 2 ** 30;
 
 /** FNV-1a of a text: a record written again with the same words keeps its postings. */
 function hashOf(text: string): number {
@@ -82,20 +26,6 @@ function hashOf(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h | 0;
 }
-
-const LOAD_CHUNK = 20000;
-
-/** The triggers writing bib_search_changes, off until an index reads it (migrations search_changes, search_copies_log). */
-const LOG_TRIGGERS = [
-  ['bib_search', 'bib_search_log_insert'],
-  ['bib_search', 'bib_search_log_update'],
-  ['bib_search', 'bib_search_log_delete'],
-  ['items', 'items_log_insert'],
-  ['items', 'items_log_update'],
-  ['items', 'items_log_delete'],
-  ['libraries', 'libraries_log'],
-  ['networks', 'networks_log'],
-] as const;
 
 export class SearchIndex {
   readonly lexemes = new Map<string, Postings>();
@@ -436,72 +366,5 @@ export class SearchIndex {
   /** Records holding an ISBN key, live. */
   docsWithIsbn(key: string): number[] {
     return (this.byIsbn.get(key) ?? []).filter((doc) => this.isLive(doc));
-  }
-
-  /** The rows of some records as bib_search holds them now (missing: no longer there). */
-  static async rowsOf(db: Db, recordIds: string[]): Promise<IndexRow[]> {
-    return rowsOf<IndexRow>(
-      await db.execute(sql`select ${ROW_COLUMNS} from bib_search s join bib_records r on r.id = s.record_id
-        where s.record_id = any(${arrayParam(recordIds, 'uuid[]')})`),
-    );
-  }
-
-  /** Reads the whole of bib_search, a chunk at a time, yielding between chunks; `progress` gets the share read. */
-  async load(db: Db, progress?: (done: number) => void): Promise<void> {
-    // The log of changes is written from now on (its triggers are off while no index reads it).
-    for (const [table, trigger] of LOG_TRIGGERS) {
-      await db.execute(sql`alter table ${sql.identifier(table)} enable trigger ${sql.identifier(trigger)}`);
-    }
-    const [start] = rowsOf<{ xmin: string; rows: number }>(
-      await db.execute(
-        sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin, (select count(*)::int from bib_search) as rows`,
-      ),
-    );
-    const chunk = (after: string | null) =>
-      db
-        .execute(
-          sql`select ${ROW_COLUMNS} from bib_search s join bib_records r on r.id = s.record_id
-          ${after === null ? sql`` : sql`where s.record_id > ${after}::uuid`} order by s.record_id limit ${LOAD_CHUNK}`,
-        )
-        .then((result) => rowsOf<IndexRow>(result));
-    let done = 0;
-    let next = chunk(null);
-    for (;;) {
-      const rows = await next;
-      // The database reads the next chunk while this one is put in.
-      if (rows.length === LOAD_CHUNK) next = chunk(rows[rows.length - 1]!.record_id);
-      for (const row of rows) this.put(row);
-      done += rows.length;
-      progress?.(start!.rows ? Math.min(1, done / start!.rows) : 1);
-      if (rows.length < LOAD_CHUNK) break;
-    }
-    this.finishLoad();
-    this.since = start!.xmin;
-    this.seen = [];
-    this.lastRead = Date.now();
-  }
-
-  /**
-   * Applies what bib_search_changes logged since the index last read it: the records written are read
-   * again (or removed). Changes are logged by transaction; those of transactions that were still running
-   * are read next time, since `since` only moves up to the oldest transaction running now.
-   */
-  async catchUp(db: Db): Promise<void> {
-    const changes = rowsOf<{ xmin: string; xid: string | null; record_id: string | null }>(
-      await db.execute(sql`with x as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
-        select x.xmin::text as xmin, c.xid::text as xid, c.record_id from x
-        left join bib_search_changes c on c.xid >= ${this.since}::xid8 and c.xid <> all(${arrayParam(this.seen, 'xid8[]')})`),
-    );
-    const xmin = BigInt(changes[0]!.xmin);
-    const ids = [...new Set(changes.flatMap((c) => (c.record_id ? [c.record_id] : [])))];
-    const rows = ids.length ? await SearchIndex.rowsOf(db, ids) : [];
-    const found = new Set(rows.map((r) => r.record_id));
-    for (const row of rows) this.put(row);
-    for (const id of ids) if (!found.has(id)) this.remove(id);
-    this.pages.forget(ids);
-    const seen = new Set([...this.seen, ...changes.flatMap((c) => (c.xid ? [c.xid] : []))]);
-    this.seen = [...seen].filter((xid) => BigInt(xid) >= xmin);
-    this.since = xmin.toString();
-    this.lastRead = Date.now();
   }
 }

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../../app/db';
 import type { JobRunner } from '../../app/jobs';
+import { catchUpIndex, loadIndex } from './index-reading';
 import { SearchIndex } from './memory-index';
 
 /** Up to this many records the first search waits for the index. */
@@ -99,7 +100,7 @@ function begin(db: Db): State {
     );
     small(row!.n <= SMALL);
     const index = new SearchIndex();
-    await index.load(db, (share) => (state.progress = share));
+    await loadIndex(index, db, (share) => (state.progress = share));
     state.index = index;
   })().catch((error: unknown) => {
     state.error = error;
@@ -138,7 +139,7 @@ export async function catchUp(db: Db, index: SearchIndex): Promise<void> {
     return;
   }
   state.catchingUp = (async () => {
-    await index.catchUp(db);
+    await catchUpIndex(index, db);
     const outOfOrder = index.docCount - index.orderedUntil + index.moved.length;
     if (needsRebuild(index.docCount, index.liveCount, outOfOrder)) void rebuildSearchIndex(db);
     if (Date.now() - state.prunedAt > PRUNE_EVERY_MS) {
@@ -204,8 +205,8 @@ export async function rebuildSearchIndex(db: Db): Promise<void> {
   if (!state?.index) return;
   state.rebuilding ??= (async () => {
     const fresh = new SearchIndex();
-    await fresh.load(db);
-    await fresh.catchUp(db);
+    await loadIndex(fresh, db);
+    await catchUpIndex(fresh, db);
     state.index = fresh;
   })()
     .catch((error: unknown) => {

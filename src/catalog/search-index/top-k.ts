@@ -4,7 +4,8 @@
  * ranks of documents added since the load can be equal), then by record id. Equal ranked keys of two
  * documents in the order of ties (memory-index.ts) go by their numbers, which is the same order.
  */
-import { FLAG_MOVED, HOT, HOT_STRIDE, type SearchIndex } from './memory-index';
+import { FLAG_MOVED, HOT, HOT_STRIDE } from './hot';
+import type { SearchIndex } from './memory-index';
 
 const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
