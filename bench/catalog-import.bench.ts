@@ -5,6 +5,7 @@
 // and deleted afterwards, and so are the scratch databases.
 // Run: npm run bench -- catalog-import [records] [--pglite-records N] [--rss-mb 1024] [--rss-minutes 20] [--database-url URL]
 //      npm run bench -- catalog-import 1gb     only the big file (its rows replace those of an earlier run)
+//      npm run bench -- catalog-import [records] --floor   the least each part of an import costs (catalog-import.floor.ts; printed, not kept)
 // The big file's import is stopped after --rss-minutes: the peak RSS and the rate are then those of the
 // records imported so far (the table says how many).
 
@@ -19,6 +20,7 @@ import { migrateDatabase, openDatabase, type Database } from '../src/app/db';
 import { SYSTEM_ACTOR } from '../src/audit';
 import { importMarc } from '../src/catalog/import/import.service';
 import { buildLibrary, buildNetwork } from '../src/test/factories';
+import { importFloor } from './catalog-import.floor';
 import { RUSMARC_CP1251, variedBatches } from './marc-data';
 
 const { values, positionals } = parseArgs({
@@ -27,6 +29,7 @@ const { values, positionals } = parseArgs({
     'pglite-records': { type: 'string', default: '20000' },
     'rss-mb': { type: 'string', default: '1024' },
     'rss-minutes': { type: 'string', default: '20' },
+    floor: { type: 'boolean', default: false },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
   },
 });
@@ -203,6 +206,17 @@ async function bigFile(): Promise<Row[]> {
     await rss.drop();
     rmSync(big, { force: true });
   }
+}
+
+if (values.floor) {
+  try {
+    const file = join(dir, 'import.mrc');
+    await writeFile(file, RECORDS || 100_000);
+    await importFloor(file, serverUrl);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 const rows: Row[] = [];
