@@ -18,6 +18,29 @@ describe('generateRecord', () => {
     for (const t of titles) expect(t).not.toMatch(/ (моего|нашего|старого)$|^\S+ (села|края|города)$/);
   });
 
+  it('makes a Russian adjective agree with its noun ("Красное детство", "Последняя дорога", never "Красный детство")', () => {
+    const feminine = /^(дорога|степь|река|судьба|память|любовь|родина|земля|весна|осень|песня)$/;
+    const neuter = /^(время|детство|небо|озеро)$/;
+    const pairs = records
+      .filter((r) => r.form.language !== 'kir')
+      .map((r) => r.form.title.toLowerCase().split(' '))
+      .filter((words) => words.length === 2 && /(ый|ий|ой|ая|яя|ое|ее)$/.test(words[0]!));
+    expect(pairs.length).toBeGreaterThan(200);
+    for (const [adjective, noun] of pairs) {
+      const endings = feminine.test(noun!) ? 'ая|яя' : neuter.test(noun!) ? 'ое|ее' : 'ый|ий|ой';
+      expect(`${adjective} ${noun}`).toMatch(new RegExp(`(${endings}) ${noun}$`));
+    }
+  });
+
+  it('makes a Kyrgyz title an adjective and a noun, sometimes "… жана" another noun ("Көк асман жана тоолор")', () => {
+    const kyrgyz = records.filter((r) => r.form.language === 'kir').map((r) => r.form.title);
+    expect(kyrgyz.length).toBeGreaterThan(300);
+    for (const title of kyrgyz) expect(title).toMatch(/^\p{Lu}\p{Ll}* \p{Ll}+( жана \p{Ll}+)?$/u);
+    expect(kyrgyz.some((t) => t.includes(' жана '))).toBe(true);
+    // An adjective never stands where a noun does: not "Асман жол жана жаңы".
+    for (const title of kyrgyz) expect(title).not.toMatch(/ (ак|көк|кызыл|улуу|жаңы)( |$)/);
+  });
+
   it('is the same for the same index and seed', () => {
     expect(generateRecord(17)).toEqual(generateRecord(17));
     expect(generateRecord(17, 2)).not.toEqual(generateRecord(17));
